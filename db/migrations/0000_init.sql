@@ -1,0 +1,61 @@
+CREATE TABLE `articles` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`feed_id` integer NOT NULL,
+	`entry_key` text NOT NULL,
+	`guid` text,
+	`url` text,
+	`title` text NOT NULL,
+	`summary` text DEFAULT '' NOT NULL,
+	`author` text,
+	`lang` text,
+	`published_at` integer NOT NULL,
+	`date_source` text NOT NULL,
+	`first_seen_at` integer NOT NULL,
+	`updated_at` integer NOT NULL,
+	`content_hash` text NOT NULL,
+	`is_sample` integer DEFAULT false NOT NULL,
+	FOREIGN KEY (`feed_id`) REFERENCES `feeds`(`id`) ON UPDATE no action ON DELETE cascade
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `articles_feed_entry_uq` ON `articles` (`feed_id`,`entry_key`);--> statement-breakpoint
+CREATE UNIQUE INDEX `articles_url_uq` ON `articles` (`url`) WHERE "articles"."url" is not null;--> statement-breakpoint
+CREATE INDEX `articles_published_idx` ON `articles` (`published_at`,`id`);--> statement-breakpoint
+CREATE INDEX `articles_feed_published_idx` ON `articles` (`feed_id`,`published_at`,`id`);--> statement-breakpoint
+CREATE TABLE `feeds` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`url` text NOT NULL,
+	`name` text,
+	`site_url` text,
+	`lang` text,
+	`country` text,
+	`enabled` integer DEFAULT true NOT NULL,
+	`is_sample` integer DEFAULT false NOT NULL,
+	`etag` text,
+	`last_modified` text,
+	`last_fetched_at` integer,
+	`last_attempt_at` integer,
+	`last_status` integer,
+	`last_error` text,
+	`error_count` integer DEFAULT 0 NOT NULL,
+	`failing_since` integer,
+	`next_fetch_at` integer DEFAULT 0 NOT NULL,
+	`interval_ms` integer,
+	`article_count` integer DEFAULT 0 NOT NULL,
+	`lease_owner` text,
+	`lease_until` integer,
+	`created_at` integer DEFAULT (cast(unixepoch('subsec') * 1000 as integer)) NOT NULL
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `feeds_url_unique` ON `feeds` (`url`);--> statement-breakpoint
+CREATE INDEX `feeds_due_idx` ON `feeds` (`enabled`,`next_fetch_at`);--> statement-breakpoint
+CREATE TABLE `job_runs` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`job` text NOT NULL,
+	`started_at` integer NOT NULL,
+	`finished_at` integer,
+	`status` text NOT NULL,
+	`summary` text,
+	`error` text
+);
+--> statement-breakpoint
+CREATE INDEX `job_runs_job_started_idx` ON `job_runs` (`job`,`started_at`);

@@ -1,0 +1,3 @@
+export * from "./articles";
+export * from "./feeds";
+export * from "./job-runs";
