@@ -47,3 +47,7 @@ function ensureParentDir(url: string): void {
   if (path === "" || path === ":memory:") return;
   mkdirSync(dirname(path), { recursive: true });
 }
+
+/** A transaction handle, accepted wherever a query may run inside or outside a transaction. */
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+export type Executor = Db | Tx;

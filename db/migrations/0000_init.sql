@@ -58,4 +58,8 @@ CREATE TABLE `job_runs` (
 	`error` text
 );
 --> statement-breakpoint
-CREATE INDEX `job_runs_job_started_idx` ON `job_runs` (`job`,`started_at`);
+CREATE INDEX `job_runs_job_started_idx` ON `job_runs` (`job`,`started_at`);--> statement-breakpoint
+CREATE TABLE `settings` (
+	`key` text PRIMARY KEY NOT NULL,
+	`value` text NOT NULL
+);

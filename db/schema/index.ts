@@ -1,3 +1,4 @@
 export * from "./articles";
 export * from "./feeds";
 export * from "./job-runs";
+export * from "./settings";

@@ -1,0 +1,69 @@
+import { asc, eq, sql } from "drizzle-orm";
+import type { Executor } from "../client";
+import { type Feed, feeds, type NewFeed } from "../schema";
+
+export type FeedInput = Pick<NewFeed, "url"> & Partial<Pick<NewFeed, "name" | "lang" | "country" | "siteUrl">>;
+
+export class DuplicateFeedError extends Error {
+  override name = "DuplicateFeedError";
+  constructor(readonly url: string) {
+    super(`a feed with the URL ${url} already exists`);
+  }
+}
+
+export async function listFeeds(db: Executor, options: { includeSample?: boolean } = {}): Promise<Feed[]> {
+  return db
+    .select()
+    .from(feeds)
+    .where(options.includeSample === false ? eq(feeds.isSample, false) : undefined)
+    .orderBy(asc(feeds.id));
+}
+
+export async function getFeed(db: Executor, id: number): Promise<Feed | undefined> {
+  const rows = await db.select().from(feeds).where(eq(feeds.id, id)).limit(1);
+  return rows[0];
+}
+
+/** Adds a feed, due at once so the next pass fetches it. Throws DuplicateFeedError for a URL already stored. */
+export async function addFeed(db: Executor, input: FeedInput & { isSample?: boolean }): Promise<Feed> {
+  const rows = await db
+    .insert(feeds)
+    .values({ ...input, nextFetchAt: 0 })
+    .onConflictDoNothing({ target: feeds.url })
+    .returning();
+  if (!rows[0]) throw new DuplicateFeedError(input.url);
+  return rows[0];
+}
+
+/** Adds the feeds whose URL is new; returns how many were added. */
+export async function addFeeds(db: Executor, inputs: readonly FeedInput[]): Promise<number> {
+  if (inputs.length === 0) return 0;
+  const rows = await db
+    .insert(feeds)
+    .values(inputs.map((input) => ({ ...input, nextFetchAt: 0 })))
+    .onConflictDoNothing({ target: feeds.url })
+    .returning({ id: feeds.id });
+  return rows.length;
+}
+
+/** Deletes a feed and, through the foreign key's cascade, its articles. */
+export async function removeFeed(db: Executor, id: number): Promise<boolean> {
+  const rows = await db.delete(feeds).where(eq(feeds.id, id)).returning({ id: feeds.id });
+  return rows.length > 0;
+}
+
+export async function countFeeds(db: Executor): Promise<{ total: number; failing: number }> {
+  const rows = await db
+    .select({
+      total: sql<number>`count(*)`,
+      failing: sql<number>`coalesce(sum(case when ${feeds.errorCount} > 0 and ${feeds.enabled} = 1 then 1 else 0 end), 0)`,
+    })
+    .from(feeds)
+    .where(eq(feeds.isSample, false));
+  return { total: Number(rows[0]?.total ?? 0), failing: Number(rows[0]?.failing ?? 0) };
+}
+
+export async function isEmptyDatabase(db: Executor): Promise<boolean> {
+  const rows = await db.select({ id: feeds.id }).from(feeds).limit(1);
+  return rows.length === 0;
+}

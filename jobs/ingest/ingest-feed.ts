@@ -1,0 +1,112 @@
+import type { Logger } from "pino";
+import type { Db } from "../../db/client";
+import type { Feed } from "../../db/schema";
+import { asFeedError, type FeedErrorKind } from "./feed-error";
+import { updateFeedAndRelease } from "./feed-lease";
+import { stateAfterFailure, stateAfterNotModified, stateAfterSuccess } from "./feed-state";
+import { type FetchFeedRequest, fetchFeed } from "./fetch-feed";
+import { type NormalizedArticle, normalizeItem } from "./normalize";
+import { parseFeed } from "./parse-feed";
+import { type StoreResult, storeFeedArticles } from "./store-articles";
+
+export interface IngestContext {
+  db: Db;
+  allowPrivateUrls: boolean;
+  log: Logger;
+  now?: () => number;
+  random?: () => number;
+  /** Overrides for the fetcher's limits (tests shorten the deadline). */
+  fetchOptions?: Partial<Omit<FetchFeedRequest, "url" | "etag" | "lastModified" | "allowPrivate">>;
+}
+
+export type FeedOutcome =
+  | ({ feedId: number; status: "stored" } & StoreResult)
+  | { feedId: number; status: "not-modified" }
+  | { feedId: number; status: "failed"; kind: FeedErrorKind; message: string };
+
+/**
+ * Fetch, parse, normalize and store one claimed feed. Never throws: whatever goes wrong is recorded on the
+ * feed row (status, readable error, backoff) so the pass carries on with the next feed.
+ */
+export async function ingestFeed(ctx: IngestContext, feed: Feed, leaseOwner: string): Promise<FeedOutcome> {
+  const now = ctx.now ?? Date.now;
+  try {
+    const fetched = await fetchFeed({
+      ...ctx.fetchOptions,
+      url: feed.url,
+      etag: feed.etag,
+      lastModified: feed.lastModified,
+      allowPrivate: ctx.allowPrivateUrls,
+    });
+    if (fetched.kind === "not-modified") {
+      const state = stateAfterNotModified(feed, { now: now(), permanentUrl: fetched.permanentUrl });
+      await storeFeedArticles(ctx.db, { feedId: feed.id, leaseOwner, articles: [], state, now: now() });
+      return { feedId: feed.id, status: "not-modified" };
+    }
+    const result = await storeDocument(ctx, feed, {
+      body: fetched.body,
+      contentType: fetched.contentType,
+      baseUrl: fetched.finalUrl,
+      leaseOwner,
+      fetch: fetched,
+    });
+    return { feedId: feed.id, status: "stored", ...result };
+  } catch (caught) {
+    const error = asFeedError(caught);
+    const level = error.kind === "internal" ? "error" : "warn";
+    ctx.log[level]({ feedId: feed.id, url: feed.url, kind: error.kind, err: error }, "feed failed");
+    try {
+      await updateFeedAndRelease(ctx.db, feed.id, leaseOwner, stateAfterFailure(feed, error, now(), ctx.random));
+    } catch (recordError) {
+      // The lease will lapse and the feed will be retried; nothing else is lost.
+      ctx.log.error({ feedId: feed.id, err: recordError }, "could not record feed failure");
+    }
+    return { feedId: feed.id, status: "failed", kind: error.kind, message: error.message };
+  }
+}
+
+/**
+ * The pipeline after the network: parse -> normalize -> store, with the feed's new state in the same
+ * transaction. The bundled sample corpus enters here too, so it is ingested exactly like a fetched feed.
+ */
+export async function storeDocument(
+  ctx: IngestContext,
+  feed: Pick<Feed, "id" | "lang" | "name" | "siteUrl" | "intervalMs" | "errorCount" | "failingSince" | "isSample">,
+  doc: {
+    body: Uint8Array;
+    contentType: string | null;
+    baseUrl: string;
+    leaseOwner?: string;
+    fetch?: { status: number; etag: string | null; lastModified: string | null; permanentUrl: string | null };
+  },
+): Promise<StoreResult> {
+  const now = (ctx.now ?? Date.now)();
+  const parsed = await parseFeed({ body: doc.body, contentType: doc.contentType });
+  const normalizeContext = {
+    feedUrl: doc.baseUrl,
+    siteUrl: parsed.link,
+    feedLang: feed.lang ?? parsed.language ?? null,
+    now,
+  };
+  const normalized: NormalizedArticle[] = [];
+  for (const item of parsed.items) {
+    const article = normalizeItem(item, normalizeContext);
+    if (article) normalized.push(article);
+  }
+  const fetchMeta = doc.fetch ?? { status: 200, etag: null, lastModified: null, permanentUrl: null };
+  const state = stateAfterSuccess(feed, {
+    now,
+    ...fetchMeta,
+    title: parsed.title,
+    siteUrl: parsed.link,
+    entryTimes: normalized.filter((a) => a.dateSource === "feed").map((a) => a.publishedAt),
+  });
+  return storeFeedArticles(ctx.db, {
+    feedId: feed.id,
+    leaseOwner: doc.leaseOwner,
+    articles: normalized,
+    state,
+    now,
+    isSample: feed.isSample,
+  });
+}
