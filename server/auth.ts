@@ -18,7 +18,8 @@ export function requireAdmin(adminToken: string | undefined): MiddlewareHandler 
     }
     const header = c.req.header("authorization") ?? "";
     const match = /^Bearer\s+(.+)$/i.exec(header.trim());
-    if (!match) throw new ApiError(401, "unauthorized", "missing 'Authorization: Bearer <admin token>' header");
+    if (!match)
+      throw new ApiError(401, "unauthorized", "missing 'Authorization: Bearer <admin token>' header");
     // Compare digests so the comparison takes the same time whatever the token's length.
     if (!timingSafeEqual(digest(match[1]!), expected)) {
       throw new ApiError(401, "unauthorized", "wrong admin token");

@@ -48,7 +48,7 @@ const EnvSchema = z.object({
   TIDEMARK_SAMPLE_DATA: flag("1"),
   TIDEMARK_DEFAULT_FEEDS: flag("1"),
   TIDEMARK_PUBLIC_URL: optionalText,
-  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
 });
 
 export interface Config {
@@ -64,6 +64,7 @@ export interface Config {
   defaultFeeds: boolean;
   /** Base URL used in links that leave the server (alerts, Atom feeds). */
   publicUrl: string;
+  /** Unset lets each entry point pick its default (server: info, CLI: warn). */
   logLevel: z.infer<typeof EnvSchema>["LOG_LEVEL"];
 }
 

@@ -23,7 +23,8 @@ export class ApiError extends Error {
 export const badRequest = (message: string, details?: unknown) =>
   new ApiError(400, "invalid_request", message, details);
 export const notFound = (message: string) => new ApiError(404, "not_found", message);
-export const conflict = (message: string, details?: unknown) => new ApiError(409, "conflict", message, details);
+export const conflict = (message: string, details?: unknown) =>
+  new ApiError(409, "conflict", message, details);
 
 export interface ErrorBody {
   error: { code: string; message: string; details?: unknown };

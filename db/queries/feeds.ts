@@ -2,7 +2,8 @@ import { asc, eq, sql } from "drizzle-orm";
 import type { Executor } from "../client";
 import { type Feed, feeds, type NewFeed } from "../schema";
 
-export type FeedInput = Pick<NewFeed, "url"> & Partial<Pick<NewFeed, "name" | "lang" | "country" | "siteUrl">>;
+export type FeedInput = Pick<NewFeed, "url"> &
+  Partial<Pick<NewFeed, "name" | "lang" | "country" | "siteUrl">>;
 
 export class DuplicateFeedError extends Error {
   override name = "DuplicateFeedError";

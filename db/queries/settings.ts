@@ -3,7 +3,11 @@ import type { Executor } from "../client";
 import { settings } from "../schema";
 
 export async function getSetting(db: Executor, key: string): Promise<string | undefined> {
-  const rows = await db.select({ value: settings.value }).from(settings).where(eq(settings.key, key)).limit(1);
+  const rows = await db
+    .select({ value: settings.value })
+    .from(settings)
+    .where(eq(settings.key, key))
+    .limit(1);
   return rows[0]?.value;
 }
 

@@ -1,0 +1,37 @@
+import { and, desc, eq } from "drizzle-orm";
+import type { Executor } from "../client";
+import { type JobRun, jobRuns } from "../schema";
+
+export async function startJobRun(db: Executor, job: string, now: number): Promise<number> {
+  const rows = await db
+    .insert(jobRuns)
+    .values({ job, startedAt: now, status: "running" })
+    .returning({ id: jobRuns.id });
+  return rows[0]!.id;
+}
+
+export async function finishJobRun(
+  db: Executor,
+  id: number,
+  outcome: { now: number; status: "ok" | "failed"; summary?: Record<string, number>; error?: string },
+): Promise<void> {
+  await db
+    .update(jobRuns)
+    .set({
+      finishedAt: outcome.now,
+      status: outcome.status,
+      summary: outcome.summary ?? null,
+      error: outcome.error ?? null,
+    })
+    .where(eq(jobRuns.id, id));
+}
+
+export async function lastFinishedRun(db: Executor, job: string): Promise<JobRun | undefined> {
+  const rows = await db
+    .select()
+    .from(jobRuns)
+    .where(and(eq(jobRuns.job, job), eq(jobRuns.status, "ok")))
+    .orderBy(desc(jobRuns.startedAt))
+    .limit(1);
+  return rows[0];
+}

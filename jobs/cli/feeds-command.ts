@@ -1,0 +1,97 @@
+import { readFile } from "node:fs/promises";
+import { addFeed, addFeeds, DuplicateFeedError, listFeeds, removeFeed } from "../../db/queries/feeds";
+import type { CliContext } from "../cli";
+import { checkFeedUrl, FeedUrlError } from "../feeds/feed-url";
+import { buildOpml, parseOpml } from "../feeds/opml";
+import { parseCommandArgs, positiveInt, UsageError } from "./usage";
+
+export async function feedsCommand(ctx: CliContext): Promise<number> {
+  const [sub, ...args] = ctx.args;
+  const { db } = ctx.database;
+  switch (sub) {
+    case "add": {
+      const { values, positionals } = parseCommandArgs(args, {
+        name: { type: "string" },
+        lang: { type: "string" },
+        country: { type: "string" },
+      });
+      if (positionals.length !== 1) throw new UsageError("feeds add: expected one URL");
+      const url = checkedUrl(positionals[0]!, ctx.config.allowPrivateUrls);
+      try {
+        const feed = await addFeed(db, {
+          url,
+          name: values.name,
+          lang: values.lang?.toLowerCase(),
+          country: values.country?.toUpperCase(),
+        });
+        ctx.out(`added feed ${feed.id}: ${feed.url} (fetched on the next pass)`);
+        return 0;
+      } catch (error) {
+        if (!(error instanceof DuplicateFeedError)) throw error;
+        console.error(error.message);
+        return 1;
+      }
+    }
+    case "list": {
+      const { values } = parseCommandArgs(args, { json: { type: "boolean" } });
+      const feeds = await listFeeds(db);
+      if (values.json) {
+        ctx.out(JSON.stringify(feeds, null, 2));
+        return 0;
+      }
+      for (const f of feeds) {
+        const health = f.isSample
+          ? "sample"
+          : !f.enabled
+            ? "disabled"
+            : f.errorCount > 0
+              ? `failing x${f.errorCount}: ${f.lastError}`
+              : f.lastFetchedAt
+                ? "ok"
+                : "not fetched yet";
+        ctx.out(
+          `${String(f.id).padStart(4)}  ${(f.lang ?? "--").padEnd(3)} ${(f.country ?? "--").padEnd(3)} ${String(f.articleCount).padStart(6)}  ${f.name ?? ""}  ${f.url}  [${health}]`,
+        );
+      }
+      return 0;
+    }
+    case "remove": {
+      const id = positiveInt(args[0], "feeds remove: ID");
+      if (!(await removeFeed(db, id))) {
+        console.error(`no feed with id ${id}`);
+        return 1;
+      }
+      ctx.out(`removed feed ${id} and its articles`);
+      return 0;
+    }
+    case "import": {
+      if (!args[0]) throw new UsageError("feeds import: expected an OPML file");
+      const found = await parseOpml(await readFile(args[0], "utf8"));
+      const valid = found.flatMap((f) => {
+        try {
+          return [{ ...f, url: checkFeedUrl(f.url, ctx.config.allowPrivateUrls) }];
+        } catch (error) {
+          console.error(`skipped ${f.url}: ${(error as Error).message}`);
+          return [];
+        }
+      });
+      const added = await addFeeds(db, valid);
+      ctx.out(`found ${found.length} feeds, added ${added} new`);
+      return 0;
+    }
+    case "export":
+      process.stdout.write(buildOpml(await listFeeds(db, { includeSample: false })));
+      return 0;
+    default:
+      throw new UsageError(`feeds: unknown subcommand '${sub ?? ""}'`);
+  }
+}
+
+function checkedUrl(raw: string, allowPrivate: boolean): string {
+  try {
+    return checkFeedUrl(raw, allowPrivate);
+  } catch (error) {
+    if (error instanceof FeedUrlError) throw new UsageError(`feeds add: ${error.message}`);
+    throw error;
+  }
+}

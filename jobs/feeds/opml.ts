@@ -1,0 +1,87 @@
+import { parseStringPromise } from "xml2js";
+import type { FeedInput } from "../../db/queries/feeds";
+
+/**
+ * OPML in and out, the format every feed reader exchanges subscription lists in. Besides the standard
+ * `xmlUrl`, `text`/`title` and `htmlUrl`, outlines carry `language` and `country` so a round trip keeps them.
+ */
+
+export class OpmlError extends Error {
+  override name = "OpmlError";
+}
+
+interface Outline {
+  $?: Record<string, string>;
+  outline?: Outline[];
+}
+
+export async function parseOpml(text: string): Promise<FeedInput[]> {
+  let doc: { opml?: { body?: Array<{ outline?: Outline[] }> } };
+  try {
+    // xml2js never expands entities, so an OPML file cannot pull in external content.
+    doc = await parseStringPromise(text, { explicitArray: true });
+  } catch (error) {
+    throw new OpmlError(`not valid XML: ${(error as Error).message.split("\n")[0]}`);
+  }
+  const body = doc?.opml?.body?.[0];
+  if (!body) throw new OpmlError("not an OPML document: expected <opml><body>");
+  const feeds: FeedInput[] = [];
+  const walk = (outlines: Outline[] | undefined, depth: number) => {
+    if (!outlines || depth > 16) return;
+    for (const outline of outlines) {
+      const a = outline.$ ?? {};
+      const url = (a.xmlUrl ?? a.xmlurl ?? "").trim();
+      if (url) {
+        feeds.push({
+          url,
+          name: (a.title ?? a.text ?? "").trim() || null,
+          siteUrl: a.htmlUrl?.trim() || null,
+          lang: a.language?.trim() || null,
+          country: a.country?.trim().toUpperCase() || null,
+        });
+      }
+      walk(outline.outline, depth + 1);
+    }
+  };
+  walk(body.outline, 0);
+  return feeds;
+}
+
+export function buildOpml(
+  feeds: ReadonlyArray<Pick<FeedInput, "url" | "name" | "siteUrl" | "lang" | "country">>,
+  now: Date = new Date(),
+): string {
+  const lines = feeds.map((feed) => {
+    const attrs: Array<[string, string | null | undefined]> = [
+      ["type", "rss"],
+      ["text", feed.name ?? feed.url],
+      ["title", feed.name ?? feed.url],
+      ["xmlUrl", feed.url],
+      ["htmlUrl", feed.siteUrl],
+      ["language", feed.lang],
+      ["country", feed.country],
+    ];
+    const rendered = attrs
+      .filter((pair): pair is [string, string] => typeof pair[1] === "string" && pair[1] !== "")
+      .map(([k, v]) => `${k}="${escapeXml(v)}"`)
+      .join(" ");
+    return `    <outline ${rendered}/>`;
+  });
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    '<opml version="2.0">',
+    "  <head>",
+    "    <title>Tidemark feeds</title>",
+    `    <dateCreated>${now.toUTCString()}</dateCreated>`,
+    "  </head>",
+    "  <body>",
+    ...lines,
+    "  </body>",
+    "</opml>",
+    "",
+  ].join("\n");
+}
+
+function escapeXml(value: string): string {
+  return value.replace(/[<>&"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+}

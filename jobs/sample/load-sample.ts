@@ -1,0 +1,61 @@
+import { readFile } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
+import { eq, sql } from "drizzle-orm";
+import { addFeed, DuplicateFeedError } from "../../db/queries/feeds";
+import { articles, feeds } from "../../db/schema";
+import { type IngestContext, storeDocument } from "../ingest/ingest-feed";
+import { sampleOutlets } from "./outlets";
+
+const FEEDS_DIR = new URL("./feeds/", import.meta.url);
+
+/** Sample feeds are addressed by this scheme: never http(s), so they can never be fetched. */
+const sampleUrl = (file: string) => `sample:${file}`;
+
+export interface SampleSummary {
+  feeds: number;
+  articles: number;
+}
+
+/**
+ * Loads the bundled DeepSeek-story corpus through the same pipeline as fetched feeds (parse, normalize, tag,
+ * store), as feeds and articles marked `sample`. Loading twice adds nothing: the second run finds every entry.
+ */
+export async function loadSample(ctx: IngestContext): Promise<SampleSummary> {
+  let added = 0;
+  for (const outlet of sampleOutlets) {
+    const feed = await sampleFeed(ctx, outlet);
+    const body = await readFile(fileURLToPath(new URL(outlet.file, FEEDS_DIR)));
+    const result = await storeDocument(ctx, feed, { body, contentType: null, baseUrl: outlet.url });
+    added += result.inserted;
+  }
+  ctx.log.info({ feeds: sampleOutlets.length, articles: added }, "sample coverage loaded");
+  return { feeds: sampleOutlets.length, articles: added };
+}
+
+/** Removes every sample feed and, by cascade, its articles. */
+export async function clearSample(ctx: Pick<IngestContext, "db">): Promise<SampleSummary> {
+  const [counted] = await ctx.db
+    .select({ n: sql<number>`count(*)` })
+    .from(articles)
+    .where(eq(articles.isSample, true));
+  const removed = await ctx.db.delete(feeds).where(eq(feeds.isSample, true)).returning({ id: feeds.id });
+  return { feeds: removed.length, articles: Number(counted?.n ?? 0) };
+}
+
+async function sampleFeed(ctx: IngestContext, outlet: (typeof sampleOutlets)[number]) {
+  const url = sampleUrl(outlet.file);
+  try {
+    return await addFeed(ctx.db, {
+      url,
+      name: outlet.name,
+      siteUrl: outlet.url,
+      lang: outlet.lang,
+      country: outlet.country,
+      isSample: true,
+    });
+  } catch (error) {
+    if (!(error instanceof DuplicateFeedError)) throw error;
+    const [existing] = await ctx.db.select().from(feeds).where(eq(feeds.url, url)).limit(1);
+    return existing!;
+  }
+}

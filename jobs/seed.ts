@@ -1,0 +1,32 @@
+import { addFeeds, isEmptyDatabase } from "../db/queries/feeds";
+import { setSettingOnce } from "../db/queries/settings";
+import { defaultFeeds } from "./feeds/default-feeds";
+import type { IngestContext } from "./ingest/ingest-feed";
+import { loadSample } from "./sample/load-sample";
+
+export interface SeedOptions {
+  defaultFeeds: boolean;
+  sampleData: boolean;
+}
+
+export interface SeedSummary {
+  seeded: boolean;
+  feedsAdded: number;
+  sampleArticles: number;
+}
+
+/**
+ * First start only: on an empty database, add the curated outlets and load the sample coverage, so
+ * `npm start` shows a populated dashboard at once. A settings row marks the seeding done, so a user who later
+ * removes every feed does not get them back on the next restart, and two processes starting together seed once.
+ */
+export async function seedFirstStart(ctx: IngestContext, options: SeedOptions): Promise<SeedSummary> {
+  const none = { seeded: false, feedsAdded: 0, sampleArticles: 0 };
+  if (!(await isEmptyDatabase(ctx.db))) return none;
+  if (!(await setSettingOnce(ctx.db, "seeded_at", new Date((ctx.now ?? Date.now)()).toISOString())))
+    return none;
+  const feedsAdded = options.defaultFeeds ? await addFeeds(ctx.db, defaultFeeds) : 0;
+  const sampleArticles = options.sampleData ? (await loadSample(ctx)).articles : 0;
+  ctx.log.info({ feedsAdded, sampleArticles }, "first start: database seeded");
+  return { seeded: true, feedsAdded, sampleArticles };
+}

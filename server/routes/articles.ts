@@ -1,0 +1,144 @@
+import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import { decodeCursor, encodeCursor, listArticles } from "../../db/queries/articles";
+import type { AppDeps } from "../app";
+import { badRequest } from "../errors";
+import { errorResponses, isoTime } from "../schemas";
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const DATETIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/**
+ * `from`/`to` take a UTC date (YYYY-MM-DD, whole day) or an ISO 8601 time with an offset. Both bounds are
+ * inclusive; a date as `to` includes that whole day.
+ */
+const timeParam = (name: string) =>
+  z
+    .string()
+    .optional()
+    .refine(
+      (v) => v === undefined || ((DATE.test(v) || DATETIME.test(v)) && Number.isFinite(Date.parse(v))),
+      {
+        message: `${name} must be a date (YYYY-MM-DD) or an ISO 8601 time with offset (2025-01-27T09:00:00Z)`,
+      },
+    )
+    .openapi({ param: { name, in: "query" }, example: name === "from" ? "2025-01-20" : "2025-01-31" });
+
+const Query = z.object({
+  feed: z.coerce
+    .number()
+    .int()
+    .positive()
+    .optional()
+    .openapi({ param: { name: "feed", in: "query" }, description: "feed id" }),
+  lang: z
+    .string()
+    .regex(/^[a-z]{2,3}$/, "lang must be a language code such as en")
+    .optional()
+    .openapi({ param: { name: "lang", in: "query" } }),
+  country: z
+    .string()
+    .regex(/^[A-Za-z]{2}$/, "country must be an ISO 3166-1 alpha-2 code such as DE")
+    .transform((v) => v.toUpperCase())
+    .optional()
+    .openapi({ param: { name: "country", in: "query" } }),
+  from: timeParam("from"),
+  to: timeParam("to"),
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(200)
+    .default(50)
+    .openapi({ param: { name: "limit", in: "query" } }),
+  cursor: z
+    .string()
+    .max(100)
+    .optional()
+    .openapi({ param: { name: "cursor", in: "query" }, description: "nextCursor of the previous page" }),
+});
+
+/** Why an article carries a topic: each matched term with its place in the title or summary. */
+const MatchedTermSchema = z
+  .object({
+    term: z.string(),
+    field: z.enum(["title", "summary"]),
+    start: z.number().int(),
+    end: z.number().int(),
+  })
+  .openapi("MatchedTerm");
+
+type TopicTag = { slug: string; terms: Array<z.infer<typeof MatchedTermSchema>> };
+
+const ArticleSchema = z
+  .object({
+    id: z.number().int(),
+    url: z.string().nullable(),
+    title: z.string(),
+    summary: z.string(),
+    author: z.string().nullable(),
+    source: z.object({ id: z.number().int(), name: z.string().nullable(), country: z.string().nullable() }),
+    lang: z.string().nullable(),
+    publishedAt: z.string(),
+    firstSeenAt: z.string(),
+    topics: z.array(z.object({ slug: z.string(), terms: z.array(MatchedTermSchema) })),
+  })
+  .openapi("Article");
+
+const route = createRoute({
+  method: "get",
+  path: "/articles",
+  tags: ["articles"],
+  summary: "Articles, newest first, keyset-paginated",
+  request: { query: Query },
+  responses: {
+    200: {
+      description: "A page of articles",
+      content: {
+        "application/json": {
+          schema: z.object({ items: z.array(ArticleSchema), nextCursor: z.string().nullable() }),
+        },
+      },
+    },
+    ...errorResponses(400),
+  },
+});
+
+export function articleRoutes({ db }: AppDeps) {
+  const app = new OpenAPIHono();
+  app.openapi(route, async (c) => {
+    const q = c.req.valid("query");
+    const cursor = q.cursor === undefined ? undefined : decodeCursor(q.cursor);
+    if (q.cursor !== undefined && !cursor) throw badRequest("cursor: not a cursor from this API");
+    const from = q.from === undefined ? undefined : Date.parse(q.from);
+    const to = q.to === undefined ? undefined : Date.parse(q.to) + (DATE.test(q.to) ? 86_400_000 : 1);
+    if (from !== undefined && to !== undefined && from >= to) throw badRequest("from: must not be after to");
+    const { rows, next } = await listArticles(db, {
+      feedId: q.feed,
+      lang: q.lang,
+      country: q.country,
+      from,
+      to,
+      limit: q.limit,
+      cursor,
+    });
+    return c.json(
+      {
+        items: rows.map((row) => ({
+          id: row.id,
+          url: row.url,
+          title: row.title,
+          summary: row.summary,
+          author: row.author,
+          source: { id: row.feedId, name: row.feedName, country: row.feedCountry },
+          lang: row.lang,
+          publishedAt: isoTime(row.publishedAt)!,
+          firstSeenAt: isoTime(row.firstSeenAt)!,
+          topics: [] as TopicTag[],
+        })),
+        nextCursor: next ? encodeCursor(next) : null,
+      },
+      200,
+    );
+  });
+  return app;
+}

@@ -1,0 +1,204 @@
+import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import { addFeed, addFeeds, DuplicateFeedError, listFeeds, removeFeed } from "../../db/queries/feeds";
+import type { Feed } from "../../db/schema";
+import { checkFeedUrl, FeedUrlError } from "../../jobs/feeds/feed-url";
+import { buildOpml, OpmlError, parseOpml } from "../../jobs/feeds/opml";
+import type { AppDeps } from "../app";
+import { requireAdmin } from "../auth";
+import { ApiError, badRequest, conflict, notFound } from "../errors";
+import { errorResponses, IdParam, isoTime } from "../schemas";
+
+export const FeedSchema = z
+  .object({
+    id: z.number().int(),
+    url: z.string(),
+    name: z.string().nullable(),
+    siteUrl: z.string().nullable(),
+    lang: z.string().nullable(),
+    country: z.string().nullable(),
+    enabled: z.boolean(),
+    sample: z.boolean(),
+    lastFetchedAt: z.string().nullable(),
+    lastStatus: z.number().int().nullable(),
+    lastError: z.string().nullable(),
+    errorCount: z.number().int(),
+    failingSince: z.string().nullable(),
+    nextFetchAt: z.string().nullable(),
+    articleCount: z.number().int(),
+  })
+  .openapi("Feed");
+
+export function feedJson(feed: Feed): z.infer<typeof FeedSchema> {
+  return {
+    id: feed.id,
+    url: feed.url,
+    name: feed.name,
+    siteUrl: feed.siteUrl,
+    lang: feed.lang,
+    country: feed.country,
+    enabled: feed.enabled,
+    sample: feed.isSample,
+    lastFetchedAt: isoTime(feed.lastFetchedAt),
+    lastStatus: feed.lastStatus,
+    lastError: feed.lastError,
+    errorCount: feed.errorCount,
+    failingSince: isoTime(feed.failingSince),
+    nextFetchAt: feed.enabled && !feed.isSample ? isoTime(feed.nextFetchAt) : null,
+    articleCount: feed.articleCount,
+  };
+}
+
+const FeedCreate = z
+  .object({
+    url: z.string().min(1).max(2048).openapi({ example: "https://www.theguardian.com/technology/rss" }),
+    name: z.string().trim().min(1).max(200).optional(),
+    lang: z
+      .string()
+      .regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, "a BCP 47 language tag such as en or pt-BR")
+      .optional(),
+    country: z
+      .string()
+      .regex(/^[a-zA-Z]{2}$/, "an ISO 3166-1 alpha-2 country code such as DE")
+      .transform((v) => v.toUpperCase())
+      .optional(),
+  })
+  .openapi("FeedCreate");
+
+const FeedList = z
+  .object({ items: z.array(FeedSchema), nextCursor: z.string().nullable() })
+  .openapi("FeedList");
+const bearer = [{ bearerAuth: [] }];
+
+const listRoute = createRoute({
+  method: "get",
+  path: "/feeds",
+  tags: ["feeds"],
+  summary: "Sources with their health",
+  responses: { 200: { description: "All feeds", content: { "application/json": { schema: FeedList } } } },
+});
+
+const createFeedRoute = createRoute({
+  method: "post",
+  path: "/feeds",
+  tags: ["feeds"],
+  summary: "Add a feed; the next pass fetches it",
+  security: bearer,
+  request: { body: { content: { "application/json": { schema: FeedCreate } }, required: true } },
+  responses: {
+    201: { description: "Created", content: { "application/json": { schema: FeedSchema } } },
+    ...errorResponses(400, 401, 403, 409, 413),
+  },
+});
+
+const deleteRoute = createRoute({
+  method: "delete",
+  path: "/feeds/{id}",
+  tags: ["feeds"],
+  summary: "Remove a feed and its articles",
+  security: bearer,
+  request: { params: IdParam },
+  responses: { 204: { description: "Deleted" }, ...errorResponses(400, 401, 403, 404) },
+});
+
+const importRoute = createRoute({
+  method: "post",
+  path: "/feeds/import",
+  tags: ["feeds"],
+  summary: "Import an OPML subscription list",
+  security: bearer,
+  request: {
+    body: { content: { "text/x-opml": { schema: z.string() }, "application/xml": { schema: z.string() } } },
+  },
+  responses: {
+    200: {
+      description: "How many feeds were new",
+      content: {
+        "application/json": {
+          schema: z.object({
+            found: z.number().int(),
+            added: z.number().int(),
+            rejected: z.array(z.string()),
+          }),
+        },
+      },
+    },
+    ...errorResponses(400, 401, 403, 413),
+  },
+});
+
+const exportRoute = createRoute({
+  method: "get",
+  path: "/feeds/export",
+  tags: ["feeds"],
+  summary: "Every feed as OPML",
+  responses: { 200: { description: "OPML 2.0", content: { "text/x-opml": { schema: z.string() } } } },
+});
+
+export function feedRoutes({ db, config }: AppDeps) {
+  const app = new OpenAPIHono<{ Variables: Record<string, never> }>();
+  const admin = requireAdmin(config.adminToken);
+  app.on(["POST", "DELETE"], ["/feeds", "/feeds/*"], admin);
+
+  app.openapi(listRoute, async (c) => {
+    const feeds = await listFeeds(db);
+    return c.json({ items: feeds.map(feedJson), nextCursor: null }, 200);
+  });
+
+  app.openapi(createFeedRoute, async (c) => {
+    const body = c.req.valid("json");
+    const url = validUrl(body.url, config.allowPrivateUrls);
+    try {
+      const feed = await addFeed(db, { url, name: body.name, lang: body.lang, country: body.country });
+      return c.json(feedJson(feed), 201);
+    } catch (error) {
+      if (error instanceof DuplicateFeedError) throw conflict(error.message, { url });
+      throw error;
+    }
+  });
+
+  app.openapi(deleteRoute, async (c) => {
+    const { id } = c.req.valid("param");
+    if (!(await removeFeed(db, id))) throw notFound(`no feed with id ${id}`);
+    return c.body(null, 204);
+  });
+
+  app.openapi(importRoute, async (c) => {
+    let found: Awaited<ReturnType<typeof parseOpml>>;
+    try {
+      found = await parseOpml(await c.req.text());
+    } catch (error) {
+      if (error instanceof OpmlError) throw badRequest(`OPML: ${error.message}`);
+      throw error;
+    }
+    const rejected: string[] = [];
+    const accepted = found.flatMap((feed) => {
+      try {
+        return [{ ...feed, url: checkFeedUrl(feed.url, config.allowPrivateUrls) }];
+      } catch (error) {
+        rejected.push(`${feed.url}: ${(error as Error).message}`);
+        return [];
+      }
+    });
+    const added = await addFeeds(db, accepted);
+    return c.json({ found: found.length, added, rejected }, 200);
+  });
+
+  app.openapi(exportRoute, async (c) => {
+    const feeds = await listFeeds(db, { includeSample: false });
+    return c.body(buildOpml(feeds), 200, {
+      "content-type": "text/x-opml; charset=utf-8",
+      "content-disposition": 'attachment; filename="tidemark-feeds.opml"',
+    });
+  });
+
+  return app;
+}
+
+function validUrl(raw: string, allowPrivate: boolean): string {
+  try {
+    return checkFeedUrl(raw, allowPrivate);
+  } catch (error) {
+    if (error instanceof FeedUrlError) throw new ApiError(400, "invalid_request", `url: ${error.message}`);
+    throw error;
+  }
+}

@@ -1,0 +1,49 @@
+import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import { sql } from "drizzle-orm";
+import { countFeeds } from "../../db/queries/feeds";
+import { lastFinishedRun } from "../../db/queries/job-runs";
+import type { AppDeps } from "../app";
+import { isoTime } from "../schemas";
+
+const Health = z
+  .object({
+    status: z.enum(["ok", "degraded"]),
+    db: z.enum(["ok", "error"]),
+    lastIngestAt: z.string().nullable(),
+    feeds: z.object({ total: z.number().int(), failing: z.number().int() }),
+  })
+  .openapi("Health");
+
+const route = createRoute({
+  method: "get",
+  path: "/health",
+  tags: ["health"],
+  summary: "Liveness and ingest health",
+  responses: {
+    200: { description: "Up", content: { "application/json": { schema: Health } } },
+    503: { description: "Database unreachable", content: { "application/json": { schema: Health } } },
+  },
+});
+
+export function healthRoutes({ db }: AppDeps) {
+  const app = new OpenAPIHono();
+  app.openapi(route, async (c) => {
+    try {
+      await db.run(sql`select 1`);
+      const [feeds, lastIngest] = await Promise.all([countFeeds(db), lastFinishedRun(db, "ingest")]);
+      const status = feeds.total > 0 && feeds.failing === feeds.total ? "degraded" : "ok";
+      return c.json({ status, db: "ok" as const, lastIngestAt: isoTime(lastIngest?.finishedAt), feeds }, 200);
+    } catch {
+      return c.json(
+        {
+          status: "degraded" as const,
+          db: "error" as const,
+          lastIngestAt: null,
+          feeds: { total: 0, failing: 0 },
+        },
+        503,
+      );
+    }
+  });
+  return app;
+}
