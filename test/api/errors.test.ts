@@ -1,0 +1,62 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { createTestApp, type TestApp } from "../helpers/app";
+
+describe("API basics", () => {
+  let s: TestApp;
+  beforeEach(async () => {
+    s = await createTestApp();
+  });
+  afterEach(() => s.t.destroy());
+
+  it("answers unknown routes with a JSON 404", async () => {
+    const res = await s.app.request("/api/nothing-here");
+    expect(res.status).toBe(404);
+    expect(await res.json()).toEqual({
+      error: { code: "not_found", message: "no route for GET /api/nothing-here" },
+    });
+  });
+
+  it("GET /api/health reports the database, feeds and last ingest", async () => {
+    const res = await s.app.request("/api/health");
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({
+      status: "ok",
+      db: "ok",
+      lastIngestAt: null,
+      feeds: { total: 0, failing: 0 },
+    });
+  });
+
+  it("GET /api/health says the database is down with a 503, not a stack trace", async () => {
+    s.t.close();
+    const res = await s.app.request("/api/health");
+    expect(res.status).toBe(503);
+    expect(await res.json()).toMatchObject({ status: "degraded", db: "error" });
+  });
+
+  it("a failing handler answers a JSON 500 without internals", async () => {
+    s.t.close();
+    const res = await s.app.request("/api/feeds");
+    expect(res.status).toBe(500);
+    const text = await res.text();
+    expect(JSON.parse(text)).toEqual({ error: { code: "internal", message: "internal server error" } });
+    expect(text).not.toMatch(/at |\.ts/);
+  });
+
+  it("serves an OpenAPI 3.1 document listing the routes", async () => {
+    const doc = await (await s.app.request("/api/openapi.json")).json();
+    expect(doc.openapi).toBe("3.1.0");
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(["/api/health", "/api/feeds", "/api/feeds/{id}", "/api/articles"]),
+    );
+  });
+
+  it("sends secure headers and an ETag, and answers 304 to a matching If-None-Match", async () => {
+    const res = await s.app.request("/api/feeds");
+    expect(res.headers.get("x-content-type-options")).toBe("nosniff");
+    const tag = res.headers.get("etag");
+    expect(tag).toBeTruthy();
+    const again = await s.app.request("/api/feeds", { headers: { "if-none-match": tag! } });
+    expect(again.status).toBe(304);
+  });
+});

@@ -1,0 +1,25 @@
+import pino from "pino";
+import { createApp } from "../../server/app";
+import { loadConfig } from "../../server/config";
+import { createTestDatabase, type TestDatabase } from "./db";
+
+export const ADMIN_TOKEN = "test-admin-token";
+
+export interface TestApp {
+  app: ReturnType<typeof createApp>;
+  t: TestDatabase;
+  /** Headers with the admin bearer token, plus JSON content type. */
+  admin: Record<string, string>;
+}
+
+/** The real app over a fresh migrated database file, configured the way the environment would. */
+export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const t = await createTestDatabase();
+  const config = loadConfig({ DATABASE_URL: `file:${t.path}`, TIDEMARK_ADMIN_TOKEN: ADMIN_TOKEN, ...env });
+  const app = createApp({ db: t.db, config, log: pino({ level: "silent" }) });
+  return {
+    app,
+    t,
+    admin: { authorization: `Bearer ${ADMIN_TOKEN}`, "content-type": "application/json" },
+  };
+}

@@ -1,0 +1,108 @@
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { runCli } from "../helpers/cli";
+import { createTestDatabase, type TestDatabase } from "../helpers/db";
+import { type FeedServer, startFeedServer } from "../helpers/feed-server";
+import { rss, storyItems } from "../helpers/feed-xml";
+
+// Each CLI call is a real process (node + tsx): slow to start on a busy 2-core machine.
+describe("the CLI", { timeout: 120_000 }, () => {
+  let t: TestDatabase;
+  let env: Record<string, string>;
+  let server: FeedServer | undefined;
+  beforeEach(async () => {
+    t = await createTestDatabase();
+    env = { DATABASE_URL: `file:${t.path}`, TIDEMARK_ALLOW_PRIVATE_URLS: "1" };
+  });
+  afterEach(async () => {
+    await server?.close();
+    server = undefined;
+    t.destroy();
+  });
+
+  it("adds, lists and removes feeds", async () => {
+    const added = await runCli(
+      [
+        "feeds",
+        "add",
+        "https://example.com/feed.xml",
+        "--name",
+        "Example",
+        "--lang",
+        "en",
+        "--country",
+        "gb",
+      ],
+      env,
+    );
+    expect(added).toMatchObject({ code: 0 });
+    expect(added.stdout).toMatch(/added feed 1/);
+    const dup = await runCli(["feeds", "add", "https://example.com/feed.xml"], env);
+    expect(dup.code).toBe(1);
+    expect(dup.stderr).toContain("already exists");
+    const list = JSON.parse((await runCli(["feeds", "list", "--json"], env)).stdout);
+    expect(list).toHaveLength(1);
+    expect(list[0]).toMatchObject({ url: "https://example.com/feed.xml", name: "Example", country: "GB" });
+    expect((await runCli(["feeds", "remove", "1"], env)).code).toBe(0);
+    expect(JSON.parse((await runCli(["feeds", "list", "--json"], env)).stdout)).toEqual([]);
+  });
+
+  it("refuses bad input with exit code 2 and the usage text", async () => {
+    const bad = await runCli(["feeds", "add", "ftp://example.com/x"], env);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("only http and https");
+    const unknown = await runCli(["frobnicate"], env);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain("usage:");
+  });
+
+  it("imports and exports OPML", async () => {
+    const file = join(t.dir, "in.opml");
+    writeFileSync(
+      file,
+      `<?xml version="1.0"?><opml version="2.0"><head/><body><outline text="Tech">
+        <outline text="Heise" xmlUrl="https://www.heise.de/rss/heise-atom.xml" language="de" country="DE"/>
+        <outline text="Rest of World" xmlUrl="https://restofworld.org/feed/latest"/>
+      </outline></body></opml>`,
+    );
+    const imported = await runCli(["feeds", "import", file], env);
+    expect(imported.stdout).toContain("found 2 feeds, added 2 new");
+    const exported = await runCli(["feeds", "export"], env);
+    expect(exported.stdout).toContain('xmlUrl="https://www.heise.de/rss/heise-atom.xml"');
+    expect(exported.stdout).toContain('language="de"');
+  });
+
+  it("applies migrations on demand", async () => {
+    const res = await runCli(["db", "migrate"], env);
+    expect(res).toMatchObject({ code: 0, stdout: "database is up to date\n" });
+  });
+
+  it("two ingest processes on one database never fetch the same feed in a pass", async () => {
+    const routes: Record<string, (req: unknown, res: import("node:http").ServerResponse) => void> = {};
+    for (let i = 0; i < 16; i++) {
+      routes[`/f${i}.xml`] = (_req, res) => {
+        setTimeout(() => res.writeHead(200).end(rss(`F${i}`, storyItems(`cli${i}`, 3))), 50);
+      };
+    }
+    server = await startFeedServer(routes);
+    for (let i = 0; i < 16; i++) await runCliAdd(server.url(`/f${i}.xml`));
+    const [a, b] = await Promise.all([
+      runCli(["ingest", "--once", "--all"], env),
+      runCli(["ingest", "--once", "--all"], env),
+    ]);
+    expect(a.code, a.stderr).toBe(0);
+    expect(b.code, b.stderr).toBe(0);
+    const paths = server.requests.map((r) => r.path);
+    expect(paths).toHaveLength(16);
+    expect(new Set(paths).size).toBe(16);
+    const fed = (out: string) => Number(/ingest: (\d+) feeds/.exec(out)?.[1]);
+    expect(fed(a.stdout) + fed(b.stdout)).toBe(16);
+    const total = await t.client.execute("select count(*) as n from articles");
+    expect(Number(total.rows[0]!.n)).toBe(48);
+  });
+
+  async function runCliAdd(url: string) {
+    await t.client.execute({ sql: "insert into feeds (url) values (?)", args: [url] });
+  }
+});
