@@ -1,0 +1,152 @@
+import { FeedError } from "./feed-error";
+import type { ParsedFeed, ParsedItem } from "./parse-feed";
+import { createRssParser, type Fields, type RawFeed } from "./rss-parser-instance";
+import { declaredEntities, expandEntities } from "./xml-entities";
+import { type PrefixRenames, prefixRenames, renameTag } from "./xml-prefixes";
+import { scanXml, type XmlOutline } from "./xml-scan";
+
+const EXPECTED = "expected RSS, Atom or JSON Feed, got";
+
+// Reused instances: xml2js parses a string synchronously, so calls never interleave, and the renames a
+// parse needs can be handed to the second instance through this variable just before it runs.
+let currentRenames: PrefixRenames = new Map();
+const renameCurrent = (name: string) => renameTag(name, currentRenames);
+let plainParser = createRssParser();
+let renamingParser = createRssParser(renameCurrent);
+
+/** The text of a value xml2js produced: a string, or an element object with a text node. */
+function textOf(value: unknown): string | undefined {
+  if (typeof value === "string") return value;
+  if (typeof value === "object" && value !== null) {
+    const inner = (value as { _?: unknown })._;
+    if (typeof inner === "string") return inner;
+  }
+  return undefined;
+}
+
+function first(...values: unknown[]): string | undefined {
+  for (const value of values) {
+    const text = textOf(value);
+    if (text !== undefined && text.trim() !== "") return text;
+  }
+  return undefined;
+}
+
+function toItem(raw: Fields, format: ParsedFeed["format"]): ParsedItem {
+  const atom = format === "atom";
+  return {
+    guid: first(atom ? raw.id : raw.guid, raw["rdf:about"]),
+    link: first(raw.link),
+    title: first(raw.title),
+    // rss-parser keeps an RSS description in `content`, an Atom summary in `summary`.
+    summary: atom ? first(raw.summary) : first(raw.content, raw.summary),
+    content: atom ? first(raw.content) : first(raw["content:encoded"]),
+    author: first(raw.creator, raw.author, raw["dc:creator"]),
+    published: first(
+      raw.isoDate,
+      raw.pubDate,
+      raw.published,
+      raw.updated,
+      raw.issued,
+      raw.modified,
+      raw.created,
+      raw["dc:date"],
+    ),
+    language: first(raw.language),
+  };
+}
+
+function attribute(tag: string, name: string): string | undefined {
+  const at = tag.indexOf(` ${name}=`) + 1 || tag.indexOf(`\n${name}=`) + 1;
+  if (at === 0) return undefined;
+  const quote = tag[at + name.length + 1];
+  if (quote !== '"' && quote !== "'") return undefined;
+  const start = at + name.length + 2;
+  const end = tag.indexOf(quote, start);
+  return end === -1 ? undefined : tag.slice(start, end);
+}
+
+function htmlTitle(text: string): string {
+  const head = text.slice(0, 4096);
+  const open = /<title[^>]*>/i.exec(head);
+  if (!open) return "";
+  const close = head.indexOf("<", open.index + open[0].length);
+  const title = head.slice(open.index + open[0].length, close === -1 ? undefined : close).trim();
+  return title ? `, title ${JSON.stringify(title.slice(0, 80))}` : "";
+}
+
+function formatOf(outline: XmlOutline, renames: PrefixRenames, text: string): ParsedFeed["format"] {
+  const written = outline.rootName;
+  if (written === undefined || written === "") {
+    throw new FeedError("not-a-feed", `${EXPECTED} markup without elements`);
+  }
+  const name = renameTag(written, renames);
+  if (name === "rss") return "rss";
+  if (name === "rdf:RDF") return "rdf";
+  if (name === "feed") return "atom";
+  if (written.toLowerCase() === "html" || outline.doctype?.name.toLowerCase() === "html") {
+    throw new FeedError("not-a-feed", `${EXPECTED} an HTML page (<${written}>${htmlTitle(text)})`);
+  }
+  throw new FeedError("not-a-feed", `${EXPECTED} XML with root element <${name.slice(0, 60)}>`);
+}
+
+function withoutDeclaration(text: string): string {
+  if (!text.startsWith("<?xml") || text.charCodeAt(5) > 32) return text;
+  const end = text.indexOf("?>");
+  return end === -1 ? text : text.slice(end + 2);
+}
+
+function replaceParsers(): void {
+  plainParser = createRssParser();
+  renamingParser = createRssParser(renameCurrent);
+}
+
+/** Resolves with the parse, or rejects; settles within the call because xml2js runs synchronously. */
+async function runParser(xml: string, renames: PrefixRenames): Promise<RawFeed> {
+  const pending = Symbol("pending");
+  currentRenames = renames;
+  const parser = renames.size > 0 ? renamingParser : plainParser;
+  const parse = parser.parseString(xml) as Promise<RawFeed>;
+  const outcome = await Promise.race([parse, Promise.resolve(pending)]).catch((error: unknown) => {
+    replaceParsers(); // xml2js can be left in a half-failed state after an error; start clean
+    const reason = (error instanceof Error ? error.message : String(error)).split("\n").join(" ");
+    // sax reports positions ("Line: 3 Column: 9"); anything else came from mapping an odd structure.
+    const what = /Line: \d+/.test(reason) ? "malformed XML" : "unreadable feed structure";
+    throw new FeedError("parse", `${what}: ${reason}`, { cause: error });
+  });
+  if (outcome === pending) {
+    replaceParsers();
+    parse.catch(() => undefined);
+    throw new FeedError("parse", "malformed XML: the parser did not finish");
+  }
+  return outcome;
+}
+
+function escapeBareAmpersands(text: string): string {
+  return text.replace(/&(?![A-Za-z_][\w.-]{0,63};|#[0-9]{1,8};|#x[0-9a-fA-F]{1,8};)/g, "&amp;");
+}
+
+/** An XML document (text starting at its first `<`) -> feed. */
+export async function readXmlFeed(source: string): Promise<ParsedFeed> {
+  let text = withoutDeclaration(source);
+  const outline = scanXml(text);
+  const renames = prefixRenames(text, outline.rootName ?? "");
+  const format = formatOf(outline, renames, text);
+  if (outline.doctype) {
+    const { start, end } = outline.doctype;
+    const entities = declaredEntities(text.slice(start, end));
+    text = text.slice(0, start) + expandEntities(text.slice(end), entities);
+  }
+  const raw = await runParser(text, renames).catch((error: unknown) => {
+    // Bare `&` (`?a=1&b=2`, `AT&T`) is the commonest breakage in real feeds; retry once with it escaped.
+    if (!(error instanceof FeedError && error.message.includes("in entity name"))) throw error;
+    return runParser(escapeBareAmpersands(text), renames);
+  });
+  return {
+    format,
+    title: first(raw.title),
+    link: first(raw.link),
+    language: first(raw.language, raw["dc:language"], attribute(outline.rootTag, "xml:lang")),
+    items: raw.items.map((item) => toItem(item, format)),
+  };
+}
