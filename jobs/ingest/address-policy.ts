@@ -1,0 +1,155 @@
+import dns from "node:dns";
+import { BlockList, isIP, isIPv4, type LookupFunction } from "node:net";
+import { FeedError } from "./feed-error";
+
+/**
+ * Which IP addresses an outgoing request may reach. Feeds and webhooks are URLs typed in by users, so without
+ * this a feed could point the server at its own admin ports, the LAN or the cloud metadata service (SSRF).
+ */
+export interface AddressPolicy {
+  /** Why connecting to `address` is refused ("loopback", "private", ...), or null when it is allowed. */
+  refusal(address: string): string | null;
+}
+
+// Ranges that are never a public web server. Each gets a name so the feed's lastError says what happened.
+const REFUSED_RANGES: ReadonlyArray<readonly [name: string, cidrs: readonly string[]]> = [
+  ["unspecified", ["0.0.0.0/8", "::/128"]],
+  ["loopback", ["127.0.0.0/8", "::1/128"]],
+  ["cloud metadata", ["169.254.169.254/32", "fd00:ec2::254/128"]],
+  ["private", ["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "fc00::/7", "fec0::/10"]],
+  ["link-local", ["169.254.0.0/16", "fe80::/10"]],
+  ["carrier-grade NAT", ["100.64.0.0/10"]],
+  ["multicast", ["224.0.0.0/4", "ff00::/8"]],
+  ["broadcast", ["255.255.255.255/32"]],
+  [
+    "reserved",
+    [
+      "192.0.0.0/24",
+      "192.0.2.0/24",
+      "198.18.0.0/15",
+      "198.51.100.0/24",
+      "203.0.113.0/24",
+      "240.0.0.0/4",
+      "100::/64",
+      "2001:db8::/32",
+      "64:ff9b:1::/48",
+    ],
+  ],
+];
+
+const BLOCK_LISTS: ReadonlyArray<readonly [string, BlockList]> = REFUSED_RANGES.map(([name, cidrs]) => {
+  const list = new BlockList();
+  for (const cidr of cidrs) {
+    const [network = "", prefix = ""] = cidr.split("/");
+    list.addSubnet(network, Number(prefix), isIPv4(network) ? "ipv4" : "ipv6");
+  }
+  return [name, list] as const;
+});
+
+/** The name of the refused range `address` falls in, or null for a public address. Not an IP: refused. */
+export function refusedRange(address: string): string | null {
+  const ip = address.replace(/%.*$/, ""); // a zone id (fe80::1%eth0) says nothing about the range
+  const family = isIP(ip);
+  if (family === 0) return "not an IP address";
+  if (family === 6) {
+    // An IPv6 address that carries an IPv4 one (mapped, compatible, NAT64, 6to4) reaches that IPv4 host.
+    const embedded = embeddedIPv4(ip);
+    if (embedded) return refusedRange(embedded);
+  }
+  for (const [name, list] of BLOCK_LISTS) {
+    if (list.check(ip, family === 4 ? "ipv4" : "ipv6")) return name;
+  }
+  return null;
+}
+
+/** Refuses every non-public range; `allow` lists exceptions (IPs or CIDRs), for intranets and tests. */
+export function publicAddressesOnly(allow: readonly string[] = []): AddressPolicy {
+  const exceptions = new BlockList();
+  for (const entry of allow) {
+    const [network = "", prefix] = entry.split("/");
+    const type = isIPv4(network) ? "ipv4" : "ipv6";
+    if (prefix === undefined) exceptions.addAddress(network, type);
+    else exceptions.addSubnet(network, Number(prefix), type);
+  }
+  return {
+    refusal(address) {
+      const ip = address.replace(/%.*$/, "");
+      const family = isIP(ip);
+      if (family !== 0 && exceptions.check(ip, family === 4 ? "ipv4" : "ipv6")) return null;
+      return refusedRange(ip);
+    },
+  };
+}
+
+export const anyAddress: AddressPolicy = { refusal: () => null };
+
+/** The policy for TIDEMARK_ALLOW_PRIVATE_URLS. */
+export function addressPolicy(allowPrivate: boolean): AddressPolicy {
+  return allowPrivate ? anyAddress : publicAddressesOnly();
+}
+
+/**
+ * The IP address a URL hostname spells, or null for a name. WHATWG URLs already normalise IPv4 spellings
+ * (0x7f.1, 2130706433) to dotted form and keep IPv6 in brackets.
+ */
+export function ipLiteral(hostname: string): string | null {
+  const bare = hostname.startsWith("[") && hostname.endsWith("]") ? hostname.slice(1, -1) : hostname;
+  return isIP(bare) === 0 ? null : bare;
+}
+
+/**
+ * A `lookup` for net/tls/undici connectors that refuses a name when any address it resolves to is refused.
+ * Checking at connect time (not before) is what defeats DNS rebinding: the addresses checked are the ones
+ * the socket then uses. Connectors never call it for IP literals; check those with `ipLiteral` first.
+ */
+export function guardedLookup(policy: AddressPolicy): LookupFunction {
+  return (hostname, options, callback) => {
+    dns.lookup(hostname, { ...options, all: true }, (error, addresses) => {
+      if (error) return callback(error, "", 0);
+      const first = addresses[0];
+      if (!first) return callback(notFound(hostname), "", 0);
+      for (const { address } of addresses) {
+        const reason = policy.refusal(address);
+        if (reason !== null) {
+          const message = `${hostname} resolves to ${reason} address ${address}`;
+          return callback(new FeedError("blocked-address", message) as NodeJS.ErrnoException, "", 0);
+        }
+      }
+      if (options.all) callback(null, addresses);
+      else callback(null, first.address, first.family);
+    });
+  };
+}
+
+function notFound(hostname: string): NodeJS.ErrnoException {
+  return Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: "ENOTFOUND", hostname });
+}
+
+function embeddedIPv4(ipv6: string): string | null {
+  const groups = ipv6Groups(ipv6);
+  if (!groups) return null;
+  const [a, b, c, d, e, f, g = 0, h = 0] = groups;
+  const v4 = (hi: number, lo: number) => `${hi >> 8}.${hi & 0xff}.${lo >> 8}.${lo & 0xff}`;
+  const zeroPrefix = a === 0 && b === 0 && c === 0 && d === 0 && e === 0;
+  if (zeroPrefix && f === 0xffff) return v4(g, h); // ::ffff:a.b.c.d, mapped
+  if (zeroPrefix && f === 0 && (g !== 0 || h > 1)) return v4(g, h); // ::a.b.c.d, compatible (not :: or ::1)
+  if (a === 0x64 && b === 0xff9b && c === 0 && d === 0 && e === 0 && f === 0) return v4(g, h); // NAT64
+  if (a === 0x2002 && b !== undefined && c !== undefined) return v4(b, c); // 6to4
+  return null;
+}
+
+/** The eight 16-bit groups of an IPv6 address (which `isIP` has already validated). */
+function ipv6Groups(address: string): number[] | null {
+  // Rewrite a trailing dotted quad (::ffff:127.0.0.1) as two hex groups, then expand "::".
+  const text = address.replace(/(\d+)\.(\d+)\.(\d+)\.(\d+)$/, (_, o1, o2, o3, o4) =>
+    [(Number(o1) << 8) | Number(o2), (Number(o3) << 8) | Number(o4)].map((n) => n.toString(16)).join(":"),
+  );
+  const parse = (part: string) =>
+    part === "" ? [] : part.split(":").map((group) => Number.parseInt(group, 16));
+  const [head = "", rest] = text.split("::");
+  const left = parse(head);
+  const right = rest === undefined ? [] : parse(rest);
+  const missing = 8 - left.length - right.length;
+  if (missing < 0 || (rest === undefined && missing !== 0)) return null;
+  return [...left, ...new Array<number>(missing).fill(0), ...right];
+}
