@@ -42,8 +42,9 @@ function toItem(raw: Fields, format: ParsedFeed["format"]): ParsedItem {
     summary: atom ? first(raw.summary) : first(raw.content, raw.summary),
     content: atom ? first(raw.content) : first(raw["content:encoded"]),
     author: first(raw.creator, raw.author, raw["dc:creator"]),
+    // The raw strings first: rss-parser's isoDate reads a zoneless date in the server's local zone, while
+    // normalize reads it as UTC whatever the machine's zone.
     published: first(
-      raw.isoDate,
       raw.pubDate,
       raw.published,
       raw.updated,
@@ -51,6 +52,7 @@ function toItem(raw: Fields, format: ParsedFeed["format"]): ParsedItem {
       raw.modified,
       raw.created,
       raw["dc:date"],
+      raw.isoDate,
     ),
     language: first(raw.language),
   };
