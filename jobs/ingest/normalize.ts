@@ -1,4 +1,18 @@
+import { createHash } from "node:crypto";
+import { canonicalUrl } from "./canonical-url";
+import { detectLanguage, languageFromHint } from "./detect-language";
+import { parseFeedDate } from "./feed-date";
 import type { ParsedItem } from "./parse-feed";
+import { htmlToText, SUMMARY_MAX, TITLE_MAX, toPlainText, truncateText } from "./plain-text";
+
+/** Feed dates before the web had feeds are placeholders (0, 1970, 1900): treat them as missing. */
+const EARLIEST = Date.UTC(1995, 0, 1);
+/** Further ahead than any time zone mistake: a scheduled or bogus date, not a publication time. */
+const MAX_AHEAD = 24 * 60 * 60 * 1000;
+const TITLE_FROM_SUMMARY = 120;
+const AUTHOR_MAX = 200;
+/** Longer guids are keyed by their hash, so the unique index stays small. */
+const GUID_KEY_MAX = 512;
 
 /** An entry ready to store: plain text, canonical URL, a definite time and a stable identity. */
 export interface NormalizedArticle {
@@ -28,5 +42,68 @@ export interface NormalizeContext {
   now: number;
 }
 
-// TODO(normalize helper): implement normalizeItem(item: ParsedItem, ctx: NormalizeContext): NormalizedArticle | null
 export type { ParsedItem };
+
+/** Turns a parsed entry into clean values; null when it has neither a title nor any summary or content. */
+export function normalizeItem(item: ParsedItem, ctx: NormalizeContext): NormalizedArticle | null {
+  let summary = toPlainText(item.summary ?? "", SUMMARY_MAX);
+  if (summary === "" && item.content) summary = toPlainText(item.content, SUMMARY_MAX);
+  let title = toPlainText(item.title ?? "", TITLE_MAX);
+  if (title === "") {
+    if (summary === "") return null;
+    title = truncateText(summary, TITLE_FROM_SUMMARY);
+  }
+  const url = item.link ? canonicalUrl(item.link, linkBase(ctx)) : null;
+  const feedTime = item.published ? parseFeedDate(item.published) : null;
+  const dated = feedTime !== null && feedTime >= EARLIEST && feedTime <= ctx.now + MAX_AHEAD;
+  const guid = item.guid?.trim() || null;
+  return {
+    entryKey: entryKey(guid, url, title, dated ? feedTime : null),
+    guid,
+    url,
+    title,
+    summary,
+    author: authorName(item.author),
+    // An item's unusable language ("", "und") should not hide the feed's.
+    lang: detectLanguage(
+      `${title} ${summary}`,
+      (item.language && languageFromHint(item.language)) || ctx.feedLang,
+    ),
+    publishedAt: dated ? feedTime : ctx.now,
+    dateSource: dated ? "feed" : "first-seen",
+    contentHash: sha1(`${title}\n${summary}`),
+  };
+}
+
+/** The site's link (itself possibly relative to the feed URL) when it is http(s), else the feed URL. */
+function linkBase(ctx: NormalizeContext): string {
+  const site = ctx.siteUrl ? URL.parse(ctx.siteUrl.trim(), ctx.feedUrl) : null;
+  return site && (site.protocol === "http:" || site.protocol === "https:") ? site.href : ctx.feedUrl;
+}
+
+/**
+ * The guid as given (trimmed; URL-shaped guids are not canonicalized, since they are identifiers), else the
+ * canonical URL, else a hash of the title and the feed's own date (empty when the date is first-seen, so
+ * the key stays stable across passes).
+ */
+function entryKey(guid: string | null, url: string | null, title: string, feedTime: number | null): string {
+  if (guid) return guid.length <= GUID_KEY_MAX ? guid : `gh:${sha1(guid)}`;
+  if (url) return url;
+  return `th:${sha1(`${title}\n${feedTime ?? ""}`)}`;
+}
+
+/** "editor@x.com (Jane Doe)", "Jane Doe <jane@x.com>" and "By Jane Doe" all give "Jane Doe". */
+function authorName(raw: string | undefined): string | null {
+  if (!raw) return null;
+  let name = htmlToText(raw.replace(/<[^<>\s@]+@[^<>\s]+>/g, " "), AUTHOR_MAX * 4);
+  const wrapped = /^[^\s@()]+@[^\s()]+\s*\((.*)\)$/.exec(name);
+  if (wrapped) name = wrapped[1]!.trim();
+  name = name.replace(/^by\s+/i, "");
+  // Blogger writes "noreply@blogger.com (Unknown)" for every anonymous post.
+  if (name === "" || name.toLowerCase() === "unknown") return null;
+  return truncateText(name, AUTHOR_MAX);
+}
+
+function sha1(text: string): string {
+  return createHash("sha1").update(text).digest("hex");
+}

@@ -194,6 +194,10 @@ describe("normalizeItem", () => {
       expect(normalize(german, { feedLang: "en-US" }).lang).toBe("en");
     });
 
+    it("uses the feed's language when the item's is unusable", () => {
+      expect(normalize({ ...german, language: "und" }, { feedLang: "en-US" }).lang).toBe("en");
+    });
+
     it("detects the language from title and summary when nothing is declared", () => {
       expect(normalize(german).lang).toBe("de");
       expect(normalize({ title: "英伟达股价暴跌", summary: "DeepSeek引发市场恐慌" }).lang).toBe("zh");
