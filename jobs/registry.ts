@@ -1,6 +1,6 @@
 import type { Logger } from "pino";
 import type { Db } from "../db/client";
-import { finishJobRun, startJobRun } from "../db/queries/job-runs";
+import { finishJobRun, runningSince, startJobRun } from "../db/queries/job-runs";
 import type { Config } from "../server/config";
 import { type PassOptions, type PassSummary, runIngestPass } from "./ingest/ingest-pass";
 
@@ -17,31 +17,46 @@ export interface JobContext {
 
 export async function recordJobRun<T>(
   ctx: JobContext,
-  job: string,
+  job: { name: string; scope?: string },
   run: () => Promise<T>,
   countsOf: (result: T) => Record<string, number>,
 ): Promise<T> {
   const now = ctx.now ?? Date.now;
-  const id = await startJobRun(ctx.db, job, now());
+  const id = await startJobRun(ctx.db, job.name, now(), job.scope ?? null);
   try {
     const result = await run();
     await finishJobRun(ctx.db, id, { now: now(), status: "ok", summary: countsOf(result) });
     return result;
   } catch (error) {
-    ctx.log.error({ job, err: error }, "job failed");
+    ctx.log.error({ job: job.name, err: error }, "job failed");
     await finishJobRun(ctx.db, id, { now: now(), status: "failed", error: String(error) });
     throw error;
   }
 }
 
-export function ingestJob(ctx: JobContext, options: PassOptions): Promise<PassSummary> {
+/** How far back a running `--all` pass may have started and still be joined (a crashed one ages out). */
+const JOIN_WINDOW_MS = 60 * 60_000;
+
+export async function ingestJob(ctx: JobContext, options: PassOptions): Promise<PassSummary> {
+  const now = ctx.now ?? Date.now;
+  const scope =
+    options.scope === "all" ? "all" : options.scope === "due" ? "due" : `feed:${options.scope.feedId}`;
+  // Two `ingest --once --all` processes that overlap are one pass: the later one joins the earlier's start
+  // time, so feeds the first already attempted are not claimed again. A run row is written before any claim,
+  // and a pass that joins nobody counts from the moment it looked, so there is no gap between the two.
+  const lookedAt = now();
+  const joined =
+    options.scope === "all"
+      ? await runningSince(ctx.db, "ingest", "all", lookedAt - JOIN_WINDOW_MS)
+      : undefined;
+  const passStartedAt = options.scope === "all" ? (joined ?? lookedAt) : undefined;
   return recordJobRun(
     ctx,
-    "ingest",
+    { name: "ingest", scope },
     () =>
       runIngestPass(
         { db: ctx.db, allowPrivateUrls: ctx.config.allowPrivateUrls, log: ctx.log, now: ctx.now },
-        options,
+        { ...options, passStartedAt },
       ),
     ({ insertedIds: _ids, errors: _errors, ...counts }) => counts,
   );

@@ -53,6 +53,7 @@ CREATE TABLE `job_runs` (
 	`job` text NOT NULL,
 	`started_at` integer NOT NULL,
 	`finished_at` integer,
+	`scope` text,
 	`status` text NOT NULL,
 	`summary` text,
 	`error` text

@@ -1,11 +1,16 @@
-import { and, desc, eq } from "drizzle-orm";
+import { and, asc, desc, eq, gte } from "drizzle-orm";
 import type { Executor } from "../client";
 import { type JobRun, jobRuns } from "../schema";
 
-export async function startJobRun(db: Executor, job: string, now: number): Promise<number> {
+export async function startJobRun(
+  db: Executor,
+  job: string,
+  now: number,
+  scope: string | null = null,
+): Promise<number> {
   const rows = await db
     .insert(jobRuns)
-    .values({ job, startedAt: now, status: "running" })
+    .values({ job, scope, startedAt: now, status: "running" })
     .returning({ id: jobRuns.id });
   return rows[0]!.id;
 }
@@ -34,4 +39,27 @@ export async function lastFinishedRun(db: Executor, job: string): Promise<JobRun
     .orderBy(desc(jobRuns.startedAt))
     .limit(1);
   return rows[0];
+}
+
+/** Start time of the earliest run of `job` over `scope` still running that started at or after `since`. */
+export async function runningSince(
+  db: Executor,
+  job: string,
+  scope: string,
+  since: number,
+): Promise<number | undefined> {
+  const rows = await db
+    .select({ startedAt: jobRuns.startedAt })
+    .from(jobRuns)
+    .where(
+      and(
+        eq(jobRuns.job, job),
+        eq(jobRuns.scope, scope),
+        eq(jobRuns.status, "running"),
+        gte(jobRuns.startedAt, since),
+      ),
+    )
+    .orderBy(asc(jobRuns.startedAt))
+    .limit(1);
+  return rows[0]?.startedAt;
 }

@@ -8,6 +8,8 @@ export const jobRuns = sqliteTable(
     job: text("job").notNull(),
     startedAt: integer("started_at").notNull(),
     finishedAt: integer("finished_at"),
+    /** What the run covered, e.g. "all" for an ingest pass over every feed: concurrent passes join on it. */
+    scope: text("scope"),
     status: text("status", { enum: ["running", "ok", "failed"] }).notNull(),
     /** JSON counts the job reports (feeds fetched, articles added, errors...). */
     summary: text("summary", { mode: "json" }).$type<Record<string, number>>(),

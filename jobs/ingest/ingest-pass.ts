@@ -10,6 +10,8 @@ export interface PassOptions {
   concurrency?: number;
   /** Requests in flight to one host at once. */
   perHost?: number;
+  /** For `all`: feeds attempted since this time count as done (default: now; see ingestJob for joining). */
+  passStartedAt?: number | undefined;
 }
 
 export interface PassSummary {
@@ -38,7 +40,7 @@ export async function runIngestPass(ctx: IngestContext, options: PassOptions): P
     options.scope === "due"
       ? { kind: "due" }
       : options.scope === "all"
-        ? { kind: "all", passStartedAt: started }
+        ? { kind: "all", passStartedAt: options.passStartedAt ?? started }
         : { kind: "feed", feedId: options.scope.feedId };
   const limiter = new HostLimiter(options.perHost ?? 2);
   const outcomes: FeedOutcome[] = [];
