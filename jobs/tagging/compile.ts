@@ -1,0 +1,168 @@
+import { CjkAutomaton } from "./cjk-automaton";
+import { createMatcher } from "./match";
+import { type Field, QueryError, type QueryNode } from "./query-ast";
+import { parseQuery } from "./query-parser";
+import { foldCjkRun, normalizeWord, scanText } from "./tokenize";
+import type { TopicDefinition, TopicMatcher } from "./types";
+
+/** Field index: 0 title, 1 summary; -1 in a scope means either. */
+export type FieldIndex = 0 | 1;
+
+export type CompiledNode =
+  | { k: "term"; id: number; label: string }
+  | { k: "phrase"; ids: number[]; label: string }
+  | { k: "and" | "or"; children: CompiledNode[] }
+  | { k: "not"; child: CompiledNode }
+  | { k: "near"; distance: number; left: CompiledNode; right: CompiledNode }
+  | { k: "field"; field: FieldIndex; child: CompiledNode };
+
+type WordPattern = { stem: string; id: number };
+
+/** Every distinct term of every topic, each with one id, grouped by how it is looked up. */
+export interface Dictionary {
+  size: number;
+  exact: Map<string, number[]>;
+  prefixes: WordPattern[];
+  suffixes: WordPattern[];
+  infixes: WordPattern[];
+  cjk: CjkAutomaton;
+  /** Dictionary id of each automaton pattern. */
+  cjkIds: number[];
+}
+
+export interface CompiledTopic {
+  slug: string;
+  root: CompiledNode;
+}
+
+const fieldIndex: Record<Field, FieldIndex> = { title: 0, summary: 1 };
+const hasCjk = (text: string) =>
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u.test(text);
+
+type Element = { kind: "exact" | "prefix" | "suffix" | "infix" | "cjk"; stem: string };
+
+class DictionaryBuilder {
+  private readonly ids = new Map<string, number>();
+  private readonly byKind: Record<Element["kind"], WordPattern[]> = {
+    exact: [],
+    prefix: [],
+    suffix: [],
+    infix: [],
+    cjk: [],
+  };
+
+  idOf(element: Element): number {
+    const key = `${element.kind}\u0000${element.stem}`;
+    let id = this.ids.get(key);
+    if (id === undefined) {
+      id = this.ids.size;
+      this.ids.set(key, id);
+      this.byKind[element.kind].push({ stem: element.stem, id });
+    }
+    return id;
+  }
+
+  build(): Dictionary {
+    const exact = new Map<string, number[]>();
+    for (const { stem, id } of this.byKind.exact) exact.set(stem, [...(exact.get(stem) ?? []), id]);
+    return {
+      size: this.ids.size,
+      exact,
+      prefixes: this.byKind.prefix,
+      suffixes: this.byKind.suffix,
+      infixes: this.byKind.infix,
+      cjk: new CjkAutomaton(this.byKind.cjk.map((p) => p.stem)),
+      cjkIds: this.byKind.cjk.map((p) => p.id),
+    };
+  }
+}
+
+/** The dictionary elements a piece of query text stands for, scanned like article text. */
+function elementsOf(text: string): Element[] {
+  const out: Element[] = [];
+  scanText(text, {
+    word: (start, end, pos, endPos) => {
+      // A compound in a query becomes its parts in sequence, so "R1-Zero" also finds "R1 Zero".
+      if (endPos === pos) out.push({ kind: "exact", stem: normalizeWord(text.slice(start, end)) });
+    },
+    cjk: (start, end) => {
+      const stem = foldCjkRun(text.slice(start, end)).text;
+      const last = out[out.length - 1];
+      // Chinese and Japanese text has no spaces, so adjacent CJK pieces of a phrase join up.
+      if (last?.kind === "cjk") last.stem += stem;
+      else out.push({ kind: "cjk", stem });
+    },
+  });
+  return out;
+}
+
+function wildcardElement(value: string, leading: boolean, trailing: boolean): Element {
+  const stem = normalizeWord(value);
+  if (hasCjk(stem)) return { kind: "cjk", stem: foldCjkRun(stem).text };
+  return { kind: leading && trailing ? "infix" : leading ? "suffix" : "prefix", stem };
+}
+
+function phraseElements(value: string): Element[] {
+  const out: Element[] = [];
+  for (const piece of value.split(/\s+/u)) {
+    const leading = piece.startsWith("*");
+    const trailing = piece.length > 1 && piece.endsWith("*");
+    const stem = piece.slice(leading ? 1 : 0, trailing ? -1 : undefined);
+    const elements =
+      (leading || trailing) && /^[\p{L}\p{N}\p{M}-]{2,}$/u.test(stem)
+        ? [wildcardElement(stem, leading, trailing)]
+        : elementsOf(piece);
+    for (const element of elements) {
+      const last = out[out.length - 1];
+      if (element.kind === "cjk" && last?.kind === "cjk") last.stem += element.stem;
+      else out.push({ ...element });
+    }
+  }
+  return out;
+}
+
+function compileNode(node: QueryNode, dict: DictionaryBuilder): CompiledNode {
+  switch (node.type) {
+    case "term":
+    case "phrase": {
+      const label = node.type === "term" ? termLabel(node) : node.value;
+      const elements =
+        node.type === "phrase"
+          ? phraseElements(node.value)
+          : node.leadingWildcard || node.trailingWildcard
+            ? [wildcardElement(node.value, node.leadingWildcard, node.trailingWildcard)]
+            : elementsOf(node.value);
+      if (elements.length === 0) throw new QueryError(`"${label}" has nothing to match`, node.position);
+      const ids = elements.map((element) => dict.idOf(element));
+      return ids.length === 1 ? { k: "term", id: ids[0]!, label } : { k: "phrase", ids, label };
+    }
+    case "and":
+    case "or":
+      return { k: node.type, children: node.children.map((child) => compileNode(child, dict)) };
+    case "not":
+      return { k: "not", child: compileNode(node.child, dict) };
+    case "near":
+      return {
+        k: "near",
+        distance: node.distance,
+        left: compileNode(node.left, dict),
+        right: compileNode(node.right, dict),
+      };
+    case "field":
+      return { k: "field", field: fieldIndex[node.field], child: compileNode(node.child, dict) };
+  }
+}
+
+function termLabel(node: Extract<QueryNode, { type: "term" }>): string {
+  return `${node.leadingWildcard ? "*" : ""}${node.value}${node.trailingWildcard ? "*" : ""}`;
+}
+
+/** Parses and compiles all topics into one matcher that reads each article once. */
+export function compileTopics(topics: Pick<TopicDefinition, "slug" | "query">[]): TopicMatcher {
+  const dict = new DictionaryBuilder();
+  const compiled = topics.map((topic) => ({
+    slug: topic.slug,
+    root: compileNode(parseQuery(topic.query), dict),
+  }));
+  return createMatcher(dict.build(), compiled);
+}

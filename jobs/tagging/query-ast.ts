@@ -1,0 +1,35 @@
+/**
+ * The topic query language, as a tree. Precedence from loosest to tightest: OR, AND (explicit or implicit
+ * between adjacent expressions), NOT, NEAR/n, field scope (`title:`), then terms, phrases and groups.
+ */
+export type Field = "title" | "summary";
+
+export type QueryNode =
+  /** A bare word; `*` at either end widens it to a prefix, suffix or infix match. */
+  | {
+      type: "term";
+      value: string;
+      leadingWildcard: boolean;
+      trailingWildcard: boolean;
+      position: number;
+    }
+  /** Words that must appear next to each other, in order. */
+  | { type: "phrase"; value: string; position: number }
+  | { type: "and"; children: QueryNode[] }
+  | { type: "or"; children: QueryNode[] }
+  | { type: "not"; child: QueryNode }
+  /** Both sides within `distance` tokens of each other, in either order, in the same field. */
+  | { type: "near"; distance: number; left: QueryNode; right: QueryNode }
+  | { type: "field"; field: Field; child: QueryNode };
+
+/** A query that cannot be used; `position` is the 0-based offset in the query text. */
+export class QueryError extends Error {
+  readonly position: number;
+  constructor(what: string, position: number) {
+    super(`${what} at position ${position}`);
+    this.name = "QueryError";
+    this.position = position;
+  }
+}
+
+export const queryLimits = { maxLength: 20_000, maxDepth: 32, maxTerms: 2_000, maxNear: 100 } as const;

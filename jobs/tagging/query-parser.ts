@@ -1,0 +1,189 @@
+import { type Field, QueryError, type QueryNode, queryLimits } from "./query-ast";
+import { type Lexeme, lexQuery } from "./query-lexer";
+
+export type { QueryNode } from "./query-ast";
+export { QueryError } from "./query-ast";
+
+const fields = new Set<string>(["title", "summary"]);
+
+/**
+ * Parses a topic query. Adjacent expressions without an operator are joined with AND, so
+ * `deepseek model` means `deepseek AND model`. Throws QueryError naming the offending position.
+ */
+export function parseQuery(query: string): QueryNode {
+  if (query.length > queryLimits.maxLength) {
+    throw new QueryError(`query is longer than ${queryLimits.maxLength} characters`, queryLimits.maxLength);
+  }
+  const parser = new Parser(lexQuery(query), query.length);
+  if (parser.atEnd()) throw new QueryError("empty query", 0);
+  const node = parser.parseOr(0);
+  const rest = parser.peek();
+  if (rest) throw new QueryError(`unexpected ${describe(rest)}`, rest.position);
+  if (!needsPositiveTerm(node)) {
+    throw new QueryError("query would match articles without any of its terms: pair NOT with a term", 0);
+  }
+  return node;
+}
+
+/** True when every way the query can be satisfied includes a positive term (so NOT alone cannot tag). */
+function needsPositiveTerm(node: QueryNode): boolean {
+  switch (node.type) {
+    case "term":
+    case "phrase":
+    case "near":
+      return true;
+    case "not":
+      return false;
+    case "field":
+      return needsPositiveTerm(node.child);
+    case "and":
+      return node.children.some(needsPositiveTerm);
+    case "or":
+      return node.children.every(needsPositiveTerm);
+  }
+}
+
+function describe(lexeme: Lexeme): string {
+  switch (lexeme.kind) {
+    case "word":
+      return `term "${lexeme.value}"`;
+    case "phrase":
+      return "phrase";
+    case "field":
+      return `field "${lexeme.name}:"`;
+    case "NEAR":
+      return `"NEAR/${lexeme.distance}"`;
+    default:
+      return `"${lexeme.kind}"`;
+  }
+}
+
+class Parser {
+  private index = 0;
+  private terms = 0;
+  constructor(
+    private readonly lexemes: Lexeme[],
+    private readonly end: number,
+  ) {}
+
+  atEnd(): boolean {
+    return this.index >= this.lexemes.length;
+  }
+  peek(): Lexeme | undefined {
+    return this.lexemes[this.index];
+  }
+
+  parseOr(depth: number): QueryNode {
+    const children = [this.parseAnd(depth)];
+    while (this.peek()?.kind === "OR") {
+      const op = this.lexemes[this.index++]!;
+      children.push(this.parseAnd(depth, op));
+    }
+    return children.length === 1 ? children[0]! : { type: "or", children };
+  }
+
+  private parseAnd(depth: number, after?: Lexeme): QueryNode {
+    const children = [this.parseNot(depth, after)];
+    for (;;) {
+      const next = this.peek();
+      if (!next || next.kind === "OR" || next.kind === ")") break;
+      if (next.kind === "AND") {
+        this.index++;
+        children.push(this.parseNot(depth, next));
+      } else {
+        children.push(this.parseNot(depth));
+      }
+    }
+    return children.length === 1 ? children[0]! : { type: "and", children };
+  }
+
+  private parseNot(depth: number, after?: Lexeme): QueryNode {
+    const next = this.peek();
+    if (next?.kind === "NOT") {
+      this.index++;
+      this.checkDepth(depth + 1, next.position);
+      return { type: "not", child: this.parseNot(depth + 1, next) };
+    }
+    return this.parseNear(depth, after);
+  }
+
+  private parseNear(depth: number, after?: Lexeme): QueryNode {
+    let left = this.parseScoped(depth, after);
+    for (let op = this.peek(); op?.kind === "NEAR"; op = this.peek()) {
+      this.index++;
+      const right = this.parseScoped(depth, op);
+      left = { type: "near", distance: op.distance, left, right };
+    }
+    return left;
+  }
+
+  private parseScoped(depth: number, after?: Lexeme): QueryNode {
+    const next = this.peek();
+    if (next?.kind !== "field") return this.parsePrimary(depth, after);
+    if (!fields.has(next.name)) {
+      throw new QueryError(`unknown field "${next.name}" (use title: or summary:)`, next.position);
+    }
+    this.index++;
+    this.checkDepth(depth + 1, next.position);
+    return { type: "field", field: next.name as Field, child: this.parsePrimary(depth + 1, next) };
+  }
+
+  private parsePrimary(depth: number, after?: Lexeme): QueryNode {
+    const next = this.lexemes[this.index];
+    if (!next) {
+      const what = after ? `expected a term after ${describe(after)}` : "expected a term";
+      throw new QueryError(what, this.end);
+    }
+    this.index++;
+    switch (next.kind) {
+      case "word":
+        return this.term(next.value, next.position);
+      case "phrase":
+        this.countTerm(next.position);
+        return { type: "phrase", value: next.value, position: next.position };
+      case "(": {
+        this.checkDepth(depth + 1, next.position);
+        if (this.peek()?.kind === ")") throw new QueryError('empty group "()"', next.position);
+        const inner = this.parseOr(depth + 1);
+        const close = this.peek();
+        // parseOr stops only at ")" or the end, so a missing ")" means the group is never closed.
+        if (close?.kind !== ")") throw new QueryError('unclosed "("', next.position);
+        this.index++;
+        return inner;
+      }
+      default:
+        throw new QueryError(`unexpected ${describe(next)}`, next.position);
+    }
+  }
+
+  private term(text: string, position: number): QueryNode {
+    this.countTerm(position);
+    const leadingWildcard = text.startsWith("*");
+    const trailingWildcard = text.length > 1 && text.endsWith("*");
+    const value = text.slice(leadingWildcard ? 1 : 0, trailingWildcard ? -1 : undefined);
+    if (value.includes("*")) throw new QueryError(`"*" may only start or end a term ("${text}")`, position);
+    if (!/[\p{L}\p{N}]/u.test(value)) {
+      throw new QueryError(`term "${text}" has no letters or digits`, position);
+    }
+    if (leadingWildcard || trailingWildcard) {
+      if ([...value].length < 2)
+        throw new QueryError(`wildcard term "${text}" needs at least 2 characters`, position);
+      if (!/^[\p{L}\p{N}\p{M}-]+$/u.test(value)) {
+        throw new QueryError(`wildcard term "${text}" may hold only letters, digits and hyphens`, position);
+      }
+    }
+    return { type: "term", value, leadingWildcard, trailingWildcard, position };
+  }
+
+  private countTerm(position: number): void {
+    if (++this.terms > queryLimits.maxTerms) {
+      throw new QueryError(`query has more than ${queryLimits.maxTerms} terms`, position);
+    }
+  }
+
+  private checkDepth(depth: number, position: number): void {
+    if (depth > queryLimits.maxDepth) {
+      throw new QueryError(`query nests deeper than ${queryLimits.maxDepth} levels`, position);
+    }
+  }
+}

@@ -1,0 +1,60 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { compileTopics } from "../../../jobs/tagging/compile";
+import { defaultTopics } from "../../../jobs/tagging/default-topics";
+import { evaluateMatcher, formatScores, type LabeledArticle } from "../../../jobs/tagging/evaluate";
+
+const load = (name: string) =>
+  JSON.parse(
+    readFileSync(new URL(`../../fixtures/topics/${name}`, import.meta.url), "utf8"),
+  ) as LabeledArticle[];
+const evalSet = load("eval-set.json");
+const holdout = load("holdout-set.json");
+const slugs = defaultTopics.map((topic) => topic.slug);
+
+describe("default topics", () => {
+  it("have the five required slugs, a name, a description and a hex colour each", () => {
+    expect(slugs).toEqual([
+      "r1-release",
+      "nvidia-valuation",
+      "ascend-chips",
+      "global-south-adoption",
+      "export-controls",
+    ]);
+    for (const topic of defaultTopics) {
+      expect(topic.name.length).toBeGreaterThan(0);
+      expect(topic.description.length).toBeGreaterThan(0);
+      expect(topic.color).toMatch(/^#[0-9A-F]{6}$/i);
+    }
+  });
+
+  it("reach precision and recall of at least 0.90 per topic on the labeled evaluation set", () => {
+    const { scores, mistakes } = evaluateMatcher(compileTopics(defaultTopics), evalSet, slugs);
+    console.log(`eval set (${evalSet.length} items)\n${formatScores(scores)}`);
+    if (mistakes.length > 0) console.log(mistakes.map((m) => `${m.kind} ${m.slug} ${m.id}`).join("\n"));
+    for (const score of scores) {
+      expect(score.precision, `${score.slug} precision`).toBeGreaterThanOrEqual(0.9);
+      expect(score.recall, `${score.slug} recall`).toBeGreaterThanOrEqual(0.9);
+    }
+  });
+
+  it("hold at least 0.85 on the held-out set written after the queries were frozen", () => {
+    const { scores } = evaluateMatcher(compileTopics(defaultTopics), holdout, slugs);
+    console.log(`holdout set (${holdout.length} items)\n${formatScores(scores)}`);
+    for (const score of scores) expect(score.f1, score.slug).toBeGreaterThanOrEqual(0.85);
+  });
+});
+
+describe("evaluation set", () => {
+  it("covers every topic, seven languages, hard negatives and multi-topic items", () => {
+    expect(evalSet.length).toBeGreaterThanOrEqual(400);
+    expect(new Set(evalSet.map((item) => item.lang)).size).toBeGreaterThanOrEqual(7);
+    expect(new Set(evalSet.map((item) => item.id)).size).toBe(evalSet.length);
+    const negatives = evalSet.filter((item) => item.topics.length === 0).length;
+    expect(negatives / evalSet.length).toBeGreaterThanOrEqual(0.3);
+    expect(evalSet.filter((item) => item.topics.length > 1).length).toBeGreaterThan(20);
+    for (const slug of slugs)
+      expect(evalSet.filter((item) => item.topics.includes(slug)).length).toBeGreaterThan(25);
+    for (const item of evalSet) for (const slug of item.topics) expect(slugs).toContain(slug);
+  });
+});
