@@ -153,7 +153,6 @@ const nvidiaQuery = anyOf(
 );
 
 const huawei = anyOf("huawei*", "华为", "華為", "ファーウェイ", "화웨이", "هواوي", "хуавэй");
-const ascendName = anyOf("ascend", "昇腾", "昇騰", "アセンド", "910b", "910c", "910*", "cloudmatrix*");
 const aiChipContext = anyOf(
   ai,
   oneOf(`910* npu* accelerator* beschleuniger* accélérateur* acelerador* datacenter* "data center*"
