@@ -9,12 +9,24 @@ import { type NormalizedArticle, normalizeItem } from "./normalize";
 import { parseFeed } from "./parse-feed";
 import { type StoreResult, storeFeedArticles } from "./store-articles";
 
+/**
+ * Entries read from one document. News feeds carry tens of entries and the largest archives a few hundred;
+ * a document with tens of thousands is a dump, and storing all of it in one transaction would take the
+ * process past its memory budget.
+ */
+export const MAX_ENTRIES_PER_DOCUMENT = 2_000;
+
 export interface IngestContext {
   db: Db;
   allowPrivateUrls: boolean;
   log: Logger;
   now?: () => number;
   random?: () => number;
+  /**
+   * Runs the parse-normalize-store step. The pass hands in a one-at-a-time gate: fetches overlap, but only one
+   * document's parse tree (up to ~10x its 10 MiB body) is alive at once, which keeps a pass under ~256 MiB.
+   */
+  documentGate?: <T>(step: () => Promise<T>) => Promise<T>;
   /** Overrides for the fetcher's limits (tests shorten the deadline). */
   fetchOptions?: Partial<Omit<FetchFeedRequest, "url" | "etag" | "lastModified" | "allowPrivate">>;
 }
@@ -43,20 +55,28 @@ export async function ingestFeed(ctx: IngestContext, feed: Feed, leaseOwner: str
       await storeFeedArticles(ctx.db, { feedId: feed.id, leaseOwner, articles: [], state, now: now() });
       return { feedId: feed.id, status: "not-modified" };
     }
-    const result = await storeDocument(ctx, feed, {
-      body: fetched.body,
-      contentType: fetched.contentType,
-      baseUrl: fetched.finalUrl,
-      leaseOwner,
-      fetch: fetched,
-    });
+    const gate = ctx.documentGate ?? ((step) => step());
+    const result = await gate(() =>
+      storeDocument(ctx, feed, {
+        body: fetched.body,
+        contentType: fetched.contentType,
+        baseUrl: fetched.finalUrl,
+        leaseOwner,
+        fetch: fetched,
+      }),
+    );
     return { feedId: feed.id, status: "stored", ...result };
   } catch (caught) {
     const error = asFeedError(caught);
     const level = error.kind === "internal" ? "error" : "warn";
     ctx.log[level]({ feedId: feed.id, url: feed.url, kind: error.kind, err: error }, "feed failed");
     try {
-      await updateFeedAndRelease(ctx.db, feed.id, leaseOwner, stateAfterFailure(feed, error, now(), ctx.random));
+      await updateFeedAndRelease(
+        ctx.db,
+        feed.id,
+        leaseOwner,
+        stateAfterFailure(feed, error, now(), ctx.random),
+      );
     } catch (recordError) {
       // The lease will lapse and the feed will be retried; nothing else is lost.
       ctx.log.error({ feedId: feed.id, err: recordError }, "could not record feed failure");
@@ -71,7 +91,10 @@ export async function ingestFeed(ctx: IngestContext, feed: Feed, leaseOwner: str
  */
 export async function storeDocument(
   ctx: IngestContext,
-  feed: Pick<Feed, "id" | "lang" | "name" | "siteUrl" | "intervalMs" | "errorCount" | "failingSince" | "isSample">,
+  feed: Pick<
+    Feed,
+    "id" | "lang" | "name" | "siteUrl" | "intervalMs" | "errorCount" | "failingSince" | "isSample"
+  >,
   doc: {
     body: Uint8Array;
     contentType: string | null;
@@ -88,8 +111,14 @@ export async function storeDocument(
     feedLang: feed.lang ?? parsed.language ?? null,
     now,
   };
+  if (parsed.items.length > MAX_ENTRIES_PER_DOCUMENT) {
+    ctx.log.warn(
+      { feedId: feed.id, entries: parsed.items.length, kept: MAX_ENTRIES_PER_DOCUMENT },
+      "feed document has more entries than are read; the first ones (feeds list newest first) are kept",
+    );
+  }
   const normalized: NormalizedArticle[] = [];
-  for (const item of parsed.items) {
+  for (const item of parsed.items.slice(0, MAX_ENTRIES_PER_DOCUMENT)) {
     const article = normalizeItem(item, normalizeContext);
     if (article) normalized.push(article);
   }

@@ -1,7 +1,7 @@
 import type { Feed } from "../../db/schema";
 import { type ClaimScope, claimNextFeed, newLeaseOwner } from "./feed-lease";
-import { HostLimiter, hostOf } from "./host-limiter";
 import { type FeedOutcome, type IngestContext, ingestFeed } from "./ingest-feed";
+import { hostOf, KeyedLimiter } from "./keyed-limiter";
 
 export interface PassOptions {
   /** `due` (the scheduler's pass), `all` enabled feeds, or one feed by id. */
@@ -42,7 +42,9 @@ export async function runIngestPass(ctx: IngestContext, options: PassOptions): P
       : options.scope === "all"
         ? { kind: "all", passStartedAt: options.passStartedAt ?? started }
         : { kind: "feed", feedId: options.scope.feedId };
-  const limiter = new HostLimiter(options.perHost ?? 2);
+  const hosts = new KeyedLimiter(options.perHost ?? 2);
+  const documents = new KeyedLimiter(1);
+  const feedContext: IngestContext = { ...ctx, documentGate: (step) => documents.run("document", step) };
   const outcomes: FeedOutcome[] = [];
   let singleClaimed = false;
 
@@ -57,7 +59,7 @@ export async function runIngestPass(ctx: IngestContext, options: PassOptions): P
   const worker = async () => {
     for (let feed = await claim(); feed; feed = await claim()) {
       const claimed = feed;
-      outcomes.push(await limiter.run(hostOf(claimed.url), () => ingestFeed(ctx, claimed, owner)));
+      outcomes.push(await hosts.run(hostOf(claimed.url), () => ingestFeed(feedContext, claimed, owner)));
     }
   };
   const workers = Math.max(1, options.concurrency ?? 6);

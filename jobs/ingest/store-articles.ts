@@ -146,7 +146,11 @@ async function findExisting(db: Executor, feedId: number, items: readonly Normal
 }
 
 /** A permanent redirect to a URL another feed row already has cannot be applied: keep our URL. */
-async function withoutTakenUrl(db: Executor, feedId: number, state: FeedStateUpdate): Promise<FeedStateUpdate> {
+async function withoutTakenUrl(
+  db: Executor,
+  feedId: number,
+  state: FeedStateUpdate,
+): Promise<FeedStateUpdate> {
   if (!state.url) return state;
   const taken = await db.select({ id: feeds.id }).from(feeds).where(eq(feeds.url, state.url)).limit(1);
   if (taken.length === 0 || taken[0]!.id === feedId) return state;

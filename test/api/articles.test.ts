@@ -66,6 +66,7 @@ describe("GET /api/articles", () => {
 
   it("filters by feed, language, country and an inclusive date range", async () => {
     expect((await get(`?feed=${feedB}`)).body.items).toHaveLength(5);
+    expect((await get(`?feed=${feedA}&limit=200`)).body.items).toHaveLength(25);
     expect((await get("?lang=pt")).body.items).toHaveLength(5);
     expect((await get("?country=de&limit=200")).body.items).toHaveLength(25);
     const range = await get("?from=2025-01-10&to=2025-01-12");

@@ -6,14 +6,7 @@ import { evaluateMatcher, type LabeledArticle } from "../../jobs/tagging/evaluat
 import type { QueryNode } from "../../jobs/tagging/query-ast";
 import { parseQuery } from "../../jobs/tagging/query-parser";
 import type { ArticleText } from "../../jobs/tagging/types";
-
-export interface Row {
-  bench: string;
-  metric: string;
-  value: number;
-  unit: string;
-  note?: string;
-}
+import { printRows, type Row } from "./report";
 
 const fixture = (name: string) =>
   JSON.parse(
@@ -186,6 +179,5 @@ export async function benchTagging(articleCount = 100_000): Promise<Row[]> {
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const rows = await benchTagging();
-  console.table(rows.map((row) => ({ ...row, value: Number(row.value.toPrecision(4)) })));
+  printRows(await benchTagging());
 }

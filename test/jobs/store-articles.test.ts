@@ -100,7 +100,12 @@ describe("storing articles", () => {
     // articles inserted before it in the same transaction must go too.
     const broken = { ...state, errorCount: null as unknown as number };
     await expect(
-      storeFeedArticles(t.db, { feedId: feed.id, articles: [makeArticle(), makeArticle()], state: broken, now }),
+      storeFeedArticles(t.db, {
+        feedId: feed.id,
+        articles: [makeArticle(), makeArticle()],
+        state: broken,
+        now,
+      }),
     ).rejects.toThrow();
     expect(await count()).toBe(0);
     const [row] = await t.db.select().from(feeds).where(eq(feeds.id, feed.id));

@@ -1,0 +1,114 @@
+import { fileURLToPath } from "node:url";
+import pino from "pino";
+import Parser from "rss-parser";
+import { addFeed } from "../../db/queries/feeds";
+import { storeDocument } from "../../jobs/ingest/ingest-feed";
+import { createTestDatabase } from "../helpers/db";
+import { type BenchFeed, benchFeeds } from "./bench-feeds";
+import { median, printRows, type Row } from "./report";
+
+const FEEDS = 100;
+const ITEMS = 200;
+const ROUNDS = 3;
+const log = pino({ level: "silent" });
+
+/** The whole pipeline after the network: decode, parse, normalize, dedupe, store with the feed's state. */
+async function pipeline(feeds: readonly BenchFeed[]): Promise<number> {
+  const t = await createTestDatabase();
+  const ctx = { db: t.db, allowPrivateUrls: false, log };
+  const started = performance.now();
+  for (const [i, feed] of feeds.entries()) {
+    const row = await addFeed(t.db, { url: `https://bench.example/${i}.xml`, lang: null });
+    await storeDocument(ctx, row, {
+      body: feed.body,
+      contentType: null,
+      baseUrl: `https://bench.example/${i}`,
+    });
+  }
+  const ms = performance.now() - started;
+  t.destroy();
+  return ms;
+}
+
+/** The floor: bare rss-parser (JSON.parse for JSON Feed) plus one libSQL batch insert per feed, same schema. */
+async function floor(feeds: readonly BenchFeed[]): Promise<number> {
+  const t = await createTestDatabase();
+  const parser = new Parser();
+  const started = performance.now();
+  for (const [i, feed] of feeds.entries()) {
+    const text = new TextDecoder().decode(feed.body);
+    const items: Array<{ title?: string; link?: string; guid?: string; content?: string; isoDate?: string }> =
+      feed.format === "json"
+        ? JSON.parse(text).items.map((it: Record<string, string>) => ({
+            title: it.title,
+            link: it.url,
+            guid: it.id,
+            content: it.summary,
+          }))
+        : (await parser.parseString(text)).items;
+    const { lastInsertRowid } = await t.client.execute({
+      sql: "insert into feeds (url) values (?)",
+      args: [`https://floor.example/${i}`],
+    });
+    await t.client.batch(
+      items.map((it, n) => ({
+        sql: `insert into articles (feed_id, entry_key, guid, url, title, summary, published_at, date_source, first_seen_at, updated_at, content_hash)
+              values (?, ?, ?, ?, ?, ?, ?, 'feed', ?, ?, '')`,
+        args: [
+          Number(lastInsertRowid),
+          it.guid ?? `${i}-${n}`,
+          it.guid ?? null,
+          it.link ?? null,
+          it.title ?? "",
+          it.content ?? "",
+          Date.parse(it.isoDate ?? "") || 0,
+          0,
+          0,
+        ],
+      })),
+      "write",
+    );
+  }
+  const ms = performance.now() - started;
+  t.destroy();
+  return ms;
+}
+
+export async function benchIngest(): Promise<Row[]> {
+  const feeds = benchFeeds(FEEDS, ITEMS);
+  const items = FEEDS * ITEMS;
+  const pipelineMs: number[] = [];
+  const floorMs: number[] = [];
+  await pipeline(feeds.slice(0, 10)); // warm the JIT on both paths before timing
+  await floor(feeds.slice(0, 10));
+  for (let round = 0; round < ROUNDS; round++) {
+    // Interleaved, so drift in machine load hits both alike.
+    floorMs.push(await floor(feeds));
+    pipelineMs.push(await pipeline(feeds));
+  }
+  const p = median(pipelineMs);
+  const f = median(floorMs);
+  const formats = [...new Set(feeds.map((feed) => feed.format))].join("/");
+  const note = `${FEEDS} local feeds x ${ITEMS} items (${formats}), median of ${ROUNDS}`;
+  return [
+    {
+      bench: "ingest",
+      metric: "pipeline: decode+parse+normalize+store",
+      value: items / (p / 1000),
+      unit: "items/s",
+      note,
+    },
+    {
+      bench: "ingest",
+      metric: "floor: bare rss-parser + 1 batch insert/feed",
+      value: items / (f / 1000),
+      unit: "items/s",
+      note,
+    },
+    { bench: "ingest", metric: "pipeline time / floor time", value: p / f, unit: "x", note: "target <= 1.5" },
+  ];
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  printRows(await benchIngest());
+}

@@ -1,0 +1,36 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import { arch, cpus, totalmem } from "node:os";
+import { benchHostile } from "./hostile.bench";
+import { benchIngest } from "./ingest.bench";
+import { printRows, type Row } from "./report";
+import { benchTagging } from "./tagging.bench";
+
+/**
+ * `npm run bench`: every benchmark in one run, printed as one table and written to bench-results/ as JSON.
+ * Speed and memory targets are checked here, never by timed assertions in the tests.
+ */
+const benches: Array<[string, () => Promise<Row[]>]> = [
+  ["ingest", benchIngest],
+  ["hostile", benchHostile],
+  ["tagging", () => benchTagging()],
+];
+
+const only = process.argv.slice(2);
+const rows: Row[] = [];
+for (const [name, bench] of benches) {
+  if (only.length > 0 && !only.includes(name)) continue;
+  console.error(`bench: ${name} ...`);
+  rows.push(...(await bench()));
+}
+printRows(rows);
+
+const machine = {
+  node: process.version,
+  arch: arch(),
+  cpus: cpus().length,
+  memGiB: Math.round(totalmem() / 2 ** 30),
+};
+mkdirSync("bench-results", { recursive: true });
+const file = `bench-results/bench-${new Date().toISOString().replace(/[:.]/g, "-")}.json`;
+writeFileSync(file, `${JSON.stringify({ at: new Date().toISOString(), machine, rows }, null, 2)}\n`);
+console.error(`wrote ${file}`);
