@@ -5,6 +5,7 @@ import { createLogger } from "../server/logger";
 import { feedsCommand } from "./cli/feeds-command";
 import { ingestCommand } from "./cli/ingest-command";
 import { sampleCommand } from "./cli/sample-command";
+import { topicsCommand } from "./cli/topics-command";
 import { UsageError } from "./cli/usage";
 
 const USAGE = `usage: npm run --silent cli -- <command>
@@ -16,6 +17,9 @@ const USAGE = `usage: npm run --silent cli -- <command>
   feeds export                      OPML on stdout
   ingest --once [--all] [--feed ID] one pass, then a summary
   ingest                            keep running passes on TIDEMARK_SCHEDULE
+  topics list                       topics with article counts and retag progress
+  topics retag                      retag topics whose query changed, now
+  topics test "<query>"             how many stored articles a draft query would tag
   sample load | clear               the bundled DeepSeek sample coverage
   db migrate                        apply pending migrations`;
 
@@ -44,6 +48,8 @@ async function main(argv: string[]): Promise<number> {
         return await feedsCommand(ctx);
       case "ingest":
         return await ingestCommand(ctx);
+      case "topics":
+        return await topicsCommand(ctx);
       case "sample":
         return await sampleCommand(ctx);
       case "db":

@@ -1,8 +1,10 @@
 import type { Logger } from "pino";
 import type { Db } from "../db/client";
 import { finishJobRun, runningSince, startJobRun } from "../db/queries/job-runs";
+import { topicsToRetag } from "../db/queries/topics";
 import type { Config } from "../server/config";
 import { type PassOptions, type PassSummary, runIngestPass } from "./ingest/ingest-pass";
+import { type RetagSummary, retagTopics } from "./topics/retag";
 
 /**
  * Every job Tidemark runs, as plain async functions over one context. The scheduler, the CLI and the tests all
@@ -59,5 +61,16 @@ export async function ingestJob(ctx: JobContext, options: PassOptions): Promise<
         { ...options, passStartedAt },
       ),
     ({ insertedIds: _ids, errors: _errors, ...counts }) => counts,
+  );
+}
+
+/** Retags topics whose query changed; a no-op (and no job_runs row) when every topic is up to date. */
+export async function retagJob(ctx: JobContext): Promise<RetagSummary> {
+  if ((await topicsToRetag(ctx.db)).length === 0) return { topics: 0, articles: 0, tagged: 0 };
+  return recordJobRun(
+    ctx,
+    { name: "retag" },
+    () => retagTopics(ctx.db),
+    (summary) => ({ ...summary }),
   );
 }

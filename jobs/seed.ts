@@ -1,8 +1,10 @@
 import { addFeeds, isEmptyDatabase } from "../db/queries/feeds";
 import { setSettingOnce } from "../db/queries/settings";
+import { createTopic } from "../db/queries/topics";
 import { defaultFeeds } from "./feeds/default-feeds";
 import type { IngestContext } from "./ingest/ingest-feed";
 import { loadSample } from "./sample/load-sample";
+import { defaultTopics } from "./tagging/default-topics";
 
 export interface SeedOptions {
   defaultFeeds: boolean;
@@ -16,7 +18,8 @@ export interface SeedSummary {
 }
 
 /**
- * First start only: on an empty database, add the curated outlets and load the sample coverage, so
+ * First start only: on an empty database, add the default topics, the curated outlets and the sample coverage
+ * (tagged as it loads), so
  * `npm start` shows a populated dashboard at once. A settings row marks the seeding done, so a user who later
  * removes every feed does not get them back on the next restart, and two processes starting together seed once.
  */
@@ -25,6 +28,7 @@ export async function seedFirstStart(ctx: IngestContext, options: SeedOptions): 
   if (!(await isEmptyDatabase(ctx.db))) return none;
   if (!(await setSettingOnce(ctx.db, "seeded_at", new Date((ctx.now ?? Date.now)()).toISOString())))
     return none;
+  for (const topic of defaultTopics) await createTopic(ctx.db, topic);
   const feedsAdded = options.defaultFeeds ? await addFeeds(ctx.db, defaultFeeds) : 0;
   const sampleArticles = options.sampleData ? (await loadSample(ctx)).articles : 0;
   ctx.log.info({ feedsAdded, sampleArticles }, "first start: database seeded");

@@ -6,11 +6,13 @@ import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
 import type { Logger } from "pino";
 import type { Db } from "../db/client";
+import { requireAdmin } from "./auth";
 import type { Config } from "./config";
 import { ApiError, describeZodError, errorBody, handleError, zodDetails } from "./errors";
 import { articleRoutes } from "./routes/articles";
 import { feedRoutes } from "./routes/feeds";
 import { healthRoutes } from "./routes/health";
+import { topicRoutes } from "./routes/topics";
 
 export interface AppDeps {
   db: Db;
@@ -56,9 +58,11 @@ export function createApp(deps: AppDeps) {
     return bodyLimit({ maxSize: JSON_BODY_LIMIT, onError: tooLarge(JSON_BODY_LIMIT) })(c, next);
   });
 
+  const admin = requireAdmin(deps.config.adminToken);
   app.route("/api", healthRoutes(deps));
-  app.route("/api", feedRoutes(deps));
+  app.route("/api", feedRoutes(deps, admin));
   app.route("/api", articleRoutes(deps));
+  app.route("/api", topicRoutes(deps, admin));
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", { type: "http", scheme: "bearer" });
   app.doc31("/api/openapi.json", {

@@ -1,7 +1,7 @@
 import { serve } from "@hono/node-server";
 import { openDatabase } from "../db/client";
 import { migrateDatabase } from "../db/migrate";
-import { ingestJob } from "../jobs/registry";
+import { ingestJob, retagJob } from "../jobs/registry";
 import { startScheduler } from "../jobs/scheduler";
 import { seedFirstStart } from "../jobs/seed";
 import { createApp } from "./app";
@@ -26,17 +26,21 @@ async function main(): Promise<void> {
     log.info({ url: `http://${config.host}:${info.port}/` }, "Tidemark is listening");
   });
 
-  const scheduler = config.schedule
-    ? startScheduler(
-        [{ name: "ingest", schedule: config.schedule, run: () => ingestJob(jobContext, { scope: "due" }) }],
-        log,
-      )
-    : undefined;
+  const scheduler = startScheduler(
+    [
+      ...(config.schedule
+        ? [{ name: "ingest", schedule: config.schedule, run: () => ingestJob(jobContext, { scope: "due" }) }]
+        : []),
+      // Topics created or edited through the API are retagged in the background, in batches.
+      { name: "retag", schedule: "*/5 * * * * *", run: () => retagJob(jobContext) },
+    ],
+    log,
+  );
   if (!config.schedule) log.info("TIDEMARK_SCHEDULE=off: this process fetches no feeds on its own");
 
   const shutdown = (signal: string) => {
     log.info({ signal }, "shutting down");
-    scheduler?.stop();
+    scheduler.stop();
     server.close(() => {
       database.close();
       process.exit(0);

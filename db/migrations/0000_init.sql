@@ -64,3 +64,32 @@ CREATE TABLE `settings` (
 	`key` text PRIMARY KEY NOT NULL,
 	`value` text NOT NULL
 );
+--> statement-breakpoint
+CREATE TABLE `article_topics` (
+	`article_id` integer NOT NULL,
+	`topic_id` integer NOT NULL,
+	`published_at` integer NOT NULL,
+	`terms` text NOT NULL,
+	PRIMARY KEY(`article_id`, `topic_id`),
+	FOREIGN KEY (`article_id`) REFERENCES `articles`(`id`) ON UPDATE no action ON DELETE cascade,
+	FOREIGN KEY (`topic_id`) REFERENCES `topics`(`id`) ON UPDATE no action ON DELETE cascade
+);
+--> statement-breakpoint
+CREATE INDEX `article_topics_topic_time_idx` ON `article_topics` (`topic_id`,`published_at`,`article_id`);--> statement-breakpoint
+CREATE TABLE `topics` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`slug` text NOT NULL,
+	`name` text NOT NULL,
+	`description` text DEFAULT '' NOT NULL,
+	`color` text NOT NULL,
+	`query` text NOT NULL,
+	`version` integer DEFAULT 1 NOT NULL,
+	`tagged_version` integer DEFAULT 0 NOT NULL,
+	`retag_cursor` integer DEFAULT 0 NOT NULL,
+	`retag_done` integer DEFAULT 0 NOT NULL,
+	`retag_total` integer DEFAULT 0 NOT NULL,
+	`created_at` integer DEFAULT (cast(unixepoch('subsec') * 1000 as integer)) NOT NULL,
+	`updated_at` integer DEFAULT (cast(unixepoch('subsec') * 1000 as integer)) NOT NULL
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `topics_slug_unique` ON `topics` (`slug`);

@@ -1,8 +1,10 @@
-import { and, desc, eq, gte, lt, or, type SQL } from "drizzle-orm";
+import { and, desc, eq, gte, inArray, lt, or, type SQL } from "drizzle-orm";
+import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import type { Executor } from "../client";
-import { articles, feeds } from "../schema";
+import { articles, articleTopics, feeds, type MatchedTermRow, topics } from "../schema";
 
 export interface ArticleFilter {
+  topicId?: number | undefined;
   feedId?: number | undefined;
   /** Inclusive lower bound, epoch ms. */
   from?: number | undefined;
@@ -34,49 +36,76 @@ export interface ArticleRow {
   feedCountry: string | null;
 }
 
-/** Newest first, keyset-paginated so page N costs the same as page 1. */
+/**
+ * Newest first, keyset-paginated so page N costs the same as page 1. Filtered by topic, the walk runs over
+ * the tag table's (topic, time, article) index instead of over all articles.
+ */
 export async function listArticles(
   db: Executor,
   filter: ArticleFilter,
 ): Promise<{ rows: ArticleRow[]; next: ArticleCursor | null }> {
+  const byTopic = filter.topicId !== undefined;
+  const time: SQLiteColumn = byTopic ? articleTopics.publishedAt : articles.publishedAt;
+  const id: SQLiteColumn = byTopic ? articleTopics.articleId : articles.id;
   const conditions: SQL[] = [];
+  if (byTopic) conditions.push(eq(articleTopics.topicId, filter.topicId!));
   if (filter.feedId !== undefined) conditions.push(eq(articles.feedId, filter.feedId));
-  if (filter.from !== undefined) conditions.push(gte(articles.publishedAt, filter.from));
-  if (filter.to !== undefined) conditions.push(lt(articles.publishedAt, filter.to));
+  if (filter.from !== undefined) conditions.push(gte(time, filter.from));
+  if (filter.to !== undefined) conditions.push(lt(time, filter.to));
   if (filter.lang !== undefined) conditions.push(eq(articles.lang, filter.lang));
   if (filter.country !== undefined) conditions.push(eq(feeds.country, filter.country));
   if (filter.cursor) {
     const c = filter.cursor;
-    conditions.push(
-      or(
-        lt(articles.publishedAt, c.publishedAt),
-        and(eq(articles.publishedAt, c.publishedAt), lt(articles.id, c.id)),
-      ) as SQL,
-    );
+    conditions.push(or(lt(time, c.publishedAt), and(eq(time, c.publishedAt), lt(id, c.id))) as SQL);
   }
-  const rows = await db
-    .select({
-      id: articles.id,
-      url: articles.url,
-      title: articles.title,
-      summary: articles.summary,
-      author: articles.author,
-      lang: articles.lang,
-      publishedAt: articles.publishedAt,
-      firstSeenAt: articles.firstSeenAt,
-      feedId: articles.feedId,
-      feedName: feeds.name,
-      feedCountry: feeds.country,
-    })
-    .from(articles)
-    .innerJoin(feeds, eq(feeds.id, articles.feedId))
+  const columns = {
+    id: articles.id,
+    url: articles.url,
+    title: articles.title,
+    summary: articles.summary,
+    author: articles.author,
+    lang: articles.lang,
+    publishedAt: articles.publishedAt,
+    firstSeenAt: articles.firstSeenAt,
+    feedId: articles.feedId,
+    feedName: feeds.name,
+    feedCountry: feeds.country,
+  };
+  const base = byTopic
+    ? db
+        .select(columns)
+        .from(articleTopics)
+        .innerJoin(articles, eq(articles.id, articleTopics.articleId))
+        .innerJoin(feeds, eq(feeds.id, articles.feedId))
+    : db.select(columns).from(articles).innerJoin(feeds, eq(feeds.id, articles.feedId));
+  const rows = await base
     .where(and(...conditions))
-    .orderBy(desc(articles.publishedAt), desc(articles.id))
+    .orderBy(desc(time), desc(id))
     .limit(filter.limit + 1);
   const page = rows.slice(0, filter.limit);
   const last = page[page.length - 1];
   const next = rows.length > filter.limit && last ? { publishedAt: last.publishedAt, id: last.id } : null;
   return { rows: page, next };
+}
+
+export interface ArticleTopicTag {
+  articleId: number;
+  slug: string;
+  terms: MatchedTermRow[];
+}
+
+/** The topics of these articles, each with the terms that matched. */
+export async function tagsOfArticles(
+  db: Executor,
+  articleIds: readonly number[],
+): Promise<ArticleTopicTag[]> {
+  if (articleIds.length === 0) return [];
+  return db
+    .select({ articleId: articleTopics.articleId, slug: topics.slug, terms: articleTopics.terms })
+    .from(articleTopics)
+    .innerJoin(topics, eq(topics.id, articleTopics.topicId))
+    .where(inArray(articleTopics.articleId, [...articleIds]))
+    .orderBy(articleTopics.articleId, topics.id);
 }
 
 export function encodeCursor(cursor: ArticleCursor): string {

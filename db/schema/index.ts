@@ -2,3 +2,4 @@ export * from "./articles";
 export * from "./feeds";
 export * from "./job-runs";
 export * from "./settings";
+export * from "./topics";

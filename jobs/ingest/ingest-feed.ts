@@ -1,6 +1,7 @@
 import type { Logger } from "pino";
 import type { Db } from "../../db/client";
 import type { Feed } from "../../db/schema";
+import type { TopicTagger } from "../topics/topic-tagger";
 import { asFeedError, type FeedErrorKind } from "./feed-error";
 import { updateFeedAndRelease } from "./feed-lease";
 import { stateAfterFailure, stateAfterNotModified, stateAfterSuccess } from "./feed-state";
@@ -27,6 +28,8 @@ export interface IngestContext {
    * document's parse tree (up to ~10x its 10 MiB body) is alive at once, which keeps a pass under ~256 MiB.
    */
   documentGate?: <T>(step: () => Promise<T>) => Promise<T>;
+  /** Tags stored articles with every topic; one per pass, so its compiled matcher is reused. */
+  tagger?: TopicTagger;
   /** Overrides for the fetcher's limits (tests shorten the deadline). */
   fetchOptions?: Partial<Omit<FetchFeedRequest, "url" | "etag" | "lastModified" | "allowPrivate">>;
 }
@@ -137,5 +140,6 @@ export async function storeDocument(
     state,
     now,
     isSample: feed.isSample,
+    tagger: ctx.tagger,
   });
 }

@@ -1,4 +1,5 @@
 import type { Feed } from "../../db/schema";
+import { TopicTagger } from "../topics/topic-tagger";
 import { type ClaimScope, claimNextFeed, newLeaseOwner } from "./feed-lease";
 import { type FeedOutcome, type IngestContext, ingestFeed } from "./ingest-feed";
 import { hostOf, KeyedLimiter } from "./keyed-limiter";
@@ -44,7 +45,11 @@ export async function runIngestPass(ctx: IngestContext, options: PassOptions): P
         : { kind: "feed", feedId: options.scope.feedId };
   const hosts = new KeyedLimiter(options.perHost ?? 2);
   const documents = new KeyedLimiter(1);
-  const feedContext: IngestContext = { ...ctx, documentGate: (step) => documents.run("document", step) };
+  const feedContext: IngestContext = {
+    ...ctx,
+    tagger: ctx.tagger ?? new TopicTagger(),
+    documentGate: (step) => documents.run("document", step),
+  };
   const outcomes: FeedOutcome[] = [];
   let singleClaimed = false;
 

@@ -1,6 +1,7 @@
 import { and, eq, inArray, or, sql } from "drizzle-orm";
 import type { Db, Executor } from "../../db/client";
 import { articles, feeds } from "../../db/schema";
+import { type TagRow, type TopicTagger, writeTags } from "../topics/topic-tagger";
 import { releasedLease } from "./feed-lease";
 import type { FeedStateUpdate } from "./feed-state";
 import type { NormalizedArticle } from "./normalize";
@@ -13,14 +14,18 @@ export interface StoreInput {
   state: FeedStateUpdate;
   now: number;
   isSample?: boolean;
+  /** Tags new and changed articles in the same transaction; absent, articles are stored untagged. */
+  tagger?: TopicTagger | undefined;
 }
 
 export interface StoreResult {
   inserted: number;
   updated: number;
   unchanged: number;
-  /** Ids of the rows this call created, for taggers, streams and alerts downstream. */
+  /** Ids of the rows this call created, for streams and alerts downstream. */
   insertedIds: number[];
+  /** Article-topic pairs written by this call. */
+  tags: TagRow[];
 }
 
 type Existing = { id: number; feedId: number; entryKey: string; url: string | null; contentHash: string };
@@ -40,6 +45,9 @@ export async function storeFeedArticles(db: Db, input: StoreInput): Promise<Stor
   const fresh = uniqueWithinBatch(input.articles);
   return db.transaction(async (tx) => {
     const existing = await findExisting(tx, input.feedId, fresh);
+    await input.tagger?.refresh(tx);
+    const tags: TagRow[] = [];
+    const retagged: number[] = [];
     const toInsert: NormalizedArticle[] = [];
     let updated = 0;
     let unchanged = 0;
@@ -60,6 +68,10 @@ export async function storeFeedArticles(db: Db, input: StoreInput): Promise<Stor
           })
           .where(eq(articles.id, match.id));
         updated++;
+        if (input.tagger) {
+          retagged.push(match.id);
+          tags.push(...input.tagger.tag(match.id, article));
+        }
       } else {
         unchanged++;
       }
@@ -84,9 +96,21 @@ export async function storeFeedArticles(db: Db, input: StoreInput): Promise<Stor
         isSample: input.isSample ?? false,
       }));
       // The write lock makes the lookup above authoritative; DO NOTHING only guards the impossible race.
-      const ids = await tx.insert(articles).values(rows).onConflictDoNothing().returning({ id: articles.id });
-      for (const row of ids) insertedIds.push(row.id);
+      const chunk = toInsert.slice(i, i + INSERT_CHUNK);
+      const ids = await tx
+        .insert(articles)
+        .values(rows)
+        .onConflictDoNothing()
+        .returning({ id: articles.id, entryKey: articles.entryKey });
+      // Rows skipped by DO NOTHING return nothing, so match by entry key rather than by position.
+      const byKey = new Map(chunk.map((a) => [a.entryKey, a]));
+      for (const row of ids) {
+        insertedIds.push(row.id);
+        const article = byKey.get(row.entryKey);
+        if (input.tagger && article) tags.push(...input.tagger.tag(row.id, article));
+      }
     }
+    if (input.tagger) await writeTags(tx, tags, retagged);
 
     await tx
       .update(feeds)
@@ -97,7 +121,7 @@ export async function storeFeedArticles(db: Db, input: StoreInput): Promise<Stor
       })
       .where(eq(feeds.id, input.feedId));
 
-    return { inserted: insertedIds.length, updated, unchanged, insertedIds };
+    return { inserted: insertedIds.length, updated, unchanged, insertedIds, tags };
   });
 }
 

@@ -4,6 +4,7 @@ import { eq, sql } from "drizzle-orm";
 import { addFeed, DuplicateFeedError } from "../../db/queries/feeds";
 import { articles, feeds } from "../../db/schema";
 import { type IngestContext, storeDocument } from "../ingest/ingest-feed";
+import { TopicTagger } from "../topics/topic-tagger";
 import { sampleOutlets } from "./outlets";
 
 const FEEDS_DIR = new URL("./feeds/", import.meta.url);
@@ -20,7 +21,8 @@ export interface SampleSummary {
  * Loads the bundled DeepSeek-story corpus through the same pipeline as fetched feeds (parse, normalize, tag,
  * store), as feeds and articles marked `sample`. Loading twice adds nothing: the second run finds every entry.
  */
-export async function loadSample(ctx: IngestContext): Promise<SampleSummary> {
+export async function loadSample(context: IngestContext): Promise<SampleSummary> {
+  const ctx = { ...context, tagger: context.tagger ?? new TopicTagger() };
   let added = 0;
   for (const outlet of sampleOutlets) {
     const feed = await sampleFeed(ctx, outlet);

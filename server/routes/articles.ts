@@ -1,5 +1,6 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
-import { decodeCursor, encodeCursor, listArticles } from "../../db/queries/articles";
+import { decodeCursor, encodeCursor, listArticles, tagsOfArticles } from "../../db/queries/articles";
+import { getTopic } from "../../db/queries/topics";
 import type { AppDeps } from "../app";
 import { badRequest } from "../errors";
 import { errorResponses, isoTime } from "../schemas";
@@ -24,6 +25,11 @@ const timeParam = (name: string) =>
     .openapi({ param: { name, in: "query" }, example: name === "from" ? "2025-01-20" : "2025-01-31" });
 
 const Query = z.object({
+  topic: z
+    .string()
+    .max(64)
+    .optional()
+    .openapi({ param: { name: "topic", in: "query" }, description: "topic slug", example: "r1-release" }),
   feed: z.coerce
     .number()
     .int()
@@ -112,7 +118,10 @@ export function articleRoutes({ db }: AppDeps) {
     const from = q.from === undefined ? undefined : Date.parse(q.from);
     const to = q.to === undefined ? undefined : Date.parse(q.to) + (DATE.test(q.to) ? 86_400_000 : 1);
     if (from !== undefined && to !== undefined && from >= to) throw badRequest("from: must not be after to");
+    const topic = q.topic === undefined ? undefined : await getTopic(db, q.topic);
+    if (q.topic !== undefined && !topic) throw badRequest(`topic: no topic '${q.topic}'`);
     const { rows, next } = await listArticles(db, {
+      topicId: topic?.id,
       feedId: q.feed,
       lang: q.lang,
       country: q.country,
@@ -121,6 +130,16 @@ export function articleRoutes({ db }: AppDeps) {
       limit: q.limit,
       cursor,
     });
+    const tags = await tagsOfArticles(
+      db,
+      rows.map((r) => r.id),
+    );
+    const topicsOf = new Map<number, TopicTag[]>();
+    for (const tag of tags) {
+      const list = topicsOf.get(tag.articleId) ?? [];
+      list.push({ slug: tag.slug, terms: tag.terms });
+      topicsOf.set(tag.articleId, list);
+    }
     return c.json(
       {
         items: rows.map((row) => ({
@@ -133,7 +152,7 @@ export function articleRoutes({ db }: AppDeps) {
           lang: row.lang,
           publishedAt: isoTime(row.publishedAt)!,
           firstSeenAt: isoTime(row.firstSeenAt)!,
-          topics: [] as TopicTag[],
+          topics: topicsOf.get(row.id) ?? [],
         })),
         nextCursor: next ? encodeCursor(next) : null,
       },

@@ -4,7 +4,7 @@ import type { Feed } from "../../db/schema";
 import { checkFeedUrl, FeedUrlError } from "../../jobs/feeds/feed-url";
 import { buildOpml, OpmlError, parseOpml } from "../../jobs/feeds/opml";
 import type { AppDeps } from "../app";
-import { requireAdmin } from "../auth";
+import type { requireAdmin } from "../auth";
 import { ApiError, badRequest, conflict, notFound } from "../errors";
 import { errorResponses, IdParam, isoTime } from "../schemas";
 
@@ -134,9 +134,8 @@ const exportRoute = createRoute({
   responses: { 200: { description: "OPML 2.0", content: { "text/x-opml": { schema: z.string() } } } },
 });
 
-export function feedRoutes({ db, config }: AppDeps) {
-  const app = new OpenAPIHono<{ Variables: Record<string, never> }>();
-  const admin = requireAdmin(config.adminToken);
+export function feedRoutes({ db, config }: AppDeps, admin: ReturnType<typeof requireAdmin>) {
+  const app = new OpenAPIHono();
   app.on(["POST", "DELETE"], ["/feeds", "/feeds/*"], admin);
 
   app.openapi(listRoute, async (c) => {

@@ -1,0 +1,105 @@
+import { and, asc, eq, sql } from "drizzle-orm";
+import type { Executor } from "../client";
+import { articles, articleTopics, type Topic, topics } from "../schema";
+
+export type TopicInput = Pick<Topic, "slug" | "name" | "query"> &
+  Partial<Pick<Topic, "description" | "color">>;
+
+export class DuplicateTopicError extends Error {
+  override name = "DuplicateTopicError";
+  constructor(readonly slug: string) {
+    super(`a topic with the slug '${slug}' already exists`);
+  }
+}
+
+export interface TopicWithCount extends Topic {
+  articleCount: number;
+}
+
+export async function listTopics(db: Executor): Promise<TopicWithCount[]> {
+  const rows = await db
+    .select({
+      topic: topics,
+      articleCount: sql<number>`(select count(*) from ${articleTopics} where ${articleTopics.topicId} = ${topics.id})`,
+    })
+    .from(topics)
+    .orderBy(asc(topics.id));
+  return rows.map((r) => ({ ...r.topic, articleCount: Number(r.articleCount) }));
+}
+
+export async function getTopic(db: Executor, slug: string): Promise<Topic | undefined> {
+  const rows = await db.select().from(topics).where(eq(topics.slug, slug)).limit(1);
+  return rows[0];
+}
+
+/**
+ * A new topic starts untagged (taggedVersion 0) unless the database has no articles yet, so the retag job
+ * tags the stored coverage in the background.
+ */
+export async function createTopic(db: Executor, input: TopicInput & { color: string }): Promise<Topic> {
+  const anyArticle = await db.select({ id: articles.id }).from(articles).limit(1);
+  const rows = await db
+    .insert(topics)
+    .values({ ...input, version: 1, taggedVersion: anyArticle.length === 0 ? 1 : 0 })
+    .onConflictDoNothing({ target: topics.slug })
+    .returning();
+  if (!rows[0]) throw new DuplicateTopicError(input.slug);
+  return rows[0];
+}
+
+/** Replaces a topic's fields; a changed query bumps the version and restarts its retag from the first article. */
+export async function updateTopic(
+  db: Executor,
+  slug: string,
+  input: Omit<TopicInput, "slug"> & { color: string },
+  now: number,
+): Promise<Topic | undefined> {
+  const current = await getTopic(db, slug);
+  if (!current) return undefined;
+  const queryChanged = current.query !== input.query;
+  const rows = await db
+    .update(topics)
+    .set({
+      name: input.name,
+      description: input.description ?? "",
+      color: input.color,
+      query: input.query,
+      updatedAt: now,
+      ...(queryChanged
+        ? { version: sql`${topics.version} + 1`, retagCursor: 0, retagDone: 0, retagTotal: 0 }
+        : {}),
+    })
+    .where(eq(topics.id, current.id))
+    .returning();
+  return rows[0];
+}
+
+/** Deletes a topic and, by cascade, its tags. */
+export async function deleteTopic(db: Executor, slug: string): Promise<boolean> {
+  const rows = await db.delete(topics).where(eq(topics.slug, slug)).returning({ id: topics.id });
+  return rows.length > 0;
+}
+
+/** Topics whose stored tags lag behind their query. */
+export async function topicsToRetag(db: Executor): Promise<Topic[]> {
+  return db
+    .select()
+    .from(topics)
+    .where(sql`${topics.taggedVersion} < ${topics.version}`)
+    .orderBy(asc(topics.id));
+}
+
+/** The compiled matcher's input: every topic's query with its version, cheap enough to read per transaction. */
+export async function topicQueries(db: Executor) {
+  return db
+    .select({ id: topics.id, slug: topics.slug, query: topics.query, version: topics.version })
+    .from(topics)
+    .orderBy(asc(topics.id));
+}
+
+export async function markRetagStarted(db: Executor, topic: Pick<Topic, "id" | "version">, total: number) {
+  await db
+    .update(topics)
+    .set({ retagTotal: total })
+    .where(and(eq(topics.id, topic.id), eq(topics.version, topic.version)));
+}

@@ -1,0 +1,187 @@
+import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import {
+  createTopic,
+  DuplicateTopicError,
+  deleteTopic,
+  getTopic,
+  listTopics,
+  type TopicWithCount,
+  updateTopic,
+} from "../../db/queries/topics";
+import type { Topic } from "../../db/schema";
+import { parseQuery, QueryError } from "../../jobs/tagging/query-parser";
+import type { AppDeps } from "../app";
+import type { requireAdmin } from "../auth";
+import { ApiError, conflict, notFound } from "../errors";
+import { errorResponses, isoTime } from "../schemas";
+
+/** Okabe-Ito, colour-blind safe; new topics take the next colour in turn. */
+const PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#D55E00", "#56B4E9", "#F0E442", "#000000"];
+
+const TopicSchema = z
+  .object({
+    slug: z.string(),
+    name: z.string(),
+    description: z.string(),
+    color: z.string(),
+    query: z.string(),
+    version: z.number().int(),
+    articleCount: z.number().int(),
+    retag: z.object({
+      state: z.enum(["done", "pending", "running"]),
+      done: z.number().int(),
+      total: z.number().int(),
+    }),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .openapi("Topic");
+
+const query = z
+  .string()
+  .min(1)
+  .max(20_000)
+  .openapi({ example: '(deepseek OR "深度求索") AND (r1 OR reasoning)' });
+const TopicFields = z.object({
+  name: z.string().trim().min(1).max(100),
+  description: z.string().max(1000).optional(),
+  color: z
+    .string()
+    .regex(/^#[0-9a-fA-F]{6}$/, "a hex colour such as #0072B2")
+    .optional(),
+  query,
+});
+const TopicCreate = TopicFields.extend({
+  slug: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, "lower-case letters, digits and hyphens, such as r1-release"),
+}).openapi("TopicCreate");
+const TopicUpdate = TopicFields.openapi("TopicUpdate");
+const SlugParam = z.object({
+  slug: z
+    .string()
+    .max(64)
+    .openapi({ param: { name: "slug", in: "path" }, example: "r1-release" }),
+});
+const bearer = [{ bearerAuth: [] }];
+const json = <T extends z.ZodType>(schema: T) => ({ content: { "application/json": { schema } } });
+
+function topicJson(topic: Topic & { articleCount?: number }, articleCount = topic.articleCount ?? 0) {
+  const state: "done" | "pending" | "running" =
+    topic.taggedVersion >= topic.version ? "done" : topic.retagDone > 0 ? "running" : "pending";
+  return {
+    slug: topic.slug,
+    name: topic.name,
+    description: topic.description,
+    color: topic.color,
+    query: topic.query,
+    version: topic.version,
+    articleCount,
+    retag: { state, done: topic.retagDone, total: topic.retagTotal },
+    createdAt: isoTime(topic.createdAt)!,
+    updatedAt: isoTime(topic.updatedAt)!,
+  };
+}
+
+/** A query that does not parse is a 400 naming the position, before anything is saved. */
+function checkQuery(text: string): void {
+  try {
+    parseQuery(text);
+  } catch (error) {
+    if (error instanceof QueryError) {
+      throw new ApiError(400, "invalid_query", `query: ${error.message}`, { position: error.position });
+    }
+    throw error;
+  }
+}
+
+const routes = {
+  list: createRoute({
+    method: "get",
+    path: "/topics",
+    tags: ["topics"],
+    summary: "Topics with their query, colour, article count and retag progress",
+    responses: {
+      200: {
+        description: "All topics",
+        ...json(z.object({ items: z.array(TopicSchema), nextCursor: z.null() })),
+      },
+    },
+  }),
+  create: createRoute({
+    method: "post",
+    path: "/topics",
+    tags: ["topics"],
+    summary: "Create a topic; stored articles are tagged in the background",
+    security: bearer,
+    request: { body: { ...json(TopicCreate), required: true } },
+    responses: {
+      201: { description: "Created", ...json(TopicSchema) },
+      ...errorResponses(400, 401, 403, 409, 413),
+    },
+  }),
+  update: createRoute({
+    method: "put",
+    path: "/topics/{slug}",
+    tags: ["topics"],
+    summary: "Replace a topic's name, description, colour and query; a new query retags in the background",
+    security: bearer,
+    request: { params: SlugParam, body: { ...json(TopicUpdate), required: true } },
+    responses: {
+      200: { description: "Updated", ...json(TopicSchema) },
+      ...errorResponses(400, 401, 403, 404, 413),
+    },
+  }),
+  remove: createRoute({
+    method: "delete",
+    path: "/topics/{slug}",
+    tags: ["topics"],
+    summary: "Delete a topic and its tags",
+    security: bearer,
+    request: { params: SlugParam },
+    responses: { 204: { description: "Deleted" }, ...errorResponses(401, 403, 404) },
+  }),
+};
+
+export function topicRoutes({ db }: AppDeps, admin: ReturnType<typeof requireAdmin>) {
+  const app = new OpenAPIHono();
+  app.on(["POST", "PUT", "DELETE"], ["/topics", "/topics/*"], admin);
+
+  app.openapi(routes.list, async (c) => {
+    const items = (await listTopics(db)).map((t: TopicWithCount) => topicJson(t));
+    return c.json({ items, nextCursor: null }, 200);
+  });
+
+  app.openapi(routes.create, async (c) => {
+    const body = c.req.valid("json");
+    checkQuery(body.query);
+    const color = body.color ?? PALETTE[(await listTopics(db)).length % PALETTE.length]!;
+    try {
+      const topic = await createTopic(db, { ...body, color, description: body.description ?? "" });
+      return c.json(topicJson(topic, 0), 201);
+    } catch (error) {
+      if (error instanceof DuplicateTopicError) throw conflict(error.message, { slug: body.slug });
+      throw error;
+    }
+  });
+
+  app.openapi(routes.update, async (c) => {
+    const { slug } = c.req.valid("param");
+    const body = c.req.valid("json");
+    checkQuery(body.query);
+    const current = await getTopic(db, slug);
+    if (!current) throw notFound(`no topic '${slug}'`);
+    const topic = await updateTopic(db, slug, { ...body, color: body.color ?? current.color }, Date.now());
+    if (!topic) throw notFound(`no topic '${slug}'`);
+    const count = (await listTopics(db)).find((t) => t.id === topic.id)?.articleCount ?? 0;
+    return c.json(topicJson(topic, count), 200);
+  });
+
+  app.openapi(routes.remove, async (c) => {
+    const { slug } = c.req.valid("param");
+    if (!(await deleteTopic(db, slug))) throw notFound(`no topic '${slug}'`);
+    return c.body(null, 204);
+  });
+
+  return app;
+}
