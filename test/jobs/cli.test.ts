@@ -73,6 +73,20 @@ describe("the CLI", { timeout: 120_000 }, () => {
     expect(exported.stdout).toContain('language="de"');
   });
 
+  it("dry-runs a draft topic query over the stored articles, and shows where a bad one breaks", async () => {
+    expect((await runCli(["sample", "load"], env)).code).toBe(0);
+    const dry = await runCli(["topics", "test", "nvidia AND (sell-off OR plung* OR 暴跌)"], env);
+    expect(dry.code, dry.stderr).toBe(0);
+    const [, matched, scanned] = /would tag (\d+) of (\d+) stored articles/.exec(dry.stdout) ?? [];
+    expect(Number(matched)).toBeGreaterThan(0);
+    expect(Number(scanned)).toBeGreaterThan(600);
+    expect(dry.stdout).toMatch(/\[nvidia\]/i);
+    const bad = await runCli(["topics", "test", "nvidia AND (r1"], env);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("position");
+    expect(bad.stderr).toContain("^");
+  });
+
   it("applies migrations on demand", async () => {
     const res = await runCli(["db", "migrate"], env);
     expect(res).toMatchObject({ code: 0, stdout: "database is up to date\n" });
