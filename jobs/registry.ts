@@ -60,7 +60,11 @@ export async function ingestJob(ctx: JobContext, options: PassOptions): Promise<
         { db: ctx.db, allowPrivateUrls: ctx.config.allowPrivateUrls, log: ctx.log, now: ctx.now },
         { ...options, passStartedAt },
       ),
-    ({ insertedIds: _ids, errors: _errors, ...counts }) => counts,
+    // Failures by kind are kept as "error:<kind>" counts, so /metrics can report them for every process.
+    ({ insertedIds: _ids, errors, ...counts }) => ({
+      ...counts,
+      ...Object.fromEntries(Object.entries(errors).map(([kind, n]) => [`error:${kind}`, n ?? 0])),
+    }),
   );
 }
 

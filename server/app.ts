@@ -1,17 +1,18 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
-import { bodyLimit } from "hono/body-limit";
-import { cors } from "hono/cors";
-import { etag } from "hono/etag";
-import { requestId } from "hono/request-id";
-import { secureHeaders } from "hono/secure-headers";
 import type { Logger } from "pino";
 import type { Db } from "../db/client";
 import { requireAdmin } from "./auth";
 import type { Config } from "./config";
 import { ApiError, describeZodError, errorBody, handleError, zodDetails } from "./errors";
+import { createMetrics } from "./metrics";
+import { applyMiddleware } from "./middleware";
 import { articleRoutes } from "./routes/articles";
+import { coverageRoutes } from "./routes/coverage";
+import { docsRoutes } from "./routes/docs";
 import { feedRoutes } from "./routes/feeds";
 import { healthRoutes } from "./routes/health";
+import { streamRoutes } from "./routes/stream";
+import { topicFeedRoutes } from "./routes/topic-feed";
 import { topicRoutes } from "./routes/topics";
 
 export interface AppDeps {
@@ -19,9 +20,6 @@ export interface AppDeps {
   config: Config;
   log: Logger;
 }
-
-const JSON_BODY_LIMIT = 1024 * 1024;
-const OPML_BODY_LIMIT = 5 * 1024 * 1024;
 
 /** The HTTP app, without a listening socket: tests drive it through `app.request()` or a real server. */
 export function createApp(deps: AppDeps) {
@@ -34,35 +32,21 @@ export function createApp(deps: AppDeps) {
     },
   });
 
-  app.use("*", requestId());
-  app.use("*", async (c, next) => {
-    const started = performance.now();
-    await next();
-    deps.log.info(
-      {
-        reqId: c.get("requestId"),
-        method: c.req.method,
-        path: c.req.path,
-        status: c.res.status,
-        ms: Math.round(performance.now() - started),
-      },
-      "request",
-    );
-  });
-  app.use("*", secureHeaders());
-  app.use("/api/*", cors({ origin: "*", allowMethods: ["GET", "HEAD", "OPTIONS"] }));
-  app.use("/api/*", etag());
-  app.use("/api/feeds/import", bodyLimit({ maxSize: OPML_BODY_LIMIT, onError: tooLarge(OPML_BODY_LIMIT) }));
-  app.use("/api/*", async (c, next) => {
-    if (c.req.path === "/api/feeds/import") return next();
-    return bodyLimit({ maxSize: JSON_BODY_LIMIT, onError: tooLarge(JSON_BODY_LIMIT) })(c, next);
-  });
+  const metrics = createMetrics(deps);
+  app.use("*", metrics.middleware);
+  applyMiddleware(app, deps);
 
+  // Every route, in one place.
   const admin = requireAdmin(deps.config.adminToken);
   app.route("/api", healthRoutes(deps));
   app.route("/api", feedRoutes(deps, admin));
   app.route("/api", articleRoutes(deps));
   app.route("/api", topicRoutes(deps, admin));
+  app.route("/api", topicFeedRoutes(deps));
+  app.route("/api", coverageRoutes(deps));
+  app.route("/api", streamRoutes(deps));
+  app.route("/api", docsRoutes());
+  app.route("/", metrics.routes);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", { type: "http", scheme: "bearer" });
   app.doc31("/api/openapi.json", {
@@ -80,9 +64,3 @@ export function createApp(deps: AppDeps) {
 }
 
 export type App = ReturnType<typeof createApp>;
-
-function tooLarge(limit: number) {
-  return () => {
-    throw new ApiError(413, "payload_too_large", `request body is larger than ${limit} bytes`);
-  };
-}

@@ -92,4 +92,21 @@ CREATE TABLE `topics` (
 	`updated_at` integer DEFAULT (cast(unixepoch('subsec') * 1000 as integer)) NOT NULL
 );
 --> statement-breakpoint
-CREATE UNIQUE INDEX `topics_slug_unique` ON `topics` (`slug`);
+CREATE UNIQUE INDEX `topics_slug_unique` ON `topics` (`slug`);--> statement-breakpoint
+CREATE TABLE `coverage_detail` (
+	`topic_id` integer NOT NULL,
+	`quarter` integer NOT NULL,
+	`feed_id` integer NOT NULL,
+	`lang` text NOT NULL,
+	`count` integer NOT NULL,
+	PRIMARY KEY(`topic_id`, `quarter`, `feed_id`, `lang`),
+	FOREIGN KEY (`feed_id`) REFERENCES `feeds`(`id`) ON UPDATE no action ON DELETE cascade
+);
+--> statement-breakpoint
+CREATE INDEX `coverage_detail_feed_idx` ON `coverage_detail` (`feed_id`);--> statement-breakpoint
+CREATE TABLE `coverage_hourly` (
+	`topic_id` integer NOT NULL,
+	`hour` integer NOT NULL,
+	`count` integer NOT NULL,
+	PRIMARY KEY(`topic_id`, `hour`)
+);

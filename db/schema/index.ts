@@ -1,4 +1,5 @@
 export * from "./articles";
+export * from "./coverage";
 export * from "./feeds";
 export * from "./job-runs";
 export * from "./settings";
