@@ -1,6 +1,7 @@
 import { asc, eq, sql } from "drizzle-orm";
-import type { Executor } from "../client";
+import type { Db, Executor } from "../client";
 import { type Feed, feeds, type NewFeed } from "../schema";
+import { deleteFeedsWithRollups } from "./rollups";
 
 export type FeedInput = Pick<NewFeed, "url"> &
   Partial<Pick<NewFeed, "name" | "lang" | "country" | "siteUrl">>;
@@ -47,10 +48,9 @@ export async function addFeeds(db: Executor, inputs: readonly FeedInput[]): Prom
   return rows.length;
 }
 
-/** Deletes a feed and, through the foreign key's cascade, its articles. */
-export async function removeFeed(db: Executor, id: number): Promise<boolean> {
-  const rows = await db.delete(feeds).where(eq(feeds.id, id)).returning({ id: feeds.id });
-  return rows.length > 0;
+/** Deletes a feed and, through the foreign keys' cascades, its articles and tags, keeping rollups exact. */
+export async function removeFeed(db: Db, id: number): Promise<boolean> {
+  return (await db.transaction((tx) => deleteFeedsWithRollups(tx, eq(feeds.id, id)))) > 0;
 }
 
 export async function countFeeds(db: Executor): Promise<{ total: number; failing: number }> {

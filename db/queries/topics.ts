@@ -1,6 +1,7 @@
 import { and, asc, eq, sql } from "drizzle-orm";
-import type { Executor } from "../client";
+import type { Db, Executor } from "../client";
 import { articles, articleTopics, type Topic, topics } from "../schema";
+import { deleteTopicRollups } from "./rollups";
 
 export type TopicInput = Pick<Topic, "slug" | "name" | "query"> &
   Partial<Pick<Topic, "description" | "color">>;
@@ -74,10 +75,13 @@ export async function updateTopic(
   return rows[0];
 }
 
-/** Deletes a topic and, by cascade, its tags. */
-export async function deleteTopic(db: Executor, slug: string): Promise<boolean> {
-  const rows = await db.delete(topics).where(eq(topics.slug, slug)).returning({ id: topics.id });
-  return rows.length > 0;
+/** Deletes a topic, its rollups and, by cascade, its tags. */
+export async function deleteTopic(db: Db, slug: string): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const rows = await tx.delete(topics).where(eq(topics.slug, slug)).returning({ id: topics.id });
+    if (rows[0]) await deleteTopicRollups(tx, rows[0].id);
+    return rows.length > 0;
+  });
 }
 
 /** Topics whose stored tags lag behind their query. */

@@ -1,5 +1,6 @@
 import { and, eq, inArray, or, sql } from "drizzle-orm";
 import type { Db, Executor } from "../../db/client";
+import { articleIdsIn, rollupArticles, rollupTags } from "../../db/queries/rollups";
 import { articles, feeds } from "../../db/schema";
 import { type TagRow, type TopicTagger, writeTags } from "../topics/topic-tagger";
 import { releasedLease } from "./feed-lease";
@@ -110,7 +111,11 @@ export async function storeFeedArticles(db: Db, input: StoreInput): Promise<Stor
         if (input.tagger && article) tags.push(...input.tagger.tag(row.id, article));
       }
     }
+    // Rollups move with the rows: old tags of changed articles out, new articles and tags in.
+    if (retagged.length > 0) await rollupTags(tx, articleIdsIn("t", retagged), -1);
     if (input.tagger) await writeTags(tx, tags, retagged);
+    if (insertedIds.length > 0) await rollupArticles(tx, articleIdsIn("a", insertedIds), 1);
+    if (tags.length > 0) await rollupTags(tx, articleIdsIn("t", [...insertedIds, ...retagged]), 1);
 
     await tx
       .update(feeds)

@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { eq, sql } from "drizzle-orm";
 import { addFeed, DuplicateFeedError } from "../../db/queries/feeds";
+import { deleteFeedsWithRollups } from "../../db/queries/rollups";
 import { articles, feeds } from "../../db/schema";
 import { type IngestContext, storeDocument } from "../ingest/ingest-feed";
 import { TopicTagger } from "../topics/topic-tagger";
@@ -40,8 +41,8 @@ export async function clearSample(ctx: Pick<IngestContext, "db">): Promise<Sampl
     .select({ n: sql<number>`count(*)` })
     .from(articles)
     .where(eq(articles.isSample, true));
-  const removed = await ctx.db.delete(feeds).where(eq(feeds.isSample, true)).returning({ id: feeds.id });
-  return { feeds: removed.length, articles: Number(counted?.n ?? 0) };
+  const removed = await ctx.db.transaction((tx) => deleteFeedsWithRollups(tx, eq(feeds.isSample, true)));
+  return { feeds: removed, articles: Number(counted?.n ?? 0) };
 }
 
 async function sampleFeed(ctx: IngestContext, outlet: (typeof sampleOutlets)[number]) {

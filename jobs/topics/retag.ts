@@ -1,5 +1,6 @@
 import { and, asc, eq, gt, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
+import { rollupTags } from "../../db/queries/rollups";
 import { markRetagStarted, topicsToRetag } from "../../db/queries/topics";
 import { articles, articleTopics, type Topic, topics } from "../../db/schema";
 import { compileTopics } from "../tagging/compile";
@@ -85,6 +86,8 @@ async function retagTopic(db: Db, topic: Topic, batchSize: number, maxBatches: n
         .returning({ id: topics.id });
       // Another worker took this batch, or the topic changed again: leave it to them / to the next run.
       if (moved.length === 0) return false;
+      const inBatch = sql`t.topic_id = ${topic.id} and t.article_id > ${cursor} and t.article_id <= ${last}`;
+      await rollupTags(tx, inBatch, -1);
       await tx
         .delete(articleTopics)
         .where(
@@ -96,6 +99,7 @@ async function retagTopic(db: Db, topic: Topic, batchSize: number, maxBatches: n
         );
       for (let i = 0; i < rows.length; i += 300)
         await tx.insert(articleTopics).values(rows.slice(i, i + 300));
+      await rollupTags(tx, inBatch, 1);
       return true;
     });
     if (!advanced) break;
