@@ -2,6 +2,7 @@ import { type Database, openDatabase } from "../db/client";
 import { migrateDatabase } from "../db/migrate";
 import { ConfigError, loadConfig } from "../server/config";
 import { createLogger } from "../server/logger";
+import { coverageCommand } from "./cli/coverage-command";
 import { feedsCommand } from "./cli/feeds-command";
 import { ingestCommand } from "./cli/ingest-command";
 import { sampleCommand } from "./cli/sample-command";
@@ -21,6 +22,7 @@ const USAGE = `usage: npm run --silent cli -- <command>
   topics retag                      retag topics whose query changed, now
   topics test "<query>"             how many stored articles a draft query would tag
   sample load | clear               the bundled DeepSeek sample coverage
+  coverage rebuild                  recompute the coverage rollups from articles and tags
   db migrate                        apply pending migrations`;
 
 export interface CliContext {
@@ -48,6 +50,8 @@ async function main(argv: string[]): Promise<number> {
         return await feedsCommand(ctx);
       case "ingest":
         return await ingestCommand(ctx);
+      case "coverage":
+        return await coverageCommand(ctx);
       case "topics":
         return await topicsCommand(ctx);
       case "sample":
