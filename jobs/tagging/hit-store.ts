@@ -7,6 +7,8 @@ import type { FieldIndex } from "./compile";
 export class HitStore {
   /** First hit of each dictionary id, -1 when none. */
   readonly head: Int32Array;
+  /** Fields each dictionary id hit in: bit 0 title, bit 1 summary. */
+  readonly fields: Uint8Array;
   /** Dictionary ids with at least one hit in the current article. */
   readonly touched: number[] = [];
   next = new Int32Array(256);
@@ -19,10 +21,14 @@ export class HitStore {
 
   constructor(dictionarySize: number) {
     this.head = new Int32Array(dictionarySize).fill(-1);
+    this.fields = new Uint8Array(dictionarySize);
   }
 
   clear(): void {
-    for (const id of this.touched) this.head[id] = -1;
+    for (const id of this.touched) {
+      this.head[id] = -1;
+      this.fields[id] = 0;
+    }
     this.touched.length = 0;
     this.count = 0;
   }
@@ -33,6 +39,7 @@ export class HitStore {
     if (this.head[id] === -1) this.touched.push(id);
     this.next[h] = this.head[id]!;
     this.head[id] = h;
+    this.fields[id]! |= 1 << field;
     this.field[h] = field;
     this.start[h] = start;
     this.end[h] = end;

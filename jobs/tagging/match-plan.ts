@@ -1,18 +1,51 @@
 import type { CompiledNode, FieldIndex } from "./compile";
 
+export const TERM = 0;
+export const PHRASE = 1;
+/** A flattened OR: plain-term members looked up as one group, other members in `children`. */
+export const ANY = 2;
+export const AND = 3;
+export const NOT = 4;
+export const NEAR = 5;
+export const FIELD = 6;
+
 /**
- * The evaluation form of a compiled query. Nested ORs are flattened and their plain terms gathered into
- * one lookup, so an OR of 300 synonyms costs one pass over the article's few hit ids, not 300 checks.
+ * The evaluation form of a compiled query, one class for every kind so V8 sees a single shape. Nested
+ * ORs are flattened and their plain terms gathered into a group whose presence the matcher computes
+ * from the article's few hit ids, so an OR of 300 synonyms costs nothing per synonym. Identical
+ * subtrees (the shared term families of the default topics) become one node, evaluated once per article.
  */
-export type PlanNode =
-  | { k: "term"; id: number; label: string }
-  | { k: "phrase"; ids: number[]; label: string }
-  /** `labels[id]` is the query text of a plain-term member, undefined for non-members. */
-  | { k: "any"; ids: number[]; labels: (string | undefined)[]; rest: PlanNode[] }
-  | { k: "and"; children: PlanNode[] }
-  | { k: "not"; child: PlanNode }
-  | { k: "near"; distance: number; left: PlanNode; right: PlanNode }
-  | { k: "field"; field: FieldIndex; child: PlanNode };
+export class PlanNode {
+  constructor(
+    readonly k: number,
+    /** Unique per distinct node: indexes the matcher's per-article memo. */
+    readonly index: number,
+    /** TERM: dictionary id; ANY: group index; NEAR: distance; FIELD: field; else 0. */
+    readonly arg: number,
+    /** TERM, PHRASE: index into `Plan.labels`; else -1. */
+    readonly label: number,
+    /** PHRASE: dictionary ids in order; ANY: plain-term member ids. */
+    readonly ids: Int32Array,
+    /** ANY: label index of each member id (-1 for non-members), sized to the dictionary. */
+    readonly labelOf: Int32Array | null,
+    /** ANY: non-term members; AND: children; NOT, FIELD: [child]; NEAR: [left, right]. */
+    readonly children: PlanNode[],
+  ) {}
+}
+
+export interface Plan {
+  roots: PlanNode[];
+  nodeCount: number;
+  labels: string[];
+  /** Position of each label in code-unit order, so explanations sort by integers. */
+  labelRank: Int32Array;
+  groupCount: number;
+  /** Groups an id belongs to: `groupIds[groupStart[id] .. groupStart[id + 1]]`. */
+  groupStart: Int32Array;
+  groupIds: Int32Array;
+}
+
+const none = new Int32Array(0);
 
 function flattenOr(node: CompiledNode, out: CompiledNode[]): CompiledNode[] {
   if (node.k === "or") for (const child of node.children) flattenOr(child, out);
@@ -20,31 +53,116 @@ function flattenOr(node: CompiledNode, out: CompiledNode[]): CompiledNode[] {
   return out;
 }
 
-export function planNode(node: CompiledNode): PlanNode {
-  switch (node.k) {
-    case "term":
-    case "phrase":
-      return node;
-    case "or": {
-      const labels = new Map<number, string>();
-      const rest: PlanNode[] = [];
-      for (const child of flattenOr(node, [])) {
-        if (child.k === "term") {
-          if (!labels.has(child.id)) labels.set(child.id, child.label);
-        } else rest.push(planNode(child));
+export function buildPlan(roots: CompiledNode[], dictionarySize: number): Plan {
+  const nodes = new Map<string, { node: PlanNode; key: string }>();
+  const labels = new Map<string, number>();
+  const groups: Int32Array[] = [];
+  const labelIndex = (text: string) => {
+    const known = labels.get(text);
+    if (known !== undefined) return known;
+    labels.set(text, labels.size);
+    return labels.size - 1;
+  };
+  const intern = (key: string, make: (index: number) => PlanNode) => {
+    const known = nodes.get(key);
+    if (known) return known;
+    const entry = { node: make(nodes.size), key };
+    nodes.set(key, entry);
+    return entry;
+  };
+
+  const plan = (node: CompiledNode): { node: PlanNode; key: string } => {
+    switch (node.k) {
+      case "term":
+        return intern(`t${node.id}|${JSON.stringify(node.label)}`, (index) => {
+          return new PlanNode(TERM, index, node.id, labelIndex(node.label), none, null, []);
+        });
+      case "phrase":
+        return intern(`p${node.ids.join(",")}|${JSON.stringify(node.label)}`, (index) => {
+          return new PlanNode(PHRASE, index, 0, labelIndex(node.label), Int32Array.from(node.ids), null, []);
+        });
+      case "or": {
+        // The first label of a repeated id is the one explanations show.
+        const members = new Map<number, string>();
+        const rest: { node: PlanNode; key: string }[] = [];
+        for (const child of flattenOr(node, [])) {
+          if (child.k !== "term") rest.push(plan(child));
+          else if (!members.has(child.id)) members.set(child.id, child.label);
+        }
+        const key = `o${JSON.stringify([...members])}|${rest.map((r) => r.key).join(";")}`;
+        return intern(key, (index) => {
+          const labelOf = new Int32Array(dictionarySize).fill(-1);
+          for (const [id, label] of members) labelOf[id] = labelIndex(label);
+          const ids = Int32Array.from(members.keys());
+          groups.push(ids);
+          const restNodes = rest.map((r) => r.node);
+          return new PlanNode(ANY, index, groups.length - 1, -1, ids, labelOf, restNodes);
+        });
       }
-      // Dense, so V8 keeps it a fast elements array rather than a dictionary.
-      const byId: (string | undefined)[] = new Array(Math.max(0, ...labels.keys()) + 1).fill(undefined);
-      for (const [id, label] of labels) byId[id] = label;
-      return { k: "any", ids: [...labels.keys()], labels: byId, rest };
+      case "and": {
+        const children = node.children.map(plan);
+        return intern(`a(${children.map((c) => c.key).join(";")})`, (index) => {
+          return new PlanNode(
+            AND,
+            index,
+            0,
+            -1,
+            none,
+            null,
+            children.map((c) => c.node),
+          );
+        });
+      }
+      case "not": {
+        const child = plan(node.child);
+        return intern(
+          `n(${child.key})`,
+          (index) => new PlanNode(NOT, index, 0, -1, none, null, [child.node]),
+        );
+      }
+      case "near": {
+        const left = plan(node.left);
+        const right = plan(node.right);
+        return intern(`r${node.distance}(${left.key};${right.key})`, (index) => {
+          return new PlanNode(NEAR, index, node.distance, -1, none, null, [left.node, right.node]);
+        });
+      }
+      case "field": {
+        const child = plan(node.child);
+        return intern(`f${node.field}(${child.key})`, (index) => {
+          return new PlanNode(FIELD, index, node.field as FieldIndex, -1, none, null, [child.node]);
+        });
+      }
     }
-    case "and":
-      return { k: "and", children: node.children.map(planNode) };
-    case "not":
-      return { k: "not", child: planNode(node.child) };
-    case "near":
-      return { k: "near", distance: node.distance, left: planNode(node.left), right: planNode(node.right) };
-    case "field":
-      return { k: "field", field: node.field, child: planNode(node.child) };
-  }
+  };
+
+  const planned = roots.map((root) => plan(root).node);
+  const labelList = [...labels.keys()];
+  const labelRank = new Int32Array(labelList.length);
+  [...labelList.keys()]
+    .sort((a, b) => (labelList[a]! < labelList[b]! ? -1 : labelList[a]! > labelList[b]! ? 1 : 0))
+    .forEach((label, rank) => {
+      labelRank[label] = rank;
+    });
+  return {
+    roots: planned,
+    nodeCount: nodes.size,
+    labels: labelList,
+    labelRank,
+    groupCount: groups.length,
+    ...groupIndex(groups, dictionarySize),
+  };
+}
+
+/** Inverts group -> member ids into id -> groups, as flat arrays. */
+function groupIndex(groups: Int32Array[], dictionarySize: number) {
+  const lists: number[][] = Array.from({ length: dictionarySize }, () => []);
+  groups.forEach((ids, group) => {
+    for (const id of ids) lists[id]!.push(group);
+  });
+  const groupStart = new Int32Array(dictionarySize + 1);
+  lists.forEach((list, id) => {
+    groupStart[id + 1] = groupStart[id]! + list.length;
+  });
+  return { groupStart, groupIds: Int32Array.from(lists.flat()) };
 }

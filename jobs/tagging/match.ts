@@ -1,13 +1,16 @@
 import type { CompiledTopic, Dictionary, FieldIndex } from "./compile";
-import { explainSpans, type Span } from "./explain";
+import { explain, SpanStack } from "./explain";
+import { HitScanner } from "./hit-scan";
 import { HitStore } from "./hit-store";
-import { type PlanNode, planNode } from "./match-plan";
+import { AND, ANY, buildPlan, FIELD, NEAR, NOT, PHRASE, type PlanNode, TERM } from "./match-plan";
 import { TokenCache } from "./token-cache";
-import { cjkPosition, foldCjkRun, normalizeWord, type ScanVisitor, scanText } from "./tokenize";
+import { normalizeWord } from "./tokenize";
 import type { ArticleText, TopicMatch, TopicMatcher } from "./types";
 
+/** -1 means either field. */
 type Scope = FieldIndex | -1;
 const noIds: readonly number[] = [];
+const scopeMask = (scope: Scope): number => (scope === -1 ? 3 : 1 << scope);
 
 /** The dictionary ids whose patterns a token matches. */
 function idsForToken(raw: string, dict: Dictionary): readonly number[] {
@@ -19,57 +22,186 @@ function idsForToken(raw: string, dict: Dictionary): readonly number[] {
   return ids.length === 0 ? noIds : ids;
 }
 
-export function createMatcher(dict: Dictionary, topics: CompiledTopic[]): TopicMatcher {
-  const hits = new HitStore(dict.size);
-  const plans = topics.map((topic) => ({ slug: topic.slug, root: planNode(topic.root) }));
-  const tokenCache = new TokenCache((raw) => idsForToken(raw, dict));
-  let text = "";
-  let field: FieldIndex = 0;
+/**
+ * Tags an article in three steps, none of which allocates per token: scan both fields into the hit
+ * store; decide each topic with memoized node truths (term groups answered from per-id field masks);
+ * only for topics that hold, collect the spans that make them hold and turn them into explanations.
+ */
+class Matcher implements TopicMatcher {
+  private readonly hits: HitStore;
+  private readonly scanner: HitScanner;
+  private readonly spans = new SpanStack();
+  private readonly slugs: string[];
+  private readonly plan: ReturnType<typeof buildPlan>;
+  /** Per (node, scope): the article number the truth was computed for, and the truth. */
+  private readonly memoAt: Int32Array;
+  private readonly memo: Uint8Array;
+  private article = 0;
+  /** Fields (bit 0 title, bit 1 summary) in which some member of each ANY group hit. */
+  private readonly groupFields: Uint8Array;
+  private readonly touchedGroups: number[] = [];
+  /** The members of each group that hit, as linked lists: first link, then `linkNext`/`linkId` per link. */
+  private readonly groupHead: Int32Array;
+  private linkNext = new Int32Array(256);
+  private linkId = new Int32Array(256);
+  private readonly cover: Int32Array;
 
-  const visitor: ScanVisitor = {
-    word(start, end, pos, endPos) {
-      const ids = tokenCache.get(text, start, end);
-      for (let k = 0; k < ids.length; k++) hits.add(ids[k]!, field, start, end, pos, endPos);
-    },
-    cjk(start, end, pos) {
-      if (dict.cjk.size === 0) return;
-      const run = foldCjkRun(text.slice(start, end));
-      dict.cjk.scan(run.text, (cid, s, e) => {
-        const from = run.offsets ? run.offsets[s]! : s;
-        const to = run.offsets ? run.offsets[e]! : e;
-        hits.add(
-          dict.cjkIds[cid]!,
-          field,
-          start + from,
-          start + to,
-          cjkPosition(pos, from),
-          cjkPosition(pos, to - 1),
+  constructor(dict: Dictionary, topics: CompiledTopic[]) {
+    this.hits = new HitStore(dict.size);
+    const tokens = new TokenCache((raw) => idsForToken(raw, dict));
+    this.scanner = new HitScanner(tokens, this.hits, dict.cjk, dict.cjkIds);
+    this.slugs = topics.map((topic) => topic.slug);
+    this.plan = buildPlan(
+      topics.map((topic) => topic.root),
+      dict.size,
+    );
+    this.memoAt = new Int32Array(this.plan.nodeCount * 3);
+    this.memo = new Uint8Array(this.plan.nodeCount * 3);
+    this.groupFields = new Uint8Array(this.plan.groupCount);
+    this.groupHead = new Int32Array(this.plan.groupCount).fill(-1);
+    this.cover = new Int32Array(this.plan.labels.length).fill(-1);
+  }
+
+  match(article: ArticleText): TopicMatch[] {
+    const hits = this.hits;
+    hits.clear();
+    this.scanner.scan(article.title, 0, article.lang);
+    this.scanner.scan(article.summary, 1, article.lang);
+    // Every query needs a positive term (the parser enforces it), so no hit means no topic.
+    if (hits.touched.length === 0) return [];
+    this.article = (this.article + 1) | 0 || 1;
+    this.markGroups();
+    const out: TopicMatch[] = [];
+    const { roots, labels, labelRank } = this.plan;
+    for (let t = 0; t < roots.length; t++) {
+      const root = roots[t]!;
+      if (!this.truth(root, -1)) continue;
+      this.spans.top = 0;
+      this.collect(root, -1);
+      out.push({ slug: this.slugs[t]!, terms: explain(this.spans, labels, labelRank, this.cover) });
+    }
+    return out;
+  }
+
+  private markGroups(): void {
+    const { groupStart, groupIds } = this.plan;
+    const { groupFields, groupHead } = this;
+    for (const g of this.touchedGroups) {
+      groupFields[g] = 0;
+      groupHead[g] = -1;
+    }
+    this.touchedGroups.length = 0;
+    const touched = this.hits.touched;
+    let links = 0;
+    for (let t = 0; t < touched.length; t++) {
+      const id = touched[t]!;
+      const fields = this.hits.fields[id]!;
+      for (let k = groupStart[id]!; k < groupStart[id + 1]!; k++) {
+        const g = groupIds[k]!;
+        if (groupFields[g] === 0) this.touchedGroups.push(g);
+        groupFields[g]! |= fields;
+        if (links === this.linkId.length) this.growLinks();
+        this.linkId[links] = id;
+        this.linkNext[links] = groupHead[g]!;
+        groupHead[g] = links++;
+      }
+    }
+  }
+
+  private growLinks(): void {
+    const next = new Int32Array(this.linkId.length * 2);
+    const id = new Int32Array(this.linkId.length * 2);
+    next.set(this.linkNext);
+    id.set(this.linkId);
+    this.linkNext = next;
+    this.linkId = id;
+  }
+
+  /** Whether `node` holds in `scope`, computed once per article. */
+  private truth(node: PlanNode, scope: Scope): boolean {
+    const slot = node.index * 3 + scope + 1;
+    if (this.memoAt[slot] === this.article) return this.memo[slot] === 1;
+    const value = this.compute(node, scope);
+    this.memoAt[slot] = this.article;
+    this.memo[slot] = value ? 1 : 0;
+    return value;
+  }
+
+  private compute(node: PlanNode, scope: Scope): boolean {
+    const children = node.children;
+    switch (node.k) {
+      case TERM:
+        return (this.hits.fields[node.arg]! & scopeMask(scope)) !== 0;
+      case PHRASE:
+        for (let k = 0; k < node.ids.length; k++) if (this.hits.fields[node.ids[k]!] === 0) return false;
+        return this.phrase(node, scope, false);
+      case ANY:
+        if ((this.groupFields[node.arg]! & scopeMask(scope)) !== 0) return true;
+        for (let k = 0; k < children.length; k++) if (this.truth(children[k]!, scope)) return true;
+        return false;
+      case AND:
+        for (let k = 0; k < children.length; k++) if (!this.truth(children[k]!, scope)) return false;
+        return true;
+      case NOT:
+        return !this.truth(children[0]!, scope);
+      case FIELD:
+        return (scope === -1 || scope === node.arg) && this.truth(children[0]!, node.arg as FieldIndex);
+      case NEAR:
+        return (
+          this.truth(children[0]!, scope) && this.truth(children[1]!, scope) && this.near(node, scope, false)
         );
-      });
-    },
-  };
+      default:
+        throw new Error(`unknown plan node ${node.k}`);
+    }
+  }
 
-  /** Hits of one id in scope: true if any; pushed to `out` as spans when given. */
-  const termHits = (id: number, label: string, scope: Scope, out: Span[] | null): boolean => {
-    let found = false;
+  /** Pushes the spans that make `node` hold in `scope`; call only when it does. */
+  private collect(node: PlanNode, scope: Scope): void {
+    const children = node.children;
+    switch (node.k) {
+      case TERM:
+        this.termSpans(node.arg, node.label, scope);
+        return;
+      case PHRASE:
+        this.phrase(node, scope, true);
+        return;
+      case ANY: {
+        const labelOf = node.labelOf!;
+        for (let l = this.groupHead[node.arg]!; l !== -1; l = this.linkNext[l]!) {
+          const id = this.linkId[l]!;
+          this.termSpans(id, labelOf[id]!, scope);
+        }
+        for (let k = 0; k < children.length; k++) {
+          const child = children[k]!;
+          if (this.truth(child, scope)) this.collect(child, scope);
+        }
+        return;
+      }
+      case AND:
+        for (let k = 0; k < children.length; k++) this.collect(children[k]!, scope);
+        return;
+      case NOT:
+        return;
+      case FIELD:
+        this.collect(children[0]!, node.arg as FieldIndex);
+        return;
+      case NEAR:
+        this.near(node, scope, true);
+    }
+  }
+
+  private termSpans(id: number, label: number, scope: Scope): void {
+    const hits = this.hits;
     for (let h = hits.head[id]!; h !== -1; h = hits.next[h]!) {
       if (scope !== -1 && hits.field[h] !== scope) continue;
-      found = true;
-      if (!out) return true;
-      const f = hits.field[h] as FieldIndex;
-      out.push({
-        label,
-        field: f,
-        start: hits.start[h]!,
-        end: hits.end[h]!,
-        pos: hits.pos[h]!,
-        endPos: hits.endPos[h]!,
-      });
+      this.spans.push(label, hits.field[h]!, hits.start[h]!, hits.end[h]!, hits.pos[h]!, hits.endPos[h]!);
     }
-    return found;
-  };
+  }
 
-  const phraseHits = (ids: number[], label: string, scope: Scope, out: Span[] | null): boolean => {
+  /** Phrase occurrences in scope: whether any, and with `keep`, pushed as spans. */
+  private phrase(node: PlanNode, scope: Scope, keep: boolean): boolean {
+    const hits = this.hits;
+    const ids = node.ids;
     let found = false;
     for (let first = hits.head[ids[0]!]!; first !== -1; first = hits.next[first]!) {
       if (scope !== -1 && hits.field[first] !== scope) continue;
@@ -82,109 +214,59 @@ export function createMatcher(dict: Dictionary, topics: CompiledTopic[]): TopicM
         last = h;
       }
       if (last === -1) continue;
+      if (!keep) return true;
       found = true;
-      if (!out) return true;
-      const f = hits.field[first] as FieldIndex;
-      out.push({
-        label,
-        field: f,
-        start: hits.start[first]!,
-        end: hits.end[last]!,
-        pos: hits.pos[first]!,
-        endPos: hits.endPos[last]!,
-      });
+      const start = hits.start[first]!;
+      this.spans.push(
+        node.label,
+        hits.field[first]!,
+        start,
+        hits.end[last]!,
+        hits.pos[first]!,
+        hits.endPos[last]!,
+      );
     }
     return found;
-  };
+  }
 
-  /** Whether `node` holds in `scope`; with `out`, also collects the spans that make it hold. */
-  const evaluate = (node: PlanNode, scope: Scope, out: Span[] | null): boolean => {
-    switch (node.k) {
-      case "term":
-        return termHits(node.id, node.label, scope, out);
-      case "phrase":
-        return phraseHits(node.ids, node.label, scope, out);
-      case "any": {
-        let found = false;
-        const fewer = node.ids.length < hits.touched.length ? node.ids : hits.touched;
-        for (const id of fewer) {
-          const label = node.labels[id];
-          if (label === undefined || hits.head[id] === -1) continue;
-          if (termHits(id, label, scope, out)) {
-            found = true;
-            if (!out) return true;
-          }
-        }
-        for (const child of node.rest) {
-          if (evaluate(child, scope, out)) {
-            found = true;
-            if (!out) return true;
-          }
-        }
-        return found;
+  /**
+   * Pairs of a NEAR's sides at most `distance` other tokens apart, either order, same field. Both sides'
+   * spans go on the stack; with `keep` the paired ones stay (moved down in order), else all are dropped.
+   */
+  private near(node: PlanNode, scope: Scope, keep: boolean): boolean {
+    const spans = this.spans;
+    const mark = spans.top;
+    this.collect(node.children[0]!, scope);
+    const mid = spans.top;
+    this.collect(node.children[1]!, scope);
+    const end = spans.top;
+    const { field, start, pos, endPos, used } = spans;
+    const reach = node.arg + 1;
+    let found = false;
+    if (keep) used.fill(0, mark, end);
+    for (let a = mark; a < mid; a++) {
+      for (let b = mid; b < end; b++) {
+        if (field[a] !== field[b] || (start[a] === start[b] && spans.end[a] === spans.end[b])) continue;
+        const gap = endPos[a]! < pos[b]! ? pos[b]! - endPos[a]! : pos[a]! - endPos[b]!;
+        if (gap > reach) continue;
+        found = true;
+        if (!keep) break;
+        used[a] = 1;
+        used[b] = 1;
       }
-      case "and": {
-        const mark = out?.length ?? 0;
-        for (const child of node.children) {
-          if (!evaluate(child, scope, out)) {
-            if (out) out.length = mark;
-            return false;
-          }
-        }
-        return true;
-      }
-      case "not":
-        return !evaluate(node.child, scope, null);
-      case "field":
-        return (scope === -1 || scope === node.field) && evaluate(node.child, node.field, out);
-      case "near": {
-        if (!evaluate(node.left, scope, null) || !evaluate(node.right, scope, null)) return false;
-        const left: Span[] = [];
-        const right: Span[] = [];
-        evaluate(node.left, scope, left);
-        evaluate(node.right, scope, right);
-        return nearSpans(left, right, node.distance, out);
-      }
+      if (found && !keep) break;
     }
-  };
-
-  return {
-    match(article: ArticleText): TopicMatch[] {
-      hits.clear();
-      field = 0;
-      text = article.title;
-      scanText(text, visitor, article.lang);
-      field = 1;
-      text = article.summary;
-      scanText(text, visitor, article.lang);
-      text = "";
-      // Every query needs a positive term (the parser enforces it), so no hit means no topic.
-      if (hits.touched.length === 0) return [];
-      const out: TopicMatch[] = [];
-      for (const plan of plans) {
-        if (!evaluate(plan.root, -1, null)) continue;
-        const spans: Span[] = [];
-        evaluate(plan.root, -1, spans);
-        out.push({ slug: plan.slug, terms: explainSpans(spans) });
-      }
-      return out;
-    },
-  };
+    if (!keep) {
+      spans.top = mark;
+      return found;
+    }
+    let to = mark;
+    for (let s = mark; s < end; s++) if (used[s] === 1) spans.move(s, to++);
+    spans.top = to;
+    return found;
+  }
 }
 
-/** Pairs at most `distance` other tokens apart, either order, same field; pushes both sides of each pair. */
-function nearSpans(left: Span[], right: Span[], distance: number, out: Span[] | null): boolean {
-  const used = new Set<Span>();
-  for (const a of left) {
-    for (const b of right) {
-      if (a.field !== b.field || (a.start === b.start && a.end === b.end)) continue;
-      const gap = a.endPos < b.pos ? b.pos - a.endPos : a.pos - b.endPos;
-      if (gap > distance + 1) continue;
-      if (!out) return true;
-      used.add(a);
-      used.add(b);
-    }
-  }
-  if (out) for (const span of used) out.push(span);
-  return used.size > 0;
+export function createMatcher(dict: Dictionary, topics: CompiledTopic[]): TopicMatcher {
+  return new Matcher(dict, topics);
 }

@@ -19,7 +19,7 @@ export const cjkPosition = (runPos: number, offset: number): number => runPos + 
 
 const segmenters = new Map<string, Intl.Segmenter>();
 
-function segmenterFor(lang: string | null | undefined): Intl.Segmenter {
+export function segmenterFor(lang: string | null | undefined): Intl.Segmenter {
   const key = lang ?? "";
   let segmenter = segmenters.get(key);
   if (!segmenter) {
@@ -123,6 +123,17 @@ export interface FoldedRun {
 
 // Half/full-width forms and CJK compatibility blocks are the only code points NFKC changes in a run.
 const needsFold = /[\u2e80-\u2fdf\u3200-\u33ff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]/;
+
+/** `needsFold` over `text[start, end)` without slicing it. */
+export function needsCjkFold(units: Uint16Array, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = units[i]!;
+    if (c < 0x2e80) continue;
+    if (c <= 0x2fdf || (c >= 0x3200 && c <= 0x33ff) || (c >= 0xf900 && c <= 0xfaff)) return true;
+    if ((c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xffef)) return true;
+  }
+  return false;
+}
 
 export function foldCjkRun(run: string): FoldedRun {
   if (!needsFold.test(run)) return { text: run, offsets: null };
