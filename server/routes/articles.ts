@@ -1,5 +1,6 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { decodeCursor, encodeCursor, listArticles, tagsOfArticles } from "../../db/queries/articles";
+import { MAX_SEARCH_LENGTH, planSearch } from "../../db/queries/search-query";
 import { getTopic } from "../../db/queries/topics";
 import type { AppDeps } from "../app";
 import { badRequest } from "../errors";
@@ -30,6 +31,21 @@ const Query = z.object({
     .max(64)
     .optional()
     .openapi({ param: { name: "topic", in: "query" }, description: "topic slug", example: "r1-release" }),
+  q: z
+    .string()
+    .max(MAX_SEARCH_LENGTH)
+    .optional()
+    .openapi({
+      param: { name: "q", in: "query" },
+      description:
+        "Full-text search over title and summary. Terms are split on spaces and all must appear, each as a " +
+        'substring ("aktien" finds "Chipaktien", "英伟达" finds "英伟达股价暴跌"). Terms of 3+ characters ignore ' +
+        'case and diacritics ("Muller" finds "Müller"); shorter ones ("AI", "华为") ignore the case of ASCII ' +
+        'letters only. "Quoted phrases" match as written, spaces included; -term or NOT term excludes. No ' +
+        "other character has a special meaning. Results stay newest first (not ranked by relevance), so " +
+        `nextCursor pages through them like any other filter. At most ${MAX_SEARCH_LENGTH} characters.`,
+      example: "英伟达 -华为",
+    }),
   feed: z.coerce
     .number()
     .int()
@@ -120,6 +136,8 @@ export function articleRoutes({ db }: AppDeps) {
     if (from !== undefined && to !== undefined && from >= to) throw badRequest("from: must not be after to");
     const topic = q.topic === undefined ? undefined : await getTopic(db, q.topic);
     if (q.topic !== undefined && !topic) throw badRequest(`topic: no topic '${q.topic}'`);
+    const search = q.q === undefined ? undefined : planSearch(q.q);
+    if (search && !search.ok) throw badRequest(`q: ${search.message}`);
     const { rows, next } = await listArticles(db, {
       topicId: topic?.id,
       feedId: q.feed,
@@ -129,6 +147,7 @@ export function articleRoutes({ db }: AppDeps) {
       to,
       limit: q.limit,
       cursor,
+      search: search?.plan,
     });
     const tags = await tagsOfArticles(
       db,
