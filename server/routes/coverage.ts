@@ -20,6 +20,7 @@ import { errorResponses } from "../schemas";
 
 const BY = ["topic", "feed", "lang", "country", "region"] as const;
 const DAY_MS = 86_400_000;
+const QUARTER_MS = 900_000;
 
 const Query = z.object({
   topics: z
@@ -147,6 +148,12 @@ export function coverageRoutes({ db }: AppDeps) {
     const chosen = slugs.map((slug) => all.find((t) => t.slug === slug)!);
 
     const plan = plan_(q.from, q.to, q.interval, q.tz);
+    if (plan.edges.some((edge) => edge % QUARTER_MS !== 0)) {
+      // Zones kept offsets like -00:44:30 until the 1970s; the rollups count in UTC quarter hours.
+      throw badRequest(
+        `tz: ${q.tz} was not a whole number of quarter hours from UTC in this range; choose later dates or UTC`,
+      );
+    }
     const ids = chosen.map((t) => t.id);
     const counted = await topicCounts(db, {
       topicIds: q.by === "topic" ? [0, ...ids] : [0],

@@ -218,6 +218,7 @@ describe("GET /api/coverage", () => {
     ["from=2020-01-01&to=2025-01-01&interval=hour", "interval"],
     ["by=planet", "by"],
     ["smooth=0", "smooth"],
+    ["tz=Africa/Monrovia&from=1971-01-01&to=1971-01-05", "tz"],
   ])("answers 400 naming the parameter for %s", async (query, param) => {
     const { status, body } = await get(query);
     expect(status).toBe(400);
