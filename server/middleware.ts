@@ -1,40 +1,83 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
+import type { MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
 import { etag } from "hono/etag";
 import { requestId } from "hono/request-id";
-import { secureHeaders } from "hono/secure-headers";
 import type { AppDeps } from "./app";
+import { cacheControl } from "./cache-control";
+import { type RateLimits, rateLimit } from "./client-limits";
+import { compression } from "./compression";
 import { ApiError } from "./errors";
+import { requestLog } from "./request-log";
+import { securityHeaders } from "./security-headers";
 
 const JSON_BODY_LIMIT = 1024 * 1024;
 const OPML_BODY_LIMIT = 5 * 1024 * 1024;
 
-/** Everything every request passes through: ids and logs, security headers, CORS for reads, caching, limits. */
-export function applyMiddleware(app: OpenAPIHono, deps: AppDeps): void {
+/** Knobs tests turn; production runs on the defaults. */
+export interface HygieneOptions {
+  rateLimits?: Partial<RateLimits>;
+  /** Clock of the rate limiter. */
+  now?: () => number;
+}
+
+/**
+ * Everything every request passes through, outermost first: id, log line, security headers, CORS for reads,
+ * rate limits, compression, ETag/304, Cache-Control, body limits. Order matters: the ETag is taken from the
+ * uncompressed body (compression then weakens it), and Cache-Control is set before the ETag step turns a 200
+ * into a 304, which keeps it.
+ */
+export function applyMiddleware(app: OpenAPIHono, deps: AppDeps & HygieneOptions): void {
   app.use("*", requestId());
-  app.use("*", async (c, next) => {
-    const started = performance.now();
-    await next();
-    deps.log.info(
-      {
-        reqId: c.get("requestId"),
-        method: c.req.method,
-        path: c.req.path,
-        status: c.res.status,
-        ms: Math.round(performance.now() - started),
-      },
-      "request",
-    );
-  });
-  app.use("*", secureHeaders());
-  app.use("/api/*", cors({ origin: "*", allowMethods: ["GET", "HEAD", "OPTIONS"] }));
-  app.use("/api/*", etag());
+  app.use("*", requestLog(deps.log));
+  app.use("*", securityHeaders());
+  app.use("/api/*", corsForReads());
+  app.use("*", rateLimit({ adminToken: deps.config.adminToken, limits: deps.rateLimits, now: deps.now }));
+  app.use("*", compression());
+  app.use("/api/*", etagExceptStreams());
+  app.use("*", cacheControl());
   app.use("/api/feeds/import", bodyLimit({ maxSize: OPML_BODY_LIMIT, onError: tooLarge(OPML_BODY_LIMIT) }));
   app.use("/api/*", async (c, next) => {
     if (c.req.path === "/api/feeds/import") return next();
     return bodyLimit({ maxSize: JSON_BODY_LIMIT, onError: tooLarge(JSON_BODY_LIMIT) })(c, next);
   });
+  // Until app.ts hands docsRoutes() a loader, the docs page reads the document through the app itself.
+  app.use("/api/docs", async (c, next) => {
+    c.set("openApiDocument", async () => (await app.request("/api/openapi.json", {}, c.env)).json());
+    await next();
+  });
+}
+
+const READS = new Set(["GET", "HEAD"]);
+
+/**
+ * Any origin may read; no origin gets CORS for a write. A preflight asking for a write method is answered
+ * without any Access-Control-Allow-* header, so the browser refuses the write before sending it.
+ */
+function corsForReads(): MiddlewareHandler {
+  const readCors = cors({ origin: "*", allowMethods: ["GET", "HEAD", "OPTIONS"], maxAge: 600 });
+  return (c, next) => {
+    const method = c.req.method;
+    if (READS.has(method)) return readCors(c, next);
+    if (method !== "OPTIONS") return next();
+    const wanted = c.req.header("Access-Control-Request-Method")?.toUpperCase();
+    if (wanted && READS.has(wanted)) return readCors(c, next);
+    return Promise.resolve(c.body(null, 204));
+  };
+}
+
+/**
+ * hono/etag hashes the whole body before answering, which would hold a server-sent event stream forever.
+ * Event streams are skipped by path and by what the client asks for.
+ */
+function etagExceptStreams(): MiddlewareHandler {
+  const tagger = etag();
+  return (c, next) => {
+    const wantsStream = c.req.header("Accept")?.includes("text/event-stream") ?? false;
+    if (wantsStream || c.req.path === "/api/stream") return next();
+    return tagger(c, next);
+  };
 }
 
 function tooLarge(limit: number) {

@@ -1,0 +1,109 @@
+import { createHash, timingSafeEqual } from "node:crypto";
+import { getConnInfo } from "@hono/node-server/conninfo";
+import type { Context, MiddlewareHandler } from "hono";
+import { errorBody } from "./errors";
+import { type Budget, createTokenBuckets } from "./rate-limit";
+
+/**
+ * Per-client budgets. `read`: every GET/HEAD/OPTIONS. `subscribe`: the public email subscription, tight because
+ * each one sends an email to an address the caller chose. `write`: other writes without the admin token, which
+ * can only fail (401/403) and so are mostly token guessing.
+ */
+export interface RateLimits {
+  read: Budget;
+  subscribe: Budget;
+  write: Budget;
+}
+
+export const DEFAULT_RATE_LIMITS: RateLimits = {
+  read: { limit: 600, windowMs: 60_000 },
+  subscribe: { limit: 10, windowMs: 3_600_000 },
+  write: { limit: 30, windowMs: 60_000 },
+};
+
+export interface RateLimitOptions {
+  adminToken: string | undefined;
+  limits?: Partial<RateLimits>;
+  now?: () => number;
+  /** Clients remembered per budget; the least recently seen are forgotten beyond this. */
+  maxClients?: number;
+}
+
+/** Which budget a request spends. */
+export function budgetFor(method: string, path: string): keyof RateLimits {
+  if (method === "GET" || method === "HEAD" || method === "OPTIONS") return "read";
+  if (method === "POST" && path.replace(/\/+$/, "") === "/api/subscriptions") return "subscribe";
+  return "write";
+}
+
+/**
+ * Token buckets per client address, answering 429 with Retry-After. Requests bearing the admin token are exempt.
+ * The address is the socket's: X-Forwarded-For is whatever the client says it is, and no setting declares a
+ * trusted proxy.
+ */
+export function rateLimit(options: RateLimitOptions): MiddlewareHandler {
+  const limits = { ...DEFAULT_RATE_LIMITS, ...options.limits };
+  const bucketOptions = { maxKeys: options.maxClients, now: options.now };
+  const buckets = {
+    read: createTokenBuckets(limits.read, bucketOptions),
+    subscribe: createTokenBuckets(limits.subscribe, bucketOptions),
+    write: createTokenBuckets(limits.write, bucketOptions),
+  };
+  const isAdmin = adminCheck(options.adminToken);
+
+  return async (c, next) => {
+    if (isAdmin(c.req.header("authorization"))) return next();
+    const budget = budgetFor(c.req.method, c.req.path);
+    const result = buckets[budget].take(clientKey(remoteAddress(c)));
+    if (result.ok) return next();
+    const seconds = Math.max(1, Math.ceil(result.retryAfterMs / 1000));
+    return c.json(
+      errorBody("rate_limited", `too many requests: retry in ${seconds} s`, {
+        budget,
+        limit: limits[budget].limit,
+        windowSeconds: limits[budget].windowMs / 1000,
+      }),
+      429,
+      { "Retry-After": String(seconds), "Cache-Control": "no-store" },
+    );
+  };
+}
+
+/** The socket's peer address; undefined when there is no socket (app.request() in tests, in-process calls). */
+function remoteAddress(c: Context): string | undefined {
+  if (!c.env?.incoming) return undefined;
+  return getConnInfo(c).remote.address;
+}
+
+/**
+ * The bucket key of an address. IPv4-mapped IPv6 is the IPv4 address; other IPv6 addresses count per /64, since
+ * one host commonly holds a whole /64 and could otherwise rotate through it.
+ */
+export function clientKey(address: string | undefined): string {
+  if (!address) return "local";
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
+  if (mapped) return mapped[1]!;
+  if (!address.includes(":")) return address;
+  const [head = "", tail = ""] = address.split("%")[0]!.split("::");
+  const left = head ? head.split(":") : [];
+  const right = address.includes("::") && tail ? tail.split(":") : [];
+  const groups = [...left, ...Array(Math.max(0, 8 - left.length - right.length)).fill("0"), ...right];
+  return `${groups
+    .slice(0, 4)
+    .map((g) => Number.parseInt(g, 16).toString(16))
+    .join(":")}::/64`;
+}
+
+function adminCheck(adminToken: string | undefined): (header: string | undefined) => boolean {
+  if (!adminToken) return () => false;
+  const expected = digest(adminToken);
+  return (header) => {
+    const match = /^Bearer\s+(.+)$/i.exec(header?.trim() ?? "");
+    // Digests compare in constant time whatever the token's length, as in auth.ts.
+    return match !== null && timingSafeEqual(digest(match[1]!), expected);
+  };
+}
+
+function digest(value: string): Buffer {
+  return createHash("sha256").update(value).digest();
+}
