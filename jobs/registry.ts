@@ -1,6 +1,6 @@
 import type { Logger } from "pino";
 import type { Db } from "../db/client";
-import { finishJobRun, runningSince, startJobRun } from "../db/queries/job-runs";
+import { finishJobRun, pruneJobRuns, runningSince, startJobRun } from "../db/queries/job-runs";
 import { topicsToRetag } from "../db/queries/topics";
 import type { Config } from "../server/config";
 import { type PassOptions, type PassSummary, runIngestPass } from "./ingest/ingest-pass";
@@ -17,6 +17,9 @@ export interface JobContext {
   now?: () => number;
 }
 
+/** A month of runs: enough to see what happened, small enough that /metrics reads them quickly. */
+const JOB_RUN_RETENTION_MS = 30 * 24 * 3_600_000;
+
 export async function recordJobRun<T>(
   ctx: JobContext,
   job: { name: string; scope?: string },
@@ -28,6 +31,7 @@ export async function recordJobRun<T>(
   try {
     const result = await run();
     await finishJobRun(ctx.db, id, { now: now(), status: "ok", summary: countsOf(result) });
+    await pruneJobRuns(ctx.db, now() - JOB_RUN_RETENTION_MS);
     return result;
   } catch (error) {
     ctx.log.error({ job: job.name, err: error }, "job failed");

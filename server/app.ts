@@ -5,7 +5,7 @@ import { requireAdmin } from "./auth";
 import type { Config } from "./config";
 import { ApiError, describeZodError, errorBody, handleError, zodDetails } from "./errors";
 import { createMetrics } from "./metrics";
-import { applyMiddleware } from "./middleware";
+import { applyMiddleware, type HygieneOptions } from "./middleware";
 import { articleRoutes } from "./routes/articles";
 import { coverageRoutes } from "./routes/coverage";
 import { docsRoutes } from "./routes/docs";
@@ -15,11 +15,20 @@ import { streamRoutes } from "./routes/stream";
 import { topicFeedRoutes } from "./routes/topic-feed";
 import { topicRoutes } from "./routes/topics";
 
-export interface AppDeps {
+export interface AppDeps extends HygieneOptions {
   db: Db;
   config: Config;
   log: Logger;
 }
+
+const API_DOC = {
+  openapi: "3.1.0",
+  info: {
+    title: "Tidemark API",
+    version: "0.1.0",
+    description: "Media-coverage tracking: feeds, articles, topics and coverage time series.",
+  },
+};
 
 /** The HTTP app, without a listening socket: tests drive it through `app.request()` or a real server. */
 export function createApp(deps: AppDeps) {
@@ -34,7 +43,13 @@ export function createApp(deps: AppDeps) {
 
   const metrics = createMetrics(deps);
   app.use("*", metrics.middleware);
-  applyMiddleware(app, deps);
+  applyMiddleware(app, {
+    ...deps,
+    rateLimits: {
+      read: { limit: deps.config.readRateLimit ?? Number.MAX_SAFE_INTEGER, windowMs: 60_000 },
+      ...deps.rateLimits,
+    },
+  });
 
   // Every route, in one place.
   const admin = requireAdmin(deps.config.adminToken);
@@ -45,18 +60,14 @@ export function createApp(deps: AppDeps) {
   app.route("/api", topicFeedRoutes(deps));
   app.route("/api", coverageRoutes(deps));
   app.route("/api", streamRoutes(deps));
-  app.route("/api", docsRoutes());
+  app.route(
+    "/api",
+    docsRoutes(() => app.getOpenAPI31Document(API_DOC)),
+  );
   app.route("/", metrics.routes);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", { type: "http", scheme: "bearer" });
-  app.doc31("/api/openapi.json", {
-    openapi: "3.1.0",
-    info: {
-      title: "Tidemark API",
-      version: "0.1.0",
-      description: "Media-coverage tracking: feeds, articles, topics and coverage time series.",
-    },
-  });
+  app.doc31("/api/openapi.json", API_DOC);
 
   app.notFound((c) => c.json(errorBody("not_found", `no route for ${c.req.method} ${c.req.path}`), 404));
   app.onError((error, c) => handleError(error, c, deps.log));

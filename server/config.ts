@@ -48,6 +48,19 @@ const EnvSchema = z.object({
   TIDEMARK_SAMPLE_DATA: flag("1"),
   TIDEMARK_DEFAULT_FEEDS: flag("1"),
   TIDEMARK_PUBLIC_URL: optionalText,
+  TIDEMARK_RATE_LIMIT: z
+    .string()
+    .default("600")
+    .transform((v, ctx) => {
+      if (v.trim() === "off") return null;
+      const n = Number(v);
+      if (Number.isInteger(n) && n > 0) return n;
+      ctx.addIssue({
+        code: "custom",
+        message: 'reads per minute per client, a whole number such as 600, or "off"',
+      });
+      return z.NEVER;
+    }),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
 });
 
@@ -64,6 +77,8 @@ export interface Config {
   defaultFeeds: boolean;
   /** Base URL used in links that leave the server (alerts, Atom feeds). */
   publicUrl: string;
+  /** Reads per minute per client address; null when TIDEMARK_RATE_LIMIT=off (behind your own proxy's limits). */
+  readRateLimit: number | null;
   /** Unset lets each entry point pick its default (server: info, CLI: warn). */
   logLevel: z.infer<typeof EnvSchema>["LOG_LEVEL"];
 }
@@ -96,6 +111,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     publicUrl: (
       e.TIDEMARK_PUBLIC_URL ?? `http://${e.HOST.includes(":") ? `[${e.HOST}]` : e.HOST}:${e.PORT}`
     ).replace(/\/+$/, ""),
+    readRateLimit: e.TIDEMARK_RATE_LIMIT,
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -15,7 +15,7 @@ import { securityHeaders } from "./security-headers";
 const JSON_BODY_LIMIT = 1024 * 1024;
 const OPML_BODY_LIMIT = 5 * 1024 * 1024;
 
-/** Knobs tests turn; production runs on the defaults. */
+/** Knobs: the rate limits come from TIDEMARK_RATE_LIMIT; tests inject small budgets and a clock. */
 export interface HygieneOptions {
   rateLimits?: Partial<RateLimits>;
   /** Clock of the rate limiter. */
@@ -41,11 +41,6 @@ export function applyMiddleware(app: OpenAPIHono, deps: AppDeps & HygieneOptions
   app.use("/api/*", async (c, next) => {
     if (c.req.path === "/api/feeds/import") return next();
     return bodyLimit({ maxSize: JSON_BODY_LIMIT, onError: tooLarge(JSON_BODY_LIMIT) })(c, next);
-  });
-  // Until app.ts hands docsRoutes() a loader, the docs page reads the document through the app itself.
-  app.use("/api/docs", async (c, next) => {
-    c.set("openApiDocument", async () => (await app.request("/api/openapi.json", {}, c.env)).json());
-    await next();
   });
 }
 

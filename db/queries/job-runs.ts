@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte } from "drizzle-orm";
+import { and, asc, desc, eq, gte, lt } from "drizzle-orm";
 import type { Executor } from "../client";
 import { type JobRun, jobRuns } from "../schema";
 
@@ -62,4 +62,10 @@ export async function runningSince(
     .orderBy(asc(jobRuns.startedAt))
     .limit(1);
   return rows[0]?.startedAt;
+}
+
+/** Forgets runs that finished before `before`: job_runs is a recent history, not an archive. */
+export async function pruneJobRuns(db: Executor, before: number): Promise<void> {
+  await db.delete(jobRuns).where(and(lt(jobRuns.startedAt, before), eq(jobRuns.status, "ok")));
+  await db.delete(jobRuns).where(and(lt(jobRuns.startedAt, before), eq(jobRuns.status, "failed")));
 }
