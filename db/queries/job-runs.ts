@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, lt, ne } from "drizzle-orm";
+import { and, asc, desc, eq, gte, lt } from "drizzle-orm";
 import type { Executor } from "../client";
 import { type JobRun, jobRuns } from "../schema";
 
@@ -66,5 +66,6 @@ export async function runningSince(
 
 /** Forgets runs that finished before `before`: job_runs is a recent history, not an archive. */
 export async function pruneJobRuns(db: Executor, before: number): Promise<void> {
-  await db.delete(jobRuns).where(and(lt(jobRuns.startedAt, before), ne(jobRuns.status, "running")));
+  // A run still marked running after a month died with its process.
+  await db.delete(jobRuns).where(lt(jobRuns.startedAt, before));
 }
