@@ -190,7 +190,7 @@ describe("GET /api/articles?q= with a topic, dates and paging", () => {
   let s: TestApp;
   // 2,100 articles, two per instant so paging must break ties by id. "DeepSeek" is in every one (more
   // matches than the search drives with, so the time index is walked); "export" in every 7th and "Sputnik"
-  // in every 70th (few, so the search drives).
+  // in every 70th (few enough, under a thousand, that the search drives).
   const count = 2_100;
   const titleOf = (i: number) =>
     [
