@@ -68,7 +68,11 @@ export async function breakdownCounts(
   const ranges = JSON.stringify(quarters(query.edges));
   const ids = JSON.stringify(query.topicIds);
   const key =
-    query.by === "feed" ? sql.raw("r.feed_id") : query.by === "lang" ? sql.raw("r.lang") : sql.raw("coalesce(f.country, '')");
+    query.by === "feed"
+      ? sql.raw("r.feed_id")
+      : query.by === "lang"
+        ? sql.raw("r.lang")
+        : sql.raw("coalesce(f.country, '')");
   const rows = await db.all<Record<string, unknown>>(sql`
     with b(i, lo, hi) as (select key, value ->> 0, value ->> 1 from json_each(${ranges}))
     select b.i as i, ${key} as k, sum(r.count) as n
