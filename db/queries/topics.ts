@@ -1,6 +1,6 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { Db, Executor } from "../client";
-import { articles, articleTopics, type Topic, topics } from "../schema";
+import { articles, coverageHourly, type Topic, topics } from "../schema";
 import { deleteTopicRollups } from "./rollups";
 
 export type TopicInput = Pick<Topic, "slug" | "name" | "query"> &
@@ -17,15 +17,26 @@ export interface TopicWithCount extends Topic {
   articleCount: number;
 }
 
+/** Every topic with its article count, read from the hourly rollup (a few thousand rows a year per topic). */
 export async function listTopics(db: Executor): Promise<TopicWithCount[]> {
   const rows = await db
     .select({
       topic: topics,
-      articleCount: sql<number>`(select count(*) from ${articleTopics} where ${articleTopics.topicId} = ${topics.id})`,
+      articleCount: sql<number>`(select coalesce(sum(${coverageHourly.count}), 0) from ${coverageHourly} where ${coverageHourly.topicId} = ${topics.id})`,
     })
     .from(topics)
     .orderBy(asc(topics.id));
   return rows.map((r) => ({ ...r.topic, articleCount: Number(r.articleCount) }));
+}
+
+/** Topics without counts, for callers that only need names and colours. */
+export async function listTopicNames(
+  db: Executor,
+): Promise<Array<Pick<Topic, "id" | "slug" | "name" | "color">>> {
+  return db
+    .select({ id: topics.id, slug: topics.slug, name: topics.name, color: topics.color })
+    .from(topics)
+    .orderBy(asc(topics.id));
 }
 
 export async function getTopic(db: Executor, slug: string): Promise<Topic | undefined> {

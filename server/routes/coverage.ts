@@ -1,7 +1,7 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { breakdownCounts, topicCounts } from "../../db/queries/coverage";
 import { listFeeds } from "../../db/queries/feeds";
-import { listTopics } from "../../db/queries/topics";
+import { listTopicNames } from "../../db/queries/topics";
 import type { AppDeps } from "../app";
 import { REGION_LABELS, regionOf } from "../coverage/regions";
 import {
@@ -131,7 +131,7 @@ export function coverageRoutes({ db }: AppDeps) {
   const app = new OpenAPIHono();
   app.openapi(route, async (c) => {
     const q = c.req.valid("query");
-    const all = await listTopics(db);
+    const all = await listTopicNames(db);
     const slugs = q.topics
       ? [
           ...new Set(
