@@ -30,6 +30,24 @@ const API_DOC = {
   },
 };
 
+/**
+ * Every JSON route, in one place, chained so that its type carries every route: web/ builds its typed client
+ * (`hc<Api>`) from it.
+ */
+function createApi(deps: AppDeps) {
+  const admin = requireAdmin(deps.config.adminToken);
+  return new OpenAPIHono()
+    .route("/", healthRoutes(deps))
+    .route("/", feedRoutes(deps, admin))
+    .route("/", articleRoutes(deps))
+    .route("/", topicRoutes(deps, admin))
+    .route("/", topicFeedRoutes(deps))
+    .route("/", coverageRoutes(deps))
+    .route("/", streamRoutes(deps));
+}
+
+export type Api = ReturnType<typeof createApi>;
+
 /** The HTTP app, without a listening socket: tests drive it through `app.request()` or a real server. */
 export function createApp(deps: AppDeps) {
   const app = new OpenAPIHono({
@@ -51,15 +69,8 @@ export function createApp(deps: AppDeps) {
     },
   });
 
-  // Every route, in one place.
-  const admin = requireAdmin(deps.config.adminToken);
-  app.route("/api", healthRoutes(deps));
-  app.route("/api", feedRoutes(deps, admin));
-  app.route("/api", articleRoutes(deps));
-  app.route("/api", topicRoutes(deps, admin));
-  app.route("/api", topicFeedRoutes(deps));
-  app.route("/api", coverageRoutes(deps));
-  app.route("/api", streamRoutes(deps));
+  const api = createApi(deps);
+  app.route("/api", api);
   app.route(
     "/api",
     docsRoutes(() => app.getOpenAPI31Document(API_DOC)),

@@ -126,8 +126,7 @@ const route = createRoute({
 });
 
 export function articleRoutes({ db }: AppDeps) {
-  const app = new OpenAPIHono();
-  app.openapi(route, async (c) => {
+  return new OpenAPIHono().openapi(route, async (c) => {
     const q = c.req.valid("query");
     const cursor = q.cursor === undefined ? undefined : decodeCursor(q.cursor);
     if (q.cursor !== undefined && !cursor) throw badRequest("cursor: not a cursor from this API");
@@ -178,5 +177,4 @@ export function articleRoutes({ db }: AppDeps) {
       200,
     );
   });
-  return app;
 }

@@ -128,8 +128,7 @@ const route = createRoute({
 });
 
 export function coverageRoutes({ db }: AppDeps) {
-  const app = new OpenAPIHono();
-  app.openapi(route, async (c) => {
+  return new OpenAPIHono().openapi(route, async (c) => {
     const q = c.req.valid("query");
     const all = await listTopicNames(db);
     const slugs = q.topics
@@ -230,8 +229,6 @@ export function coverageRoutes({ db }: AppDeps) {
       counts,
     }));
   }
-
-  return app;
 }
 
 function safeName(names: Intl.DisplayNames, code: string): string {

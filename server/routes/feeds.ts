@@ -135,62 +135,54 @@ const exportRoute = createRoute({
 });
 
 export function feedRoutes({ db, config }: AppDeps, admin: ReturnType<typeof requireAdmin>) {
-  const app = new OpenAPIHono();
-  app.on(["POST", "DELETE"], ["/feeds", "/feeds/*"], admin);
-
-  app.openapi(listRoute, async (c) => {
-    const feeds = await listFeeds(db);
-    return c.json({ items: feeds.map(feedJson), nextCursor: null }, 200);
-  });
-
-  app.openapi(createFeedRoute, async (c) => {
-    const body = c.req.valid("json");
-    const url = validUrl(body.url, config.allowPrivateUrls);
-    try {
-      const feed = await addFeed(db, { url, name: body.name, lang: body.lang, country: body.country });
-      return c.json(feedJson(feed), 201);
-    } catch (error) {
-      if (error instanceof DuplicateFeedError) throw conflict(error.message, { url });
-      throw error;
-    }
-  });
-
-  app.openapi(deleteRoute, async (c) => {
-    const { id } = c.req.valid("param");
-    if (!(await removeFeed(db, id))) throw notFound(`no feed with id ${id}`);
-    return c.body(null, 204);
-  });
-
-  app.openapi(importRoute, async (c) => {
-    let found: Awaited<ReturnType<typeof parseOpml>>;
-    try {
-      found = await parseOpml(await c.req.text());
-    } catch (error) {
-      if (error instanceof OpmlError) throw badRequest(`OPML: ${error.message}`);
-      throw error;
-    }
-    const rejected: string[] = [];
-    const accepted = found.flatMap((feed) => {
+  return new OpenAPIHono()
+    .openapi(listRoute, async (c) => {
+      const feeds = await listFeeds(db);
+      return c.json({ items: feeds.map(feedJson), nextCursor: null }, 200);
+    })
+    .openapi({ ...createFeedRoute, middleware: [admin] as const }, async (c) => {
+      const body = c.req.valid("json");
+      const url = validUrl(body.url, config.allowPrivateUrls);
       try {
-        return [{ ...feed, url: checkFeedUrl(feed.url, config.allowPrivateUrls) }];
+        const feed = await addFeed(db, { url, name: body.name, lang: body.lang, country: body.country });
+        return c.json(feedJson(feed), 201);
       } catch (error) {
-        rejected.push(`${feed.url}: ${(error as Error).message}`);
-        return [];
+        if (error instanceof DuplicateFeedError) throw conflict(error.message, { url });
+        throw error;
       }
+    })
+    .openapi({ ...deleteRoute, middleware: [admin] as const }, async (c) => {
+      const { id } = c.req.valid("param");
+      if (!(await removeFeed(db, id))) throw notFound(`no feed with id ${id}`);
+      return c.body(null, 204);
+    })
+    .openapi({ ...importRoute, middleware: [admin] as const }, async (c) => {
+      let found: Awaited<ReturnType<typeof parseOpml>>;
+      try {
+        found = await parseOpml(await c.req.text());
+      } catch (error) {
+        if (error instanceof OpmlError) throw badRequest(`OPML: ${error.message}`);
+        throw error;
+      }
+      const rejected: string[] = [];
+      const accepted = found.flatMap((feed) => {
+        try {
+          return [{ ...feed, url: checkFeedUrl(feed.url, config.allowPrivateUrls) }];
+        } catch (error) {
+          rejected.push(`${feed.url}: ${(error as Error).message}`);
+          return [];
+        }
+      });
+      const added = await addFeeds(db, accepted);
+      return c.json({ found: found.length, added, rejected }, 200);
+    })
+    .openapi(exportRoute, async (c) => {
+      const feeds = await listFeeds(db, { includeSample: false });
+      return c.body(buildOpml(feeds), 200, {
+        "content-type": "text/x-opml; charset=utf-8",
+        "content-disposition": 'attachment; filename="tidemark-feeds.opml"',
+      });
     });
-    const added = await addFeeds(db, accepted);
-    return c.json({ found: found.length, added, rejected }, 200);
-  });
-
-  app.openapi(exportRoute, async (c) => {
-    const feeds = await listFeeds(db, { includeSample: false });
-    return c.body(buildOpml(feeds), 200, {
-      "content-type": "text/x-opml; charset=utf-8",
-      "content-disposition": 'attachment; filename="tidemark-feeds.opml"',
-    });
-  });
-
-  return app;
 }
 
 function validUrl(raw: string, allowPrivate: boolean): string {

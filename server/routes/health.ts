@@ -26,8 +26,7 @@ const route = createRoute({
 });
 
 export function healthRoutes({ db }: AppDeps) {
-  const app = new OpenAPIHono();
-  app.openapi(route, async (c) => {
+  return new OpenAPIHono().openapi(route, async (c) => {
     try {
       await db.run(sql`select 1`);
       const [feeds, lastIngest] = await Promise.all([countFeeds(db), lastFinishedRun(db, "ingest")]);
@@ -45,5 +44,4 @@ export function healthRoutes({ db }: AppDeps) {
       );
     }
   });
-  return app;
 }

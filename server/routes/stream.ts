@@ -63,8 +63,7 @@ export function streamRoutes({ db, log }: AppDeps, options: StreamOptions = {}) 
       pollIntervalMs: options.pollIntervalMs ?? 1_000,
       onError: (err) => log.warn({ err }, "stream poll failed"),
     });
-  const app = new OpenAPIHono();
-  app.openapi(route, async (c) => {
+  return new OpenAPIHono().openapi(route, async (c) => {
     const query = c.req.valid("query");
     const header = c.req.header("last-event-id");
     const fromHeader = header === undefined ? undefined : LastEventId.safeParse(header.trim());
@@ -96,5 +95,4 @@ export function streamRoutes({ db, log }: AppDeps, options: StreamOptions = {}) 
       await runStreamSession(stream, session).catch((err: unknown) => log.error({ err }, "stream failed"));
     });
   });
-  return app;
 }

@@ -33,8 +33,7 @@ const route = createRoute({
 });
 
 export function topicFeedRoutes({ db, config }: AppDeps) {
-  const app = new OpenAPIHono();
-  app.openapi(route, async (c) => {
+  return new OpenAPIHono().openapi(route, async (c) => {
     const { slug } = c.req.valid("param");
     const topic = await getTopic(db, slug);
     if (!topic) throw notFound(`no topic '${slug}'`);
@@ -58,7 +57,6 @@ export function topicFeedRoutes({ db, config }: AppDeps) {
     // Cache-Control (a minute: readers poll) comes from the app's cache policy with every other route's.
     return c.body(xml, 200, { "content-type": "application/atom+xml; charset=utf-8" });
   });
-  return app;
 }
 
 function atomEntry(

@@ -144,44 +144,37 @@ const routes = {
 };
 
 export function topicRoutes({ db }: AppDeps, admin: ReturnType<typeof requireAdmin>) {
-  const app = new OpenAPIHono();
-  app.on(["POST", "PUT", "DELETE"], ["/topics", "/topics/*"], admin);
-
-  app.openapi(routes.list, async (c) => {
-    const items = (await listTopics(db)).map((t: TopicWithCount) => topicJson(t));
-    return c.json({ items, nextCursor: null }, 200);
-  });
-
-  app.openapi(routes.create, async (c) => {
-    const body = c.req.valid("json");
-    checkQuery(body.query);
-    const color = body.color ?? PALETTE[(await listTopics(db)).length % PALETTE.length]!;
-    try {
-      const topic = await createTopic(db, { ...body, color, description: body.description ?? "" });
-      return c.json(topicJson(topic, 0), 201);
-    } catch (error) {
-      if (error instanceof DuplicateTopicError) throw conflict(error.message, { slug: body.slug });
-      throw error;
-    }
-  });
-
-  app.openapi(routes.update, async (c) => {
-    const { slug } = c.req.valid("param");
-    const body = c.req.valid("json");
-    checkQuery(body.query);
-    const current = await getTopic(db, slug);
-    if (!current) throw notFound(`no topic '${slug}'`);
-    const topic = await updateTopic(db, slug, { ...body, color: body.color ?? current.color }, Date.now());
-    if (!topic) throw notFound(`no topic '${slug}'`);
-    const count = (await listTopics(db)).find((t) => t.id === topic.id)?.articleCount ?? 0;
-    return c.json(topicJson(topic, count), 200);
-  });
-
-  app.openapi(routes.remove, async (c) => {
-    const { slug } = c.req.valid("param");
-    if (!(await deleteTopic(db, slug))) throw notFound(`no topic '${slug}'`);
-    return c.body(null, 204);
-  });
-
-  return app;
+  return new OpenAPIHono()
+    .openapi(routes.list, async (c) => {
+      const items = (await listTopics(db)).map((t: TopicWithCount) => topicJson(t));
+      return c.json({ items, nextCursor: null }, 200);
+    })
+    .openapi({ ...routes.create, middleware: [admin] as const }, async (c) => {
+      const body = c.req.valid("json");
+      checkQuery(body.query);
+      const color = body.color ?? PALETTE[(await listTopics(db)).length % PALETTE.length]!;
+      try {
+        const topic = await createTopic(db, { ...body, color, description: body.description ?? "" });
+        return c.json(topicJson(topic, 0), 201);
+      } catch (error) {
+        if (error instanceof DuplicateTopicError) throw conflict(error.message, { slug: body.slug });
+        throw error;
+      }
+    })
+    .openapi({ ...routes.update, middleware: [admin] as const }, async (c) => {
+      const { slug } = c.req.valid("param");
+      const body = c.req.valid("json");
+      checkQuery(body.query);
+      const current = await getTopic(db, slug);
+      if (!current) throw notFound(`no topic '${slug}'`);
+      const topic = await updateTopic(db, slug, { ...body, color: body.color ?? current.color }, Date.now());
+      if (!topic) throw notFound(`no topic '${slug}'`);
+      const count = (await listTopics(db)).find((t) => t.id === topic.id)?.articleCount ?? 0;
+      return c.json(topicJson(topic, count), 200);
+    })
+    .openapi({ ...routes.remove, middleware: [admin] as const }, async (c) => {
+      const { slug } = c.req.valid("param");
+      if (!(await deleteTopic(db, slug))) throw notFound(`no topic '${slug}'`);
+      return c.body(null, 204);
+    });
 }

@@ -1,0 +1,94 @@
+import { readFile } from "node:fs/promises";
+import { extname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { Hono } from "hono";
+import type { Logger } from "pino";
+
+/** Where `npm run build:web` (vite build) writes the dashboard. */
+export const DEFAULT_WEB_ROOT = fileURLToPath(new URL("../dist/web", import.meta.url));
+
+/**
+ * The dashboard's policy: its own scripts, styles and images only, no inline script (Vite emits none), and
+ * only this server to talk to (the API and the event stream). Chart.js sizes canvases through the CSSOM,
+ * which style-src does not govern, so no 'unsafe-inline' is needed for styles either.
+ */
+export const DASHBOARD_CSP = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "manifest-src 'self'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join("; ");
+
+const TYPES: Record<string, string> = {
+  ".js": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".woff2": "font/woff2",
+  ".map": "application/json; charset=utf-8",
+};
+
+// Vite names every asset by its content hash, so a name never changes meaning: cache it for a year.
+const ASSET_NAME = /^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*\.(js|css|svg|png|woff2|map)$/;
+
+export interface WebDeps {
+  /** The built dashboard folder; default dist/web next to server/. */
+  webRoot?: string;
+  log?: Logger;
+}
+
+/**
+ * Serves the built dashboard: `/` is index.html (revalidated on every load, so a deploy shows at once) and
+ * `/assets/*` the hashed files (immutable). Asset names are matched against a strict pattern before any file
+ * is read, so no path ever leaves the assets folder. Before a build, `/` says how to make one.
+ */
+export function webRoutes(deps: WebDeps = {}) {
+  const root = deps.webRoot ?? DEFAULT_WEB_ROOT;
+  const app = new Hono();
+
+  app.get("/", async (c) => {
+    let html: string;
+    try {
+      html = await readFile(join(root, "index.html"), "utf8");
+    } catch {
+      deps.log?.warn({ root }, "dashboard not built: GET / answers 503 until `npm run build:web`");
+      return c.text(
+        "The dashboard is not built yet: run `npm run build:web` (npm start does it for you).\n",
+        503,
+        {
+          "Cache-Control": "no-store",
+        },
+      );
+    }
+    return c.html(html, 200, {
+      "Content-Security-Policy": DASHBOARD_CSP,
+      "Cache-Control": "no-cache",
+      "X-Content-Type-Options": "nosniff",
+      "Referrer-Policy": "no-referrer",
+    });
+  });
+
+  app.get("/assets/:name", async (c) => {
+    const name = c.req.param("name");
+    if (!ASSET_NAME.test(name)) return c.notFound();
+    let body: Buffer;
+    try {
+      body = await readFile(join(root, "assets", name));
+    } catch {
+      return c.notFound();
+    }
+    return c.body(new Uint8Array(body), 200, {
+      "Content-Type": TYPES[extname(name)] ?? "application/octet-stream",
+      "Cache-Control": "public, max-age=31536000, immutable",
+      "X-Content-Type-Options": "nosniff",
+    });
+  });
+
+  return app;
+}
