@@ -48,6 +48,8 @@ const EnvSchema = z.object({
   TIDEMARK_SAMPLE_DATA: flag("1"),
   TIDEMARK_DEFAULT_FEEDS: flag("1"),
   TIDEMARK_PUBLIC_URL: optionalText,
+  SMTP_URL: optionalText,
+  TIDEMARK_MAIL_FROM: z.string().default("Tidemark <tidemark@localhost>"),
   TIDEMARK_RATE_LIMIT: z
     .string()
     .default("600")
@@ -77,6 +79,9 @@ export interface Config {
   defaultFeeds: boolean;
   /** Base URL used in links that leave the server (alerts, Atom feeds). */
   publicUrl: string;
+  /** SMTP server for email alerts (smtp://user:pass@host:587, smtps://...); email subscriptions need it. */
+  smtpUrl: string | undefined;
+  mailFrom: string;
   /** Reads per minute per client address; null when TIDEMARK_RATE_LIMIT=off (behind your own proxy's limits). */
   readRateLimit: number | null;
   /** Unset lets each entry point pick its default (server: info, CLI: warn). */
@@ -112,6 +117,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       e.TIDEMARK_PUBLIC_URL ?? `http://${e.HOST.includes(":") ? `[${e.HOST}]` : e.HOST}:${e.PORT}`
     ).replace(/\/+$/, ""),
     readRateLimit: e.TIDEMARK_RATE_LIMIT,
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.TIDEMARK_MAIL_FROM,
     logLevel: e.LOG_LEVEL,
   };
 }

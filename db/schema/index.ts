@@ -1,3 +1,4 @@
+export * from "./alerts";
 export * from "./articles";
 export * from "./coverage";
 export * from "./feeds";

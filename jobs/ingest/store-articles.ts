@@ -1,5 +1,6 @@
 import { and, eq, inArray, or, sql } from "drizzle-orm";
 import type { Db, Executor } from "../../db/client";
+import { enqueueInstantAlerts } from "../../db/queries/outbox";
 import { articleIdsIn, rollupArticles, rollupTags } from "../../db/queries/rollups";
 import { articles, feeds } from "../../db/schema";
 import { type TagRow, type TopicTagger, writeTags } from "../topics/topic-tagger";
@@ -27,6 +28,8 @@ export interface StoreResult {
   insertedIds: number[];
   /** Article-topic pairs written by this call. */
   tags: TagRow[];
+  /** Outbox rows (instant alerts) written by this call. */
+  alerts: number;
 }
 
 type Existing = { id: number; feedId: number; entryKey: string; url: string | null; contentHash: string };
@@ -116,6 +119,8 @@ export async function storeFeedArticles(db: Db, input: StoreInput): Promise<Stor
     if (input.tagger) await writeTags(tx, tags, retagged);
     if (insertedIds.length > 0) await rollupArticles(tx, articleIdsIn("a", insertedIds), 1);
     if (tags.length > 0) await rollupTags(tx, articleIdsIn("t", [...insertedIds, ...retagged]), 1);
+    // Alerts are written with what causes them, so a crash can lose neither.
+    const alerts = tags.length > 0 ? await enqueueInstantAlerts(tx, insertedIds, input.now) : 0;
 
     await tx
       .update(feeds)
@@ -126,7 +131,7 @@ export async function storeFeedArticles(db: Db, input: StoreInput): Promise<Stor
       })
       .where(eq(feeds.id, input.feedId));
 
-    return { inserted: insertedIds.length, updated, unchanged, insertedIds, tags };
+    return { inserted: insertedIds.length, updated, unchanged, insertedIds, tags, alerts };
   });
 }
 
