@@ -1,0 +1,237 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { planBuckets } from "../../server/coverage/time-buckets";
+import {
+  buildDashboard,
+  chartReady,
+  type DashboardServer,
+  launchChromium,
+  startDashboardServer,
+  watchErrors,
+} from "./harness";
+
+interface CoverageJson {
+  from: string;
+  to: string;
+  tz: string;
+  interval: "day" | "week";
+  buckets: string[];
+  totals: number[];
+  series: Array<{ key: string; label: string; counts: number[] }>;
+}
+
+describe("the dashboard over the sample coverage", () => {
+  let server: DashboardServer;
+  let browser: Browser;
+  let closeBrowser: () => Promise<void>;
+  let removeBuild: () => void;
+  let page: Page;
+  let errors: string[];
+
+  beforeAll(async () => {
+    const [web, chromium] = await Promise.all([buildDashboard(), launchChromium()]);
+    removeBuild = web.remove;
+    ({ browser, close: closeBrowser } = chromium);
+    server = await startDashboardServer(web.dir, { sample: true });
+  });
+  afterAll(async () => {
+    await closeBrowser?.();
+    await server?.close();
+    removeBuild?.();
+  });
+  afterEach(async () => {
+    await page?.close();
+  });
+
+  async function open(path = "/", options: { width?: number; timezoneId?: string } = {}) {
+    page = await browser.newPage({
+      viewport: { width: options.width ?? 1280, height: 800 },
+      timezoneId: options.timezoneId ?? "Europe/Berlin",
+      locale: "en-GB",
+    });
+    errors = watchErrors(page);
+    await page.goto(`${server.url}${path}`);
+    await chartReady(page);
+  }
+
+  /** The API's answer for exactly what the page asked (the CSV link carries the page's query). */
+  async function apiCoverage(): Promise<CoverageJson> {
+    const csvHref = await page.getAttribute("#export-csv", "href");
+    const res = await fetch(`${server.url}${csvHref!.replace("format=csv", "format=json")}`);
+    return (await res.json()) as CoverageJson;
+  }
+
+  /** The data table as numbers: per bucket row, each series' count, then the total. */
+  async function tableNumbers(): Promise<{ buckets: string[]; counts: number[][]; totals: number[] }> {
+    if (!(await page.$eval("#table-details", (d) => (d as HTMLDetailsElement).open))) {
+      await page.click("#table-details > summary");
+      await page.waitForSelector("#table-wrap tbody tr");
+    }
+    return page.$$eval("#table-wrap tbody tr", (rows) => ({
+      buckets: rows.map((r) => r.getAttribute("data-bucket") ?? ""),
+      counts: rows.map((r) => [...r.querySelectorAll("button.cell")].map((b) => Number(b.textContent))),
+      totals: rows.map((r) => Number(r.querySelector("td[data-total]")?.textContent)),
+    }));
+  }
+
+  it("draws every topic with the API's numbers, in the browser's time zone", async () => {
+    await open();
+    expect(await page.inputValue("#tz")).toBe("Europe/Berlin");
+    const api = await apiCoverage();
+    expect(api.tz).toBe("Europe/Berlin");
+    expect(api.from).toBe("2025-01-01");
+    expect(api.series.map((s) => s.key)).toContain("r1-release");
+    const table = await tableNumbers();
+    expect(table.buckets).toEqual(api.buckets);
+    expect(table.totals).toEqual(api.totals);
+    expect(table.counts).toEqual(api.buckets.map((_, b) => api.series.map((s) => s.counts[b])));
+    expect(api.totals.reduce((a, b) => a + b, 0)).toBeGreaterThan(800);
+    expect(errors).toEqual([]);
+  });
+
+  it("puts control changes in the URL and the data, and back and forward restore them", async () => {
+    await open();
+    await page.selectOption("#interval", "week");
+    await page.waitForURL(/interval=week/);
+    await chartReady(page);
+    const weekly = await apiCoverage();
+    expect(weekly.interval).toBe("week");
+    expect((await tableNumbers()).totals).toEqual(weekly.totals);
+
+    await page.click("label.topic-toggle:has(input[value=ascend-chips])");
+    await page.waitForURL(/topics=/);
+    await chartReady(page);
+    const fewer = await apiCoverage();
+    expect(fewer.series.map((s) => s.key)).not.toContain("ascend-chips");
+    expect(fewer.series.length).toBe(weekly.series.length - 1);
+
+    await page.selectOption("#metric", "share");
+    await page.waitForURL(/metric=share/);
+
+    await page.goBack();
+    await page.waitForURL((url) => !url.search.includes("metric"));
+    await chartReady(page);
+    expect(await page.inputValue("#metric")).toBe("counts");
+    expect(await page.isChecked("input[value=ascend-chips]")).toBe(false);
+
+    await page.goBack();
+    await page.waitForURL((url) => !url.search.includes("topics"));
+    await chartReady(page);
+    expect(await page.isChecked("input[value=ascend-chips]")).toBe(true);
+    expect(await page.inputValue("#interval")).toBe("week");
+
+    await page.goForward();
+    await page.waitForURL(/topics=/);
+    await chartReady(page);
+    expect((await apiCoverage()).series.length).toBe(fewer.series.length);
+    expect(errors).toEqual([]);
+  });
+
+  it("opens a shared link with its range, zone and interval", async () => {
+    await open(
+      "/?range=custom&from=2025-01-20&to=2025-01-31&tz=Asia%2FTokyo&interval=day&topics=nvidia-valuation",
+    );
+    const api = await apiCoverage();
+    expect(api).toMatchObject({ from: "2025-01-20", to: "2025-01-31", tz: "Asia/Tokyo" });
+    expect(api.series.map((s) => s.key)).toEqual(["nvidia-valuation"]);
+    expect(await page.inputValue("#range")).toBe("custom");
+    expect((await tableNumbers()).counts.map((row) => row[0])).toEqual(api.series[0]!.counts);
+    expect(errors).toEqual([]);
+  });
+
+  it("lists exactly the articles behind a bucket, from the table and from the keyboard on the chart", async () => {
+    await open("/?range=custom&from=2025-01-20&to=2025-02-10&topics=r1-release,nvidia-valuation");
+    const api = await apiCoverage();
+    const table = await tableNumbers();
+    const bucket = api.series[1]!.counts.findIndex((n) => n > 0 && n <= 25);
+    const expected = api.series[1]!.counts[bucket]!;
+    await page.click(`#table-wrap tbody tr:nth-child(${bucket + 1}) td:nth-of-type(2) button`);
+    await page.waitForFunction(
+      (n) =>
+        document.querySelectorAll("#article-list > li").length === n &&
+        /article/.test(document.querySelector("#articles-status")?.textContent ?? ""),
+      expected,
+    );
+    expect(table.counts[bucket]![1]).toBe(expected);
+    // Every listed article carries the topic and falls inside the bucket's day in Berlin.
+    const { edges } = planBuckets({ from: api.from, to: api.to, interval: "day", tz: api.tz });
+    const listed = await page.$$eval("#article-list > li", (items) =>
+      items.map((li) => ({
+        time: li.querySelector("time")?.getAttribute("datetime") ?? "",
+        chips: [...li.querySelectorAll(".chip")].map((c) => c.textContent),
+      })),
+    );
+    for (const item of listed) {
+      expect(Date.parse(item.time)).toBeGreaterThanOrEqual(edges[bucket]!);
+      expect(Date.parse(item.time)).toBeLessThan(edges[bucket + 1]!);
+      expect(item.chips).toContain(api.series[1]!.label);
+    }
+    expect(
+      await page.$$eval("#article-list a.article-title", (links) =>
+        links.every(
+          (a) =>
+            a.getAttribute("target") === "_blank" &&
+            a.getAttribute("rel") === "noopener noreferrer" &&
+            /^https?:/.test(a.getAttribute("href") ?? ""),
+        ),
+      ),
+    ).toBe(true);
+
+    // Keyboard: focus the chart, step to the 8th bucket (27 Jan), Enter lists the first series there.
+    await page.focus("#coverage-chart");
+    for (let i = 0; i < 8; i++) await page.keyboard.press("ArrowRight");
+    await page.keyboard.press("Enter");
+    const r1 = api.series[0]!.counts[7]!;
+    await page.waitForFunction(
+      (label) => (document.querySelector("#articles-context")?.textContent ?? "").includes(label),
+      "27 Jan 2025",
+    );
+    await page.waitForFunction(
+      (n) => document.querySelectorAll("#article-list > li").length === Math.min(n, 25),
+      r1,
+    );
+    expect(errors).toEqual([]);
+  });
+
+  it("highlights matched terms and searches the full text", async () => {
+    await open("/?range=custom&from=2025-01-27&to=2025-01-27&topics=nvidia-valuation");
+    await page.waitForSelector("#article-list > li");
+    expect(await page.$$eval("#article-list mark", (marks) => marks.length)).toBeGreaterThan(0);
+    await page.fill("#q", "Nvidia");
+    await page.click("#search button[type=submit]");
+    await page.waitForFunction(() =>
+      /Search/.test(document.querySelector("#articles-context")?.textContent ?? ""),
+    );
+    await page.waitForFunction(
+      () => !/Loading/.test(document.querySelector("#articles-status")?.textContent ?? ""),
+    );
+    const titles = await page.$$eval("#article-list > li", (items) =>
+      items.map((li) => li.textContent ?? ""),
+    );
+    expect(titles.length).toBeGreaterThan(0);
+    for (const text of titles) expect(text.toLowerCase()).toContain("nvidia");
+    expect(errors).toEqual([]);
+  });
+
+  it("shows the breakdown by outlet, language and region, each with a table", async () => {
+    await open("/?by=region");
+    await page.waitForSelector("#breakdown-figure[data-state=ready]");
+    const rows = await page.$$eval("#breakdown-table tbody tr", (trs) =>
+      trs.map((tr) => tr.getAttribute("data-key")),
+    );
+    expect(rows).toEqual(expect.arrayContaining(["global-north", "global-south"]));
+    await page.selectOption("#breakdown-by", "lang");
+    await page.waitForURL(/by=lang/);
+    await chartReady(page);
+    await page.waitForFunction(() => document.querySelector("#breakdown-table tr[data-key=zh]") !== null);
+    expect(errors).toEqual([]);
+  });
+
+  it("fits a 390 px wide phone without sideways scrolling", async () => {
+    await open("/", { width: 390 });
+    await page.click("#table-details > summary");
+    const widths = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+    expect(widths[0]).toBeLessThanOrEqual(widths[1]!);
+    expect(errors).toEqual([]);
+  });
+});

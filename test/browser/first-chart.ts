@@ -1,0 +1,61 @@
+/**
+ * Navigation to first chart drawn, measured in Chromium: the dashboard marks `tidemark:first-chart` (a
+ * performance mark, ms since navigation start) once its first coverage chart is on screen.
+ * Run: npx tsx test/browser/first-chart.ts                 (bundled sample in a fresh database)
+ *      npx tsx test/browser/first-chart.ts path/to/file.db (an existing, migrated database, e.g. the 1M bench)
+ */
+import type { AddressInfo } from "node:net";
+import { serve } from "@hono/node-server";
+import pino from "pino";
+import { openDatabase } from "../../db/client";
+import { createApp } from "../../server/app";
+import { loadConfig } from "../../server/config";
+import { webRoutes } from "../../server/static-web";
+import { buildDashboard, chartReady, launchChromium, startDashboardServer } from "./harness";
+
+const RUNS = 7;
+const dbPath = process.argv[2];
+const web = await buildDashboard();
+
+async function existing(path: string) {
+  const database = await openDatabase({ url: `file:${path}` });
+  const app = createApp({
+    db: database.db,
+    config: loadConfig({ DATABASE_URL: `file:${path}` }),
+    log: pino({ level: "silent" }),
+  });
+  app.route("/", webRoutes({ webRoot: web.dir }));
+  const server = serve({ fetch: app.fetch, hostname: "127.0.0.1", port: 0 });
+  await new Promise<void>((resolve) => server.once("listening", () => resolve()));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: async () => {
+      (server as unknown as { closeAllConnections: () => void }).closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      database.close();
+    },
+  };
+}
+
+const server = dbPath ? await existing(dbPath) : await startDashboardServer(web.dir, { sample: true });
+const { browser, close } = await launchChromium();
+try {
+  const times: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, timezoneId: "UTC" });
+    await page.goto(`${server.url}/`);
+    await chartReady(page);
+    await page.waitForFunction(() => performance.getEntriesByName("tidemark:first-chart").length > 0);
+    times.push(await page.evaluate(() => performance.getEntriesByName("tidemark:first-chart")[0]!.startTime));
+    await page.close();
+  }
+  const sorted = [...times].sort((a, b) => a - b);
+  console.log(
+    `first chart (ms since navigation), ${RUNS} runs, first run cold: ${times.map(Math.round).join(", ")}; ` +
+      `median ${Math.round(sorted[Math.floor(RUNS / 2)]!)}`,
+  );
+} finally {
+  await close();
+  await server.close();
+  web.remove();
+}

@@ -1,0 +1,108 @@
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { serve } from "@hono/node-server";
+import pino from "pino";
+import { type Browser, type ConsoleMessage, chromium, type Page } from "playwright-core";
+import { build } from "vite";
+import { seedFirstStart } from "../../jobs/seed";
+import { webRoutes } from "../../server/static-web";
+import { createTestApp, type TestApp } from "../helpers/app";
+
+export const CHROMIUM = "/usr/bin/chromium";
+
+/**
+ * Builds web/ with the project's vite.config.ts into a folder of its own, so test files running in parallel
+ * never overwrite each other's build (or dist/web).
+ */
+export async function buildDashboard(): Promise<{ dir: string; remove: () => void }> {
+  const dir = mkdtempSync(join(tmpdir(), "tidemark-web-"));
+  await build({
+    configFile: join(import.meta.dirname, "../../vite.config.ts"),
+    logLevel: "warn",
+    build: { outDir: dir, emptyOutDir: true, reportCompressedSize: false },
+  });
+  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+export interface DashboardServer extends TestApp {
+  url: string;
+  close: () => Promise<void>;
+}
+
+/**
+ * The real app (API + dashboard) on 127.0.0.1 over a fresh migrated database, optionally with the bundled
+ * sample coverage loaded through the real pipeline.
+ */
+export async function startDashboardServer(
+  webRoot: string,
+  options: { sample?: boolean } = {},
+): Promise<DashboardServer> {
+  const test = await createTestApp();
+  test.app.route("/", webRoutes({ webRoot }));
+  if (options.sample) {
+    // What `npm start` does on an empty database: the default topics, then the sample tagged as it loads.
+    await seedFirstStart(
+      { db: test.t.db, allowPrivateUrls: false, log: pino({ level: "silent" }) },
+      { defaultFeeds: false, sampleData: true },
+    );
+  }
+  const server = serve({ fetch: test.app.fetch, hostname: "127.0.0.1", port: 0 });
+  await new Promise<void>((resolve) => server.once("listening", () => resolve()));
+  const { port } = server.address() as AddressInfo;
+  return {
+    ...test,
+    url: `http://127.0.0.1:${port}`,
+    close: async () => {
+      // Open event streams would hold close() forever.
+      (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      test.t.destroy();
+    },
+  };
+}
+
+/** Debian's chromium, headless, with nothing that reaches for the network on its own. */
+export async function launchChromium(): Promise<{ browser: Browser; close: () => Promise<void> }> {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(
+      `The browser tests need Chromium at ${CHROMIUM}. Install it with: ` +
+        "sudo apt-get install -y --no-install-recommends chromium (Debian/Ubuntu), then run npm test again.",
+    );
+  }
+  // Playwright gives every launch a fresh, empty profile folder of its own (it refuses --user-data-dir here).
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+  return {
+    browser,
+    close: () => browser.close(),
+  };
+}
+
+/** Collects everything the page reports as going wrong: console errors, uncaught exceptions, CSP violations. */
+export function watchErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on("console", (message: ConsoleMessage) => {
+    if (message.type() === "error") errors.push(`console: ${message.text()}`);
+  });
+  page.on("pageerror", (error) => errors.push(`page: ${error.message}`));
+  return errors;
+}
+
+/** Waits until the coverage chart has drawn its current data. */
+export async function chartReady(page: Page): Promise<void> {
+  await page.waitForSelector("#coverage-figure[data-state=ready]");
+}

@@ -1,0 +1,79 @@
+import { describe, expect, it } from "vitest";
+import { addDays, extentOfMonths, presetRange, todayIn } from "../../../web/state/date-range";
+import { defaultState, parseState, serializeState } from "../../../web/state/url-state";
+
+const TZ = "Europe/Berlin";
+
+describe("URL state", () => {
+  it("opens on the defaults with the browser's zone when the URL says nothing", () => {
+    expect(parseState("", TZ)).toEqual(defaultState(TZ));
+    expect(serializeState(defaultState(TZ), TZ)).toBe("");
+  });
+
+  it("round-trips every setting through the query string", () => {
+    const state = {
+      ...defaultState(TZ),
+      topics: ["r1-release", "nvidia-valuation"],
+      range: "custom" as const,
+      from: "2025-01-10",
+      to: "2025-02-10",
+      interval: "week" as const,
+      tz: "Asia/Tokyo",
+      metric: "share" as const,
+      stacked: true,
+      smooth: 7,
+      breakdown: "region" as const,
+    };
+    const search = serializeState(state, TZ);
+    expect(search).toBe(
+      "?topics=r1-release,nvidia-valuation&range=custom&from=2025-01-10&to=2025-02-10&interval=week" +
+        "&tz=Asia%2FTokyo&metric=share&stacked=1&smooth=7&by=region",
+    );
+    expect(parseState(search, TZ)).toEqual(state);
+  });
+
+  it("falls back to defaults for malformed values instead of failing", () => {
+    const state = parseState("?interval=year&metric=x&smooth=5&by=planet&tz=<script>&topics=OK,a b,,ok", TZ);
+    expect(state).toMatchObject({ interval: "day", metric: "counts", smooth: 0, breakdown: "feed", tz: TZ });
+    expect(state.topics).toEqual(["ok"]);
+  });
+
+  it("reads from and to without a range as a custom range, and drops an inverted one", () => {
+    expect(parseState("?from=2025-01-01&to=2025-01-31", TZ)).toMatchObject({
+      range: "custom",
+      from: "2025-01-01",
+    });
+    expect(parseState("?range=custom&from=2025-02-01&to=2025-01-01", TZ)).toMatchObject({
+      range: "all",
+      from: null,
+    });
+  });
+});
+
+describe("date ranges", () => {
+  it("ends presets today, counting today as one of the days", () => {
+    expect(presetRange("7d", "2025-03-10")).toEqual({ from: "2025-03-04", to: "2025-03-10" });
+    expect(presetRange("1y", "2025-03-10")).toEqual({ from: "2024-03-11", to: "2025-03-10" });
+    expect(presetRange("all", "2025-03-10")).toBeNull();
+  });
+
+  it("takes today in the chosen zone", () => {
+    const instant = Date.parse("2025-01-27T23:30:00Z");
+    expect(todayIn("UTC", instant)).toBe("2025-01-27");
+    expect(todayIn("Asia/Tokyo", instant)).toBe("2025-01-28");
+    expect(addDays("2025-03-01", -1)).toBe("2025-02-28");
+  });
+
+  it("finds the data's extent from monthly totals, never past today", () => {
+    const months = ["2024-12", "2025-01", "2025-02", "2025-03"];
+    expect(extentOfMonths(months, [0, 5, 0, 2], "2025-12-01")).toEqual({
+      from: "2025-01-01",
+      to: "2025-03-31",
+    });
+    expect(extentOfMonths(months, [0, 5, 0, 2], "2025-03-15")).toEqual({
+      from: "2025-01-01",
+      to: "2025-03-15",
+    });
+    expect(extentOfMonths(months, [0, 0, 0, 0], "2025-03-15")).toBeNull();
+  });
+});

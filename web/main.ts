@@ -1,0 +1,270 @@
+import {
+  type Coverage,
+  type CoverageQuery,
+  coverageCsvUrl,
+  type Feed,
+  getCoverage,
+  getTopics,
+  type Topic,
+} from "./api";
+import { ArticleList } from "./articles/list";
+import { BreakdownChart, type BreakdownRow, breakdownRows } from "./charts/breakdown";
+import { breakdownTable } from "./charts/breakdown-table";
+import { bucketSpan, rangeSpan } from "./charts/bucket-span";
+import { CoverageChart } from "./charts/coverage";
+import { coverageTable } from "./charts/data-table";
+import { eventMarkers, outageStretches, spikeIndices } from "./charts/markers";
+import { setupControls } from "./controls";
+import { byId } from "./element";
+import { downloadDataUrl, exportFilename } from "./export";
+import { bucketLabel, formatCount } from "./format";
+import { startLive } from "./live";
+import { setupSources } from "./sources";
+import { addDays, extentOfMonths, presetRange, todayIn } from "./state/date-range";
+import { type DashboardState, parseState, serializeState } from "./state/url-state";
+import { STATIC_STORY_EVENTS } from "./story-events";
+
+const browserTz = Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";
+const locale = navigator.language || "en";
+
+let state = parseState(location.search, browserTz);
+let topics = new Map<string, Topic>();
+let feeds: Feed[] = [];
+let coverage: Coverage | null = null;
+let loadSeq = 0;
+let firstChart = true;
+const extents = new Map<string, Promise<{ from: string; to: string } | null>>();
+// Both first requests leave before any chart is built: the page's first draw waits on them, not on setup.
+const topicsArrive = getTopics();
+void resolveRange(state).catch(() => undefined);
+
+const coverageFigure = byId("coverage-figure");
+const breakdownFigure = byId("breakdown-figure");
+const summary = byId("coverage-summary");
+const tableDetails = byId<HTMLDetailsElement>("table-details");
+const tableWrap = byId("table-wrap");
+const articlesContext = byId("articles-context");
+
+const chart = new CoverageChart(byId<HTMLCanvasElement>("coverage-chart"), (s, b) => void drillBucket(s, b));
+const breakdown = new BreakdownChart(byId<HTMLCanvasElement>("breakdown-chart"), (row) => void drillRow(row));
+const articles = new ArticleList(
+  byId<HTMLOListElement>("article-list"),
+  byId("articles-status"),
+  byId<HTMLButtonElement>("articles-more"),
+  () => ({ topics, tz: state.tz, locale }),
+);
+
+/** The from/to the state stands for: a preset's last N days, custom dates, or the data's extent for "all". */
+async function resolveRange(s: DashboardState): Promise<{ from: string; to: string }> {
+  const today = todayIn(s.tz, Date.now());
+  if (s.range === "custom" && s.from && s.to) return { from: s.from, to: s.to };
+  const preset = presetRange(s.range, today);
+  if (preset) return preset;
+  let extent = extents.get(s.tz);
+  if (!extent) {
+    // One coarse probe (a count per month since 2000) finds where the data is; cheap from the rollups.
+    extent = getCoverage({ topics: [], from: "2000-01-01", to: today, interval: "month", tz: s.tz }).then(
+      (probe) => extentOfMonths(probe.buckets, probe.totals, today),
+    );
+    extents.set(s.tz, extent);
+    extent.catch(() => extents.delete(s.tz));
+  }
+  return (await extent) ?? { from: addDays(today, -89), to: today };
+}
+
+function coverageQuery(s: DashboardState, range: { from: string; to: string }): CoverageQuery {
+  return { topics: s.topics, ...range, interval: s.interval, tz: s.tz, smooth: s.smooth || undefined };
+}
+
+async function load(): Promise<void> {
+  const seq = ++loadSeq;
+  const s = state;
+  coverageFigure.dataset.state = "loading";
+  breakdownFigure.dataset.state = "loading";
+  try {
+    const range = await resolveRange(s);
+    shownRange = range;
+    controls?.show(s, range.from, range.to);
+    const query = coverageQuery(s, range);
+    byId<HTMLAnchorElement>("export-csv").href = coverageCsvUrl(query);
+    // The breakdown is asked for only once the main chart is drawn: on a large store it is the slower
+    // query, and the first chart should not queue behind it.
+    const main = await getCoverage(query);
+    if (seq !== loadSeq) return;
+    coverage = main;
+    drawCoverage();
+    if (firstChart) {
+      firstChart = false;
+      requestAnimationFrame(() => performance.mark("tidemark:first-chart"));
+      void showRange();
+    }
+    const split = await getCoverage({ ...query, smooth: undefined, by: s.breakdown, top: 8 });
+    if (seq !== loadSeq) return;
+    const rows = breakdownRows(split);
+    breakdown.update(rows, locale);
+    byId("breakdown-table").replaceChildren(breakdownTable(rows, split, locale));
+    breakdownFigure.dataset.state = "ready";
+  } catch (error) {
+    if (seq !== loadSeq) return;
+    coverageFigure.dataset.state = "error";
+    summary.textContent = `Could not load coverage: ${(error as Error).message}`;
+  }
+}
+
+function drawCoverage(): void {
+  if (!coverage) return;
+  const c = coverage;
+  const { edges } = rangeSpan(c);
+  chart.update({
+    coverage: c,
+    metric: state.metric,
+    stacked: state.stacked,
+    locale,
+    events: eventMarkers(STATIC_STORY_EVENTS, c.buckets, c.to),
+    spikes: c.series.map((s) => spikeIndices(s.counts)),
+    outages: outageStretches(feeds, edges),
+  });
+  const total = c.totals.reduce((a, b) => a + b, 0);
+  const tagged = c.series.map(
+    (s) =>
+      `${s.label} ${formatCount(
+        s.counts.reduce((a, b) => a + b, 0),
+        locale,
+      )}`,
+  );
+  summary.textContent = `${bucketLabel(c.from, "day", locale, "long")} – ${bucketLabel(c.to, "day", locale, "long")} (${c.tz}): ${formatCount(total, locale)} articles in all; ${tagged.join(" · ")}.`;
+  if (tableDetails.open) renderTable();
+  coverageFigure.dataset.state = "ready";
+}
+
+function renderTable(): void {
+  if (coverage)
+    tableWrap.replaceChildren(
+      coverageTable(coverage, state.metric, locale, (s, b) => void drillBucket(s, b)),
+    );
+}
+
+/** Lists the articles behind one point: its topic, its bucket's exact instants. */
+async function drillBucket(seriesIndex: number, bucketIndex: number): Promise<void> {
+  const c = coverage;
+  const series = c?.series[seriesIndex];
+  if (!c || !series) return;
+  const span = bucketSpan(c, bucketIndex);
+  articlesContext.textContent = `${series.label}, ${bucketLabel(c.buckets[bucketIndex] ?? "", c.interval, locale, "long")}`;
+  focusArticles();
+  await articles.show({ topic: series.key, ...span });
+}
+
+async function drillRow(row: BreakdownRow): Promise<void> {
+  if (!coverage) return;
+  const span = rangeSpan(coverage);
+  const topic = state.topics.length === 1 ? state.topics[0] : undefined;
+  const filter =
+    state.breakdown === "feed" && /^\d+$/.test(row.key)
+      ? { feed: Number(row.key) }
+      : state.breakdown === "lang" && /^[a-z]{2,3}$/.test(row.key)
+        ? { lang: row.key }
+        : null;
+  if (!filter) {
+    articlesContext.textContent = `${row.label}: the article list cannot filter by this yet.`;
+    return;
+  }
+  articlesContext.textContent = `${row.label}, ${coverage.from} to ${coverage.to}${topic ? `, ${topics.get(topic)?.name ?? topic}` : ""}`;
+  focusArticles();
+  await articles.show({ ...filter, topic, from: span.from, to: span.to });
+}
+
+/** The newest articles of the whole range, so the list is never empty on arrival. */
+async function showRange(): Promise<void> {
+  if (!coverage) return;
+  const span = rangeSpan(coverage);
+  articlesContext.textContent = `Newest in ${coverage.from} to ${coverage.to}`;
+  await articles.show({ from: span.from, to: span.to });
+}
+
+function focusArticles(): void {
+  byId("articles-title").focus({ preventScroll: true });
+  const still = matchMedia("(prefers-reduced-motion: reduce)").matches;
+  byId("articles").scrollIntoView({ behavior: still ? "auto" : "smooth", block: "start" });
+}
+
+function navigate(change: (s: DashboardState) => DashboardState): void {
+  const next = change(state);
+  const search = serializeState(next, browserTz);
+  if (search === serializeState(state, browserTz)) return;
+  const redrawOnly = next.metric !== state.metric || next.stacked !== state.stacked;
+  const sameQuery =
+    redrawOnly &&
+    serializeState({ ...next, metric: state.metric, stacked: state.stacked }, browserTz) ===
+      serializeState(state, browserTz);
+  state = next;
+  history.pushState(null, "", `${location.pathname}${search}${location.hash}`);
+  if (sameQuery) {
+    drawCoverage();
+    controls?.show(state, coverage?.from ?? "", coverage?.to ?? "");
+  } else void load();
+}
+
+let controls: ReturnType<typeof setupControls> | undefined;
+let shownRange = { from: "", to: "" };
+
+async function start(): Promise<void> {
+  // The first chart needs no topic list: its request leaves at once, and the controls catch up.
+  const firstLoad = load();
+  const list = await topicsArrive;
+  topics = new Map(list.map((t) => [t.slug, t]));
+  controls = setupControls(list, navigate);
+  const known = state.topics.filter((slug) => topics.has(slug));
+  if (known.length !== state.topics.length) {
+    // A shared link naming a topic since deleted: drop it rather than show an error.
+    state = { ...state, topics: known };
+    history.replaceState(null, "", `${location.pathname}${serializeState(state, browserTz)}${location.hash}`);
+    void load();
+  } else {
+    controls.show(state, shownRange.from, shownRange.to);
+  }
+  window.addEventListener("popstate", () => {
+    state = parseState(location.search, browserTz);
+    void load();
+  });
+  tableDetails.addEventListener("toggle", () => tableDetails.open && renderTable());
+  byId("export-png").addEventListener("click", () => {
+    if (coverage) downloadDataUrl(chart.toPng(), exportFilename(coverage.from, coverage.to, "png"));
+  });
+  byId<HTMLFormElement>("search").addEventListener("submit", (event) => {
+    event.preventDefault();
+    const q = byId<HTMLInputElement>("q").value.trim();
+    if (!coverage) return;
+    const span = rangeSpan(coverage);
+    articlesContext.textContent = q
+      ? `Search “${q}”, ${coverage.from} to ${coverage.to}`
+      : `Newest in ${coverage.from} to ${coverage.to}`;
+    void articles.show({ q: q || undefined, from: span.from, to: span.to });
+  });
+  matchMedia("(prefers-color-scheme: dark)").addEventListener("change", () => drawCoverage());
+  const sources = setupSources(() => ({
+    tz: state.tz,
+    locale,
+    onFeeds: (list) => {
+      feeds = list;
+      drawCoverage();
+    },
+  }));
+  const stopLive = startLive(
+    byId<HTMLOListElement>("live-list"),
+    byId("live-status"),
+    () => ({ topics, tz: state.tz, locale }),
+    () => void load(),
+  );
+  window.addEventListener("pagehide", () => {
+    stopLive();
+    chart.destroy();
+    breakdown.destroy();
+  });
+  await Promise.all([firstLoad, sources.reload()]);
+}
+
+start().catch((error: unknown) => {
+  summary.textContent = `The dashboard could not start: ${(error as Error).message}`;
+  coverageFigure.dataset.state = "error";
+});

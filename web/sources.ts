@@ -1,0 +1,109 @@
+import { readAdminToken, saveAdminToken } from "./admin-token";
+import { ApiRequestError, addFeed, type Feed, getFeeds, importOpml } from "./api";
+import { byId, externalLink, h } from "./element";
+import { formatCount, formatInstant } from "./format";
+
+export interface SourcesContext {
+  tz: string;
+  locale: string;
+  /** Called with the fresh list after every load, so the chart can shade outages. */
+  onFeeds: (feeds: Feed[]) => void;
+}
+
+/** The sources panel: every feed with its health, and the admin forms to add one or import OPML. */
+export function setupSources(context: () => SourcesContext): { reload: () => Promise<void> } {
+  const body = byId<HTMLTableSectionElement>("feeds-body");
+  const status = byId("feeds-status");
+  const tokenInput = byId<HTMLInputElement>("admin-token");
+  const adminStatus = byId("admin-status");
+  tokenInput.value = readAdminToken() ?? "";
+  tokenInput.addEventListener("change", () => saveAdminToken(tokenInput.value.trim() || null));
+
+  async function reload(): Promise<void> {
+    try {
+      const feeds = await getFeeds();
+      const ctx = context();
+      body.replaceChildren(...feeds.map((f) => feedRow(f, ctx)));
+      const failing = feeds.filter((f) => f.failingSince !== null).length;
+      status.textContent = `${feeds.length} feeds, ${failing} failing.`;
+      ctx.onFeeds(feeds);
+    } catch (error) {
+      status.textContent = `Could not load feeds: ${(error as Error).message}`;
+    }
+  }
+
+  /** Runs an admin write with the token from the page; asks for it when missing or refused. */
+  async function asAdmin<T>(
+    write: (token: string) => Promise<T>,
+    done: (result: T) => string,
+  ): Promise<boolean> {
+    const token = tokenInput.value.trim();
+    if (!token) {
+      adminStatus.textContent = "Enter the admin token first (TIDEMARK_ADMIN_TOKEN on the server).";
+      tokenInput.focus();
+      return false;
+    }
+    saveAdminToken(token);
+    adminStatus.textContent = "Working…";
+    try {
+      adminStatus.textContent = done(await write(token));
+      await reload();
+      return true;
+    } catch (error) {
+      const refused = error instanceof ApiRequestError && (error.status === 401 || error.status === 403);
+      adminStatus.textContent = refused
+        ? `The server refused the token: ${error.message}`
+        : `Failed: ${(error as Error).message}`;
+      if (refused) tokenInput.focus();
+      return false;
+    }
+  }
+
+  byId<HTMLFormElement>("add-feed").addEventListener("submit", (event) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget as HTMLFormElement);
+    const text = (name: string) => String(form.get(name) ?? "").trim() || undefined;
+    const url = text("url");
+    if (!url) return;
+    void asAdmin(
+      (token) => addFeed({ url, name: text("name"), lang: text("lang"), country: text("country") }, token),
+      (feed) => `Added ${feed.name ?? feed.url}; the next ingest pass fetches it.`,
+    ).then((added) => added && (event.target as HTMLFormElement).reset());
+  });
+
+  byId<HTMLFormElement>("import-opml").addEventListener("submit", (event) => {
+    event.preventDefault();
+    const file = byId<HTMLInputElement>("opml-file").files?.[0];
+    if (!file) return;
+    void asAdmin(
+      async (token) => importOpml(await file.text(), token),
+      (r) =>
+        `Found ${r.found} feeds, added ${r.added}${r.rejected.length ? `, rejected ${r.rejected.length}: ${r.rejected.join("; ")}` : ""}.`,
+    );
+  });
+
+  return { reload };
+}
+
+function feedRow(feed: Feed, ctx: SourcesContext): HTMLTableRowElement {
+  const when = (iso: string | null) => (iso ? formatInstant(iso, ctx.tz, ctx.locale) : "never");
+  const health = feed.sample
+    ? h("span", { class: "health sample" }, "sample data")
+    : feed.failingSince
+      ? h(
+          "span",
+          { class: "health failing" },
+          `failing since ${when(feed.failingSince)}`,
+          h("br"),
+          h("small", {}, feed.lastError ?? `HTTP ${feed.lastStatus ?? "?"}`),
+        )
+      : h("span", { class: "health fine" }, feed.enabled ? "fine" : "paused");
+  return h(
+    "tr",
+    { "data-feed-id": feed.id },
+    h("th", { scope: "row" }, externalLink(feed.siteUrl ?? feed.url, feed.name ?? feed.url)),
+    h("td", {}, health),
+    h("td", {}, feed.sample ? "—" : when(feed.lastFetchedAt)),
+    h("td", { class: "num" }, formatCount(feed.articleCount, ctx.locale)),
+  );
+}
