@@ -14,6 +14,7 @@ import { healthRoutes } from "./routes/health";
 import { streamRoutes } from "./routes/stream";
 import { topicFeedRoutes } from "./routes/topic-feed";
 import { topicRoutes } from "./routes/topics";
+import { webRoutes } from "./static-web";
 
 export interface AppDeps extends HygieneOptions {
   db: Db;
@@ -76,6 +77,7 @@ export function createApp(deps: AppDeps) {
     docsRoutes(() => app.getOpenAPI31Document(API_DOC)),
   );
   app.route("/", metrics.routes);
+  app.route("/", webRoutes(deps));
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", { type: "http", scheme: "bearer" });
   app.doc31("/api/openapi.json", API_DOC);
