@@ -1,6 +1,6 @@
 import { eq, type SQL, sql } from "drizzle-orm";
 import type { Executor } from "../client";
-import { coverageDetail, coverageHourly, feeds, topics } from "../schema";
+import { coverageDaily, coverageDailyDetail, coverageDetail, coverageHourly, feeds, topics } from "../schema";
 
 /**
  * Keeps the coverage rollups exact. Every change to articles or tags adds a signed delta computed by SQL
@@ -11,7 +11,10 @@ import { coverageDetail, coverageHourly, feeds, topics } from "../schema";
 // Inlined rather than bound: a bound JS number arrives as a REAL, and REAL division would not floor.
 const HOUR_MS = sql.raw("3600000");
 const QUARTER_MS = sql.raw("900000");
+const DAY_MS = sql.raw("86400000");
 const ALL_ARTICLES = sql.raw("0");
+
+const ROLLUPS = [coverageHourly, coverageDetail, coverageDaily, coverageDailyDetail] as const;
 
 type Sign = 1 | -1;
 const signed = (sign: Sign) => sql.raw(sign === 1 ? "1" : "-1");
@@ -28,6 +31,16 @@ export async function rollupArticles(db: Executor, where: SQL, sign: Sign): Prom
     select ${ALL_ARTICLES}, a.published_at / ${QUARTER_MS}, a.feed_id, coalesce(a.lang, ''), ${signed(sign)} * count(*)
     from articles a where ${where} group by 2, 3, 4
     on conflict (topic_id, quarter, feed_id, lang) do update set count = count + excluded.count`);
+  await db.run(sql`
+    insert into coverage_daily (topic_id, day, count)
+    select ${ALL_ARTICLES}, a.published_at / ${DAY_MS}, ${signed(sign)} * count(*) from articles a
+    where ${where} group by 2
+    on conflict (topic_id, day) do update set count = count + excluded.count`);
+  await db.run(sql`
+    insert into coverage_daily_detail (topic_id, day, feed_id, lang, count)
+    select ${ALL_ARTICLES}, a.published_at / ${DAY_MS}, a.feed_id, coalesce(a.lang, ''), ${signed(sign)} * count(*)
+    from articles a where ${where} group by 2, 3, 4
+    on conflict (topic_id, day, feed_id, lang) do update set count = count + excluded.count`);
 }
 
 /** Adds or removes the tags matching `where` (over `t`, article_topics, joined with `a`, articles). */
@@ -43,6 +56,17 @@ export async function rollupTags(db: Executor, where: SQL, sign: Sign): Promise<
     from article_topics t join articles a on a.id = t.article_id
     where ${where} group by 1, 2, 3, 4
     on conflict (topic_id, quarter, feed_id, lang) do update set count = count + excluded.count`);
+  await db.run(sql`
+    insert into coverage_daily (topic_id, day, count)
+    select t.topic_id, t.published_at / ${DAY_MS}, ${signed(sign)} * count(*) from article_topics t
+    where ${where} group by 1, 2
+    on conflict (topic_id, day) do update set count = count + excluded.count`);
+  await db.run(sql`
+    insert into coverage_daily_detail (topic_id, day, feed_id, lang, count)
+    select t.topic_id, t.published_at / ${DAY_MS}, a.feed_id, coalesce(a.lang, ''), ${signed(sign)} * count(*)
+    from article_topics t join articles a on a.id = t.article_id
+    where ${where} group by 1, 2, 3, 4
+    on conflict (topic_id, day, feed_id, lang) do update set count = count + excluded.count`);
 }
 
 export const articleIdsIn = (alias: "a" | "t", ids: readonly number[]): SQL =>
@@ -60,20 +84,23 @@ export async function deleteFeedsWithRollups(db: Executor, where: SQL): Promise<
     select d.topic_id, d.quarter / 4, -sum(d.count) from coverage_detail d
     where d.feed_id in (select id from feeds where ${where}) group by 1, 2
     on conflict (topic_id, hour) do update set count = count + excluded.count`);
+  await db.run(sql`
+    insert into coverage_daily (topic_id, day, count)
+    select d.topic_id, d.day, -sum(d.count) from coverage_daily_detail d
+    where d.feed_id in (select id from feeds where ${where}) group by 1, 2
+    on conflict (topic_id, day) do update set count = count + excluded.count`);
   const removed = await db.delete(feeds).where(where).returning({ id: feeds.id });
   return removed.length;
 }
 
 /** A deleted topic's rollups go with it (its tags go by cascade). */
 export async function deleteTopicRollups(db: Executor, topicId: number): Promise<void> {
-  await db.delete(coverageHourly).where(eq(coverageHourly.topicId, topicId));
-  await db.delete(coverageDetail).where(eq(coverageDetail.topicId, topicId));
+  for (const table of ROLLUPS) await db.delete(table).where(eq(table.topicId, topicId));
 }
 
 /** Recomputes every rollup from the articles and tags (`cli coverage rebuild`). */
 export async function rebuildRollups(db: Executor): Promise<void> {
-  await db.delete(coverageHourly);
-  await db.delete(coverageDetail);
+  for (const table of ROLLUPS) await db.delete(table);
   await rollupArticles(db, sql`true`, 1);
   await rollupTags(db, sql`t.topic_id in (select ${topics.id} from ${topics})`, 1);
 }

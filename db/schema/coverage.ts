@@ -11,6 +11,9 @@ import { feeds } from "./feeds";
  * - coverage_detail: per topic, quarter hour, feed and language. Answers breakdowns (by feed, language,
  *   country, region) and zones with half- or quarter-hour offsets (Asia/Kolkata, Asia/Kathmandu), whose day
  *   edges fall inside UTC hours.
+ * - coverage_daily and coverage_daily_detail: the same per UTC day. A local day is one UTC day plus or minus
+ *   the few hours between the two midnights, so a day bucket reads one daily row and a handful of hourly ones
+ *   instead of 24 or 96 (db/queries/coverage.ts).
  */
 export const coverageHourly = sqliteTable(
   "coverage_hourly",
@@ -39,5 +42,33 @@ export const coverageDetail = sqliteTable(
   (t) => [
     primaryKey({ columns: [t.topicId, t.quarter, t.feedId, t.lang] }),
     index("coverage_detail_feed_idx").on(t.feedId),
+  ],
+);
+
+export const coverageDaily = sqliteTable(
+  "coverage_daily",
+  {
+    topicId: integer("topic_id").notNull(),
+    /** Epoch days: floor(publishedAt / 86_400_000). */
+    day: integer("day").notNull(),
+    count: integer("count").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.topicId, t.day] })],
+);
+
+export const coverageDailyDetail = sqliteTable(
+  "coverage_daily_detail",
+  {
+    topicId: integer("topic_id").notNull(),
+    day: integer("day").notNull(),
+    feedId: integer("feed_id")
+      .notNull()
+      .references(() => feeds.id, { onDelete: "cascade" }),
+    lang: text("lang").notNull(),
+    count: integer("count").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.topicId, t.day, t.feedId, t.lang] }),
+    index("coverage_daily_detail_feed_idx").on(t.feedId),
   ],
 );

@@ -4,4 +4,5 @@ export * from "./coverage";
 export * from "./feeds";
 export * from "./job-runs";
 export * from "./settings";
+export * from "./timeline";
 export * from "./topics";

@@ -26,6 +26,7 @@ export async function openMillionDb(log: (line: string) => void = console.error)
   mkdirSync("bench-results", { recursive: true });
   if (existsSync(MILLION_DB)) {
     const database = await openDatabase({ url: `file:${MILLION_DB}` });
+    await migrateDatabase(database);
     if ((await getSetting(database.db, "bench_version")) === VERSION) return database;
     database.close();
   }

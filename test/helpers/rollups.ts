@@ -26,9 +26,24 @@ export async function rollupsVersusTruth({ client }: Pick<Database, "client">) {
       union all select t.topic_id, t.published_at / 900000, a.feed_id, coalesce(a.lang, '')
       from article_topics t join articles a on a.id = t.article_id)
     group by 1, 2, 3, 4 order by 1, 2, 3, 4`);
+  const truthDaily = await q(`
+    select topic_id, day, count(*) as count from (
+      select 0 as topic_id, published_at / 86400000 as day from articles
+      union all select topic_id, published_at / 86400000 from article_topics)
+    group by 1, 2 order by 1, 2`);
+  const truthDailyDetail = await q(`
+    select topic_id, day, feed_id, lang, count(*) as count from (
+      select 0 as topic_id, published_at / 86400000 as day, feed_id, coalesce(lang, '') as lang from articles
+      union all select t.topic_id, t.published_at / 86400000, a.feed_id, coalesce(a.lang, '')
+      from article_topics t join articles a on a.id = t.article_id)
+    group by 1, 2, 3, 4 order by 1, 2, 3, 4`);
+  const daily = await q("select topic_id, day, count from coverage_daily order by 1, 2");
+  const dailyDetail = await q(
+    "select topic_id, day, feed_id, lang, count from coverage_daily_detail order by 1, 2, 3, 4",
+  );
   const hourly = await q("select topic_id, hour, count from coverage_hourly order by 1, 2");
   const detail = await q(
     "select topic_id, quarter, feed_id, lang, count from coverage_detail order by 1, 2, 3, 4",
   );
-  return { hourly, truthHourly, detail, truthDetail };
+  return { hourly, truthHourly, detail, truthDetail, daily, truthDaily, dailyDetail, truthDailyDetail };
 }

@@ -26,6 +26,8 @@ describe("coverage rollups", () => {
     const r = await rollupsVersusTruth(t);
     expect(r.hourly).toEqual(r.truthHourly);
     expect(r.detail).toEqual(r.truthDetail);
+    expect(r.daily).toEqual(r.truthDaily);
+    expect(r.dailyDetail).toEqual(r.truthDailyDetail);
     return r;
   };
   const ctx = () => ({ db: t.db, allowPrivateUrls: false, log: pino({ level: "silent" }) });
