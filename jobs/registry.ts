@@ -1,8 +1,12 @@
 import type { Logger } from "pino";
 import type { Db } from "../db/client";
 import { finishJobRun, pruneJobRuns, runningSince, startJobRun } from "../db/queries/job-runs";
+import { recordPassHealth } from "../db/queries/timeline";
 import { topicsToRetag } from "../db/queries/topics";
 import type { Config } from "../server/config";
+import { hasDueAlert } from "./alerts/alert-lease";
+import { type ChannelRegistry, configuredChannels } from "./alerts/channel-registry";
+import { type DeliverOptions, type DeliverSummary, deliverDueAlerts } from "./alerts/deliver";
 import { type PassOptions, type PassSummary, runIngestPass } from "./ingest/ingest-pass";
 import { type RetagSummary, retagTopics } from "./topics/retag";
 
@@ -56,14 +60,39 @@ export async function ingestJob(ctx: JobContext, options: PassOptions): Promise<
       ? await runningSince(ctx.db, "ingest", "all", lookedAt - JOIN_WINDOW_MS)
       : undefined;
   const passStartedAt = options.scope === "all" ? (joined ?? lookedAt) : undefined;
+  const wholePass = typeof options.scope === "string";
   return recordJobRun(
     ctx,
     { name: "ingest", scope },
-    () =>
-      runIngestPass(
-        { db: ctx.db, allowPrivateUrls: ctx.config.allowPrivateUrls, log: ctx.log, now: ctx.now },
-        { ...options, passStartedAt },
-      ),
+    async () => {
+      let summary: PassSummary;
+      try {
+        summary = await runIngestPass(
+          { db: ctx.db, allowPrivateUrls: ctx.config.allowPrivateUrls, log: ctx.log, now: ctx.now },
+          { ...options, passStartedAt },
+        );
+      } catch (error) {
+        if (wholePass)
+          await recordPassHealth(ctx.db, {
+            at: now(),
+            failedWhole: true,
+            reason: `ingest pass crashed: ${error}`,
+          });
+        throw error;
+      }
+      // An outage is a pass in which every feed failed (the network is down, say): the dashboard shades it.
+      if (wholePass && summary.feeds > 0) {
+        const kinds = Object.entries(summary.errors)
+          .map(([kind, n]) => `${kind} ${n}`)
+          .join(", ");
+        await recordPassHealth(ctx.db, {
+          at: now(),
+          failedWhole: summary.stored + summary.notModified === 0,
+          reason: `all ${summary.feeds} feeds failed (${kinds})`,
+        });
+      }
+      return summary;
+    },
     // Failures by kind are kept as "error:<kind>" counts, so /metrics can report them for every process.
     ({ insertedIds: _ids, errors, ...counts }) => ({
       ...counts,
@@ -79,6 +108,32 @@ export async function retagJob(ctx: JobContext): Promise<RetagSummary> {
     ctx,
     { name: "retag" },
     () => retagTopics(ctx.db),
+    (summary) => ({ ...summary }),
+  );
+}
+
+/**
+ * One pass over the alert outbox: every due event sent, or scheduled for its next try. The server runs a
+ * long-lived worker instead (jobs/alerts/delivery-worker.ts); this is the same work for the CLI and tests.
+ * Nothing due leaves no job_runs row, so a frequent schedule does not flood the table.
+ */
+export async function deliverAlertsJob(
+  ctx: JobContext & { config: Pick<Config, "allowPrivateUrls" | "publicUrl"> },
+  options: DeliverOptions & { channels?: ChannelRegistry; random?: () => number } = {},
+): Promise<DeliverSummary> {
+  const { channels = configuredChannels(ctx.config), random, ...deliverOptions } = options;
+  const now = ctx.now ?? Date.now;
+  if (!(await hasDueAlert(ctx.db, now(), [...channels.keys()]))) {
+    return { delivered: 0, retrying: 0, failed: 0, cancelled: 0 };
+  }
+  return recordJobRun(
+    ctx,
+    { name: "deliver-alerts" },
+    () =>
+      deliverDueAlerts(
+        { db: ctx.db, log: ctx.log, publicUrl: ctx.config.publicUrl, channels, now: ctx.now, random },
+        deliverOptions,
+      ),
     (summary) => ({ ...summary }),
   );
 }

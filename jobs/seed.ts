@@ -1,10 +1,17 @@
 import { addFeeds, isEmptyDatabase } from "../db/queries/feeds";
 import { setSettingOnce } from "../db/queries/settings";
+import { addStoryEvent } from "../db/queries/timeline";
 import { createTopic } from "../db/queries/topics";
 import { defaultFeeds } from "./feeds/default-feeds";
 import type { IngestContext } from "./ingest/ingest-feed";
 import { loadSample } from "./sample/load-sample";
 import { defaultTopics } from "./tagging/default-topics";
+
+/** The story's turning points, drawn on the dashboard's time axis. */
+const storyEvents = [
+  { at: Date.UTC(2025, 0, 20), label: "DeepSeek releases R1", topicSlug: "r1-release" },
+  { at: Date.UTC(2025, 0, 27), label: "Nvidia loses $589bn in a day", topicSlug: "nvidia-valuation" },
+];
 
 export interface SeedOptions {
   defaultFeeds: boolean;
@@ -29,6 +36,7 @@ export async function seedFirstStart(ctx: IngestContext, options: SeedOptions): 
   if (!(await setSettingOnce(ctx.db, "seeded_at", new Date((ctx.now ?? Date.now)()).toISOString())))
     return none;
   for (const topic of defaultTopics) await createTopic(ctx.db, topic);
+  for (const event of storyEvents) await addStoryEvent(ctx.db, event);
   const feedsAdded = options.defaultFeeds ? await addFeeds(ctx.db, defaultFeeds) : 0;
   const sampleArticles = options.sampleData ? (await loadSample(ctx)).articles : 0;
   ctx.log.info({ feedsAdded, sampleArticles }, "first start: database seeded");

@@ -12,6 +12,8 @@ import { docsRoutes } from "./routes/docs";
 import { feedRoutes } from "./routes/feeds";
 import { healthRoutes } from "./routes/health";
 import { streamRoutes } from "./routes/stream";
+import { subscriptionRoutes } from "./routes/subscriptions";
+import { timelineRoutes } from "./routes/timeline";
 import { topicFeedRoutes } from "./routes/topic-feed";
 import { topicRoutes } from "./routes/topics";
 import { webRoutes } from "./static-web";
@@ -44,7 +46,9 @@ function createApi(deps: AppDeps) {
     .route("/", topicRoutes(deps, admin))
     .route("/", topicFeedRoutes(deps))
     .route("/", coverageRoutes(deps))
-    .route("/", streamRoutes(deps));
+    .route("/", timelineRoutes(deps, admin))
+    .route("/", streamRoutes(deps))
+    .route("/", subscriptionRoutes(deps, admin));
 }
 
 export type Api = ReturnType<typeof createApi>;

@@ -1,0 +1,126 @@
+import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import { addStoryEvent, listOutages, listStoryEvents } from "../../db/queries/timeline";
+import { getTopic } from "../../db/queries/topics";
+import type { AppDeps } from "../app";
+import type { requireAdmin } from "../auth";
+import { badRequest } from "../errors";
+import { errorResponses, isoTime } from "../schemas";
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** `from`/`to`: a UTC date (the whole day) or an ISO time with offset, both inclusive; default: everything. */
+const Range = z.object({
+  from: z
+    .string()
+    .optional()
+    .openapi({ param: { name: "from", in: "query" }, example: "2025-01-01" }),
+  to: z
+    .string()
+    .optional()
+    .openapi({ param: { name: "to", in: "query" }, example: "2025-03-31" }),
+});
+
+function range(q: z.infer<typeof Range>): { from: number; to: number } {
+  const parse = (name: "from" | "to", value: string | undefined, fallback: number) => {
+    if (value === undefined) return fallback;
+    const ms = Date.parse(DATE.test(value) ? `${value}T00:00:00Z` : value);
+    if (!Number.isFinite(ms)) throw badRequest(`${name}: not a date (YYYY-MM-DD) or ISO 8601 time`);
+    return name === "to" && DATE.test(value) ? ms + 86_399_999 : ms;
+  };
+  const from = parse("from", q.from, 0);
+  const to = parse("to", q.to, 8_640_000_000_000_000);
+  if (from > to) throw badRequest("from: must not be after to");
+  return { from, to };
+}
+
+const StoryEvent = z
+  .object({
+    id: z.number().int(),
+    at: z.string(),
+    label: z.string(),
+    url: z.string().nullable(),
+    topic: z.string().nullable(),
+  })
+  .openapi("StoryEvent");
+const Outage = z
+  .object({ start: z.string(), end: z.string().nullable(), reason: z.string(), passes: z.number().int() })
+  .openapi("Outage");
+const EventCreate = z.object({
+  at: z
+    .string()
+    .refine((v) => Number.isFinite(Date.parse(v)), "an ISO 8601 time such as 2025-01-20T00:00:00Z"),
+  label: z.string().trim().min(1).max(200),
+  url: z.string().url().max(2048).optional(),
+  topic: z.string().max(64).optional(),
+});
+const json = <T extends z.ZodType>(schema: T) => ({ content: { "application/json": { schema } } });
+
+const routes = {
+  events: createRoute({
+    method: "get",
+    path: "/events",
+    tags: ["timeline"],
+    summary: "Story events to mark on the time axis",
+    request: { query: Range },
+    responses: {
+      200: {
+        description: "Events, oldest first",
+        ...json(z.object({ items: z.array(StoryEvent), nextCursor: z.null() })),
+      },
+      ...errorResponses(400),
+    },
+  }),
+  addEvent: createRoute({
+    method: "post",
+    path: "/events",
+    tags: ["timeline"],
+    summary: "Add a story event",
+    security: [{ bearerAuth: [] }],
+    request: { body: { ...json(EventCreate), required: true } },
+    responses: { 201: { description: "Added" }, ...errorResponses(400, 401, 403, 413) },
+  }),
+  outages: createRoute({
+    method: "get",
+    path: "/outages",
+    tags: ["timeline"],
+    summary: "Stretches when ingestion failed as a whole, so they are not read as a drop in coverage",
+    request: { query: Range },
+    responses: {
+      200: {
+        description: "Outages, oldest first",
+        ...json(z.object({ items: z.array(Outage), nextCursor: z.null() })),
+      },
+      ...errorResponses(400),
+    },
+  }),
+};
+
+export function timelineRoutes({ db }: AppDeps, admin: ReturnType<typeof requireAdmin>) {
+  return new OpenAPIHono()
+    .openapi(routes.events, async (c) => {
+      const rows = await listStoryEvents(db, range(c.req.valid("query")));
+      return c.json({ items: rows.map((e) => ({ ...e, at: isoTime(e.at)! })), nextCursor: null }, 200);
+    })
+    .openapi({ ...routes.addEvent, middleware: [admin] as const }, async (c) => {
+      const body = c.req.valid("json");
+      if (body.topic && !(await getTopic(db, body.topic)))
+        throw badRequest(`topic: no topic '${body.topic}'`);
+      await addStoryEvent(db, {
+        at: Date.parse(body.at),
+        label: body.label,
+        url: body.url,
+        topicSlug: body.topic,
+      });
+      return c.body(null, 201);
+    })
+    .openapi(routes.outages, async (c) => {
+      const rows = await listOutages(db, range(c.req.valid("query")));
+      const items = rows.map((o) => ({
+        start: isoTime(o.startedAt)!,
+        end: isoTime(o.endedAt),
+        reason: o.reason,
+        passes: o.passes,
+      }));
+      return c.json({ items, nextCursor: null }, 200);
+    });
+}
