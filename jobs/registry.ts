@@ -1,12 +1,15 @@
 import type { Logger } from "pino";
 import type { Db } from "../db/client";
 import { finishJobRun, pruneJobRuns, runningSince, startJobRun } from "../db/queries/job-runs";
+import { activeSubscriptions } from "../db/queries/subscriptions";
 import { recordPassHealth } from "../db/queries/timeline";
 import { topicsToRetag } from "../db/queries/topics";
 import type { Config } from "../server/config";
 import { hasDueAlert } from "./alerts/alert-lease";
 import { type ChannelRegistry, configuredChannels } from "./alerts/channel-registry";
 import { type DeliverOptions, type DeliverSummary, deliverDueAlerts } from "./alerts/deliver";
+import { type DigestSummary, findDueDigests, writeDigests } from "./alerts/digest";
+import { type SpikeSummary, writeSpikeAlerts } from "./alerts/spike";
 import { type PassOptions, type PassSummary, runIngestPass } from "./ingest/ingest-pass";
 import { type RetagSummary, retagTopics } from "./topics/retag";
 
@@ -134,6 +137,34 @@ export async function deliverAlertsJob(
         { db: ctx.db, log: ctx.log, publicUrl: ctx.config.publicUrl, channels, now: ctx.now, random },
         deliverOptions,
       ),
+    (summary) => ({ ...summary }),
+  );
+}
+
+/**
+ * Writes the daily digests that are due (see jobs/alerts/digest.ts). Meant to run every minute: a run with
+ * nothing due leaves no job_runs row.
+ */
+export async function digestJob(ctx: JobContext): Promise<DigestSummary> {
+  const now = ctx.now ?? Date.now;
+  const due = await findDueDigests(ctx.db, now());
+  if (due.length === 0) return { due: 0, written: 0 };
+  return recordJobRun(
+    ctx,
+    { name: "digest" },
+    () => writeDigests(ctx.db, due, now()),
+    (summary) => ({ ...summary }),
+  );
+}
+
+/** Spike detection over the topics with spike subscriptions (see jobs/alerts/spike.ts); none, no job_runs row. */
+export async function spikeJob(ctx: JobContext): Promise<SpikeSummary> {
+  const now = ctx.now ?? Date.now;
+  if ((await activeSubscriptions(ctx.db, "spike")).length === 0) return { topics: 0, spikes: 0, events: 0 };
+  return recordJobRun(
+    ctx,
+    { name: "spike" },
+    () => writeSpikeAlerts(ctx.db, now()),
     (summary) => ({ ...summary }),
   );
 }

@@ -1,7 +1,9 @@
 import { serve } from "@hono/node-server";
 import { openDatabase } from "../db/client";
 import { migrateDatabase } from "../db/migrate";
-import { ingestJob, retagJob } from "../jobs/registry";
+import { configuredChannels } from "../jobs/alerts/channel-registry";
+import { startDeliveryWorker } from "../jobs/alerts/delivery-worker";
+import { digestJob, ingestJob, retagJob, spikeJob } from "../jobs/registry";
 import { startScheduler } from "../jobs/scheduler";
 import { seedFirstStart } from "../jobs/seed";
 import { createApp } from "./app";
@@ -33,15 +35,29 @@ async function main(): Promise<void> {
         : []),
       // Topics created or edited through the API are retagged in the background, in batches.
       { name: "retag", schedule: "*/5 * * * * *", run: () => retagJob(jobContext) },
+      // Daily digests go out at each subscriber's own hour and zone, so the check runs every minute.
+      { name: "digest", schedule: "* * * * *", run: () => digestJob(jobContext) },
+      // Spikes are checked on the rollups every 5 minutes, which also catches ingests by other processes.
+      { name: "spike", schedule: "*/5 * * * *", run: () => spikeJob(jobContext) },
     ],
     log,
   );
   if (!config.schedule) log.info("TIDEMARK_SCHEDULE=off: this process fetches no feeds on its own");
+  // Alerts go out whatever the schedule: the worker polls the outbox, so events that another process's ingest
+  // wrote are sent too.
+  const delivery = startDeliveryWorker({
+    db,
+    log: log.child({ job: "deliver-alerts" }),
+    publicUrl: config.publicUrl,
+    channels: configuredChannels(config),
+  });
 
   const shutdown = (signal: string) => {
     log.info({ signal }, "shutting down");
     scheduler.stop();
-    server.close(() => {
+    const deliveriesDone = delivery.stop();
+    server.close(async () => {
+      await deliveriesDone;
       database.close();
       process.exit(0);
     });

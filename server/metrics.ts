@@ -2,6 +2,7 @@ import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import type { Context, MiddlewareHandler } from "hono";
 import { matchedRoutes } from "hono/route";
 import type { AppDeps } from "./app";
+import { deliveryMetrics } from "./metrics/delivery-metrics";
 import { EXPOSITION_CONTENT_TYPE, type MetricFamily, renderExposition } from "./metrics/exposition";
 import { HttpMetrics } from "./metrics/http-metrics";
 import { storeMetrics } from "./metrics/store-metrics";
@@ -13,7 +14,7 @@ export interface Metrics {
   routes: OpenAPIHono;
 }
 
-/** Everything /metrics reports is one of these. Deliveries (the alerts issue) will add a collector here. */
+/** Everything /metrics reports is one of these. */
 type Collector = () => MetricFamily[] | Promise<MetricFamily[]>;
 
 const route = createRoute({
@@ -27,7 +28,11 @@ const route = createRoute({
 /** Requests, durations and what the database holds, for Prometheus. */
 export function createMetrics({ db, log }: AppDeps): Metrics {
   const http = new HttpMetrics();
-  const collectors: Collector[] = [() => http.families(), databaseCollector(storeMetrics(db), log)];
+  const collectors: Collector[] = [
+    () => http.families(),
+    databaseCollector(storeMetrics(db), log),
+    deliveryMetrics(db, log),
+  ];
 
   const middleware: MiddlewareHandler = async (c, next) => {
     const started = performance.now();

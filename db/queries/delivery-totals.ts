@@ -22,7 +22,10 @@ export async function alertEventTotals(db: Executor): Promise<AlertEventTotals[]
 }
 
 /** Pending events whose time has come, and how long the oldest has waited: a stuck worker shows here first. */
-export async function dueAlertBacklog(db: Executor, now: number): Promise<{ due: number; oldestDueAt: number | null }> {
+export async function dueAlertBacklog(
+  db: Executor,
+  now: number,
+): Promise<{ due: number; oldestDueAt: number | null }> {
   const rows = await db.all<{ due: number; oldest: number | null }>(sql`
     select count(*) as due, min(next_attempt_at) as oldest
     from alert_events where status = 'pending' and next_attempt_at <= ${now}`);

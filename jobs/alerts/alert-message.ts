@@ -1,0 +1,40 @@
+import type { SubscriptionWithTopic } from "../../db/queries/subscriptions";
+import type { AlertEvent } from "../../db/schema";
+import type { AlertMessage } from "./channel";
+import { subscriptionLinks } from "./subscription-links";
+
+/** Stable per outbox row, and each row is one (subscription, event) pair: the `webhook-id` receivers dedupe on. */
+export function messageId(eventId: number): string {
+  return `msg_${eventId}`;
+}
+
+/**
+ * The message every channel renders: the event's payload (the article, the digest's counts, the spike's
+ * explanation) with the type, the stable id and the links a reader needs. Pure.
+ */
+export function buildAlertMessage(
+  event: AlertEvent,
+  subscription: SubscriptionWithTopic,
+  publicUrl: string,
+): AlertMessage {
+  const { links: payloadLinks, ...payload } = event.payload;
+  const topic = { slug: subscription.topicSlug, name: subscription.topicName };
+  const links = subscriptionLinks(publicUrl, subscription, topic.slug);
+  return {
+    ...payload,
+    type: event.type,
+    id: messageId(event.id),
+    // The payload's topic is a snapshot from when the event was written; the row is the fallback.
+    topic: isTopic(payload.topic) ? payload.topic : topic,
+    createdAt: new Date(event.createdAt).toISOString(),
+    links: { ...(isRecord(payloadLinks) ? payloadLinks : {}), ...links },
+  };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function isTopic(value: unknown): value is { slug: string; name: string } {
+  return isRecord(value) && typeof value.slug === "string" && typeof value.name === "string";
+}

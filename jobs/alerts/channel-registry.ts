@@ -1,0 +1,16 @@
+import type { Subscription } from "../../db/schema";
+import type { Config } from "../../server/config";
+import type { AlertChannel } from "./channel";
+import { createWebhookChannel } from "./channels/webhook";
+
+/** The channels this process can send on, by `subscriptions.channel`. Events for any other channel wait. */
+export type ChannelRegistry = ReadonlyMap<Subscription["channel"], AlertChannel>;
+
+export function channelRegistry(channels: readonly AlertChannel[]): ChannelRegistry {
+  return new Map(channels.map((channel) => [channel.name, channel]));
+}
+
+/** Every channel the settings allow; the one list the server and the CLI deliver with. */
+export function configuredChannels(config: Pick<Config, "allowPrivateUrls">): ChannelRegistry {
+  return channelRegistry([createWebhookChannel({ allowPrivateUrls: config.allowPrivateUrls })]);
+}
