@@ -121,7 +121,9 @@ export async function retagJob(ctx: JobContext): Promise<RetagSummary> {
  * Nothing due leaves no job_runs row, so a frequent schedule does not flood the table.
  */
 export async function deliverAlertsJob(
-  ctx: JobContext & { config: Pick<Config, "allowPrivateUrls" | "publicUrl"> },
+  ctx: JobContext & {
+    config: Pick<Config, "allowPrivateUrls" | "publicUrl"> & Partial<Pick<Config, "smtpUrl" | "mailFrom">>;
+  },
   options: DeliverOptions & { channels?: ChannelRegistry; random?: () => number } = {},
 ): Promise<DeliverSummary> {
   const { channels = configuredChannels(ctx.config), random, ...deliverOptions } = options;

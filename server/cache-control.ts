@@ -9,6 +9,7 @@ import type { MiddlewareHandler } from "hono";
  * | any method but GET/HEAD (writes, preflights)   | no-store                                        |
  * | any 4xx/5xx answer                             | no-store                                        |
  * | /api/health, /api/stream, /metrics             | no-store (live state)                           |
+ * | /api/subscriptions/...                         | no-store (tokens in confirm/unsubscribe links)  |
  * | /api/openapi.json, /api/docs                   | public, max-age=300 (changes only with a deploy)|
  * | /api/topics/{slug}/feed.atom                   | public, max-age=60 (feed readers poll)          |
  * | other GET /api/* (coverage, articles, topics,  | public, max-age=15 (new articles arrive at most |
@@ -32,6 +33,8 @@ export function cachePolicy(
 
 function readPolicy(path: string): string | undefined {
   if (path === "/api/health" || path === "/api/stream" || path === "/metrics") return "no-store";
+  // Confirm and unsubscribe links carry the subscription's token in the URL: never kept by a cache.
+  if (path.startsWith("/api/subscriptions")) return "no-store";
   if (path === "/api/openapi.json" || path === "/api/docs") return "public, max-age=300";
   if (/^\/api\/topics\/[^/]+\/feed\.atom$/.test(path)) return "public, max-age=60";
   if (path.startsWith("/api/")) return "public, max-age=15";
