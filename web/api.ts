@@ -1,10 +1,37 @@
 /**
  * Every request the dashboard makes, one typed function per endpoint. The rest of web/ never sees fetch, URLs
  * or status codes: it calls these and gets the server's shapes back, or an ApiRequestError to show.
+ *
+ * JSON goes through Hono's typed client built from the server's own route types, so a change to a route's
+ * parameters or answer fails `tsc` here instead of failing in a browser. Only the event stream and the
+ * download links (CSV, Atom) are plain URLs.
  */
+import { type ClientResponse, hc, type InferResponseType } from "hono/client";
+import type { Api } from "../server/app";
 
-export type Interval = "hour" | "day" | "week" | "month";
-export type CoverageBy = "topic" | "feed" | "lang" | "country" | "region";
+const client = hc<Api>(new URL("/api", location.origin).href, {
+  headers: { accept: "application/json" },
+});
+
+/** A success answer's JSON body. Routes that can also answer a raw body (CSV) widen it with string/Response. */
+type Json<T> = Exclude<T, string | Response>;
+
+export type Coverage = Json<InferResponseType<typeof client.coverage.$get, 200>>;
+export type CoverageSeries = Coverage["series"][number];
+export type Interval = Coverage["interval"];
+export type CoverageBy = Coverage["by"];
+export type Article = InferResponseType<typeof client.articles.$get, 200>["items"][number];
+export type MatchedTerm = Article["topics"][number]["terms"][number];
+export type Topic = InferResponseType<typeof client.topics.$get, 200>["items"][number];
+export type Feed = InferResponseType<typeof client.feeds.$get, 200>["items"][number];
+export type OpmlImport = InferResponseType<typeof client.feeds.import.$post, 200>;
+export type StoryEvent = InferResponseType<typeof client.events.$get, 200>["items"][number];
+export type Outage = InferResponseType<typeof client.outages.$get, 200>["items"][number];
+
+/** The event data of `GET /api/stream` (server-sent, so outside the typed client): an article, lighter. */
+export type StreamArticle = Pick<Article, "id" | "title" | "url" | "lang" | "publishedAt" | "topics"> & {
+  source: Pick<Article["source"], "id" | "name">;
+};
 
 export interface CoverageQuery {
   topics: readonly string[];
@@ -15,49 +42,6 @@ export interface CoverageQuery {
   by?: CoverageBy;
   smooth?: number;
   top?: number;
-}
-
-export interface CoverageSeries {
-  key: string;
-  label: string;
-  color?: string;
-  counts: number[];
-  shares: number[];
-  smoothedCounts?: number[];
-  smoothedShares?: number[];
-}
-
-export interface Coverage {
-  interval: Interval;
-  tz: string;
-  from: string;
-  to: string;
-  by: CoverageBy;
-  buckets: string[];
-  totals: number[];
-  smooth?: number;
-  smoothedTotals?: number[];
-  series: CoverageSeries[];
-}
-
-export interface MatchedTerm {
-  term: string;
-  field: "title" | "summary";
-  start: number;
-  end: number;
-}
-
-export interface Article {
-  id: number;
-  url: string | null;
-  title: string;
-  summary: string;
-  author: string | null;
-  source: { id: number; name: string | null; country: string | null };
-  lang: string | null;
-  publishedAt: string;
-  firstSeenAt: string;
-  topics: Array<{ slug: string; terms: MatchedTerm[] }>;
 }
 
 export interface ArticleQuery {
@@ -73,36 +57,15 @@ export interface ArticleQuery {
   cursor?: string;
 }
 
+/** An instant range, ISO 8601 times (or UTC dates), both inclusive. */
+export interface TimeRange {
+  from: string;
+  to: string;
+}
+
 export interface Page<T> {
   items: T[];
   nextCursor: string | null;
-}
-
-export interface Topic {
-  slug: string;
-  name: string;
-  description: string;
-  color: string;
-  query: string;
-  articleCount: number;
-}
-
-export interface Feed {
-  id: number;
-  url: string;
-  name: string | null;
-  siteUrl: string | null;
-  lang: string | null;
-  country: string | null;
-  enabled: boolean;
-  sample: boolean;
-  lastFetchedAt: string | null;
-  lastStatus: number | null;
-  lastError: string | null;
-  errorCount: number;
-  failingSince: string | null;
-  nextFetchAt: string | null;
-  articleCount: number;
 }
 
 export interface NewFeed {
@@ -112,21 +75,17 @@ export interface NewFeed {
   country?: string;
 }
 
-export interface OpmlImport {
-  found: number;
-  added: number;
-  rejected: string[];
+/**
+ * How to fetch: `signal` aborts; `fresh` revalidates with the server instead of taking the browser's cached
+ * answer (GETs may be reused for 15 s), for a refresh that follows a known change: a write, a live article.
+ */
+export interface Fetching {
+  signal?: AbortSignal;
+  fresh?: boolean;
 }
 
-/** The event data of `GET /api/stream`. */
-export interface StreamArticle {
-  id: number;
-  title: string;
-  url: string | null;
-  source: { id: number; name: string | null };
-  lang: string | null;
-  publishedAt: string;
-  topics: Array<{ slug: string; terms: MatchedTerm[] }>;
+function init({ signal, fresh }: Fetching): { init: RequestInit } {
+  return { init: fresh ? { signal, cache: "no-cache" } : { signal } };
 }
 
 /** An answer in the API's error shape, or a network failure (status 0). */
@@ -141,25 +100,24 @@ export class ApiRequestError extends Error {
   }
 }
 
-type Params = Record<string, string | number | undefined>;
+/**
+ * The JSON of the answer's success statuses, as the route declares it. A route that declares none would make
+ * this `never`, which fits any return type; the message type makes that a compile error instead.
+ */
+type SuccessJson<R> = R extends ClientResponse<infer T, 200 | 201, "json"> ? Json<T> : never;
+type Success<R> = [SuccessJson<R>] extends [never]
+  ? "the route declares no JSON success answer"
+  : SuccessJson<R>;
 
-function query(params: Params): string {
-  const search = new URLSearchParams();
-  for (const [key, value] of Object.entries(params)) {
-    if (value !== undefined && value !== "") search.set(key, String(value));
-  }
-  const text = search.toString();
-  return text ? `?${text}` : "";
-}
-
-async function request<T>(path: string, init?: RequestInit): Promise<T> {
-  let res: Response;
+/** Sends one typed request; a success answer's JSON comes back, anything else throws ApiRequestError. */
+async function read<R extends ClientResponse<unknown, number>>(send: () => Promise<R>): Promise<Success<R>> {
+  let res: R;
   try {
-    res = await fetch(path, { ...init, headers: { accept: "application/json", ...init?.headers } });
+    res = await send();
   } catch (error) {
     throw new ApiRequestError(0, "network", `the server did not answer (${(error as Error).message})`);
   }
-  if (res.ok) return (await res.json()) as T;
+  if (res.ok) return (await res.json()) as Success<R>;
   let code = "http_error";
   let message = `${res.status} ${res.statusText}`;
   try {
@@ -172,8 +130,15 @@ async function request<T>(path: string, init?: RequestInit): Promise<T> {
   throw new ApiRequestError(res.status, code, message);
 }
 
-function coverageParams(q: CoverageQuery): Params {
-  return {
+/** Leaves out empty values, so the URL stays short and the server applies its defaults. */
+function present<T extends object>(params: T): T {
+  return Object.fromEntries(
+    Object.entries(params).filter(([, value]) => value !== undefined && value !== ""),
+  ) as T;
+}
+
+function coverageParams(q: CoverageQuery) {
+  return present({
     topics: q.topics.join(","),
     from: q.from,
     to: q.to,
@@ -182,44 +147,58 @@ function coverageParams(q: CoverageQuery): Params {
     by: q.by,
     smooth: q.smooth && q.smooth > 1 ? q.smooth : undefined,
     top: q.top,
-  };
+  });
 }
 
-export function getCoverage(q: CoverageQuery, signal?: AbortSignal): Promise<Coverage> {
-  return request(`/api/coverage${query(coverageParams(q))}`, { signal });
+export function getCoverage(q: CoverageQuery, fetching: Fetching = {}): Promise<Coverage> {
+  return read(() => client.coverage.$get({ query: coverageParams(q) }, init(fetching)));
 }
 
 /** A link that downloads the same series as CSV (the server names the file). */
 export function coverageCsvUrl(q: CoverageQuery): string {
-  return `/api/coverage${query({ ...coverageParams(q), format: "csv" })}`;
+  const url = client.coverage.$url({ query: { ...coverageParams(q), format: "csv" } });
+  return `${url.pathname}${url.search}`;
 }
 
 export function getArticles(q: ArticleQuery, signal?: AbortSignal): Promise<Page<Article>> {
-  return request(`/api/articles${query({ ...q })}`, { signal });
+  return read(() => client.articles.$get({ query: present(q) }, { init: { signal } }));
 }
 
 export async function getTopics(): Promise<Topic[]> {
-  return (await request<Page<Topic>>("/api/topics")).items;
+  return (await read(() => client.topics.$get())).items;
 }
 
-export async function getFeeds(): Promise<Feed[]> {
-  return (await request<Page<Feed>>("/api/feeds")).items;
+export async function getFeeds(fetching: Fetching = {}): Promise<Feed[]> {
+  return (await read(() => client.feeds.$get({}, init(fetching)))).items;
+}
+
+/** Story events (a release, a sell-off) inside a range, oldest first, to mark on the time axis. */
+export async function getEvents(range: TimeRange, fetching: Fetching = {}): Promise<StoryEvent[]> {
+  return (await read(() => client.events.$get({ query: range }, init(fetching)))).items;
+}
+
+/** Stretches when whole ingest passes failed that overlap a range; an open one has `end: null`. */
+export async function getOutages(range: TimeRange, fetching: Fetching = {}): Promise<Outage[]> {
+  return (await read(() => client.outages.$get({ query: range }, init(fetching)))).items;
 }
 
 export function addFeed(feed: NewFeed, adminToken: string): Promise<Feed> {
-  return request("/api/feeds", {
-    method: "POST",
-    headers: { authorization: `Bearer ${adminToken}`, "content-type": "application/json" },
-    body: JSON.stringify(feed),
-  });
+  return read(() =>
+    client.feeds.$post({ json: feed }, { headers: { authorization: `Bearer ${adminToken}` } }),
+  );
 }
 
 export function importOpml(opml: string, adminToken: string): Promise<OpmlImport> {
-  return request("/api/feeds/import", {
-    method: "POST",
-    headers: { authorization: `Bearer ${adminToken}`, "content-type": "text/x-opml" },
-    body: opml,
-  });
+  // The route takes the OPML document itself as the body, which the client has no typed slot for.
+  return read(() =>
+    client.feeds.import.$post(
+      {},
+      {
+        headers: { authorization: `Bearer ${adminToken}`, "content-type": "text/x-opml" },
+        init: { body: opml },
+      },
+    ),
+  );
 }
 
 export function topicAtomUrl(slug: string): string {

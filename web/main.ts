@@ -1,38 +1,39 @@
-import {
-  type Coverage,
-  type CoverageQuery,
-  coverageCsvUrl,
-  type Feed,
-  getCoverage,
-  getTopics,
-  type Topic,
-} from "./api";
+import { type Coverage, type CoverageQuery, coverageCsvUrl, getCoverage, getTopics, type Topic } from "./api";
 import { ArticleList } from "./articles/list";
 import { BreakdownChart, type BreakdownRow, breakdownRows } from "./charts/breakdown";
 import { breakdownTable } from "./charts/breakdown-table";
 import { bucketSpan, rangeSpan } from "./charts/bucket-span";
 import { CoverageChart } from "./charts/coverage";
 import { coverageTable } from "./charts/data-table";
-import { eventMarkers, outageStretches, spikeIndices } from "./charts/markers";
+import { spikeIndices } from "./charts/markers";
+import { timelineList } from "./charts/timeline-notes";
 import { setupControls } from "./controls";
-import { byId } from "./element";
+import { byId, h } from "./element";
 import { downloadDataUrl, exportFilename } from "./export";
 import { bucketLabel, formatCount } from "./format";
 import { startLive } from "./live";
 import { setupSources } from "./sources";
 import { addDays, extentOfMonths, presetRange, todayIn } from "./state/date-range";
 import { type DashboardState, parseState, serializeState } from "./state/url-state";
-import { STATIC_STORY_EVENTS } from "./story-events";
+import { loadTimeline, NO_MARKS, type Timeline, tableNotes, timelineMarks } from "./timeline";
 
 const browserTz = Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";
 const locale = navigator.language || "en";
 
 let state = parseState(location.search, browserTz);
 let topics = new Map<string, Topic>();
-let feeds: Feed[] = [];
 let coverage: Coverage | null = null;
+/** The story events and ingest outages of the range `coverage` covers, fetched beside it. */
+let timeline: Timeline = { events: [], outages: [] };
+/** Where the current chart marks them, for its data table. */
+let marks = NO_MARKS;
 let loadSeq = 0;
 let firstChart = true;
+/** Settles once the first chart is drawn (or has failed): the rest of the page is set up after it. */
+let firstChartSettled: () => void = () => undefined;
+const firstChartDone = new Promise<void>((settle) => {
+  firstChartSettled = settle;
+});
 const extents = new Map<string, Promise<{ from: string; to: string } | null>>();
 // Both first requests leave before any chart is built: the page's first draw waits on them, not on setup.
 const topicsArrive = getTopics();
@@ -44,6 +45,7 @@ const summary = byId("coverage-summary");
 const tableDetails = byId<HTMLDetailsElement>("table-details");
 const tableWrap = byId("table-wrap");
 const articlesContext = byId("articles-context");
+const timelineNotes = byId("timeline-notes");
 
 const chart = new CoverageChart(byId<HTMLCanvasElement>("coverage-chart"), (s, b) => void drillBucket(s, b));
 const breakdown = new BreakdownChart(byId<HTMLCanvasElement>("breakdown-chart"), (row) => void drillRow(row));
@@ -76,7 +78,8 @@ function coverageQuery(s: DashboardState, range: { from: string; to: string }): 
   return { topics: s.topics, ...range, interval: s.interval, tz: s.tz, smooth: s.smooth || undefined };
 }
 
-async function load(): Promise<void> {
+/** `fresh` when something is known to have changed (a live article): revalidate instead of reusing answers. */
+async function load(fresh = false): Promise<void> {
   const seq = ++loadSeq;
   const s = state;
   coverageFigure.dataset.state = "loading";
@@ -89,22 +92,29 @@ async function load(): Promise<void> {
     byId<HTMLAnchorElement>("export-csv").href = coverageCsvUrl(query);
     // The breakdown is asked for only once the main chart is drawn: on a large store it is the slower
     // query, and the first chart should not queue behind it.
-    const main = await getCoverage(query);
+    const [main, marked] = await Promise.all([getCoverage(query, { fresh }), loadTimeline(query, { fresh })]);
     if (seq !== loadSeq) return;
     coverage = main;
+    timeline = marked;
     drawCoverage();
     if (firstChart) {
       firstChart = false;
-      requestAnimationFrame(() => performance.mark("tidemark:first-chart"));
+      requestAnimationFrame(() => {
+        performance.mark("tidemark:first-chart");
+        firstChartSettled();
+      });
       void showRange();
     }
-    const split = await getCoverage({ ...query, smooth: undefined, by: s.breakdown, top: 8 });
+    const split = await getCoverage({ ...query, smooth: undefined, by: s.breakdown, top: 8 }, { fresh });
     if (seq !== loadSeq) return;
     const rows = breakdownRows(split);
     breakdown.update(rows, locale);
     byId("breakdown-table").replaceChildren(breakdownTable(rows, split, locale));
     breakdownFigure.dataset.state = "ready";
+    if (performance.getEntriesByName("tidemark:breakdown").length === 0)
+      performance.mark("tidemark:breakdown");
   } catch (error) {
+    firstChartSettled();
     if (seq !== loadSeq) return;
     coverageFigure.dataset.state = "error";
     summary.textContent = `Could not load coverage: ${(error as Error).message}`;
@@ -115,15 +125,20 @@ function drawCoverage(): void {
   if (!coverage) return;
   const c = coverage;
   const { edges } = rangeSpan(c);
+  marks = timelineMarks(timeline, edges, Date.now());
   chart.update({
     coverage: c,
     metric: state.metric,
     stacked: state.stacked,
     locale,
-    events: eventMarkers(STATIC_STORY_EVENTS, c.buckets, c.to),
+    events: marks.events,
     spikes: c.series.map((s) => spikeIndices(s.counts)),
-    outages: outageStretches(feeds, edges),
+    outages: marks.outages,
   });
+  timelineNotes.replaceChildren(
+    ...timelineList(timeline.events, marks.outages, c.tz, locale),
+    timeline.failed ? h("li", {}, `Events and outages could not be loaded: ${timeline.failed}`) : "",
+  );
   const total = c.totals.reduce((a, b) => a + b, 0);
   const tagged = c.series.map(
     (s) =>
@@ -138,10 +153,10 @@ function drawCoverage(): void {
 }
 
 function renderTable(): void {
-  if (coverage)
-    tableWrap.replaceChildren(
-      coverageTable(coverage, state.metric, locale, (s, b) => void drillBucket(s, b)),
-    );
+  const c = coverage;
+  if (!c) return;
+  const notes = tableNotes(marks, c.tz, locale);
+  tableWrap.replaceChildren(coverageTable(c, state.metric, locale, (s, b) => void drillBucket(s, b), notes));
 }
 
 /** Lists the articles behind one point: its topic, its bucket's exact instants. */
@@ -211,7 +226,8 @@ let shownRange = { from: "", to: "" };
 async function start(): Promise<void> {
   // The first chart needs no topic list: its request leaves at once, and the controls catch up.
   const firstLoad = load();
-  const list = await topicsArrive;
+  // Building the controls, sources and stream would hold the main thread while the chart's data arrives.
+  const [list] = await Promise.all([topicsArrive, firstChartDone]);
   topics = new Map(list.map((t) => [t.slug, t]));
   controls = setupControls(list, navigate);
   const known = state.topics.filter((slug) => topics.has(slug));
@@ -242,19 +258,12 @@ async function start(): Promise<void> {
     void articles.show({ q: q || undefined, from: span.from, to: span.to });
   });
   matchMedia("(prefers-color-scheme: dark)").addEventListener("change", () => drawCoverage());
-  const sources = setupSources(() => ({
-    tz: state.tz,
-    locale,
-    onFeeds: (list) => {
-      feeds = list;
-      drawCoverage();
-    },
-  }));
+  const sources = setupSources(() => ({ tz: state.tz, locale }));
   const stopLive = startLive(
     byId<HTMLOListElement>("live-list"),
     byId("live-status"),
     () => ({ topics, tz: state.tz, locale }),
-    () => void load(),
+    () => void load(true),
   );
   window.addEventListener("pagehide", () => {
     stopLive();

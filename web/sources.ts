@@ -6,12 +6,12 @@ import { formatCount, formatInstant } from "./format";
 export interface SourcesContext {
   tz: string;
   locale: string;
-  /** Called with the fresh list after every load, so the chart can shade outages. */
-  onFeeds: (feeds: Feed[]) => void;
 }
 
 /** The sources panel: every feed with its health, and the admin forms to add one or import OPML. */
-export function setupSources(context: () => SourcesContext): { reload: () => Promise<void> } {
+export function setupSources(context: () => SourcesContext): {
+  reload: (fresh?: boolean) => Promise<void>;
+} {
   const body = byId<HTMLTableSectionElement>("feeds-body");
   const status = byId("feeds-status");
   const tokenInput = byId<HTMLInputElement>("admin-token");
@@ -19,14 +19,14 @@ export function setupSources(context: () => SourcesContext): { reload: () => Pro
   tokenInput.value = readAdminToken() ?? "";
   tokenInput.addEventListener("change", () => saveAdminToken(tokenInput.value.trim() || null));
 
-  async function reload(): Promise<void> {
+  /** `fresh` after a write: the browser may otherwise reuse the list it fetched before it. */
+  async function reload(fresh = false): Promise<void> {
     try {
-      const feeds = await getFeeds();
+      const feeds = await getFeeds({ fresh });
       const ctx = context();
       body.replaceChildren(...feeds.map((f) => feedRow(f, ctx)));
       const failing = feeds.filter((f) => f.failingSince !== null).length;
       status.textContent = `${feeds.length} feeds, ${failing} failing.`;
-      ctx.onFeeds(feeds);
     } catch (error) {
       status.textContent = `Could not load feeds: ${(error as Error).message}`;
     }
@@ -47,7 +47,7 @@ export function setupSources(context: () => SourcesContext): { reload: () => Pro
     adminStatus.textContent = "Working…";
     try {
       adminStatus.textContent = done(await write(token));
-      await reload();
+      await reload(true);
       return true;
     } catch (error) {
       const refused = error instanceof ApiRequestError && (error.status === 401 || error.status === 403);

@@ -1,5 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { recordPassHealth } from "../../db/queries/timeline";
 import { planBuckets } from "../../server/coverage/time-buckets";
 import {
   buildDashboard,
@@ -210,6 +211,86 @@ describe("the dashboard over the sample coverage", () => {
     );
     expect(titles.length).toBeGreaterThan(0);
     for (const text of titles) expect(text.toLowerCase()).toContain("nvidia");
+    expect(errors).toEqual([]);
+  });
+
+  it("marks the seeded story events in the range, in the list under the chart and in the data table", async () => {
+    await open("/?range=custom&from=2025-01-15&to=2025-02-05");
+    await page.waitForSelector("#timeline-notes li.event");
+    const listed = await page.$$eval("#timeline-notes li.event", (items) =>
+      items.map((li) => li.textContent),
+    );
+    expect(listed).toEqual([
+      expect.stringContaining("DeepSeek releases R1"),
+      expect.stringContaining("Nvidia loses $589bn in a day"),
+    ]);
+    await tableNumbers();
+    const notes = await page.$$eval("#table-wrap tbody tr", (rows) =>
+      Object.fromEntries(
+        rows
+          .filter((r) => r.querySelector("td.note")?.textContent)
+          .map((r) => [r.getAttribute("data-bucket"), r.querySelector("td.note")?.textContent]),
+      ),
+    );
+    expect(notes).toEqual({
+      "2025-01-20": "◆ DeepSeek releases R1",
+      "2025-01-27": "◆ Nvidia loses $589bn in a day",
+    });
+
+    // A range without events lists none and has no note column.
+    await open("/?range=custom&from=2025-02-10&to=2025-02-20");
+    await tableNumbers();
+    expect(await page.$$("#timeline-notes li")).toHaveLength(0);
+    expect(await page.$$("#table-wrap td.note")).toHaveLength(0);
+    expect(errors).toEqual([]);
+  });
+
+  it("shades an ingest outage and explains it, so it never reads as a drop in coverage", async () => {
+    const db = server.t.db;
+    const reason = "all 4 feeds failed (network 4)";
+    // Whole passes failed from 06:00 UTC on 3 February until a pass got through at 06:00 UTC on the 4th.
+    await recordPassHealth(db, { at: Date.parse("2025-02-03T06:00:00Z"), failedWhole: true, reason });
+    await recordPassHealth(db, { at: Date.parse("2025-02-03T18:00:00Z"), failedWhole: true, reason });
+    await recordPassHealth(db, { at: Date.parse("2025-02-04T06:00:00Z"), failedWhole: false, reason: "" });
+
+    /** The chart draws on the next animation frame after its data arrives; shading is there from the first. */
+    const nextFrames = () =>
+      page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    /** Pixels of one canvas row that have the outage shade's colour over the light background. */
+    const shadedPixels = () =>
+      page.$eval("#coverage-chart", (canvas) => {
+        const c = canvas as HTMLCanvasElement;
+        const row = c.getContext("2d")!.getImageData(0, Math.round(c.height * 0.15), c.width, 1).data;
+        let n = 0;
+        for (let i = 0; i < row.length; i += 4)
+          if (Math.abs(row[i]! - 235) <= 2 && row[i] === row[i + 1] && row[i] === row[i + 2]) n++;
+        return n;
+      });
+
+    await open("/?range=custom&from=2025-01-25&to=2025-02-10&topics=r1-release");
+    await page.waitForSelector("#timeline-notes li.outage");
+    await nextFrames();
+    const note = await page.textContent("#timeline-notes li.outage");
+    expect(note).toContain("Ingestion down from 3 Feb 2025, 07:00 to 4 Feb 2025, 07:00");
+    expect(note).toContain("2 failed passes");
+    expect(note).toContain(reason);
+    expect(note).toContain("not a drop in coverage");
+    // Two day buckets of 17 across the chart: wide bands of shade.
+    expect(await shadedPixels()).toBeGreaterThan(80);
+
+    await tableNumbers();
+    const rows = await page.$$eval("#table-wrap tbody tr[data-outage]", (trs) =>
+      trs.map((tr) => [tr.getAttribute("data-bucket"), tr.querySelector("td.note")?.textContent ?? ""]),
+    );
+    expect(rows.map(([bucket]) => bucket)).toEqual(["2025-02-03", "2025-02-04"]);
+    expect(rows[0]![1]).toContain(reason);
+    expect(rows[1]![1]).toContain("count incomplete");
+
+    // Outside the outage nothing is shaded or noted.
+    await open("/?range=custom&from=2025-02-10&to=2025-02-20&topics=r1-release");
+    await nextFrames();
+    expect(await page.$$("#timeline-notes li.outage")).toHaveLength(0);
+    expect(await shadedPixels()).toBe(0);
     expect(errors).toEqual([]);
   });
 

@@ -7,8 +7,10 @@ import pino from "pino";
 import { type Browser, type ConsoleMessage, chromium, type Page } from "playwright-core";
 import { build } from "vite";
 import { seedFirstStart } from "../../jobs/seed";
-import { webRoutes } from "../../server/static-web";
-import { createTestApp, type TestApp } from "../helpers/app";
+import { createApp } from "../../server/app";
+import { loadConfig } from "../../server/config";
+import { ADMIN_TOKEN, type TestApp } from "../helpers/app";
+import { createTestDatabase } from "../helpers/db";
 
 export const CHROMIUM = "/usr/bin/chromium";
 
@@ -33,14 +35,21 @@ export interface DashboardServer extends TestApp {
 
 /**
  * The real app (API + dashboard) on 127.0.0.1 over a fresh migrated database, optionally with the bundled
- * sample coverage loaded through the real pipeline.
+ * sample coverage loaded through the real pipeline. The app serves the build in `webRoot`: createApp mounts the
+ * dashboard itself, and a second mount after it would never be reached (a stale dist/web would be tested).
  */
 export async function startDashboardServer(
   webRoot: string,
   options: { sample?: boolean } = {},
 ): Promise<DashboardServer> {
-  const test = await createTestApp();
-  test.app.route("/", webRoutes({ webRoot }));
+  const t = await createTestDatabase();
+  const config = loadConfig({ DATABASE_URL: `file:${t.path}`, TIDEMARK_ADMIN_TOKEN: ADMIN_TOKEN });
+  const deps = { db: t.db, config, log: pino({ level: "silent" }), webRoot };
+  const test: TestApp = {
+    app: createApp(deps),
+    t,
+    admin: { authorization: `Bearer ${ADMIN_TOKEN}`, "content-type": "application/json" },
+  };
   if (options.sample) {
     // What `npm start` does on an empty database: the default topics, then the sample tagged as it loads.
     await seedFirstStart(

@@ -1,5 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { addStoryEvent, recordPassHealth } from "../../db/queries/timeline";
 import { createTopic } from "../../db/queries/topics";
 import { storeFeedArticles } from "../../jobs/ingest/store-articles";
 import { TopicTagger } from "../../jobs/topics/topic-tagger";
@@ -51,6 +52,18 @@ describe("the dashboard with hostile feed text, admin forms and the live stream"
       now: Date.now(),
       tagger,
     });
+    // Event labels come from admins and outage reasons from error messages: text all the same.
+    await addStoryEvent(db, {
+      at: Date.parse("2025-01-27T08:00:00Z"),
+      label: `Sell-off ${PAYLOAD}`,
+      url: "javascript:window.__xss=6",
+    });
+    await recordPassHealth(db, {
+      at: Date.parse("2025-01-27T12:00:00Z"),
+      failedWhole: true,
+      reason: `all 1 feeds failed (${PAYLOAD})`,
+    });
+    await recordPassHealth(db, { at: Date.parse("2025-01-27T18:00:00Z"), failedWhole: false, reason: "" });
   });
   afterAll(async () => {
     await closeBrowser?.();
@@ -85,7 +98,13 @@ describe("the dashboard with hostile feed text, admin forms and the live stream"
     expect(await page.$$eval("main img, main svg, main script", (nodes) => nodes.length)).toBe(0);
     // A javascript: URL is no link at all.
     expect(await page.$$eval("#article-list a.article-title", (links) => links.length)).toBe(0);
+    await page.waitForSelector("#timeline-notes li.outage");
+    const notes = await page.textContent("#timeline-notes");
+    expect(notes).toContain(`Sell-off ${PAYLOAD}`);
+    expect(notes).toContain(`all 1 feeds failed (${PAYLOAD})`);
+    expect(await page.$$eval("#timeline-notes a", (links) => links.length)).toBe(0);
     await page.click("#table-details > summary");
+    expect(await page.textContent("#table-wrap td.note")).toContain(PAYLOAD);
     await page.hover("#coverage-chart");
     expect(await page.evaluate(() => (window as { __xss?: unknown }).__xss)).toBeUndefined();
     expect(errors).toEqual([]);
@@ -136,6 +155,30 @@ describe("the dashboard with hostile feed text, admin forms and the live stream"
     expect(await page.evaluate(() => sessionStorage.getItem("tidemark.adminToken"))).toBe(ADMIN_TOKEN);
     // The refused request is the browser's only console error: a 401 it logs itself.
     expect(errors.filter((e) => !e.includes("401"))).toEqual([]);
+  });
+
+  it("imports an OPML file with the admin token", async () => {
+    await open("/");
+    await page.click("#sources details.admin > summary");
+    await page.fill("#admin-token", ADMIN_TOKEN);
+    const opml = `<?xml version="1.0"?><opml version="2.0"><head><title>t</title></head><body>
+      <outline type="rss" text="Opml One" xmlUrl="https://one.example.org/feed.xml"/>
+      <outline type="rss" text="Opml Two" xmlUrl="https://two.example.org/rss"/>
+    </body></opml>`;
+    await page.setInputFiles("#opml-file", {
+      name: "feeds.opml",
+      mimeType: "text/x-opml",
+      buffer: Buffer.from(opml),
+    });
+    await page.click("#import-opml button[type=submit]");
+    await page.waitForFunction(() =>
+      /Found 2 feeds/.test(document.querySelector("#admin-status")?.textContent ?? ""),
+    );
+    expect(await page.textContent("#admin-status")).toContain("added 2");
+    await page.waitForFunction(() =>
+      /Opml Two/.test(document.querySelector("#feeds-body")?.textContent ?? ""),
+    );
+    expect(errors).toEqual([]);
   });
 
   it("shows a newly stored article from the live stream without a reload", async () => {

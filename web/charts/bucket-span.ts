@@ -19,7 +19,11 @@ export function bucketSpan(coverage: Coverage, index: number): { from: string; t
 }
 
 /** The whole range of a response, as instants. */
-export function rangeSpan(coverage: Coverage): { from: string; to: string; edges: number[] } {
+export function rangeSpan(coverage: Pick<Coverage, "from" | "to" | "interval" | "tz">): {
+  from: string;
+  to: string;
+  edges: number[];
+} {
   const { edges } = planBuckets({
     from: coverage.from,
     to: coverage.to,

@@ -3,7 +3,7 @@ import type { Coverage } from "../api";
 import { bucketLabel, formatCount, formatShare, spansYears } from "../format";
 import type { Metric } from "../state/url-state";
 import { Chart, type ChartTheme, readTheme } from "./chart-setup";
-import type { EventMarker, Stretch } from "./markers";
+import { type EventMarker, type Stretch, stretchAt } from "./markers";
 import { seriesColor, visibleOn, withAlpha } from "./palette";
 
 export interface CoverageView {
@@ -14,6 +14,7 @@ export interface CoverageView {
   events: EventMarker[];
   /** Per series (same order as coverage.series): bucket indices that are spikes. */
   spikes: number[][];
+  /** Buckets touched by an ingest outage: shaded, with the reason in the tooltip. */
   outages: Stretch[];
 }
 
@@ -33,6 +34,7 @@ export class CoverageChart {
   #view: CoverageView | null = null;
   #theme: ChartTheme = readTheme();
   #active = -1;
+  #drawn = false;
 
   constructor(
     canvas: HTMLCanvasElement,
@@ -56,6 +58,7 @@ export class CoverageChart {
             callbacks: {
               title: (items) => this.#longLabel(items[0]?.dataIndex ?? 0),
               label: (item) => this.#tooltipLine(item),
+              footer: (items) => this.#tooltipNotes(items[0]?.dataIndex ?? -1),
             },
           },
         },
@@ -80,7 +83,6 @@ export class CoverageChart {
     );
     chart.data.datasets = coverage.series.map((series, i) => {
       const color = visibleOn(seriesColor(i, series.key, series.color), this.#theme.dark);
-      const spikes = new Set(view.spikes[i] ?? []);
       return {
         label: series.label,
         data: seriesValues(series, metric),
@@ -91,8 +93,9 @@ export class CoverageChart {
         tension: 0.3,
         // Monotone curves never swing below zero or above a peak between two buckets.
         cubicInterpolationMode: "monotone",
-        pointRadius: coverage.buckets.map((_, b) => (spikes.has(b) ? 6 : 0)),
-        pointStyle: "triangle",
+        // One radius for every point lets Chart.js share the resolved options; a per-point array cost ~100 ms
+        // of the first draw at a year of days. Spikes' triangles are drawn by the markers plugin instead.
+        pointRadius: 0,
         pointHoverRadius: 5,
         pointHitRadius: 8,
       };
@@ -106,7 +109,9 @@ export class CoverageChart {
     scales.y!.ticks!.callback = (value) =>
       metric === "share" ? formatShare(Number(value), locale) : formatCount(Number(value), locale);
     chart.options.color = theme.text;
-    chart.update();
+    // The first draw is not animated: it is what a visitor waits for. Later changes animate between states.
+    chart.update(this.#drawn ? undefined : "none");
+    this.#drawn = true;
   }
 
   /** The chart as a PNG data URL, on the page's background colour. */
@@ -131,6 +136,21 @@ export class CoverageChart {
     const share = series.shares[item.dataIndex] ?? 0;
     const spike = view.spikes[item.datasetIndex]?.includes(item.dataIndex) ? " ▲ spike" : "";
     return `${series.label}: ${formatCount(count, view.locale)} (${formatShare(share, view.locale)})${spike}`;
+  }
+
+  /** The events and the outage of a bucket, under its numbers. */
+  #tooltipNotes(index: number): string[] {
+    const view = this.#view;
+    if (!view) return [];
+    const lines = view.events.filter((e) => e.index === index).map((e) => `◆ ${e.label}`);
+    const outage = stretchAt(view.outages, index);
+    if (outage) {
+      const passes = outage.passes === 1 ? "1 failed pass" : `${outage.passes} failed passes`;
+      lines.push(`⚠ Ingestion down here (${passes}): counts are incomplete`);
+      for (const reason of outage.reasons.slice(0, 3))
+        lines.push(`   ${reason.length > 80 ? `${reason.slice(0, 79)}…` : reason}`);
+    }
+    return lines;
   }
 
   /** Arrow keys walk the buckets with the tooltip; Enter lists the articles of the first series there. */
@@ -173,12 +193,13 @@ export class CoverageChart {
         for (const stretch of view.outages) {
           const left = Math.max(chartArea.left, x.getPixelForValue(stretch.first) - half);
           const right = Math.min(chartArea.right, x.getPixelForValue(stretch.last) + half);
-          ctx.fillStyle = this.#theme.dark ? "rgba(255,255,255,0.08)" : "rgba(0,0,0,0.06)";
+          ctx.fillStyle = this.#theme.dark ? "rgba(255,255,255,0.1)" : "rgba(0,0,0,0.08)";
           ctx.fillRect(left, chartArea.top, right - left, chartArea.bottom - chartArea.top);
           ctx.fillStyle = this.#theme.muted;
           ctx.font = "11px system-ui, sans-serif";
           ctx.textAlign = "left";
-          ctx.fillText(`⚠ ${stretch.label}`, left + 4, chartArea.bottom - 6);
+          if (right - left > ctx.measureText(stretch.label).width + 8)
+            ctx.fillText(stretch.label, left + 4, chartArea.bottom - 6);
         }
         ctx.setLineDash([4, 4]);
         ctx.lineWidth = 1;
@@ -199,6 +220,29 @@ export class CoverageChart {
           ctx.fillText(event.label, px, y);
           lastLabelRight = Math.max(lastLabelRight, px + width / 2);
         }
+        ctx.restore();
+      },
+      afterDatasetsDraw: (chart) => {
+        const view = this.#view;
+        if (!view) return;
+        const { ctx } = chart;
+        ctx.save();
+        view.spikes.forEach((spikes, datasetIndex) => {
+          if (spikes.length === 0 || !chart.isDatasetVisible(datasetIndex)) return;
+          const meta = chart.getDatasetMeta(datasetIndex);
+          ctx.fillStyle = String(chart.data.datasets[datasetIndex]?.borderColor ?? this.#theme.text);
+          for (const index of spikes) {
+            // The point's current position, so the triangle follows the line while it animates.
+            const point = meta.data[index];
+            if (!point) continue;
+            ctx.beginPath();
+            ctx.moveTo(point.x, point.y - 7);
+            ctx.lineTo(point.x - 6, point.y + 4);
+            ctx.lineTo(point.x + 6, point.y + 4);
+            ctx.closePath();
+            ctx.fill();
+          }
+        });
         ctx.restore();
       },
     };

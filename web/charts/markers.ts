@@ -1,5 +1,4 @@
-import type { Feed } from "../api";
-import type { StoryEvent } from "../story-events";
+import type { Outage, StoryEvent } from "../api";
 
 /** What the coverage chart marks besides its lines, worked out from data by pure functions. */
 
@@ -12,31 +11,43 @@ export interface Stretch {
   /** First and last bucket index covered, inclusive. */
   first: number;
   last: number;
+  /** Short, for the canvas. */
   label: string;
+  /** Why ingestion failed, one entry per outage merged into this stretch. */
+  reasons: string[];
+  /** Whole ingest passes that failed in it. */
+  passes: number;
+  /** The outage's own instants (ms), the union of the merged ones; `end` is "now" while it is open. */
+  start: number;
+  end: number;
+  open: boolean;
 }
 
-/** The first calendar day a bucket label covers: "2025-01" -> "2025-01-01", an hour -> its date. */
-function startDay(bucket: string): string {
-  return bucket.length === 7 ? `${bucket}-01` : bucket.slice(0, 10);
+/** The bucket holding an instant: edges[i] <= at < edges[i + 1]; -1 outside the range. */
+export function bucketOf(at: number, edges: readonly number[]): number {
+  if (edges.length < 2 || !(at >= edges[0]!) || !(at < edges[edges.length - 1]!)) return -1;
+  let lo = 0;
+  let hi = edges.length - 2;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (edges[mid]! <= at) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }
 
 /**
- * The bucket each event falls in (for hours, the day's first hour). Events before the first bucket or after
- * `to` (the last day of the range) are left out.
+ * The bucket each event's instant falls in, on the same bucket edges the server counted with (`edges` are the
+ * buckets' UTC boundaries, labels + 1), so an event sits where its day's articles are counted in the chart's
+ * zone. Events outside the range are left out.
  */
 export function eventMarkers(
-  events: readonly StoryEvent[],
-  buckets: readonly string[],
-  to: string,
+  events: readonly Pick<StoryEvent, "at" | "label">[],
+  edges: readonly number[],
 ): EventMarker[] {
   const markers: EventMarker[] = [];
-  if (buckets.length === 0) return markers;
   for (const event of events) {
-    if (event.date < startDay(buckets[0]!) || event.date > to) continue;
-    let index = -1;
-    for (let i = 0; i < buckets.length && startDay(buckets[i]!) <= event.date; i++) {
-      if (index < 0 || startDay(buckets[i]!) !== startDay(buckets[index]!)) index = i;
-    }
+    const index = bucketOf(Date.parse(event.at), edges);
     if (index >= 0) markers.push({ index, label: event.label });
   }
   return markers;
@@ -82,25 +93,57 @@ export function spikeIndices(counts: readonly number[], rule: SpikeRule = DEFAUL
 }
 
 /**
- * Stretches where ingestion is failing, from what the feeds table knows today: each enabled, fetched feed that
- * is failing has a `failingSince`. Past outages that have recovered are not recorded there (that needs job
- * runs exposed by the API), so this shades from the earliest current failure to the end of the range.
- * `edges` are the buckets' UTC boundaries (labels + 1).
+ * The buckets that outages touch, to shade: a bucket any part of which fell in an outage has an incomplete
+ * count, so it is shaded whole. An open outage (`end: null`) runs to `now`. Outages whose buckets overlap or
+ * touch are merged into one stretch, so an hourly flapping network does not draw a stack of labels.
  */
-export function outageStretches(feeds: readonly Feed[], edges: readonly number[]): Stretch[] {
-  const failing = feeds.filter((f) => f.enabled && !f.sample && f.failingSince !== null);
-  if (failing.length === 0 || edges.length < 2) return [];
-  const since = Math.min(...failing.map((f) => Date.parse(f.failingSince!)));
-  const lastEdge = edges[edges.length - 1]!;
-  if (!(since < lastEdge)) return [];
-  let first = 0;
-  while (first < edges.length - 2 && edges[first + 1]! <= since) first++;
-  const watched = feeds.filter((f) => f.enabled && !f.sample).length;
-  return [
-    {
+export function outageStretches(
+  outages: readonly Outage[],
+  edges: readonly number[],
+  now: number,
+): Stretch[] {
+  const last = edges.length - 2;
+  if (last < 0) return [];
+  const rangeStart = edges[0]!;
+  const rangeEnd = edges[last + 1]!;
+  const stretches: Stretch[] = [];
+  const sorted = outages
+    .map((o) => {
+      const start = Date.parse(o.start);
+      const end = o.end === null ? now : Date.parse(o.end);
+      // A stretch has some length even when one pass opened and closed it at the same millisecond.
+      return { ...o, startMs: start, endMs: Math.max(end, start + 1) };
+    })
+    .filter((o) => Number.isFinite(o.startMs) && o.startMs < rangeEnd && o.endMs > rangeStart)
+    .sort((a, b) => a.startMs - b.startMs);
+  for (const o of sorted) {
+    const first = Math.max(0, bucketOf(Math.max(o.startMs, rangeStart), edges));
+    const lastTouched = o.endMs >= rangeEnd ? last : bucketOf(o.endMs - 1, edges);
+    const previous = stretches[stretches.length - 1];
+    if (previous && first <= previous.last + 1) {
+      previous.last = Math.max(previous.last, lastTouched);
+      if (!previous.reasons.includes(o.reason)) previous.reasons.push(o.reason);
+      previous.passes += o.passes;
+      previous.end = Math.max(previous.end, o.endMs);
+      previous.open ||= o.end === null;
+      previous.label = "⚠ ingestion down (several outages)";
+      continue;
+    }
+    stretches.push({
       first,
-      last: edges.length - 2,
-      label: `${failing.length} of ${watched} feeds failing`,
-    },
-  ];
+      last: lastTouched,
+      label: "⚠ ingestion down",
+      reasons: [o.reason],
+      passes: o.passes,
+      start: o.startMs,
+      end: o.endMs,
+      open: o.end === null,
+    });
+  }
+  return stretches;
+}
+
+/** The stretch that shades a bucket, if any. */
+export function stretchAt(stretches: readonly Stretch[], index: number): Stretch | undefined {
+  return stretches.find((s) => s.first <= index && index <= s.last);
 }
