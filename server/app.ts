@@ -22,6 +22,8 @@ export interface AppDeps extends HygieneOptions {
   db: Db;
   config: Config;
   log: Logger;
+  /** Where the built dashboard is (default dist/web); tests point it at their own build. */
+  webRoot?: string;
 }
 
 const API_DOC = {
