@@ -69,6 +69,76 @@ export async function rollupTags(db: Executor, where: SQL, sign: Sign): Promise<
     on conflict (topic_id, day, feed_id, lang) do update set count = count + excluded.count`);
 }
 
+/** One counted row: an article (topic 0) or one of its tags. */
+export interface RollupEntry {
+  topicId: number;
+  publishedAt: number;
+  feedId: number;
+  lang: string | null;
+}
+
+const UPSERT_CHUNK = 300;
+
+/**
+ * Adds counts the caller already holds in memory (the store path knows every new article and tag), summed in
+ * JS and written as a few multi-row upserts rather than recomputed by joins.
+ */
+export async function rollupEntries(db: Executor, entries: readonly RollupEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  const hourly = new Map<string, Cell>();
+  const daily = new Map<string, Cell>();
+  const detail = new Map<string, Cell>();
+  const dailyDetail = new Map<string, Cell>();
+  const bump = (map: Map<string, Cell>, key: Array<number | string>) => {
+    const id = JSON.stringify(key);
+    const cell = map.get(id);
+    if (cell) cell.count++;
+    else map.set(id, { key, count: 1 });
+  };
+  for (const e of entries) {
+    const lang = e.lang ?? "";
+    const day = Math.floor(e.publishedAt / 86_400_000);
+    bump(hourly, [e.topicId, Math.floor(e.publishedAt / 3_600_000)]);
+    bump(daily, [e.topicId, day]);
+    bump(detail, [e.topicId, Math.floor(e.publishedAt / 900_000), e.feedId, lang]);
+    bump(dailyDetail, [e.topicId, day, e.feedId, lang]);
+  }
+  await upsert(db, "coverage_hourly", ["topic_id", "hour"], hourly);
+  await upsert(db, "coverage_daily", ["topic_id", "day"], daily);
+  await upsert(db, "coverage_detail", ["topic_id", "quarter", "feed_id", "lang"], detail);
+  await upsert(db, "coverage_daily_detail", ["topic_id", "day", "feed_id", "lang"], dailyDetail);
+}
+
+interface Cell {
+  key: Array<number | string>;
+  count: number;
+}
+
+async function upsert(
+  db: Executor,
+  table: string,
+  columns: string[],
+  cells: Map<string, Cell>,
+): Promise<void> {
+  const all = [...cells.values()];
+  for (let i = 0; i < all.length; i += UPSERT_CHUNK) {
+    const chunk = all.slice(i, i + UPSERT_CHUNK);
+    const rows = sql.join(
+      chunk.map(
+        (cell) =>
+          sql`(${sql.join(
+            [...cell.key, cell.count].map((v) => sql`${v}`),
+            sql`, `,
+          )})`,
+      ),
+      sql`, `,
+    );
+    await db.run(sql`
+      insert into ${sql.raw(table)} (${sql.raw([...columns, "count"].join(", "))}) values ${rows}
+      on conflict (${sql.raw(columns.join(", "))}) do update set count = count + excluded.count`);
+  }
+}
+
 export const articleIdsIn = (alias: "a" | "t", ids: readonly number[]): SQL =>
   alias === "a"
     ? sql`a.id in (select value from json_each(${JSON.stringify(ids)}))`

@@ -1,7 +1,7 @@
 import { and, eq, inArray, or, sql } from "drizzle-orm";
 import type { Db, Executor } from "../../db/client";
 import { enqueueInstantAlerts } from "../../db/queries/outbox";
-import { articleIdsIn, rollupArticles, rollupTags } from "../../db/queries/rollups";
+import { articleIdsIn, type RollupEntry, rollupEntries, rollupTags } from "../../db/queries/rollups";
 import { articles, feeds } from "../../db/schema";
 import { type TagRow, type TopicTagger, writeTags } from "../topics/topic-tagger";
 import { releasedLease } from "./feed-lease";
@@ -32,7 +32,15 @@ export interface StoreResult {
   alerts: number;
 }
 
-type Existing = { id: number; feedId: number; entryKey: string; url: string | null; contentHash: string };
+type Existing = {
+  id: number;
+  feedId: number;
+  entryKey: string;
+  url: string | null;
+  contentHash: string;
+  publishedAt: number;
+  lang: string | null;
+};
 
 const LOOKUP_CHUNK = 400;
 const INSERT_CHUNK = 200;
@@ -53,6 +61,9 @@ export async function storeFeedArticles(db: Db, input: StoreInput): Promise<Stor
     const tags: TagRow[] = [];
     const retagged: number[] = [];
     const toInsert: NormalizedArticle[] = [];
+    // Where each new or changed article is counted in the rollups (topic 0: all articles).
+    const placeOf = new Map<number, RollupEntry>();
+    const articleEntries: RollupEntry[] = [];
     let updated = 0;
     let unchanged = 0;
     for (const article of fresh) {
@@ -74,6 +85,12 @@ export async function storeFeedArticles(db: Db, input: StoreInput): Promise<Stor
         updated++;
         if (input.tagger) {
           retagged.push(match.id);
+          placeOf.set(match.id, {
+            topicId: 0,
+            publishedAt: match.publishedAt,
+            feedId: match.feedId,
+            lang: match.lang,
+          });
           tags.push(...input.tagger.tag(match.id, article));
         }
       } else {
@@ -111,14 +128,26 @@ export async function storeFeedArticles(db: Db, input: StoreInput): Promise<Stor
       for (const row of ids) {
         insertedIds.push(row.id);
         const article = byKey.get(row.entryKey);
+        if (article) {
+          const place = {
+            topicId: 0,
+            publishedAt: article.publishedAt,
+            feedId: input.feedId,
+            lang: article.lang,
+          };
+          placeOf.set(row.id, place);
+          articleEntries.push(place);
+        }
         if (input.tagger && article) tags.push(...input.tagger.tag(row.id, article));
       }
     }
     // Rollups move with the rows: old tags of changed articles out, new articles and tags in.
     if (retagged.length > 0) await rollupTags(tx, articleIdsIn("t", retagged), -1);
     if (input.tagger) await writeTags(tx, tags, retagged);
-    if (insertedIds.length > 0) await rollupArticles(tx, articleIdsIn("a", insertedIds), 1);
-    if (tags.length > 0) await rollupTags(tx, articleIdsIn("t", [...insertedIds, ...retagged]), 1);
+    await rollupEntries(tx, [
+      ...articleEntries,
+      ...tags.map((tag) => ({ ...placeOf.get(tag.articleId)!, topicId: tag.topicId })),
+    ]);
     // Alerts are written with what causes them, so a crash can lose neither.
     const alerts = tags.length > 0 ? await enqueueInstantAlerts(tx, insertedIds, input.now) : 0;
 
@@ -163,6 +192,8 @@ async function findExisting(db: Executor, feedId: number, items: readonly Normal
         entryKey: articles.entryKey,
         url: articles.url,
         contentHash: articles.contentHash,
+        publishedAt: articles.publishedAt,
+        lang: articles.lang,
       })
       .from(articles)
       .where(

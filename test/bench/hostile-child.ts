@@ -12,7 +12,7 @@ if (!url) throw new Error("usage: hostile-child.ts DATABASE_URL");
 const database = await openDatabase({ url });
 const summary = await runIngestPass(
   { db: database.db, allowPrivateUrls: true, log: pino({ level: "silent" }) },
-  { scope: "all", concurrency: 6 },
+  { scope: "all", concurrency: Number(process.argv[3] ?? 6) },
 );
 const feeds = await listFeeds(database.db);
 database.close();

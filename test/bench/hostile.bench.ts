@@ -58,7 +58,7 @@ const laughs = `<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">${Array.
   (_, i) => `<!ENTITY lol${i + 1} "${`&lol${i === 0 ? "" : i};`.repeat(10)}">`,
 ).join("")}]><rss version="2.0"><channel><title>&lol9;</title></channel></rss>`;
 
-export async function benchHostile(): Promise<Row[]> {
+export async function benchHostile(concurrency = 6): Promise<Row[]> {
   const huge = hugeFeed();
   const server: FeedServer = await startFeedServer({
     "/bomb.xml": (_req, res) => gzipBomb(res),
@@ -85,7 +85,7 @@ export async function benchHostile(): Promise<Row[]> {
   const out = await new Promise<string>((resolve, reject) =>
     execFile(
       process.execPath,
-      ["--import", "tsx", "test/bench/hostile-child.ts", `file:${t.path}`],
+      ["--import", "tsx", "test/bench/hostile-child.ts", `file:${t.path}`, String(concurrency)],
       { cwd: ROOT, timeout: 300_000, maxBuffer: 1 << 20 },
       (error, stdout) => (error ? reject(error) : resolve(stdout)),
     ),
@@ -111,5 +111,5 @@ export async function benchHostile(): Promise<Row[]> {
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  printRows(await benchHostile());
+  printRows(await benchHostile(Number(process.argv[2] ?? 6)));
 }
