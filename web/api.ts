@@ -6,8 +6,11 @@
  * parameters or answer fails `tsc` here instead of failing in a browser. Only the event stream and the
  * download links (CSV, Atom) are plain URLs.
  */
-import { type ClientResponse, hc, type InferResponseType } from "hono/client";
+import { type ClientResponse, hc, type InferRequestType, type InferResponseType } from "hono/client";
 import type { Api } from "../server/app";
+import { ApiRequestError } from "./api-error";
+
+export { ApiRequestError };
 
 const client = hc<Api>(new URL("/api", location.origin).href, {
   headers: { accept: "application/json" },
@@ -27,6 +30,9 @@ export type Feed = InferResponseType<typeof client.feeds.$get, 200>["items"][num
 export type OpmlImport = InferResponseType<typeof client.feeds.import.$post, 200>;
 export type StoryEvent = InferResponseType<typeof client.events.$get, 200>["items"][number];
 export type Outage = InferResponseType<typeof client.outages.$get, 200>["items"][number];
+export type NewSubscription = InferRequestType<typeof client.subscriptions.$post>["json"];
+/** A webhook subscription with its signing secret, or an email one waiting for its address to confirm. */
+export type SubscriptionCreated = InferResponseType<typeof client.subscriptions.$post, 201>;
 
 /** The event data of `GET /api/stream` (server-sent, so outside the typed client): an article, lighter. */
 export type StreamArticle = Pick<Article, "id" | "title" | "url" | "lang" | "publishedAt" | "topics"> & {
@@ -88,18 +94,6 @@ function init({ signal, fresh }: Fetching): { init: RequestInit } {
   return { init: fresh ? { signal, cache: "no-cache" } : { signal } };
 }
 
-/** An answer in the API's error shape, or a network failure (status 0). */
-export class ApiRequestError extends Error {
-  override name = "ApiRequestError";
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
 /**
  * The JSON of the answer's success statuses, as the route declares it. A route that declares none would make
  * this `never`, which fits any return type; the message type makes that a compile error instead.
@@ -120,14 +114,26 @@ async function read<R extends ClientResponse<unknown, number>>(send: () => Promi
   if (res.ok) return (await res.json()) as Success<R>;
   let code = "http_error";
   let message = `${res.status} ${res.statusText}`;
+  let fields: string[] = [];
   try {
-    const body = (await res.json()) as { error?: { code?: string; message?: string } };
+    const body = (await res.json()) as { error?: { code?: string; message?: string; details?: unknown } };
     code = body.error?.code ?? code;
     message = body.error?.message ?? message;
+    fields = detailPaths(body.error?.details);
   } catch {
     // Not the API's error shape (a proxy's page, say): keep the status line.
   }
-  throw new ApiRequestError(res.status, code, message);
+  throw new ApiRequestError(res.status, code, message, fields);
+}
+
+/** The `path` of each `{path, message}` in an error's details (validation failures list them). */
+function detailPaths(details: unknown): string[] {
+  if (!Array.isArray(details)) return [];
+  return details.flatMap((d: unknown) =>
+    d && typeof d === "object" && typeof (d as { path?: unknown }).path === "string"
+      ? [(d as { path: string }).path]
+      : [],
+  );
 }
 
 /** Leaves out empty values, so the URL stays short and the server applies its defaults. */
@@ -199,6 +205,15 @@ export function importOpml(opml: string, adminToken: string): Promise<OpmlImport
       },
     ),
   );
+}
+
+/**
+ * Subscribes to a topic's alerts. Email is public (the address gets a confirmation link first); a webhook needs
+ * the admin token and answers with its signing secret, which the server never shows again.
+ */
+export function subscribe(request: NewSubscription, adminToken?: string): Promise<SubscriptionCreated> {
+  const headers: Record<string, string> = adminToken ? { authorization: `Bearer ${adminToken}` } : {};
+  return read(() => client.subscriptions.$post({ json: request }, { headers }));
 }
 
 export function topicAtomUrl(slug: string): string {

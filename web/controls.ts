@@ -1,4 +1,4 @@
-import { type Topic, topicAtomUrl } from "./api";
+import type { Topic } from "./api";
 import { byId, h } from "./element";
 import {
   type Breakdown,
@@ -28,11 +28,6 @@ export function setupControls(
       swatch.style.background = t.color;
       return h("label", { class: "topic-toggle", title: t.description || t.name }, box, swatch, t.name);
     }),
-  );
-  byId("atom-links").replaceChildren(
-    ...topics.map((t) =>
-      h("li", {}, h("a", { href: topicAtomUrl(t.slug), type: "application/atom+xml" }, `${t.name} (Atom)`)),
-    ),
   );
 
   const checked = () =>

@@ -1,3 +1,5 @@
+import { readAdminToken } from "./admin-token";
+import { setupSubscribe } from "./alerts/subscribe-panel";
 import { type Coverage, type CoverageQuery, coverageCsvUrl, getCoverage, getTopics, type Topic } from "./api";
 import { ArticleList } from "./articles/list";
 import { BreakdownChart, type BreakdownRow, breakdownRows } from "./charts/breakdown";
@@ -259,6 +261,14 @@ async function start(): Promise<void> {
   });
   matchMedia("(prefers-color-scheme: dark)").addEventListener("change", () => drawCoverage());
   const sources = setupSources(() => ({ tz: state.tz, locale }));
+  setupSubscribe(list, {
+    tz: browserTz,
+    adminToken: () => byId<HTMLInputElement>("admin-token").value.trim() || readAdminToken(),
+    askForToken: () => {
+      byId<HTMLDetailsElement>("admin-details").open = true;
+      byId("admin-token").focus();
+    },
+  });
   const stopLive = startLive(
     byId<HTMLOListElement>("live-list"),
     byId("live-status"),

@@ -8,7 +8,7 @@ import { type Browser, type ConsoleMessage, chromium, type Page } from "playwrig
 import { build } from "vite";
 import { seedFirstStart } from "../../jobs/seed";
 import { createApp } from "../../server/app";
-import { loadConfig } from "../../server/config";
+import { type Config, loadConfig } from "../../server/config";
 import { ADMIN_TOKEN, type TestApp } from "../helpers/app";
 import { createTestDatabase } from "../helpers/db";
 
@@ -30,6 +30,7 @@ export async function buildDashboard(): Promise<{ dir: string; remove: () => voi
 
 export interface DashboardServer extends TestApp {
   url: string;
+  config: Config;
   close: () => Promise<void>;
 }
 
@@ -40,10 +41,14 @@ export interface DashboardServer extends TestApp {
  */
 export async function startDashboardServer(
   webRoot: string,
-  options: { sample?: boolean } = {},
+  options: { sample?: boolean; env?: Record<string, string> } = {},
 ): Promise<DashboardServer> {
   const t = await createTestDatabase();
-  const config = loadConfig({ DATABASE_URL: `file:${t.path}`, TIDEMARK_ADMIN_TOKEN: ADMIN_TOKEN });
+  const config = loadConfig({
+    ...options.env,
+    DATABASE_URL: `file:${t.path}`,
+    TIDEMARK_ADMIN_TOKEN: ADMIN_TOKEN,
+  });
   const deps = { db: t.db, config, log: pino({ level: "silent" }), webRoot };
   const test: TestApp = {
     app: createApp(deps),
@@ -63,6 +68,7 @@ export async function startDashboardServer(
   return {
     ...test,
     url: `http://127.0.0.1:${port}`,
+    config,
     close: async () => {
       // Open event streams would hold close() forever.
       (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
