@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, inArray, lt, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, gte, inArray, lt, or, type SQL, sql } from "drizzle-orm";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import type { Executor } from "../client";
 import { articles, articleTopics, feeds, type MatchedTermRow, topics } from "../schema";
@@ -170,4 +170,20 @@ export function decodeCursor(value: string): ArticleCursor | undefined {
   const match = /^(-?\d{1,16}):(\d{1,16})$/.exec(Buffer.from(value, "base64url").toString("utf8"));
   if (!match) return undefined;
   return { publishedAt: Number(match[1]), id: Number(match[2]) };
+}
+
+/** The texts taggers read, `limit` articles after `afterId` in id order: how retags and dry runs walk the store. */
+export async function articleTextsAfter(db: Executor, afterId: number, limit: number) {
+  return db
+    .select({
+      id: articles.id,
+      title: articles.title,
+      summary: articles.summary,
+      lang: articles.lang,
+      publishedAt: articles.publishedAt,
+    })
+    .from(articles)
+    .where(gt(articles.id, afterId))
+    .orderBy(asc(articles.id))
+    .limit(limit);
 }

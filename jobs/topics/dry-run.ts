@@ -1,6 +1,5 @@
-import { asc, gt } from "drizzle-orm";
 import type { Db } from "../../db/client";
-import { articles } from "../../db/schema";
+import { articleTextsAfter } from "../../db/queries/articles";
 import { compileTopics } from "../tagging/compile";
 import type { MatchedTerm } from "../tagging/types";
 
@@ -27,18 +26,7 @@ export async function dryRunQuery(db: Db, query: string, exampleCount = 10): Pro
   const result: DryRunResult = { scanned: 0, matched: 0, examples: [] };
   let cursor = 0;
   for (;;) {
-    const batch = await db
-      .select({
-        id: articles.id,
-        title: articles.title,
-        summary: articles.summary,
-        lang: articles.lang,
-        publishedAt: articles.publishedAt,
-      })
-      .from(articles)
-      .where(gt(articles.id, cursor))
-      .orderBy(asc(articles.id))
-      .limit(2_000);
+    const batch = await articleTextsAfter(db, cursor, 2_000);
     if (batch.length === 0) break;
     for (const article of batch) {
       const match = matcher.match(article)[0];

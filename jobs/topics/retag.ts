@@ -1,5 +1,6 @@
-import { and, asc, eq, gt, sql } from "drizzle-orm";
+import { and, eq, gt, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
+import { articleTextsAfter } from "../../db/queries/articles";
 import { rollupTags } from "../../db/queries/rollups";
 import { markRetagStarted, topicsToRetag } from "../../db/queries/topics";
 import { articles, articleTopics, type Topic, topics } from "../../db/schema";
@@ -50,18 +51,7 @@ async function retagTopic(db: Db, topic: Topic, batchSize: number, maxBatches: n
     await markRetagStarted(db, topic, Number(row?.n ?? 0));
   }
   while (batches < maxBatches) {
-    const batch = await db
-      .select({
-        id: articles.id,
-        title: articles.title,
-        summary: articles.summary,
-        lang: articles.lang,
-        publishedAt: articles.publishedAt,
-      })
-      .from(articles)
-      .where(gt(articles.id, cursor))
-      .orderBy(asc(articles.id))
-      .limit(batchSize);
+    const batch = await articleTextsAfter(db, cursor, batchSize);
     if (batch.length === 0) {
       await db
         .update(topics)
