@@ -146,7 +146,7 @@ export function coverageRoutes({ db }: AppDeps) {
       throw badRequest(`topics: unknown topic ${unknown.map((s) => `'${s}'`).join(", ")}`, { unknown });
     const chosen = slugs.map((slug) => all.find((t) => t.slug === slug)!);
 
-    const plan = plan_(q.from, q.to, q.interval, q.tz);
+    const plan = bucketPlan(q.from, q.to, q.interval, q.tz);
     if (plan.edges.some((edge) => edge % QUARTER_MS !== 0)) {
       // Zones kept offsets like -00:44:30 until the 1970s; the rollups count in UTC quarter hours.
       throw badRequest(
@@ -193,8 +193,8 @@ export function coverageRoutes({ db }: AppDeps) {
         "content-disposition": `attachment; filename="tidemark-coverage-${plan.from}-${plan.to}.csv"`,
       });
     }
-    const series_ = body.series.map((s) => (q.by === "topic" ? { ...s, color: colors.get(s.key) } : s));
-    return c.json({ ...body, series: series_ }, 200);
+    const coloured = body.series.map((s) => (q.by === "topic" ? { ...s, color: colors.get(s.key) } : s));
+    return c.json({ ...body, series: coloured }, 200);
   });
 
   /** Series keys and readable labels for a breakdown; regions fold countries together. */
@@ -240,7 +240,7 @@ function safeName(names: Intl.DisplayNames, code: string): string {
 }
 
 /** The bucket plan, with the defaults (the 90 days up to today in tz) and errors naming the parameter. */
-function plan_(from: string | undefined, to: string | undefined, interval: Interval, tz: string) {
+function bucketPlan(from: string | undefined, to: string | undefined, interval: Interval, tz: string) {
   try {
     const today = localDate(Date.now(), tz);
     const last = to ?? today;

@@ -4,6 +4,7 @@ import {
   DuplicateTopicError,
   deleteTopic,
   getTopic,
+  listTopicNames,
   listTopics,
   type TopicWithCount,
   updateTopic,
@@ -152,7 +153,8 @@ export function topicRoutes({ db }: AppDeps, admin: ReturnType<typeof requireAdm
     .openapi({ ...routes.create, middleware: [admin] as const }, async (c) => {
       const body = c.req.valid("json");
       checkQuery(body.query);
-      const color = body.color ?? PALETTE[(await listTopics(db)).length % PALETTE.length]!;
+      // Counting topics needs names only, not every topic's article count.
+      const color = body.color ?? PALETTE[(await listTopicNames(db)).length % PALETTE.length]!;
       try {
         const topic = await createTopic(db, { ...body, color, description: body.description ?? "" });
         return c.json(topicJson(topic, 0), 201);
