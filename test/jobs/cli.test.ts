@@ -93,10 +93,23 @@ describe("the CLI", { timeout: 120_000 }, () => {
   });
 
   it("two ingest processes on one database never fetch the same feed in a pass", async () => {
+    // The passes must overlap for the test to mean anything, however slowly the two processes start on a busy
+    // machine. One process has at most 2 requests in flight to one host, so the first answers are held until a
+    // third request arrives: by then both processes are in their pass.
+    const held: Array<() => void> = [];
+    let released = false;
+    const release = () => {
+      released = true;
+      for (const answer of held.splice(0)) answer();
+    };
+    const safety = setTimeout(release, 20_000);
     const routes: Record<string, (req: unknown, res: import("node:http").ServerResponse) => void> = {};
     for (let i = 0; i < 16; i++) {
       routes[`/f${i}.xml`] = (_req, res) => {
-        setTimeout(() => res.writeHead(200).end(rss(`F${i}`, storyItems(`cli${i}`, 3))), 50);
+        const answer = () => res.writeHead(200).end(rss(`F${i}`, storyItems(`cli${i}`, 3)));
+        if (released) return answer();
+        held.push(answer);
+        if (held.length >= 3) release();
       };
     }
     server = await startFeedServer(routes);
@@ -105,6 +118,7 @@ describe("the CLI", { timeout: 120_000 }, () => {
       runCli(["ingest", "--once", "--all"], env),
       runCli(["ingest", "--once", "--all"], env),
     ]);
+    clearTimeout(safety);
     expect(a.code, a.stderr).toBe(0);
     expect(b.code, b.stderr).toBe(0);
     const paths = server.requests.map((r) => r.path);
