@@ -1,7 +1,7 @@
+import { ConfigError, loadConfig } from "../core/config";
+import { createLogger } from "../core/logger";
 import { type Database, openDatabase } from "../db/client";
 import { migrateDatabase } from "../db/migrate";
-import { ConfigError, loadConfig } from "../server/config";
-import { createLogger } from "../server/logger";
 import { coverageCommand } from "./cli/coverage-command";
 import { feedsCommand } from "./cli/feeds-command";
 import { ingestCommand } from "./cli/ingest-command";

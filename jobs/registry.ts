@@ -1,10 +1,10 @@
 import type { Logger } from "pino";
+import type { Config } from "../core/config";
 import type { Db } from "../db/client";
 import { finishJobRun, pruneJobRuns, runningSince, startJobRun } from "../db/queries/job-runs";
 import { activeSubscriptions } from "../db/queries/subscriptions";
 import { recordPassHealth } from "../db/queries/timeline";
 import { topicsToRetag } from "../db/queries/topics";
-import type { Config } from "../server/config";
 import { hasDueAlert } from "./alerts/alert-lease";
 import { type ChannelRegistry, configuredChannels } from "./alerts/channel-registry";
 import { type DeliverOptions, type DeliverSummary, deliverDueAlerts } from "./alerts/deliver";

@@ -1,3 +1,4 @@
+import { defaultTopics } from "../core/tagging/default-topics";
 import { addFeeds, isEmptyDatabase } from "../db/queries/feeds";
 import { setSettingOnce } from "../db/queries/settings";
 import { addStoryEvent } from "../db/queries/timeline";
@@ -5,7 +6,6 @@ import { createTopic } from "../db/queries/topics";
 import { defaultFeeds } from "./feeds/default-feeds";
 import type { IngestContext } from "./ingest/ingest-feed";
 import { loadSample } from "./sample/load-sample";
-import { defaultTopics } from "./tagging/default-topics";
 
 /** The story's turning points, drawn on the dashboard's time axis. */
 const storyEvents = [

@@ -1,8 +1,8 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import type { Logger } from "pino";
+import type { Config } from "../core/config";
 import type { Db } from "../db/client";
 import { requireAdmin } from "./auth";
-import type { Config } from "./config";
 import { ApiError, describeZodError, errorBody, handleError, zodDetails } from "./errors";
 import { createMetrics } from "./metrics";
 import { applyMiddleware, type HygieneOptions } from "./middleware";

@@ -1,4 +1,4 @@
-import { xmlAttr, xmlText } from "./xml-text";
+import { xmlAttr, xmlText } from "../core/text/xml-text";
 
 /**
  * Atom 1.0 (RFC 4287) documents, built as strings from plain data. Every piece of feed text goes through

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { escapeHtml as esc } from "./escape-html";
+import { escapeHtml as esc } from "../core/text/escape-html";
 import { constraintText, type JsonSchema, schemaAnchor, schemaHtml } from "./schema-html";
 
 /** The parts of an OpenAPI 3.1 document the docs page shows. */

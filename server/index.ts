@@ -1,4 +1,6 @@
 import { serve } from "@hono/node-server";
+import { ConfigError, loadConfig } from "../core/config";
+import { createLogger } from "../core/logger";
 import { openDatabase } from "../db/client";
 import { migrateDatabase } from "../db/migrate";
 import { configuredChannels } from "../jobs/alerts/channel-registry";
@@ -7,8 +9,6 @@ import { digestJob, ingestJob, retagJob, spikeJob } from "../jobs/registry";
 import { startScheduler } from "../jobs/scheduler";
 import { seedFirstStart } from "../jobs/seed";
 import { createApp } from "./app";
-import { ConfigError, loadConfig } from "./config";
-import { createLogger } from "./logger";
 
 /** `npm start`: migrate, seed an empty database, serve HTTP, and run the ingest schedule, in one process. */
 async function main(): Promise<void> {

@@ -1,4 +1,4 @@
-import { escapeHtml as esc } from "./escape-html";
+import { escapeHtml as esc } from "../core/text/escape-html";
 
 /** The parts of a JSON Schema (OpenAPI 3.1 dialect) the docs page shows. Anything else is ignored. */
 export interface JsonSchema {

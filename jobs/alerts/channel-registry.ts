@@ -1,5 +1,5 @@
+import type { Config } from "../../core/config";
 import type { Subscription } from "../../db/schema";
-import type { Config } from "../../server/config";
 import type { AlertChannel } from "./channel";
 import { createEmailChannel } from "./channels/email";
 import { createWebhookChannel } from "./channels/webhook";

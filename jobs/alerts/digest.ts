@@ -1,10 +1,10 @@
 import { and, eq, isNull, lt, or } from "drizzle-orm";
+import { localParts, startOfWallTime } from "../../core/time/time-zone";
 import type { Db } from "../../db/client";
 import { topicCounts } from "../../db/queries/coverage";
 import { activeSubscriptions, type SubscriptionWithTopic } from "../../db/queries/subscriptions";
 import { type ArticleSummary, newestArticles } from "../../db/queries/topic-activity";
 import { alertEvents, subscriptions } from "../../db/schema";
-import { localParts, startOfWallTime } from "../../server/coverage/time-zone";
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;

@@ -1,9 +1,9 @@
 import { sql } from "drizzle-orm";
+import { detectSpike, SPIKE_RULE, type SpikeRule } from "../../core/spike-rule";
 import type { Db } from "../../db/client";
 import { topicCounts } from "../../db/queries/coverage";
 import { activeSubscriptions } from "../../db/queries/subscriptions";
 import { newestArticles, topOutlets, topTerms } from "../../db/queries/topic-activity";
-import { detectSpike, SPIKE_RULE, type SpikeRule } from "./spike-rule";
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;

@@ -1,8 +1,8 @@
 import { readFile } from "node:fs/promises";
+import { buildOpml, parseOpml } from "../../core/opml";
+import { checkFeedUrl, FeedUrlError } from "../../core/urls/feed-url";
 import { addFeed, addFeeds, DuplicateFeedError, listFeeds, removeFeed } from "../../db/queries/feeds";
 import type { CliContext } from "../cli";
-import { checkFeedUrl, FeedUrlError } from "../feeds/feed-url";
-import { buildOpml, parseOpml } from "../feeds/opml";
 import { parseCommandArgs, positiveInt, UsageError } from "./usage";
 
 export async function feedsCommand(ctx: CliContext): Promise<number> {

@@ -1,7 +1,7 @@
+import { QueryError } from "../../core/tagging/query-parser";
 import { listTopics } from "../../db/queries/topics";
 import type { CliContext } from "../cli";
 import { retagJob } from "../registry";
-import { QueryError } from "../tagging/query-parser";
 import { dryRunQuery, markTerms } from "../topics/dry-run";
 import { UsageError } from "./usage";
 

@@ -1,7 +1,8 @@
 import { STATUS_CODES } from "node:http";
 import { Agent, type Dispatcher, request } from "undici";
-import { type AddressPolicy, addressPolicy, guardedLookup, ipLiteral } from "./address-policy";
+import { type AddressPolicy, addressPolicy, ipLiteral } from "../../core/urls/address-policy";
 import { asFeedError, FeedError } from "./feed-error";
+import { guardedLookup } from "./guarded-lookup";
 import { readCappedBody } from "./read-capped-body";
 import { parseRetryAfter } from "./retry-after";
 

@@ -1,7 +1,7 @@
+import { compileTopics } from "../../core/tagging/compile";
+import type { MatchedTerm } from "../../core/tagging/types";
 import type { Db } from "../../db/client";
 import { articleTextsAfter } from "../../db/queries/articles";
-import { compileTopics } from "../tagging/compile";
-import type { MatchedTerm } from "../tagging/types";
 
 export interface DryRunExample {
   id: number;

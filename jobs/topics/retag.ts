@@ -1,10 +1,10 @@
 import { and, eq, gt, sql } from "drizzle-orm";
+import { compileTopics } from "../../core/tagging/compile";
 import type { Db } from "../../db/client";
 import { articleTextsAfter } from "../../db/queries/articles";
 import { rollupTags } from "../../db/queries/rollups";
 import { markRetagStarted, topicsToRetag } from "../../db/queries/topics";
 import { articles, articleTopics, type Topic, topics } from "../../db/schema";
-import { compileTopics } from "../tagging/compile";
 
 export interface RetagOptions {
   batchSize?: number;

@@ -1,9 +1,9 @@
 import { inArray } from "drizzle-orm";
+import { compileTopics } from "../../core/tagging/compile";
+import type { ArticleText, TopicMatcher } from "../../core/tagging/types";
 import type { Executor } from "../../db/client";
 import { topicQueries } from "../../db/queries/topics";
 import { articleTopics } from "../../db/schema";
-import { compileTopics } from "../tagging/compile";
-import type { ArticleText, TopicMatcher } from "../tagging/types";
 
 export interface TagRow {
   articleId: number;

@@ -1,9 +1,4 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
-import { breakdownCounts, topicCounts } from "../../db/queries/coverage";
-import { listFeeds } from "../../db/queries/feeds";
-import { listTopicNames } from "../../db/queries/topics";
-import type { AppDeps } from "../app";
-import { REGION_LABELS, regionOf } from "../coverage/regions";
 import {
   type CountSeries,
   type CoverageBy,
@@ -12,9 +7,14 @@ import {
   toCsv,
   topSeries,
   withShares,
-} from "../coverage/series-shape";
-import { BucketError, INTERVALS, type Interval, planBuckets } from "../coverage/time-buckets";
-import { localParts } from "../coverage/time-zone";
+} from "../../core/coverage/coverage-series";
+import { REGION_LABELS, regionOf } from "../../core/coverage/regions";
+import { BucketError, INTERVALS, type Interval, planBuckets } from "../../core/time/time-buckets";
+import { localParts } from "../../core/time/time-zone";
+import { breakdownCounts, topicCounts } from "../../db/queries/coverage";
+import { listFeeds } from "../../db/queries/feeds";
+import { listTopicNames } from "../../db/queries/topics";
+import type { AppDeps } from "../app";
 import { ApiError, badRequest } from "../errors";
 import { errorResponses } from "../schemas";
 

@@ -1,8 +1,8 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import { buildOpml, OpmlError, parseOpml } from "../../core/opml";
+import { checkFeedUrl, FeedUrlError } from "../../core/urls/feed-url";
 import { addFeed, addFeeds, DuplicateFeedError, listFeeds, removeFeed } from "../../db/queries/feeds";
 import type { Feed } from "../../db/schema";
-import { checkFeedUrl, FeedUrlError } from "../../jobs/feeds/feed-url";
-import { buildOpml, OpmlError, parseOpml } from "../../jobs/feeds/opml";
 import type { AppDeps } from "../app";
 import type { requireAdmin } from "../auth";
 import { ApiError, badRequest, conflict, notFound } from "../errors";

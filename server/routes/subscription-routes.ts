@@ -1,5 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { isTimeZone } from "../coverage/time-zone";
+import { isTimeZone } from "../../core/time/time-zone";
 import { ErrorSchema, errorResponses, IdParam } from "../schemas";
 
 /** The OpenAPI description and validation of /api/subscriptions; the handlers are in subscriptions.ts. */

@@ -1,6 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { OpenAPIHono } from "@hono/zod-openapi";
 import type { Context } from "hono";
+import { checkWebhookUrl, WebhookUrlError } from "../../core/urls/webhook-url";
+import { generateWebhookSecret } from "../../core/webhook-signature";
 import {
   cancelSubscription,
   confirmSubscription,
@@ -13,8 +15,6 @@ import {
 } from "../../db/queries/subscriptions";
 import { getTopic } from "../../db/queries/topics";
 import type { AlertEvent } from "../../db/schema";
-import { generateWebhookSecret } from "../../jobs/alerts/webhook-signature";
-import { checkWebhookUrl, WebhookUrlError } from "../../jobs/alerts/webhook-url";
 import type { AppDeps } from "../app";
 import type { requireAdmin } from "../auth";
 import { ApiError, errorBody, notFound } from "../errors";

@@ -1,4 +1,5 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import { parseQuery, QueryError } from "../../core/tagging/query-parser";
 import {
   createTopic,
   DuplicateTopicError,
@@ -10,7 +11,6 @@ import {
   updateTopic,
 } from "../../db/queries/topics";
 import type { Topic } from "../../db/schema";
-import { parseQuery, QueryError } from "../../jobs/tagging/query-parser";
 import type { AppDeps } from "../app";
 import type { requireAdmin } from "../auth";
 import { ApiError, conflict, notFound } from "../errors";

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { buildOpml } from "../../jobs/feeds/opml";
+import { buildOpml } from "../../core/opml";
 import { createTestApp, type TestApp } from "../helpers/app";
 
 describe("/api/feeds", () => {

@@ -1,9 +1,9 @@
 import pino from "pino";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { loadConfig } from "../../core/config";
 import { createTopic } from "../../db/queries/topics";
 import { alertEvents, subscriptions } from "../../db/schema";
 import { createApp } from "../../server/app";
-import { loadConfig } from "../../server/config";
 import { ADMIN_TOKEN, createTestApp, type TestApp } from "../helpers/app";
 
 const SMTP = { SMTP_URL: "smtp://127.0.0.1:2525" };

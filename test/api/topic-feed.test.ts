@@ -1,10 +1,10 @@
 import Parser from "rss-parser";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { parseStringPromise } from "xml2js";
+import { stripIllegalXmlChars, xmlAttr, xmlText } from "../../core/text/xml-text";
 import { createTopic } from "../../db/queries/topics";
 import { storeFeedArticles } from "../../jobs/ingest/store-articles";
 import { TopicTagger } from "../../jobs/topics/topic-tagger";
-import { stripIllegalXmlChars, xmlAttr, xmlText } from "../../server/xml-text";
 import { createTestApp, type TestApp } from "../helpers/app";
 import { makeArticle, makeFeed } from "../helpers/factories";
 

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { defaultTopics } from "../../core/tagging/default-topics";
 import { createTopic } from "../../db/queries/topics";
 import { storeFeedArticles } from "../../jobs/ingest/store-articles";
-import { defaultTopics } from "../../jobs/tagging/default-topics";
 import { TopicTagger } from "../../jobs/topics/topic-tagger";
 import { createTestApp, type TestApp } from "../helpers/app";
 import { makeArticle, makeFeed } from "../helpers/factories";

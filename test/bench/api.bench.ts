@@ -3,8 +3,8 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
 import pino from "pino";
+import { loadConfig } from "../../core/config";
 import { createApp } from "../../server/app";
-import { loadConfig } from "../../server/config";
 import { MILLION_DB, openMillionDb } from "./million";
 import { median, percentile, printRows, type Row } from "./report";
 

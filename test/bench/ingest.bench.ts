@@ -1,10 +1,10 @@
 import { fileURLToPath } from "node:url";
 import pino from "pino";
 import Parser from "rss-parser";
+import { defaultTopics } from "../../core/tagging/default-topics";
 import { addFeed } from "../../db/queries/feeds";
 import { createTopic } from "../../db/queries/topics";
 import { storeDocument } from "../../jobs/ingest/ingest-feed";
-import { defaultTopics } from "../../jobs/tagging/default-topics";
 import { TopicTagger } from "../../jobs/topics/topic-tagger";
 import { createTestDatabase } from "../helpers/db";
 import { type BenchFeed, benchFeeds } from "./bench-feeds";

@@ -1,4 +1,6 @@
 import { existsSync, mkdirSync, rmSync } from "node:fs";
+import { compileTopics } from "../../core/tagging/compile";
+import { defaultTopics } from "../../core/tagging/default-topics";
 import { type Database, openDatabase } from "../../db/client";
 import { migrateDatabase } from "../../db/migrate";
 import { rebuildRollups } from "../../db/queries/rollups";
@@ -6,8 +8,6 @@ import { getSetting, setSettingOnce } from "../../db/queries/settings";
 import { createTopic, listTopics } from "../../db/queries/topics";
 import { composeSampleArticles } from "../../jobs/sample/compose";
 import { sampleOutlets } from "../../jobs/sample/outlets";
-import { compileTopics } from "../../jobs/tagging/compile";
-import { defaultTopics } from "../../jobs/tagging/default-topics";
 
 /**
  * A database of a million articles over 2025 for the API benchmarks, built with bulk SQL (the pipeline's own

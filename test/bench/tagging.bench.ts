@@ -1,11 +1,11 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { compileTopics } from "../../jobs/tagging/compile";
-import { defaultTopics } from "../../jobs/tagging/default-topics";
-import { evaluateMatcher, type LabeledArticle } from "../../jobs/tagging/evaluate";
-import type { QueryNode } from "../../jobs/tagging/query-ast";
-import { parseQuery } from "../../jobs/tagging/query-parser";
-import type { ArticleText } from "../../jobs/tagging/types";
+import { compileTopics } from "../../core/tagging/compile";
+import { defaultTopics } from "../../core/tagging/default-topics";
+import { evaluateMatcher, type LabeledArticle } from "../../core/tagging/evaluate";
+import type { QueryNode } from "../../core/tagging/query-ast";
+import { parseQuery } from "../../core/tagging/query-parser";
+import type { ArticleText } from "../../core/tagging/types";
 import { printRows, type Row } from "./report";
 
 const fixture = (name: string) =>

@@ -1,7 +1,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { planBuckets } from "../../core/time/time-buckets";
 import { recordPassHealth } from "../../db/queries/timeline";
-import { planBuckets } from "../../server/coverage/time-buckets";
 import {
   buildDashboard,
   chartReady,

@@ -9,9 +9,9 @@
 import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
 import pino from "pino";
+import { loadConfig } from "../../core/config";
 import { openDatabase } from "../../db/client";
 import { createApp } from "../../server/app";
-import { loadConfig } from "../../server/config";
 import { buildDashboard, chartReady, launchChromium, startDashboardServer } from "./harness";
 
 const RUNS = 7;

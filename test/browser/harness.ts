@@ -6,9 +6,9 @@ import { serve } from "@hono/node-server";
 import pino from "pino";
 import { type Browser, type ConsoleMessage, chromium, type Page } from "playwright-core";
 import { build } from "vite";
+import { type Config, loadConfig } from "../../core/config";
 import { seedFirstStart } from "../../jobs/seed";
 import { createApp } from "../../server/app";
-import { type Config, loadConfig } from "../../server/config";
 import { ADMIN_TOKEN, type TestApp } from "../helpers/app";
 import { createTestDatabase } from "../helpers/db";
 

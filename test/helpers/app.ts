@@ -1,6 +1,6 @@
 import pino from "pino";
+import { loadConfig } from "../../core/config";
 import { createApp } from "../../server/app";
-import { loadConfig } from "../../server/config";
 import { createTestDatabase, type TestDatabase } from "./db";
 
 export const ADMIN_TOKEN = "test-admin-token";

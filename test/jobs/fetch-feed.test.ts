@@ -9,7 +9,7 @@ import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { brotliCompressSync, createGzip, deflateRawSync, deflateSync, gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
-import { publicAddressesOnly } from "../../jobs/ingest/address-policy";
+import { publicAddressesOnly } from "../../core/urls/address-policy";
 import { FeedError } from "../../jobs/ingest/feed-error";
 import {
   DEFAULT_USER_AGENT,

@@ -5,7 +5,7 @@ import {
   ipLiteral,
   publicAddressesOnly,
   refusedRange,
-} from "../../jobs/ingest/address-policy";
+} from "../../core/urls/address-policy";
 
 describe("refusedRange", () => {
   it.each([

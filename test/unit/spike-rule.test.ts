@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { detectSpike } from "../../jobs/alerts/spike-rule";
+import { detectSpike } from "../../core/spike-rule";
 
 const flat = (n: number) => new Array<number>(14).fill(n);
 

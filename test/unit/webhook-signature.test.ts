@@ -1,11 +1,6 @@
 import { Webhook } from "standardwebhooks";
 import { describe, expect, it } from "vitest";
-import {
-  generateWebhookSecret,
-  secretKey,
-  signWebhook,
-  verifyWebhook,
-} from "../../jobs/alerts/webhook-signature";
+import { generateWebhookSecret, secretKey, signWebhook, verifyWebhook } from "../../core/webhook-signature";
 
 const SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
 const body = JSON.stringify({ type: "article.tagged", topic: { slug: "nvidia", name: "Nvidia" } });

@@ -1,4 +1,4 @@
-import { planBuckets } from "../../server/coverage/time-buckets";
+import { planBuckets } from "../../core/time/time-buckets";
 import type { Coverage } from "../api";
 
 /**

@@ -1,4 +1,4 @@
-import { escapeHtml as esc } from "../../../server/escape-html";
+import { escapeHtml as esc } from "../../../core/text/escape-html";
 import type { AlertMessage } from "../channel";
 
 /**

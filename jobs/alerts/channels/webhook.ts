@@ -1,10 +1,11 @@
 import { STATUS_CODES } from "node:http";
 import { Agent, type Dispatcher, request } from "undici";
-import { type AddressPolicy, addressPolicy, guardedLookup, ipLiteral } from "../../ingest/address-policy";
+import { type AddressPolicy, addressPolicy, ipLiteral } from "../../../core/urls/address-policy";
+import { signWebhook } from "../../../core/webhook-signature";
 import { transportError } from "../../ingest/fetch-feed";
+import { guardedLookup } from "../../ingest/guarded-lookup";
 import { parseRetryAfter } from "../../ingest/retry-after";
 import type { AlertChannel, Delivery, DeliveryResult } from "../channel";
-import { signWebhook } from "../webhook-signature";
 
 export interface WebhookChannelOptions {
   /** TIDEMARK_ALLOW_PRIVATE_URLS */

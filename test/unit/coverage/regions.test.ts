@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { GLOBAL_NORTH, ISO_COUNTRIES, REGION_LABELS, regionOf } from "../../../server/coverage/regions";
+import { GLOBAL_NORTH, ISO_COUNTRIES, REGION_LABELS, regionOf } from "../../../core/coverage/regions";
 
 describe("regionOf", () => {
   it.each([

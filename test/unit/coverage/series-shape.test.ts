@@ -7,7 +7,7 @@ import {
   topSeries,
   trailingMean,
   withShares,
-} from "../../../server/coverage/series-shape";
+} from "../../../core/coverage/coverage-series";
 
 describe("shares", () => {
   it.each([

@@ -1,10 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  type BucketPlan,
-  bucketIndex,
-  type Interval,
-  planBuckets,
-} from "../../../server/coverage/time-buckets";
+import { type BucketPlan, bucketIndex, type Interval, planBuckets } from "../../../core/time/time-buckets";
 
 const iso = (ms: number) => new Date(ms).toISOString().replace(":00.000Z", "Z");
 const pad = (n: number) => String(n).padStart(2, "0");

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isTimeZone, localParts, offsetAt, startOfLocalDay } from "../../../server/coverage/time-zone";
+import { isTimeZone, localParts, offsetAt, startOfLocalDay } from "../../../core/time/time-zone";
 
 const at = (iso: string) => Date.parse(iso);
 const iso = (ms: number) => new Date(ms).toISOString();

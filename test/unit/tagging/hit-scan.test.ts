@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { CjkAutomaton } from "../../../jobs/tagging/cjk-automaton";
-import { HitScanner } from "../../../jobs/tagging/hit-scan";
-import { HitStore } from "../../../jobs/tagging/hit-store";
-import { TokenCache } from "../../../jobs/tagging/token-cache";
-import { tokenize } from "../../../jobs/tagging/tokenize";
+import { CjkAutomaton } from "../../../core/tagging/cjk-automaton";
+import { HitScanner } from "../../../core/tagging/hit-scan";
+import { HitStore } from "../../../core/tagging/hit-store";
+import { TokenCache } from "../../../core/tagging/token-cache";
+import { tokenize } from "../../../core/tagging/tokenize";
 
 /** Every word the fused scanner reports, by giving every token dictionary id 0. */
 function scannedWords(text: string, cacheBits = 16): string[] {

@@ -1,9 +1,9 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { compileTopics } from "../../../jobs/tagging/compile";
-import { defaultTopics } from "../../../jobs/tagging/default-topics";
-import type { LabeledArticle } from "../../../jobs/tagging/evaluate";
-import type { TopicMatch } from "../../../jobs/tagging/types";
+import { compileTopics } from "../../../core/tagging/compile";
+import { defaultTopics } from "../../../core/tagging/default-topics";
+import type { LabeledArticle } from "../../../core/tagging/evaluate";
+import type { TopicMatch } from "../../../core/tagging/types";
 
 const load = <T>(url: URL) => JSON.parse(readFileSync(url, "utf8")) as T;
 const items = [

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { compileTopics } from "../../../jobs/tagging/compile";
-import { QueryError } from "../../../jobs/tagging/query-ast";
-import type { ArticleText } from "../../../jobs/tagging/types";
+import { compileTopics } from "../../../core/tagging/compile";
+import { QueryError } from "../../../core/tagging/query-ast";
+import type { ArticleText } from "../../../core/tagging/types";
 
 const article = (title: string, summary = ""): ArticleText => ({ title, summary });
 const slugs = (query: string, text: ArticleText) =>

@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { compileTopics } from "../../../jobs/tagging/compile";
-import { defaultTopics } from "../../../jobs/tagging/default-topics";
-import { evaluateMatcher, formatScores, type LabeledArticle } from "../../../jobs/tagging/evaluate";
+import { compileTopics } from "../../../core/tagging/compile";
+import { defaultTopics } from "../../../core/tagging/default-topics";
+import { evaluateMatcher, formatScores, type LabeledArticle } from "../../../core/tagging/evaluate";
 
 const load = (name: string) =>
   JSON.parse(

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { queryLimits } from "../../../jobs/tagging/query-ast";
-import { formatQuery } from "../../../jobs/tagging/query-format";
-import { parseQuery, QueryError } from "../../../jobs/tagging/query-parser";
+import { queryLimits } from "../../../core/tagging/query-ast";
+import { formatQuery } from "../../../core/tagging/query-format";
+import { parseQuery, QueryError } from "../../../core/tagging/query-parser";
 
 const term = (value: string, position: number, lead = false, trail = false) => ({
   type: "term",

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { normalizeWord, tokenize } from "../../../jobs/tagging/tokenize";
+import { normalizeWord, tokenize } from "../../../core/tagging/tokenize";
 
 const texts = (text: string, lang?: string) => tokenize(text, lang).map((token) => token.text);
 

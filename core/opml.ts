@@ -1,5 +1,4 @@
 import { parseStringPromise } from "xml2js";
-import type { FeedInput } from "../../db/queries/feeds";
 
 /**
  * OPML in and out, the format every feed reader exchanges subscription lists in. Besides the standard
@@ -15,7 +14,16 @@ interface Outline {
   outline?: Outline[];
 }
 
-export async function parseOpml(text: string): Promise<FeedInput[]> {
+/** A feed as an OPML outline describes it (the shape of the feeds table's insert input). */
+export interface OpmlFeed {
+  url: string;
+  name?: string | null;
+  siteUrl?: string | null;
+  lang?: string | null;
+  country?: string | null;
+}
+
+export async function parseOpml(text: string): Promise<OpmlFeed[]> {
   let doc: { opml?: { body?: Array<{ outline?: Outline[] }> } };
   try {
     // xml2js never expands entities, so an OPML file cannot pull in external content.
@@ -25,7 +33,7 @@ export async function parseOpml(text: string): Promise<FeedInput[]> {
   }
   const body = doc?.opml?.body?.[0];
   if (!body) throw new OpmlError("not an OPML document: expected <opml><body>");
-  const feeds: FeedInput[] = [];
+  const feeds: OpmlFeed[] = [];
   const walk = (outlines: Outline[] | undefined, depth: number) => {
     if (!outlines || depth > 16) return;
     for (const outline of outlines) {
@@ -47,10 +55,7 @@ export async function parseOpml(text: string): Promise<FeedInput[]> {
   return feeds;
 }
 
-export function buildOpml(
-  feeds: ReadonlyArray<Pick<FeedInput, "url" | "name" | "siteUrl" | "lang" | "country">>,
-  now: Date = new Date(),
-): string {
+export function buildOpml(feeds: readonly OpmlFeed[], now: Date = new Date()): string {
   const lines = feeds.map((feed) => {
     const attrs: Array<[string, string | null | undefined]> = [
       ["type", "rss"],

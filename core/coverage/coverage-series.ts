@@ -1,4 +1,4 @@
-import type { Interval } from "./time-buckets";
+import type { Interval } from "../time/time-buckets";
 
 /**
  * Pure shaping of /api/coverage answers: shares, trailing means, folding small series into "Other", CSV.

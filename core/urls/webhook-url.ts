@@ -1,4 +1,4 @@
-import { checkOutgoingUrl } from "../ingest/outgoing-url";
+import { checkOutgoingUrl } from "./outgoing-url";
 
 export class WebhookUrlError extends Error {
   override name = "WebhookUrlError";

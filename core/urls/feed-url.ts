@@ -1,4 +1,4 @@
-import { checkOutgoingUrl } from "../ingest/outgoing-url";
+import { checkOutgoingUrl } from "./outgoing-url";
 
 export class FeedUrlError extends Error {
   override name = "FeedUrlError";

@@ -1,4 +1,4 @@
-import { allOf, anyOf, near, not, oneOf } from "./query-kit";
+import { allOf, anyOf, near, not, oneOf } from "./query-builders";
 import type { TopicDefinition } from "./types";
 
 // Term families shared by several topics. Wildcards carry the inflections (Aktie/Aktien, plongé/plongent);
