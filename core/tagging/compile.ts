@@ -1,8 +1,9 @@
+import { stemKey, stemmerFor, stemWord } from "./analysis";
 import { CjkAutomaton } from "./cjk-automaton";
 import { createMatcher } from "./match";
 import { type Field, QueryError, type QueryNode } from "./query-ast";
 import { parseQuery } from "./query-parser";
-import { foldCjkRun, normalizeWord, scanText } from "./tokenize";
+import { foldCase, foldCjkRun, normalizeWord, scanText } from "./tokenize";
 import type { TopicDefinition, TopicMatcher } from "./types";
 
 /** Field index: 0 title, 1 summary; -1 in a scope means either. */
@@ -22,6 +23,11 @@ type WordPattern = { stem: string; id: number };
 export interface Dictionary {
   size: number;
   exact: Map<string, number[]>;
+  /**
+   * Stem -> ids of the plain terms with that stem in `lang` (a primary subtag), or null for a language whose
+   * words match exactly. Built on first use per language, since most installs read a handful.
+   */
+  stems(lang: string): Map<string, number[]> | null;
   prefixes: WordPattern[];
   suffixes: WordPattern[];
   infixes: WordPattern[];
@@ -39,7 +45,12 @@ const fieldIndex: Record<Field, FieldIndex> = { title: 0, summary: 1 };
 const hasCjk = (text: string) =>
   /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u.test(text);
 
-type Element = { kind: "exact" | "prefix" | "suffix" | "infix" | "cjk"; stem: string };
+/** `analysed`: a plain word that also matches its inflections; it keeps its case-folded form to stem. */
+type Element = {
+  kind: "exact" | "prefix" | "suffix" | "infix" | "cjk";
+  stem: string;
+  analysed?: { folded: string };
+};
 
 class DictionaryBuilder {
   private readonly ids = new Map<string, number>();
@@ -51,13 +62,16 @@ class DictionaryBuilder {
     cjk: [],
   };
 
+  private readonly analysed: Array<{ folded: string; id: number }> = [];
+
   idOf(element: Element): number {
-    const key = `${element.kind}\u0000${element.stem}`;
+    const key = `${element.kind}${element.analysed ? "~" : ""}\u0000${element.stem}`;
     let id = this.ids.get(key);
     if (id === undefined) {
       id = this.ids.size;
       this.ids.set(key, id);
       this.byKind[element.kind].push({ stem: element.stem, id });
+      if (element.analysed) this.analysed.push({ folded: element.analysed.folded, id });
     }
     return id;
   }
@@ -65,9 +79,19 @@ class DictionaryBuilder {
   build(): Dictionary {
     const exact = new Map<string, number[]>();
     for (const { stem, id } of this.byKind.exact) exact.set(stem, [...(exact.get(stem) ?? []), id]);
+    const analysed = this.analysed;
+    const stemIndexes = new Map<string, Map<string, number[]> | null>();
     return {
       size: this.ids.size,
       exact,
+      stems(lang) {
+        let index = stemIndexes.get(lang);
+        if (index === undefined) {
+          index = stemIndex(analysed, lang);
+          stemIndexes.set(lang, index);
+        }
+        return index;
+      },
       prefixes: this.byKind.prefix,
       suffixes: this.byKind.suffix,
       infixes: this.byKind.infix,
@@ -75,6 +99,24 @@ class DictionaryBuilder {
       cjkIds: this.byKind.cjk.map((p) => p.id),
     };
   }
+}
+
+function stemIndex(
+  analysed: ReadonlyArray<{ folded: string; id: number }>,
+  lang: string,
+): Map<string, number[]> | null {
+  const stemmer = stemmerFor(lang);
+  if (!stemmer) return null;
+  const index = new Map<string, number[]>();
+  for (const { folded, id } of analysed) {
+    const stem = stemWord(stemmer, folded);
+    // A short Latin stem cut from a longer word is where terms of other languages collide (French
+    // "dévisse" stems to Portuguese "dev", as does "deve"): such a term matches its own spelling only.
+    if (stem !== folded && [...stem].length < 4 && /^\p{Script=Latin}/u.test(stem)) continue;
+    const key = stemKey(stemmer, folded);
+    index.set(key, [...(index.get(key) ?? []), id]);
+  }
+  return index;
 }
 
 /** The dictionary elements a piece of query text stands for, scanned like article text. */
@@ -94,6 +136,16 @@ function elementsOf(text: string): Element[] {
     },
   });
   return out;
+}
+
+/** A single plain word is analysed (matches its inflections); compounds and `=exact` words are not. */
+function plainTermElements(value: string, exact: boolean): Element[] {
+  const elements = elementsOf(value);
+  const only = elements[0];
+  if (exact || elements.length !== 1 || only?.kind !== "exact") return elements;
+  let word = value;
+  scanText(value, { word: (start, end) => (word = value.slice(start, end)), cjk: () => {} });
+  return [{ ...only, analysed: { folded: foldCase(word) } }];
 }
 
 function wildcardElement(value: string, leading: boolean, trailing: boolean): Element {
@@ -131,7 +183,7 @@ function compileNode(node: QueryNode, dict: DictionaryBuilder): CompiledNode {
           ? phraseElements(node.value)
           : node.leadingWildcard || node.trailingWildcard
             ? [wildcardElement(node.value, node.leadingWildcard, node.trailingWildcard)]
-            : elementsOf(node.value);
+            : plainTermElements(node.value, node.exact === true);
       if (elements.length === 0) throw new QueryError(`"${label}" has nothing to match`, node.position);
       const ids = elements.map((element) => dict.idOf(element));
       return ids.length === 1 ? { k: "term", id: ids[0]!, label } : { k: "phrase", ids, label };

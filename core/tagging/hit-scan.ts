@@ -21,16 +21,19 @@ export class HitScanner {
   private bytes = Buffer.alloc(2048);
   private units = new Uint16Array(this.bytes.buffer, this.bytes.byteOffset, 1024);
 
+  /** The token cache of the field being scanned (per article language). */
+  private tokens!: TokenCache;
+
   constructor(
-    private readonly tokens: TokenCache,
     private readonly hits: HitStore,
     private readonly cjk: CjkAutomaton,
     /** Dictionary id of each automaton pattern. */
     private readonly cjkIds: readonly number[],
   ) {}
 
-  /** Records every dictionary hit of `text` as `field`. */
-  scan(text: string, field: FieldIndex, lang: string | null | undefined): void {
+  /** Records every dictionary hit of `text` as `field`, looking words up in `tokens`. */
+  scan(text: string, field: FieldIndex, lang: string | null | undefined, tokens: TokenCache): void {
+    this.tokens = tokens;
     const classes = this.classes;
     const n = text.length;
     if (n > this.units.length) {

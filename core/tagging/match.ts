@@ -1,10 +1,11 @@
+import { primaryLanguage, type Stemmer, stemKey, stemmerFor } from "./analysis";
 import type { CompiledTopic, Dictionary, FieldIndex } from "./compile";
 import { explain, SpanStack } from "./explain";
 import { HitScanner } from "./hit-scan";
 import { HitStore } from "./hit-store";
 import { AND, ANY, buildPlan, FIELD, NEAR, NOT, PHRASE, type PlanNode, TERM } from "./match-plan";
 import { TokenCache } from "./token-cache";
-import { normalizeWord } from "./tokenize";
+import { foldCase, normalizeWord } from "./tokenize";
 import type { ArticleText, TopicMatch, TopicMatcher } from "./types";
 
 /** -1 means either field. */
@@ -12,13 +13,23 @@ type Scope = FieldIndex | -1;
 const noIds: readonly number[] = [];
 const scopeMask = (scope: Scope): number => (scope === -1 ? 3 : 1 << scope);
 
-/** The dictionary ids whose patterns a token matches. */
-function idsForToken(raw: string, dict: Dictionary): readonly number[] {
+/** How tokens of one language are looked up: its stemmer and the dictionary's stems, or neither. */
+interface Analyser {
+  stemmer: Stemmer | null;
+  stems: Map<string, number[]> | null;
+}
+
+/** The dictionary ids whose patterns a token matches: the folded word, wildcards, and its stem. */
+function idsForToken(raw: string, dict: Dictionary, analyser: Analyser): readonly number[] {
   const word = normalizeWord(raw);
   const ids = [...(dict.exact.get(word) ?? noIds)];
   for (const p of dict.prefixes) if (word.startsWith(p.stem)) ids.push(p.id);
   for (const p of dict.suffixes) if (word.endsWith(p.stem)) ids.push(p.id);
   for (const p of dict.infixes) if (word.includes(p.stem)) ids.push(p.id);
+  if (analyser.stemmer && analyser.stems && analyser.stems.size > 0) {
+    const stem = stemKey(analyser.stemmer, foldCase(raw));
+    for (const id of analyser.stems.get(stem) ?? noIds) if (!ids.includes(id)) ids.push(id);
+  }
   return ids.length === 0 ? noIds : ids;
 }
 
@@ -45,11 +56,16 @@ class Matcher implements TopicMatcher {
   private linkNext = new Int32Array(256);
   private linkId = new Int32Array(256);
   private readonly cover: Int32Array;
+  private readonly dict: Dictionary;
+  /** Token caches per analysed language (primary subtag); other languages share `exactTokens`. */
+  private readonly exactTokens: TokenCache;
+  private readonly tokensByLang = new Map<string, TokenCache>();
 
   constructor(dict: Dictionary, topics: CompiledTopic[]) {
     this.hits = new HitStore(dict.size);
-    const tokens = new TokenCache((raw) => idsForToken(raw, dict));
-    this.scanner = new HitScanner(tokens, this.hits, dict.cjk, dict.cjkIds);
+    this.dict = dict;
+    this.exactTokens = new TokenCache((raw) => idsForToken(raw, dict, { stemmer: null, stems: null }));
+    this.scanner = new HitScanner(this.hits, dict.cjk, dict.cjkIds);
     this.slugs = topics.map((topic) => topic.slug);
     this.plan = buildPlan(
       topics.map((topic) => topic.root),
@@ -65,8 +81,9 @@ class Matcher implements TopicMatcher {
   match(article: ArticleText): TopicMatch[] {
     const hits = this.hits;
     hits.clear();
-    this.scanner.scan(article.title, 0, article.lang);
-    this.scanner.scan(article.summary, 1, article.lang);
+    const tokens = this.tokensFor(article.lang);
+    this.scanner.scan(article.title, 0, article.lang, tokens);
+    this.scanner.scan(article.summary, 1, article.lang, tokens);
     // Every query needs a positive term (the parser enforces it), so no hit means no topic.
     if (hits.touched.length === 0) return [];
     this.article = (this.article + 1) | 0 || 1;
@@ -81,6 +98,24 @@ class Matcher implements TopicMatcher {
       out.push({ slug: this.slugs[t]!, terms: explain(this.spans, labels, labelRank, this.cover) });
     }
     return out;
+  }
+
+  /** The article language's token cache: each distinct word is folded, stemmed and looked up once. */
+  private tokensFor(lang: string | null | undefined): TokenCache {
+    const primary = primaryLanguage(lang);
+    if (primary === null) return this.exactTokens;
+    let tokens = this.tokensByLang.get(primary);
+    if (!tokens) {
+      const stemmer = stemmerFor(primary);
+      const stems = stemmer ? this.dict.stems(primary) : null;
+      const dict = this.dict;
+      tokens =
+        stemmer && stems && stems.size > 0
+          ? new TokenCache((raw) => idsForToken(raw, dict, { stemmer, stems }), 14)
+          : this.exactTokens;
+      this.tokensByLang.set(primary, tokens);
+    }
+    return tokens;
   }
 
   private markGroups(): void {

@@ -5,15 +5,19 @@
 export type Field = "title" | "summary";
 
 export type QueryNode =
-  /** A bare word; `*` at either end widens it to a prefix, suffix or infix match. */
+  /**
+   * A bare word; `*` at either end widens it to a prefix, suffix or infix match. A plain word also matches
+   * its inflections in the article's language (stemming) unless it is marked exact with a leading `=`.
+   */
   | {
       type: "term";
       value: string;
       leadingWildcard: boolean;
       trailingWildcard: boolean;
+      exact?: boolean;
       position: number;
     }
-  /** Words that must appear next to each other, in order. */
+  /** Words that must appear next to each other, in order, each exactly as written (folded, not stemmed). */
   | { type: "phrase"; value: string; position: number }
   | { type: "and"; children: QueryNode[] }
   | { type: "or"; children: QueryNode[] }

@@ -6,7 +6,7 @@ const rank = { or: 0, and: 1, not: 2, near: 3, field: 4, term: 5, phrase: 5 } as
 export function formatQuery(node: QueryNode): string {
   switch (node.type) {
     case "term":
-      return `${node.leadingWildcard ? "*" : ""}${node.value}${node.trailingWildcard ? "*" : ""}`;
+      return `${node.exact ? "=" : ""}${node.leadingWildcard ? "*" : ""}${node.value}${node.trailingWildcard ? "*" : ""}`;
     case "phrase":
       return `"${node.value}"`;
     case "or":

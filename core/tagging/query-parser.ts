@@ -156,8 +156,10 @@ class Parser {
     }
   }
 
-  private term(text: string, position: number): QueryNode {
+  private term(marked: string, position: number): QueryNode {
     this.countTerm(position);
+    const exact = marked.length > 1 && marked.startsWith("=");
+    const text = exact ? marked.slice(1) : marked;
     const leadingWildcard = text.startsWith("*");
     const trailingWildcard = text.length > 1 && text.endsWith("*");
     const value = text.slice(leadingWildcard ? 1 : 0, trailingWildcard ? -1 : undefined);
@@ -172,7 +174,7 @@ class Parser {
         throw new QueryError(`wildcard term "${text}" may hold only letters, digits and hyphens`, position);
       }
     }
-    return { type: "term", value, leadingWildcard, trailingWildcard, position };
+    return { type: "term", value, leadingWildcard, trailingWildcard, position, ...(exact ? { exact } : {}) };
   }
 
   private countTerm(position: number): void {

@@ -1,4 +1,5 @@
 import { ASTRAL, CJK, charLength, charTable, classAt, HYPHEN, SEGMENTED, WORD } from "./char-class";
+import { foldTraditional, simplifiedTable } from "./chinese-fold";
 
 /**
  * Text to tokens. Space-separated scripts are scanned with a Unicode class table instead of
@@ -98,6 +99,9 @@ export function scanText(text: string, visitor: ScanVisitor, lang?: string | nul
 
 const latinOnly = /^[\p{Script=Latin}\p{M}\p{N}-]+$/u;
 const combiningMarks = /[\u0300-\u036f]/g;
+const arabicLetters = /[\u0600-\u06ff]/;
+// Harakat, superscript alef and tatweel carry no meaning a search should tell apart.
+const arabicMarks = /[\u0610-\u061a\u0640\u064b-\u065f\u0670\u06d6-\u06ed]/g;
 
 /**
  * Case and compatibility folding for one word: NFKC, lower case, ß -> ss, final sigma -> sigma, and
@@ -107,12 +111,34 @@ const combiningMarks = /[\u0300-\u036f]/g;
 export function normalizeWord(raw: string): string {
   // biome-ignore lint/suspicious/noControlCharactersInRegex: ASCII range check
   if (/^[\x00-\x7f]*$/.test(raw)) return raw.toLowerCase();
-  let word = raw.normalize("NFKC").toLowerCase().replace(/ß/g, "ss").replace(/ς/g, "σ");
-  if (latinOnly.test(word)) {
-    const stripped = word.normalize("NFD").replace(combiningMarks, "");
-    if (stripped !== word) word = stripped.normalize("NFC");
-  }
-  return word;
+  return foldArabic(stripLatinMarks(foldCase(raw)));
+}
+
+/** The folding that comes before stemming: NFKC, lower case, ß and final sigma; accents stay for stemmers. */
+export function foldCase(raw: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: ASCII range check
+  if (/^[\x00-\x7f]*$/.test(raw)) return raw.toLowerCase();
+  return raw.normalize("NFKC").toLowerCase().replace(/ß/g, "ss").replace(/ς/g, "σ");
+}
+
+/**
+ * Arabic spelling variants that writers use interchangeably: hamza forms of alef, alef maqsura, ta marbuta,
+ * and the harakat and tatweel that carry no meaning a search should tell apart.
+ */
+export function foldArabic(word: string): string {
+  if (!arabicLetters.test(word)) return word;
+  return word
+    .replace(arabicMarks, "")
+    .replace(/[\u0622\u0623\u0625\u0671]/g, "\u0627")
+    .replace(/\u0649/g, "\u064a")
+    .replace(/\u0629/g, "\u0647");
+}
+
+/** Strips accents from a Latin-script word (café -> cafe); other scripts are returned as they are. */
+export function stripLatinMarks(word: string): string {
+  if (!latinOnly.test(word)) return word;
+  const stripped = word.normalize("NFD").replace(combiningMarks, "");
+  return stripped === word ? word : stripped.normalize("NFC");
 }
 
 /** A CJK run folded for matching, with the original offset of every folded code unit (null: unchanged). */
@@ -126,17 +152,26 @@ const needsFold = /[\u2e80-\u2fdf\u3200-\u33ff\uf900-\ufaff\ufe30-\ufe4f\uff00-\
 
 /** `needsFold` over `text[start, end)` without slicing it. */
 export function needsCjkFold(units: Uint16Array, start: number, end: number): boolean {
+  const simplified = simplifiedTable();
   for (let i = start; i < end; i++) {
     const c = units[i]!;
     if (c < 0x2e80) continue;
+    if (simplified[c] !== 0) return true;
     if (c <= 0x2fdf || (c >= 0x3200 && c <= 0x33ff) || (c >= 0xf900 && c <= 0xfaff)) return true;
     if ((c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xffef)) return true;
   }
   return false;
 }
 
+/**
+ * A CJK run folded for matching: NFKC for half- and full-width forms and compatibility characters, then
+ * Traditional Chinese to Simplified (see chinese-fold.ts).
+ */
 export function foldCjkRun(run: string): FoldedRun {
-  if (!needsFold.test(run)) return { text: run, offsets: null };
+  if (!needsFold.test(run)) {
+    // Traditional-to-Simplified folding maps one unit to one, so offsets stay those of the run.
+    return { text: foldTraditional(run), offsets: null };
+  }
   let text = "";
   const offsets: number[] = [];
   for (let i = 0; i < run.length; ) {
@@ -152,7 +187,7 @@ export function foldCjkRun(run: string): FoldedRun {
       }
     }
     for (let k = 0; k < folded.length; k++) offsets.push(i - len);
-    text += folded;
+    text += foldTraditional(folded);
   }
   offsets.push(run.length);
   return { text, offsets: Int32Array.from(offsets) };

@@ -1,0 +1,109 @@
+import { describe, expect, it } from "vitest";
+import { stemmerFor } from "../../../core/tagging/analysis";
+import { foldTraditional } from "../../../core/tagging/chinese-fold";
+import { compileTopics } from "../../../core/tagging/compile";
+import { parseQuery } from "../../../core/tagging/query-parser";
+import { normalizeWord } from "../../../core/tagging/tokenize";
+
+const tag = (query: string, title: string, lang?: string) =>
+  compileTopics([{ slug: "t", query }]).match({ title, summary: "", lang });
+const matches = (query: string, title: string, lang?: string) => tag(query, title, lang).length > 0;
+
+describe("stemming in the article's language", () => {
+  it("matches a plain term's inflections in English, French, German, Spanish, Portuguese and Italian", () => {
+    expect(matches("curb", "US curbed chip sales to China", "en")).toBe(true);
+    expect(matches("restriction", "New restrictions on chipmaking tools", "en")).toBe(true);
+    expect(matches("chinois", "Les géants chinoises de l'IA", "fr")).toBe(true);
+    expect(matches("Exportkontrolle", "Neue Exportkontrollen für Chips", "de")).toBe(true);
+    expect(matches("restricción", "Las restricciones de Washington", "es")).toBe(true);
+    expect(matches("restrição", "As restrições dos EUA a chips", "pt")).toBe(true);
+    expect(matches("restrizione", "Le restrizioni sui chip", "it")).toBe(true);
+  });
+
+  it("matches inflections in Russian, Turkish, Indonesian, Arabic and Hindi", () => {
+    expect(matches("санкции", "Новые санкциями против чипов", "ru")).toBe(true);
+    expect(matches("kısıtlama", "ABD'den çip kısıtlamaları", "tr")).toBe(true);
+    expect(matches("pembatasan", "Pembatasan ekspor cip AS", "id")).toBe(true);
+    expect(matches("प्रतिबंध", "चिप निर्यात पर प्रतिबंधों का असर", "hi")).toBe(true);
+    expect(matches("الشركة", "قيود على الشركات", "ar")).toBe(true);
+    expect(matches("الصين", "قيود على صادرات الرقائق والصين", "ar")).toBe(true);
+  });
+
+  it("does not stem without a language, in a language it has no stemmer for, or an exact term", () => {
+    expect(matches("curb", "US curbed chip sales", undefined)).toBe(false);
+    expect(matches("curb", "US curbed chip sales", "sw")).toBe(false);
+    expect(matches("=curb", "US curbed chip sales", "en")).toBe(false);
+    expect(matches("=curb", "A new curb on sales", "en")).toBe(true);
+    expect(matches('"curb"', "US curbed chip sales", "en")).toBe(false);
+    expect(matches('"export curb"', "export curbs", "en")).toBe(false);
+  });
+
+  it("reads the language from a full tag (en-GB, pt-BR)", () => {
+    expect(matches("curb", "Washington curbed exports", "en-GB")).toBe(true);
+    expect(matches("restrição", "As restrições dos EUA", "pt-BR")).toBe(true);
+  });
+
+  it("keeps a short stem cut from a longer term from matching another word", () => {
+    // Portuguese stems both the French "dévisse" and "deve" to "dev".
+    expect(matches("dévisse", "Nvidia deve cair", "pt")).toBe(false);
+    expect(matches("dévisse", "Nvidia dévisse en Bourse", "fr")).toBe(true);
+  });
+
+  it("explains a stemmed match with the query term and the offsets of the word found", () => {
+    const title = "US curbed chip sales";
+    const [match] = tag("curb", title, "en");
+    const term = match!.terms[0]!;
+    expect(term.term).toBe("curb");
+    expect(title.slice(term.start, term.end)).toBe("curbed");
+  });
+
+  it("leaves model names and short words alone", () => {
+    const english = stemmerFor("en")!;
+    expect(english("chips")).toBe("chip");
+    expect(matches("r1", "R1s", "en")).toBe(false);
+    expect(matches("h20", "H20 chips", "en")).toBe(true);
+  });
+
+  it("keeps the = marker in the query tree", () => {
+    expect(parseQuery("=curb")).toMatchObject({ type: "term", value: "curb", exact: true });
+    expect(parseQuery("curb")).not.toHaveProperty("exact");
+  });
+});
+
+describe("Chinese scripts fold to one form", () => {
+  it("matches a Simplified term in Traditional text and the other way round", () => {
+    expect(matches("辉达", "輝達股價大跌", "zh-TW")).toBe(true);
+    expect(matches("華為", "华为发布昇腾芯片", "zh")).toBe(true);
+    expect(matches("华为", "華爲推出新晶片")).toBe(true);
+  });
+
+  it("points the explanation at the characters of the original text", () => {
+    const title = "美股：輝達股價大跌";
+    const [match] = tag("辉达", title);
+    const term = match!.terms[0]!;
+    expect(title.slice(term.start, term.end)).toBe("輝達");
+  });
+
+  it("folds character by character, so lengths never change", () => {
+    const text = "臺灣積體電路製造 發展 乾淨 華爲";
+    expect(foldTraditional(text)).toHaveLength(text.length);
+    expect(foldTraditional("華為")).toBe("华为");
+    expect(foldTraditional("英伟达")).toBe("英伟达");
+  });
+});
+
+describe("Arabic spelling variants", () => {
+  it("fold alef, ya and ta marbuta variants, harakat and tatweel", () => {
+    expect(normalizeWord("أمريكا")).toBe(normalizeWord("امريكا"));
+    expect(normalizeWord("إنفيديا")).toBe(normalizeWord("انفيديا"));
+    expect(normalizeWord("شركة")).toBe(normalizeWord("شركه"));
+    expect(normalizeWord("على")).toBe(normalizeWord("علي"));
+    expect(normalizeWord("الصِّين")).toBe(normalizeWord("الصين"));
+    expect(normalizeWord("الصـــين")).toBe(normalizeWord("الصين"));
+  });
+
+  it("let a query match the other spelling", () => {
+    expect(matches("إنفيديا", "اسهم انفيديا تتراجع", "ar")).toBe(true);
+    expect(matches("الصين", "قيود على الصِّين", undefined)).toBe(true);
+  });
+});
