@@ -4,7 +4,7 @@ import { createMatcher } from "./match";
 import { type Field, QueryError, type QueryNode } from "./query-ast";
 import { parseQuery } from "./query-parser";
 import { foldCase, foldCjkRun, normalizeWord, scanText } from "./tokenize";
-import type { TopicDefinition, TopicMatcher } from "./types";
+import type { BrokenTopic, TopicDefinition, TopicMatcher } from "./types";
 
 /** Field index: 0 title, 1 summary; -1 in a scope means either. */
 export type FieldIndex = 0 | 1;
@@ -209,12 +209,31 @@ function termLabel(node: Extract<QueryNode, { type: "term" }>): string {
   return `${node.leadingWildcard ? "*" : ""}${node.value}${node.trailingWildcard ? "*" : ""}`;
 }
 
-/** Parses and compiles all topics into one matcher that reads each article once. */
-export function compileTopics(topics: Pick<TopicDefinition, "slug" | "query">[]): TopicMatcher {
+/**
+ * Parses and compiles all topics into one matcher that reads each article once. A query that does not
+ * compile throws its QueryError, unless `skipBroken` is set, as the ingest path sets it: then that topic (a
+ * query saved before a limit existed, say) is left out and listed in `broken`, and every other topic is
+ * still matched, so one topic can never stop the pipeline.
+ */
+export function compileTopics(
+  topics: Pick<TopicDefinition, "slug" | "query">[],
+  options: { skipBroken?: boolean } = {},
+): TopicMatcher {
   const dict = new DictionaryBuilder();
-  const compiled = topics.map((topic) => ({
-    slug: topic.slug,
-    root: compileNode(parseQuery(topic.query), dict),
-  }));
-  return createMatcher(dict.build(), compiled);
+  const compiled: CompiledTopic[] = [];
+  const broken: BrokenTopic[] = [];
+  for (const topic of topics) {
+    try {
+      compiled.push({ slug: topic.slug, root: compileNode(parseQuery(topic.query), dict) });
+    } catch (error) {
+      if (!options.skipBroken) throw error;
+      broken.push({ slug: topic.slug, error: error instanceof Error ? error.message : String(error) });
+    }
+  }
+  return createMatcher(dict.build(), compiled, broken);
+}
+
+/** Checks that a query parses and compiles, as `compileTopics` will; throws the QueryError it would meet. */
+export function validateQuery(query: string): void {
+  compileNode(parseQuery(query), new DictionaryBuilder());
 }

@@ -6,7 +6,7 @@ import { HitStore } from "./hit-store";
 import { AND, ANY, buildPlan, FIELD, NEAR, NOT, PHRASE, type PlanNode, TERM } from "./match-plan";
 import { TokenCache } from "./token-cache";
 import { foldCase, normalizeWord } from "./tokenize";
-import type { ArticleText, TopicMatch, TopicMatcher } from "./types";
+import type { ArticleText, BrokenTopic, TopicMatch, TopicMatcher } from "./types";
 
 /** -1 means either field. */
 type Scope = FieldIndex | -1;
@@ -61,7 +61,11 @@ class Matcher implements TopicMatcher {
   private readonly exactTokens: TokenCache;
   private readonly tokensByLang = new Map<string, TokenCache>();
 
-  constructor(dict: Dictionary, topics: CompiledTopic[]) {
+  constructor(
+    dict: Dictionary,
+    topics: CompiledTopic[],
+    readonly broken: readonly BrokenTopic[],
+  ) {
     this.hits = new HitStore(dict.size);
     this.dict = dict;
     this.exactTokens = new TokenCache((raw) => idsForToken(raw, dict, { stemmer: null, stems: null }));
@@ -302,6 +306,10 @@ class Matcher implements TopicMatcher {
   }
 }
 
-export function createMatcher(dict: Dictionary, topics: CompiledTopic[]): TopicMatcher {
-  return new Matcher(dict, topics);
+export function createMatcher(
+  dict: Dictionary,
+  topics: CompiledTopic[],
+  broken: readonly BrokenTopic[] = [],
+): TopicMatcher {
+  return new Matcher(dict, topics, broken);
 }

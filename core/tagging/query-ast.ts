@@ -36,4 +36,15 @@ export class QueryError extends Error {
   }
 }
 
-export const queryLimits = { maxLength: 20_000, maxDepth: 32, maxTerms: 2_000, maxNear: 100 } as const;
+/**
+ * What one query may hold. Each bounds a cost of matching: terms the dictionary, depth the evaluation's
+ * recursion, NEAR operators the span pairing, wildcards the per-word pattern checks (every distinct word
+ * of every article is compared with every wildcard).
+ */
+export const queryLimits = {
+  maxLength: 20_000,
+  maxDepth: 32,
+  maxTerms: 2_000,
+  maxNear: 100,
+  maxWildcards: 500,
+} as const;

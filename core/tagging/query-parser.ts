@@ -14,6 +14,11 @@ export function parseQuery(query: string): QueryNode {
   if (query.length > queryLimits.maxLength) {
     throw new QueryError(`query is longer than ${queryLimits.maxLength} characters`, queryLimits.maxLength);
   }
+  const bad = /[\p{Cc}\p{Cn}\p{Cs}]/u.exec(query.replace(/[\t\n\r]/g, " "));
+  if (bad) {
+    const code = bad[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0");
+    throw new QueryError(`control character or unassigned code point U+${code}`, bad.index);
+  }
   const parser = new Parser(lexQuery(query), query.length);
   if (parser.atEnd()) throw new QueryError("empty query", 0);
   const node = parser.parseOr(0);
@@ -61,6 +66,8 @@ function describe(lexeme: Lexeme): string {
 class Parser {
   private index = 0;
   private terms = 0;
+  private nears = 0;
+  private wildcards = 0;
   constructor(
     private readonly lexemes: Lexeme[],
     private readonly end: number,
@@ -111,6 +118,11 @@ class Parser {
     let left = this.parseScoped(depth, after);
     for (let op = this.peek(); op?.kind === "NEAR"; op = this.peek()) {
       this.index++;
+      if (++this.nears > queryLimits.maxNear) {
+        throw new QueryError(`query has more than ${queryLimits.maxNear} NEAR operators`, op.position);
+      }
+      // A chain nests to the left (a NEAR b NEAR c is (a NEAR b) NEAR c): each link is a level.
+      this.checkDepth(++depth, op.position);
       const right = this.parseScoped(depth, op);
       left = { type: "near", distance: op.distance, left, right };
     }
@@ -140,6 +152,14 @@ class Parser {
         return this.term(next.value, next.position);
       case "phrase":
         this.countTerm(next.position);
+        for (const piece of next.value.split(/\s+/u)) {
+          if ((piece.startsWith("*") || piece.endsWith("*")) && ++this.wildcards > queryLimits.maxWildcards) {
+            throw new QueryError(
+              `query has more than ${queryLimits.maxWildcards} wildcard terms`,
+              next.position,
+            );
+          }
+        }
         return { type: "phrase", value: next.value, position: next.position };
       case "(": {
         this.checkDepth(depth + 1, next.position);
@@ -168,6 +188,9 @@ class Parser {
       throw new QueryError(`term "${text}" has no letters or digits`, position);
     }
     if (leadingWildcard || trailingWildcard) {
+      if (++this.wildcards > queryLimits.maxWildcards) {
+        throw new QueryError(`query has more than ${queryLimits.maxWildcards} wildcard terms`, position);
+      }
       if ([...value].length < 2)
         throw new QueryError(`wildcard term "${text}" needs at least 2 characters`, position);
       if (!/^[\p{L}\p{N}\p{M}-]+$/u.test(value)) {

@@ -27,7 +27,15 @@ export interface TopicMatch {
   terms: MatchedTerm[];
 }
 
+/** A topic whose query could not be compiled, and why; it tags nothing until its query is fixed. */
+export interface BrokenTopic {
+  slug: string;
+  error: string;
+}
+
 export interface TopicMatcher {
   /** Topics the article belongs to, in the order the topics were compiled. */
   match(article: ArticleText): TopicMatch[];
+  /** Topics left out because their query did not compile. */
+  readonly broken: readonly BrokenTopic[];
 }
