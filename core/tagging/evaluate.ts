@@ -67,6 +67,44 @@ export function evaluateMatcher(matcher: TopicMatcher, items: LabeledArticle[], 
   return { scores, mistakes };
 }
 
+/** Precision, recall and F1 over all topics' decisions together (micro-average), e.g. for one language. */
+export function pooledScore(scores: readonly TopicScore[]): Omit<TopicScore, "slug"> {
+  const tp = scores.reduce((sum, s) => sum + s.truePositives, 0);
+  const fp = scores.reduce((sum, s) => sum + s.falsePositives, 0);
+  const fn = scores.reduce((sum, s) => sum + s.falseNegatives, 0);
+  const precision = tp + fp === 0 ? 1 : tp / (tp + fp);
+  const recall = tp + fn === 0 ? 1 : tp / (tp + fn);
+  const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
+  return {
+    support: tp + fn,
+    truePositives: tp,
+    falsePositives: fp,
+    falseNegatives: fn,
+    precision,
+    recall,
+    f1,
+  };
+}
+
+/** Pooled scores per language of the items, in the order languages first appear. */
+export function scoresByLanguage(
+  matcher: TopicMatcher,
+  items: LabeledArticle[],
+  slugs: string[],
+): Array<{ lang: string } & Omit<TopicScore, "slug">> {
+  const langs = [...new Set(items.map((item) => item.lang))];
+  return langs.map((lang) => ({
+    lang,
+    ...pooledScore(
+      evaluateMatcher(
+        matcher,
+        items.filter((item) => item.lang === lang),
+        slugs,
+      ).scores,
+    ),
+  }));
+}
+
 /** The per-topic table as aligned text, for test output and the benchmark. */
 export function formatScores(scores: TopicScore[]): string {
   const rows = scores.map(

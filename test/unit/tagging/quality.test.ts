@@ -58,3 +58,42 @@ describe("evaluation set", () => {
     for (const item of evalSet) for (const slug of item.topics) expect(slugs).toContain(slug);
   });
 });
+
+describe("blind evaluation set", () => {
+  const blind = load("blind-set.json") as Array<LabeledArticle & { kind: string }>;
+
+  it("holds at least 600 items in the 16 languages, a third paraphrases and a third hard negatives", () => {
+    expect(blind.length).toBeGreaterThanOrEqual(600);
+    const langs = [
+      "en",
+      "de",
+      "zh",
+      "fr",
+      "es",
+      "pt",
+      "ja",
+      "ar",
+      "hi",
+      "id",
+      "vi",
+      "sw",
+      "ko",
+      "it",
+      "ru",
+      "tr",
+    ];
+    expect(new Set(blind.map((item) => item.lang))).toEqual(new Set(langs));
+    expect(new Set(blind.map((item) => item.id)).size).toBe(blind.length);
+    const share = (kind: string) => blind.filter((item) => item.kind === kind).length / blind.length;
+    expect(share("hard-negative")).toBeGreaterThanOrEqual(0.3);
+    expect(share("paraphrase")).toBeGreaterThanOrEqual(0.3);
+    for (const item of blind) {
+      for (const slug of item.topics) expect(slugs).toContain(slug);
+      expect(item.topics.length === 0).toBe(item.kind === "hard-negative" || item.kind === "negative");
+    }
+    for (const slug of slugs) {
+      const langsWith = new Set(blind.filter((item) => item.topics.includes(slug)).map((item) => item.lang));
+      expect(langsWith.size, slug).toBe(16);
+    }
+  });
+});
