@@ -11,7 +11,7 @@ const FRANC_MIN_GAP = 0.08;
 const FRANC_ALONE_MIN_LETTERS = 60;
 
 /** The Latin-script languages most news feeds are in; a short list keeps franc from exotic guesses. */
-const LATIN = "eng deu fra spa por ita nld pol tur ind vie ron ces hun swe".split(" ");
+const LATIN = "eng deu fra spa por ita nld pol tur ind vie ron ces hun swe swh".split(" ");
 
 /**
  * Frequent function words that belong to one language of LATIN only, so a hit is evidence for exactly one
@@ -22,17 +22,18 @@ const FUNCTION_WORDS: Record<string, string> = {
   de: "der die das und ist nicht mit von dem ein eine einen auf für sich auch nach bei wird sind über aus zum zur im vom",
   fr: "les est une et du dans pour sur aux avec qui pas cette sont par ont après des ce selon leur",
   es: "el los las y más tras sus según también pero fue han hasta muy sin ya hoy",
-  pt: "os uma em não ao pelo pela foi são seu sua também mas já às até nas num após",
+  pt: "os uma em não ao pelo pela foi são seu sua também mas já às até nas num após diz ainda isso essa esse pelos pelas",
   it: "di della delle dei degli che è gli nel nella sono dopo anche alla dal dalla più hanno stato",
   nl: "het een van op voor niet zijn dat naar bij ook wordt werd heeft hebben maar nog uit deze dit tot door",
   pl: "się nie że jest dla oraz przez już są w z od po przy który która które został została",
-  tr: "ve bir bu için olarak daha çok gibi sonra kadar ama yeni olan değil",
+  tr: "ve bir bu için olarak daha çok gibi sonra kadar ama yeni olan değil ile ise ancak yüzde göre",
   id: "yang dan ke dari ini itu dengan untuk pada dalam tidak akan juga oleh setelah adalah karena bisa telah",
   vi: "của và là có không được cho với các những một người này trong đã sẽ",
   ro: "și în cu pe din să că pentru nu fost după",
   cs: "jsou podle který která také byl byla bylo když již tento může jeho",
   hu: "az és hogy nem egy meg volt már csak után szerint mint pedig ezt még",
   sv: "och att det som är på av till har inte om efter ett från också",
+  sw: "ya wa kwa katika za cha kuwa kwamba baada ambayo ambao hiyo huo hii zaidi pia leo mwaka serikali wake yake",
 };
 const LANG_OF_WORD = new Map<string, string>();
 for (const [lang, words] of Object.entries(FUNCTION_WORDS)) {
@@ -126,6 +127,8 @@ function latinLanguage(sample: string, letters: number): string | null {
   const [best, second] = functionWordVotes(sample);
   // Three distinctive function words and a clear lead is stronger evidence than franc has on a headline.
   if (best && best.hits >= 3 && best.hits >= 2 * (second?.hits ?? 0)) return best.lang;
+  // A headline too short for franc, with evidence for one language only, is that language.
+  if (best && !second && letters < FRANC_ALONE_MIN_LETTERS) return best.lang;
   const pick = francPick(sample, letters, LATIN);
   if (!pick) return null;
   if (best?.lang === pick.lang) return pick.lang;
@@ -134,8 +137,22 @@ function latinLanguage(sample: string, letters: number): string | null {
   return letters >= FRANC_ALONE_MIN_LETTERS && pick.gap >= FRANC_MIN_GAP ? pick.lang : null;
 }
 
+/**
+ * Spellings that belong to one language of LATIN, each occurrence a vote like a function word: a headline
+ * often has no function word at all, but "restrições" or "año" still says which language it is.
+ */
+const SPELLINGS: ReadonlyArray<readonly [lang: string, pattern: RegExp]> = [
+  ["pt", /[ãõ]/giu],
+  ["es", /ñ|ci[oó]n(?:es)?\b|[¿¡]/giu],
+  ["tr", /[ğış]/giu],
+];
+
 function functionWordVotes(sample: string): { lang: string; hits: number }[] {
   const hits = new Map<string, number>();
+  for (const [lang, pattern] of SPELLINGS) {
+    const n = sample.match(pattern)?.length ?? 0;
+    if (n > 0) hits.set(lang, n);
+  }
   for (const word of sample.toLowerCase().split(/[^\p{L}\p{M}]+/u)) {
     const lang = LANG_OF_WORD.get(word);
     if (lang) hits.set(lang, (hits.get(lang) ?? 0) + 1);

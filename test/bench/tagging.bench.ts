@@ -6,6 +6,7 @@ import { evaluateMatcher, type LabeledArticle, scoresByLanguage } from "../../co
 import type { QueryNode } from "../../core/tagging/query-ast";
 import { parseQuery } from "../../core/tagging/query-parser";
 import type { ArticleText } from "../../core/tagging/types";
+import { detectLanguage } from "../../jobs/ingest/detect-language";
 import { printRows, type Row } from "./report";
 
 const fixture = (name: string) =>
@@ -189,6 +190,21 @@ export async function benchTagging(articleCount = 100_000): Promise<Row[]> {
       metric: `blind recall lang=${score.lang}`,
       value: score.recall,
       unit: "ratio",
+    });
+  }
+  // Language detection from the text alone (no declared language), as a feed without one is read.
+  for (const [name, set] of [
+    ["eval", evalSet],
+    ["holdout", holdout],
+    ["blind", blind],
+  ] as const) {
+    const right = set.filter((item) => detectLanguage(`${item.title}\n${item.summary}`) === item.lang).length;
+    rows.push({
+      bench: "tagging",
+      metric: `language detection accuracy ${name}`,
+      value: right / set.length,
+      unit: "ratio",
+      note: `${set.length} headlines + summaries, ${new Set(set.map((item) => item.lang)).size} languages`,
     });
   }
   if (sink < 0) throw new Error("unreachable: keeps the work observable");

@@ -120,6 +120,11 @@ describe("detectLanguage", () => {
     ["el", "Κατρακυλούν οι μετοχές της Nvidia μετά το DeepSeek"],
     ["he", "מניית אנבידיה צנחה בעקבות DeepSeek"],
     ["th", "หุ้น Nvidia ร่วงหนักหลัง DeepSeek เปิดตัว"],
+    ["sw", "Serikali ya Kenya yazindua mpango wa akili bandia kwa huduma za afya"],
+    ["sw", "Wanafunzi wa Dar es Salaam watumia DeepSeek katika masomo yao"],
+    ["tr", "Çinli yapay zekâ girişimi DeepSeek, Nvidia hisselerini düşürdü"],
+    ["pt", "Holanda amplia restrições à ASML para a China"],
+    ["es", "Washington endurece las restricciones a la exportación de chips"],
   ])("detects %s in a realistic headline", (expected, text) => {
     expect(detectLanguage(text)).toBe(expected);
   });
