@@ -1,18 +1,9 @@
 import type { Db } from "../../db/client";
 import { storeFeed } from "../../db/queries/store-feed";
 import type { TagRow, TopicTagger } from "../topics/topic-tagger";
-import type { FeedStateUpdate } from "./feed-state";
-import type { NormalizedArticle } from "./normalize";
-import { planFeedStore } from "./store-plan";
+import { planFeedStore, type StorePlanInput } from "./store-plan";
 
-export interface StoreInput {
-  feedId: number;
-  /** Lease holder, so the lease is released only by its owner. */
-  leaseOwner?: string | undefined;
-  articles: readonly NormalizedArticle[];
-  state: FeedStateUpdate;
-  now: number;
-  isSample?: boolean;
+export interface StoreInput extends StorePlanInput {
   /** Tags new and changed articles in the same transaction; absent, articles are stored untagged. */
   tagger?: TopicTagger | undefined;
 }

@@ -5,6 +5,7 @@ import type { NormalizedArticle } from "./normalize";
 
 export interface StorePlanInput {
   feedId: number;
+  /** Lease holder, so the lease is released only by its owner. */
   leaseOwner?: string | undefined;
   articles: readonly NormalizedArticle[];
   state: FeedStateUpdate;
