@@ -187,3 +187,12 @@ export async function articleTextsAfter(db: Executor, afterId: number, limit: nu
     .orderBy(asc(articles.id))
     .limit(limit);
 }
+
+/** How many articles are stored; with `sample`, only the bundled sample's. */
+export async function countArticles(db: Executor, only: { sample?: boolean } = {}): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)` })
+    .from(articles)
+    .where(only.sample ? eq(articles.isSample, true) : undefined);
+  return Number(row?.n ?? 0);
+}

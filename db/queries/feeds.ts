@@ -26,6 +26,11 @@ export async function getFeed(db: Executor, id: number): Promise<Feed | undefine
   return rows[0];
 }
 
+export async function getFeedByUrl(db: Executor, url: string): Promise<Feed | undefined> {
+  const rows = await db.select().from(feeds).where(eq(feeds.url, url)).limit(1);
+  return rows[0];
+}
+
 /** Adds a feed, due at once so the next pass fetches it. Throws DuplicateFeedError for a URL already stored. */
 export async function addFeed(db: Executor, input: FeedInput & { isSample?: boolean }): Promise<Feed> {
   const rows = await db
@@ -51,6 +56,11 @@ export async function addFeeds(db: Executor, inputs: readonly FeedInput[]): Prom
 /** Deletes a feed and, through the foreign keys' cascades, its articles and tags, keeping rollups exact. */
 export async function removeFeed(db: Db, id: number): Promise<boolean> {
   return (await db.transaction((tx) => deleteFeedsWithRollups(tx, eq(feeds.id, id)))) > 0;
+}
+
+/** Removes every sample feed and, by cascade, its articles, keeping rollups exact; returns how many. */
+export async function removeSampleFeeds(db: Db): Promise<number> {
+  return db.transaction((tx) => deleteFeedsWithRollups(tx, eq(feeds.isSample, true)));
 }
 
 export async function countFeeds(db: Executor): Promise<{ total: number; failing: number }> {

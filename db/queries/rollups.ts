@@ -1,5 +1,5 @@
 import { eq, type SQL, sql } from "drizzle-orm";
-import type { Executor } from "../client";
+import type { Db, Executor } from "../client";
 import { coverageDaily, coverageDailyDetail, coverageDetail, coverageHourly, feeds, topics } from "../schema";
 
 /**
@@ -168,9 +168,11 @@ export async function deleteTopicRollups(db: Executor, topicId: number): Promise
   for (const table of ROLLUPS) await db.delete(table).where(eq(table.topicId, topicId));
 }
 
-/** Recomputes every rollup from the articles and tags (`cli coverage rebuild`). */
-export async function rebuildRollups(db: Executor): Promise<void> {
-  for (const table of ROLLUPS) await db.delete(table);
-  await rollupArticles(db, sql`true`, 1);
-  await rollupTags(db, sql`t.topic_id in (select ${topics.id} from ${topics})`, 1);
+/** Recomputes every rollup from the articles and tags (`cli coverage rebuild`), in one transaction. */
+export async function rebuildRollups(db: Db): Promise<void> {
+  await db.transaction(async (tx) => {
+    for (const table of ROLLUPS) await tx.delete(table);
+    await rollupArticles(tx, sql`true`, 1);
+    await rollupTags(tx, sql`t.topic_id in (select ${topics.id} from ${topics})`, 1);
+  });
 }

@@ -1,4 +1,5 @@
 import { and, desc, eq, getTableColumns, isNull, lt, sql } from "drizzle-orm";
+import { alertPayload } from "../alert-payloads";
 import type { Db, Executor } from "../client";
 import { type AlertEvent, alertEvents, type Subscription, subscriptions, topics } from "../schema";
 
@@ -40,9 +41,13 @@ export async function createSubscription(
     if (input.channel === "email") {
       await tx.insert(alertEvents).values({
         subscriptionId: row.id,
-        type: "subscription.confirm",
+        ...alertPayload("subscription.confirm", {
+          topic,
+          mode: row.mode,
+          digestHour: row.digestHour,
+          tz: row.tz,
+        }),
         dedupeKey: "confirm",
-        payload: { topic, mode: row.mode, digestHour: row.digestHour, tz: row.tz },
         nextAttemptAt: now,
         createdAt: now,
       });

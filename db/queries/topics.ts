@@ -118,3 +118,14 @@ export async function markRetagStarted(db: Executor, topic: Pick<Topic, "id" | "
     .set({ retagTotal: total })
     .where(and(eq(topics.id, topic.id), eq(topics.version, topic.version)));
 }
+
+/** The stored tags reflect the topic's version now, unless it was edited again meanwhile. */
+export async function markRetagDone(db: Executor, topic: Pick<Topic, "id" | "version">) {
+  await db
+    .update(topics)
+    .set({ taggedVersion: topic.version })
+    .where(and(eq(topics.id, topic.id), eq(topics.version, topic.version)));
+}
+
+/** A topic's query and version: what the tagger compiles. */
+export type TopicQuery = Awaited<ReturnType<typeof topicQueries>>[number];

@@ -54,3 +54,4 @@ export interface MatchedTermRow {
 }
 
 export type Topic = typeof topics.$inferSelect;
+export type ArticleTopic = typeof articleTopics.$inferSelect;

@@ -1,3 +1,4 @@
+import { readAlertPayload } from "../../db/alert-payloads";
 import type { SubscriptionWithTopic } from "../../db/queries/subscriptions";
 import type { AlertEvent } from "../../db/schema";
 import type { AlertMessage } from "./channel";
@@ -17,12 +18,14 @@ export function buildAlertMessage(
   subscription: SubscriptionWithTopic,
   publicUrl: string,
 ): AlertMessage {
-  const { links: payloadLinks, ...payload } = event.payload;
+  const alert = readAlertPayload(event);
+  // No payload type has links, but a row is data on disk: links it carries are kept under ours.
+  const { links: payloadLinks, ...payload }: { links?: unknown } & typeof alert.payload = alert.payload;
   const topic = { slug: subscription.topicSlug, name: subscription.topicName };
   const links = subscriptionLinks(publicUrl, subscription, topic.slug);
   return {
     ...payload,
-    type: event.type,
+    type: alert.type,
     id: messageId(event.id),
     // The payload's topic is a snapshot from when the event was written; the row is the fallback.
     topic: isTopic(payload.topic) ? payload.topic : topic,

@@ -1,17 +1,16 @@
 import type { Logger } from "pino";
 import type { Db } from "../../db/client";
-import { getSubscription } from "../../db/queries/subscriptions";
-import type { AlertEvent } from "../../db/schema";
 import {
-  ALERT_LEASE_MS,
   cancelEventsOfCancelledSubscriptions,
   cancelGoneSubscription,
   claimNextAlert,
   markAttemptFailed,
   markCancelled,
   markDelivered,
-  newDeliveryOwner,
-} from "./alert-lease";
+} from "../../db/queries/outbox";
+import { getSubscription } from "../../db/queries/subscriptions";
+import type { AlertEvent } from "../../db/schema";
+import { ALERT_LEASE_MS, newDeliveryOwner } from "./alert-lease";
 import { buildAlertMessage } from "./alert-message";
 import type { DeliveryResult } from "./channel";
 import type { ChannelRegistry } from "./channel-registry";

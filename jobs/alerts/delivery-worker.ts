@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from "node:timers/promises";
-import { cancelEventsOfCancelledSubscriptions, hasDueAlert, newDeliveryOwner } from "./alert-lease";
+import { cancelEventsOfCancelledSubscriptions, hasDueAlert } from "../../db/queries/outbox";
+import { newDeliveryOwner } from "./alert-lease";
 import { DELIVERY_CONCURRENCY, type DeliverOptions, type DeliveryContext, deliverNextAlert } from "./deliver";
 
 export interface DeliveryWorkerOptions extends DeliverOptions {

@@ -1,10 +1,10 @@
-import { and, eq, isNull, lt, or } from "drizzle-orm";
 import { localParts, startOfWallTime } from "../../core/time/time-zone";
+import type { DigestPayload } from "../../db/alert-payloads";
 import type { Db } from "../../db/client";
 import { topicCounts } from "../../db/queries/coverage";
+import { enqueueDigest } from "../../db/queries/outbox";
 import { activeSubscriptions, type SubscriptionWithTopic } from "../../db/queries/subscriptions";
 import { type ArticleSummary, newestArticles } from "../../db/queries/topic-activity";
-import { alertEvents, subscriptions } from "../../db/schema";
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
@@ -68,7 +68,7 @@ export async function writeDigests(
     const key = `${s.topicId}:${end}`;
     if (!contents.has(key)) contents.set(key, digestContent(db, s.topicId, end, articles));
     const content = await contents.get(key)!;
-    const payload = {
+    const payload: DigestPayload = {
       topic: { slug: s.topicSlug, name: s.topicName },
       date,
       tz: s.tz,
@@ -76,31 +76,7 @@ export async function writeDigests(
       counts: { last24h: content.last24h, previous24h: content.previous24h },
       articles: content.articles,
     };
-    const wrote = await db.transaction(async (tx) => {
-      const claimed = await tx
-        .update(subscriptions)
-        .set({ lastDigestOn: date })
-        .where(
-          and(
-            eq(subscriptions.id, s.id),
-            isNull(subscriptions.cancelledAt),
-            or(isNull(subscriptions.lastDigestOn), lt(subscriptions.lastDigestOn, date)),
-          ),
-        );
-      if (claimed.rowsAffected === 0) return false;
-      await tx
-        .insert(alertEvents)
-        .values({
-          subscriptionId: s.id,
-          type: "topic.digest",
-          dedupeKey: `digest:${date}`,
-          payload,
-          nextAttemptAt: now,
-          createdAt: now,
-        })
-        .onConflictDoNothing();
-      return true;
-    });
+    const wrote = await enqueueDigest(db, { subscriptionId: s.id, payload, now });
     if (wrote) summary.written++;
   }
   return summary;

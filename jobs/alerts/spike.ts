@@ -1,7 +1,8 @@
-import { sql } from "drizzle-orm";
 import { detectSpike, SPIKE_RULE, type SpikeRule } from "../../core/spike-rule";
+import type { SpikePayload } from "../../db/alert-payloads";
 import type { Db } from "../../db/client";
 import { topicCounts } from "../../db/queries/coverage";
+import { enqueueSpikeAlerts } from "../../db/queries/outbox";
 import { activeSubscriptions } from "../../db/queries/subscriptions";
 import { newestArticles, topOutlets, topTerms } from "../../db/queries/topic-activity";
 
@@ -48,7 +49,7 @@ export async function writeSpikeAlerts(
     if (!verdict.spike) continue;
     summary.spikes++;
     const window = { topicId, from: end - DAY_MS, to: end };
-    const payload = {
+    const payload: SpikePayload = {
       topic,
       date,
       window: { from: new Date(window.from).toISOString(), to: new Date(window.to).toISOString() },
@@ -66,16 +67,7 @@ export async function writeSpikeAlerts(
       topTerms: await topTerms(db, { ...window, limit: 10 }),
       examples: await newestArticles(db, { ...window, limit: 5 }),
     };
-    const result = await db.run(sql`
-      insert into alert_events (subscription_id, type, dedupe_key, payload, next_attempt_at, created_at)
-      select s.id, 'topic.spike', ${`spike:${topic.slug}:${date}`}, ${JSON.stringify(payload)}, ${now}, ${now}
-      from subscriptions s
-      where s.topic_id = ${topicId} and s.mode = 'spike'
-        and s.confirmed_at is not null and s.cancelled_at is null
-        and not exists (select 1 from alert_events e
-          where e.subscription_id = s.id and e.type = 'topic.spike' and e.created_at > ${now - DAY_MS})
-      on conflict (subscription_id, dedupe_key) do nothing`);
-    summary.events += result.rowsAffected;
+    summary.events += await enqueueSpikeAlerts(db, { topicId, payload, now });
   }
   return summary;
 }

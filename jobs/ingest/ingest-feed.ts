@@ -1,9 +1,9 @@
 import type { Logger } from "pino";
 import type { Db } from "../../db/client";
+import { updateFeedAndRelease } from "../../db/queries/feed-leases";
 import type { Feed } from "../../db/schema";
 import type { TopicTagger } from "../topics/topic-tagger";
 import { asFeedError, type FeedErrorKind } from "./feed-error";
-import { updateFeedAndRelease } from "./feed-lease";
 import { stateAfterFailure, stateAfterNotModified, stateAfterSuccess } from "./feed-state";
 import { type FetchFeedRequest, fetchFeed } from "./fetch-feed";
 import { type NormalizedArticle, normalizeItem } from "./normalize";

@@ -1,6 +1,7 @@
+import { type ClaimScope, claimNextFeed } from "../../db/queries/feed-leases";
 import type { Feed } from "../../db/schema";
 import { TopicTagger } from "../topics/topic-tagger";
-import { type ClaimScope, claimNextFeed, newLeaseOwner } from "./feed-lease";
+import { LEASE_MS, newLeaseOwner } from "./feed-lease";
 import { type FeedOutcome, type IngestContext, ingestFeed } from "./ingest-feed";
 import { hostOf, KeyedLimiter } from "./keyed-limiter";
 
@@ -58,7 +59,7 @@ export async function runIngestPass(ctx: IngestContext, options: PassOptions): P
       if (singleClaimed) return undefined;
       singleClaimed = true;
     }
-    return claimNextFeed(ctx.db, { owner, now: now(), scope });
+    return claimNextFeed(ctx.db, { owner, now: now(), leaseMs: LEASE_MS, scope });
   };
 
   const worker = async () => {

@@ -1,9 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
-import { eq, sql } from "drizzle-orm";
-import { addFeed, DuplicateFeedError } from "../../db/queries/feeds";
-import { deleteFeedsWithRollups } from "../../db/queries/rollups";
-import { articles, feeds } from "../../db/schema";
+import { countArticles } from "../../db/queries/articles";
+import { addFeed, DuplicateFeedError, getFeedByUrl, removeSampleFeeds } from "../../db/queries/feeds";
 import { type IngestContext, storeDocument } from "../ingest/ingest-feed";
 import { TopicTagger } from "../topics/topic-tagger";
 import { sampleOutlets } from "./outlets";
@@ -37,12 +35,9 @@ export async function loadSample(context: IngestContext): Promise<SampleSummary>
 
 /** Removes every sample feed and, by cascade, its articles. */
 export async function clearSample(ctx: Pick<IngestContext, "db">): Promise<SampleSummary> {
-  const [counted] = await ctx.db
-    .select({ n: sql<number>`count(*)` })
-    .from(articles)
-    .where(eq(articles.isSample, true));
-  const removed = await ctx.db.transaction((tx) => deleteFeedsWithRollups(tx, eq(feeds.isSample, true)));
-  return { feeds: removed, articles: Number(counted?.n ?? 0) };
+  const articles = await countArticles(ctx.db, { sample: true });
+  const removed = await removeSampleFeeds(ctx.db);
+  return { feeds: removed, articles };
 }
 
 async function sampleFeed(ctx: IngestContext, outlet: (typeof sampleOutlets)[number]) {
@@ -58,7 +53,6 @@ async function sampleFeed(ctx: IngestContext, outlet: (typeof sampleOutlets)[num
     });
   } catch (error) {
     if (!(error instanceof DuplicateFeedError)) throw error;
-    const [existing] = await ctx.db.select().from(feeds).where(eq(feeds.url, url)).limit(1);
-    return existing!;
+    return (await getFeedByUrl(ctx.db, url))!;
   }
 }

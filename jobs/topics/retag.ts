@@ -1,10 +1,9 @@
-import { and, eq, gt, sql } from "drizzle-orm";
 import { compileTopics } from "../../core/tagging/compile";
 import type { Db } from "../../db/client";
-import { articleTextsAfter } from "../../db/queries/articles";
-import { rollupTags } from "../../db/queries/rollups";
-import { markRetagStarted, topicsToRetag } from "../../db/queries/topics";
-import { articles, articleTopics, type Topic, topics } from "../../db/schema";
+import { writeRetagBatch } from "../../db/queries/article-topics";
+import { articleTextsAfter, countArticles } from "../../db/queries/articles";
+import { markRetagDone, markRetagStarted, topicsToRetag } from "../../db/queries/topics";
+import type { Topic } from "../../db/schema";
 
 export interface RetagOptions {
   batchSize?: number;
@@ -47,16 +46,12 @@ async function retagTopic(db: Db, topic: Topic, batchSize: number, maxBatches: n
   let tagged = 0;
   let batches = 0;
   if (cursor === 0 && done === 0) {
-    const [row] = await db.select({ n: sql<number>`count(*)` }).from(articles);
-    await markRetagStarted(db, topic, Number(row?.n ?? 0));
+    await markRetagStarted(db, topic, await countArticles(db));
   }
   while (batches < maxBatches) {
     const batch = await articleTextsAfter(db, cursor, batchSize);
     if (batch.length === 0) {
-      await db
-        .update(topics)
-        .set({ taggedVersion: topic.version })
-        .where(and(eq(topics.id, topic.id), eq(topics.version, topic.version)));
+      await markRetagDone(db, topic);
       break;
     }
     const last = batch[batch.length - 1]!.id;
@@ -66,32 +61,8 @@ async function retagTopic(db: Db, topic: Topic, batchSize: number, maxBatches: n
         ? [{ articleId: a.id, topicId: topic.id, publishedAt: a.publishedAt, terms: match.terms }]
         : [];
     });
-    const advanced = await db.transaction(async (tx) => {
-      const moved = await tx
-        .update(topics)
-        .set({ retagCursor: last, retagDone: done + batch.length })
-        .where(
-          and(eq(topics.id, topic.id), eq(topics.version, topic.version), eq(topics.retagCursor, cursor)),
-        )
-        .returning({ id: topics.id });
-      // Another worker took this batch, or the topic changed again: leave it to them / to the next run.
-      if (moved.length === 0) return false;
-      const inBatch = sql`t.topic_id = ${topic.id} and t.article_id > ${cursor} and t.article_id <= ${last}`;
-      await rollupTags(tx, inBatch, -1);
-      await tx
-        .delete(articleTopics)
-        .where(
-          and(
-            eq(articleTopics.topicId, topic.id),
-            gt(articleTopics.articleId, cursor),
-            sql`${articleTopics.articleId} <= ${last}`,
-          ),
-        );
-      for (let i = 0; i < rows.length; i += 300)
-        await tx.insert(articleTopics).values(rows.slice(i, i + 300));
-      await rollupTags(tx, inBatch, 1);
-      return true;
-    });
+    // Another worker took this batch, or the topic changed again: leave it to them / to the next run.
+    const advanced = await writeRetagBatch(db, { topic, cursor, last, done: done + batch.length, rows });
     if (!advanced) break;
     cursor = last;
     done += batch.length;

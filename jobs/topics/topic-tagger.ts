@@ -1,9 +1,7 @@
-import { inArray } from "drizzle-orm";
 import { compileTopics } from "../../core/tagging/compile";
 import type { ArticleText, TopicMatcher } from "../../core/tagging/types";
 import type { Executor } from "../../db/client";
-import { topicQueries } from "../../db/queries/topics";
-import { articleTopics } from "../../db/schema";
+import { type TopicQuery, topicQueries } from "../../db/queries/topics";
 
 export interface TagRow {
   articleId: number;
@@ -11,6 +9,9 @@ export interface TagRow {
   publishedAt: number;
   terms: Array<{ term: string; field: "title" | "summary"; start: number; end: number }>;
 }
+
+/** A tag before its article has an id (an article about to be inserted). */
+export type TopicTag = Omit<TagRow, "articleId">;
 
 /**
  * The compiled matcher for every topic, kept in step with the topics table. `refresh` reads the topics'
@@ -23,7 +24,11 @@ export class TopicTagger {
   #ids = new Map<string, number>();
 
   async refresh(db: Executor): Promise<void> {
-    const rows = await topicQueries(db);
+    this.load(await topicQueries(db));
+  }
+
+  /** Takes the topics as read (the store reads them in its own transaction); recompiles only on a change. */
+  load(rows: TopicQuery[]): void {
     const signature = rows.map((r) => `${r.id}:${r.version}`).join(",");
     if (signature === this.#signature) return;
     this.#matcher = compileTopics(rows);
@@ -31,29 +36,15 @@ export class TopicTagger {
     this.#signature = signature;
   }
 
-  tag(articleId: number, article: ArticleText & { publishedAt: number }): TagRow[] {
+  /** The topics an article is tagged with, and the terms that matched. */
+  topicsOf(article: ArticleText & { publishedAt: number }): TopicTag[] {
     return this.#matcher.match(article).flatMap((m) => {
       const topicId = this.#ids.get(m.slug);
-      return topicId === undefined
-        ? []
-        : [{ articleId, topicId, publishedAt: article.publishedAt, terms: m.terms }];
+      return topicId === undefined ? [] : [{ topicId, publishedAt: article.publishedAt, terms: m.terms }];
     });
   }
-}
 
-const WRITE_CHUNK = 300;
-
-/**
- * Writes tags inside the articles' transaction. `retagged` are articles that had tags before (a changed
- * headline): their old tags go first.
- */
-export async function writeTags(db: Executor, rows: readonly TagRow[], retagged: readonly number[] = []) {
-  for (let i = 0; i < retagged.length; i += WRITE_CHUNK) {
-    await db
-      .delete(articleTopics)
-      .where(inArray(articleTopics.articleId, retagged.slice(i, i + WRITE_CHUNK)));
-  }
-  for (let i = 0; i < rows.length; i += WRITE_CHUNK) {
-    await db.insert(articleTopics).values(rows.slice(i, i + WRITE_CHUNK));
+  tag(articleId: number, article: ArticleText & { publishedAt: number }): TagRow[] {
+    return this.topicsOf(article).map((t) => ({ articleId, ...t }));
   }
 }

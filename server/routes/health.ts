@@ -1,6 +1,6 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
-import { sql } from "drizzle-orm";
 import { countFeeds } from "../../db/queries/feeds";
+import { pingDatabase } from "../../db/queries/health";
 import { lastFinishedRun } from "../../db/queries/job-runs";
 import type { AppDeps } from "../app";
 import { isoTime } from "../schemas";
@@ -28,7 +28,7 @@ const route = createRoute({
 export function healthRoutes({ db }: AppDeps) {
   return new OpenAPIHono().openapi(route, async (c) => {
     try {
-      await db.run(sql`select 1`);
+      await pingDatabase(db);
       const [feeds, lastIngest] = await Promise.all([countFeeds(db), lastFinishedRun(db, "ingest")]);
       const status = feeds.total > 0 && feeds.failing === feeds.total ? "degraded" : "ok";
       return c.json({ status, db: "ok" as const, lastIngestAt: isoTime(lastIngest?.finishedAt), feeds }, 200);

@@ -111,7 +111,7 @@ async function build({ client, db }: Database, log: (line: string) => void) {
   await client.execute(
     "update feeds set article_count = (select count(*) from articles where feed_id = feeds.id)",
   );
-  await db.transaction((tx) => rebuildRollups(tx));
+  await rebuildRollups(db);
 }
 
 async function insertRows(client: Database["client"], into: string, row: string, rows: unknown[][]) {

@@ -1,0 +1,98 @@
+import type { ArticleSummary, OutletCount, TermCount } from "./queries/topic-activity";
+import type { AlertEvent, MatchedTermRow, Subscription } from "./schema";
+
+/**
+ * The outbox's payload per event type. The payload column itself stays loose JSON (rows are data on disk, and
+ * channels read them defensively); these types are the contract of every writer and reader, and the two
+ * functions below are the only way in and out, so a payload cannot be built or read with another type's shape.
+ */
+
+export interface TopicRef {
+  slug: string;
+  name: string;
+}
+
+export interface WindowRef {
+  from: string;
+  to: string;
+}
+
+/** An article as alerts quote it (spike examples, digest lists). */
+export type AlertArticle = ArticleSummary;
+
+/** `article.tagged`: built by SQL in db/queries/outbox.ts (enqueueInstantAlerts), from the stored rows. */
+export interface ArticleTaggedPayload {
+  topic: TopicRef;
+  article: AlertArticle & { summary: string; lang: string | null; terms: MatchedTermRow[] };
+}
+
+export interface SpikePayload {
+  topic: TopicRef;
+  /** The UTC date of the check, YYYY-MM-DD. */
+  date: string;
+  window: WindowRef;
+  count: number;
+  baseline: {
+    days: number;
+    daily: number[];
+    mean: number;
+    sd: number;
+    threshold: number;
+    k: number;
+    minCount: number;
+  };
+  topOutlets: OutletCount[];
+  topTerms: TermCount[];
+  examples: AlertArticle[];
+}
+
+export interface DigestPayload {
+  topic: TopicRef;
+  /** The subscriber's local date, YYYY-MM-DD. */
+  date: string;
+  tz: string;
+  window: WindowRef;
+  counts: { last24h: number; previous24h: number };
+  articles: AlertArticle[];
+}
+
+export interface ConfirmPayload {
+  topic: TopicRef;
+  mode: Subscription["mode"];
+  digestHour: number;
+  tz: string;
+}
+
+export interface AlertPayloads {
+  "article.tagged": ArticleTaggedPayload;
+  "topic.spike": SpikePayload;
+  "topic.digest": DigestPayload;
+  "subscription.confirm": ConfirmPayload;
+}
+
+export type AlertType = keyof AlertPayloads;
+
+/** An event's type with its payload: switch on `type` and the payload's shape follows. */
+export type TypedAlert = { [K in AlertType]: { type: K; payload: AlertPayloads[K] } }[AlertType];
+
+// Every type the table allows has a payload type, and no other: a new event type fails to compile here.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const everyTypeHasAPayload: Same<AlertType, AlertEvent["type"]> = true;
+void everyTypeHasAPayload;
+
+/** The one way to write a payload: the type and its shape are checked together. */
+export function alertPayload<K extends AlertType>(
+  type: K,
+  payload: AlertPayloads[K],
+): { type: K; payload: Record<string, unknown> } {
+  return { type, payload: payload as unknown as Record<string, unknown> };
+}
+
+/**
+ * The one way to read one. Rows are trusted as written by alertPayload (or, for `article.tagged`, by the SQL
+ * that the outbox tests check against ArticleTaggedPayload); hand-made rows may still lack fields, so readers
+ * that render for people keep their own guards.
+ */
+export function readAlertPayload(event: Pick<AlertEvent, "type" | "payload">): TypedAlert {
+  return { type: event.type, payload: event.payload } as unknown as TypedAlert;
+}

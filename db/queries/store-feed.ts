@@ -1,0 +1,172 @@
+import { and, eq, inArray, or, sql } from "drizzle-orm";
+import type { Db, Executor } from "../client";
+import { type Article, type ArticleTopic, articles, type Feed, feeds, type NewArticle } from "../schema";
+import { replaceTags } from "./article-topics";
+import { releasedLease } from "./feed-leases";
+import { enqueueInstantAlerts } from "./outbox";
+import { articleIdsIn, type RollupEntry, rollupEntries, rollupTags } from "./rollups";
+import { type TopicQuery, topicQueries } from "./topics";
+
+/** A stored article, as much of it as a re-read entry is compared with. */
+export type StoredArticle = Pick<
+  Article,
+  "id" | "feedId" | "entryKey" | "url" | "contentHash" | "publishedAt" | "lang"
+>;
+
+/** What a feed's entries may already be, read in the store's transaction before it plans. */
+export interface StoredForFeed {
+  /** This feed's rows, by entry key. */
+  byEntry: Map<string, StoredArticle>;
+  /** Any feed's rows, by canonical URL. */
+  byUrl: Map<string, StoredArticle>;
+  /** The id of the feed row that already has the URL the feed moved to, if any. */
+  urlHeldBy: number | undefined;
+  /** Every topic's query, when the store tags. */
+  topics: TopicQuery[] | undefined;
+}
+
+/** A tag of an article about to be inserted: its id is known only once it is. */
+export type PlannedTag = Omit<ArticleTopic, "articleId">;
+
+/** Everything one feed's store writes, decided before the first write (jobs/ingest/store-plan.ts). */
+export interface FeedWritePlan {
+  feedId: number;
+  now: number;
+  /** New rows in feed order, each with the tags and rollup counts it brings if it is inserted. */
+  inserts: Array<{ article: NewArticle; tags: PlannedTag[]; counts: RollupEntry[] }>;
+  /** Rows of this feed whose headline or summary changed. */
+  updates: Array<{
+    id: number;
+    changes: Pick<NewArticle, "title" | "summary" | "author" | "contentHash" | "updatedAt">;
+  }>;
+  /** Articles whose stored tags, and their counts, go out before `tags` come in. */
+  retagged: number[];
+  /** The new tags of updated articles, and their rollup counts. */
+  tags: ArticleTopic[];
+  counts: RollupEntry[];
+  /** The feed row's new columns; its article count grows by the rows inserted. */
+  feed: Partial<Feed>;
+  /** Gives the feed's lease back, if this owner still holds it. */
+  leaseOwner: string | undefined;
+}
+
+/** What the write did: the rows it created, the tags it wrote, the outbox rows (instant alerts) it added. */
+export interface FeedWritten {
+  insertedIds: number[];
+  tags: ArticleTopic[];
+  alerts: number;
+}
+
+/**
+ * Stores one feed in ONE write transaction: reads what is stored, lets `plan` decide (synchronously, so
+ * nothing else runs in between), and writes the plan, so a crash leaves either all of it or none.
+ */
+export async function storeFeed<Plan extends FeedWritePlan>(
+  db: Db,
+  lookup: {
+    feedId: number;
+    entries: ReadonlyArray<{ entryKey: string; url: string | null }>;
+    movedTo: string | undefined;
+    withTopics: boolean;
+  },
+  plan: (stored: StoredForFeed) => Plan,
+): Promise<{ plan: Plan; written: FeedWritten }> {
+  return db.transaction(async (tx) => {
+    const found = await storedArticlesFor(tx, lookup.feedId, lookup.entries);
+    const topics = lookup.withTopics ? await topicQueries(tx) : undefined;
+    const urlHeldBy = lookup.movedTo ? await feedIdWithUrl(tx, lookup.movedTo) : undefined;
+    const decided = plan({ ...found, urlHeldBy, topics });
+    return { plan: decided, written: await writeFeedPlan(tx, decided) };
+  });
+}
+
+const LOOKUP_CHUNK = 400;
+const INSERT_CHUNK = 200;
+
+/** This feed's rows with the entries' keys, and any feed's rows with their URLs. */
+export async function storedArticlesFor(
+  db: Executor,
+  feedId: number,
+  entries: ReadonlyArray<{ entryKey: string; url: string | null }>,
+): Promise<Pick<StoredForFeed, "byEntry" | "byUrl">> {
+  const byEntry = new Map<string, StoredArticle>();
+  const byUrl = new Map<string, StoredArticle>();
+  for (let i = 0; i < entries.length; i += LOOKUP_CHUNK) {
+    const chunk = entries.slice(i, i + LOOKUP_CHUNK);
+    const keys = chunk.map((a) => a.entryKey);
+    const urls = chunk.flatMap((a) => (a.url ? [a.url] : []));
+    const rows: StoredArticle[] = await db
+      .select({
+        id: articles.id,
+        feedId: articles.feedId,
+        entryKey: articles.entryKey,
+        url: articles.url,
+        contentHash: articles.contentHash,
+        publishedAt: articles.publishedAt,
+        lang: articles.lang,
+      })
+      .from(articles)
+      .where(
+        or(
+          and(eq(articles.feedId, feedId), inArray(articles.entryKey, keys)),
+          urls.length > 0 ? inArray(articles.url, urls) : undefined,
+        ),
+      );
+    for (const row of rows) {
+      if (row.feedId === feedId) byEntry.set(row.entryKey, row);
+      if (row.url) byUrl.set(row.url, row);
+    }
+  }
+  return { byEntry, byUrl };
+}
+
+/** The feed row that has this URL, if one does. */
+export async function feedIdWithUrl(db: Executor, url: string): Promise<number | undefined> {
+  const rows = await db.select({ id: feeds.id }).from(feeds).where(eq(feeds.url, url)).limit(1);
+  return rows[0]?.id;
+}
+
+/** Writes a plan, in the caller's transaction. */
+export async function writeFeedPlan(db: Executor, plan: FeedWritePlan): Promise<FeedWritten> {
+  for (const update of plan.updates) {
+    await db.update(articles).set(update.changes).where(eq(articles.id, update.id));
+  }
+  const insertedIds: number[] = [];
+  const insertedTags: ArticleTopic[] = [];
+  const insertedCounts: RollupEntry[] = [];
+  for (let i = 0; i < plan.inserts.length; i += INSERT_CHUNK) {
+    const chunk = plan.inserts.slice(i, i + INSERT_CHUNK);
+    // The write lock makes the lookup authoritative; DO NOTHING only guards the impossible race.
+    const ids = await db
+      .insert(articles)
+      .values(chunk.map((insert) => insert.article))
+      .onConflictDoNothing()
+      .returning({ id: articles.id, entryKey: articles.entryKey });
+    // Rows skipped by DO NOTHING return nothing, so match by entry key rather than by position; only the rows
+    // written are counted and tagged.
+    const byKey = new Map(chunk.map((insert) => [insert.article.entryKey, insert]));
+    for (const row of ids) {
+      insertedIds.push(row.id);
+      const insert = byKey.get(row.entryKey);
+      if (!insert) continue;
+      insertedCounts.push(...insert.counts);
+      for (const tag of insert.tags) insertedTags.push({ articleId: row.id, ...tag });
+    }
+  }
+  const tags = [...plan.tags, ...insertedTags];
+  // Rollups move with the rows: old tags of changed articles out, new articles and tags in.
+  if (plan.retagged.length > 0) await rollupTags(db, articleIdsIn("t", plan.retagged), -1);
+  if (tags.length > 0 || plan.retagged.length > 0) await replaceTags(db, tags, plan.retagged);
+  await rollupEntries(db, [...insertedCounts, ...plan.counts]);
+  // Alerts are written with what causes them, so a crash can lose neither.
+  const alerts = tags.length > 0 ? await enqueueInstantAlerts(db, insertedIds, plan.now) : 0;
+  await db
+    .update(feeds)
+    .set({
+      ...plan.feed,
+      articleCount: sql`${feeds.articleCount} + ${insertedIds.length}`,
+      ...(plan.leaseOwner ? releasedLease(plan.leaseOwner) : {}),
+    })
+    .where(eq(feeds.id, plan.feedId));
+  return { insertedIds, tags, alerts };
+}
