@@ -3,7 +3,7 @@ import type { Logger } from "pino";
 import type { Config } from "../core/config";
 import type { Db } from "../db/client";
 import { requireAdmin } from "./auth";
-import { ApiError, describeZodError, errorBody, handleError, zodDetails } from "./errors";
+import { errorBody, handleError, validationError } from "./errors";
 import { createMetrics } from "./metrics";
 import { applyMiddleware, type HygieneOptions } from "./middleware";
 import { articleRoutes } from "./routes/articles";
@@ -60,9 +60,7 @@ export function createApp(deps: AppDeps) {
   const app = new OpenAPIHono({
     // Every validation failure becomes a 400 in the one error shape, naming the parameter.
     defaultHook: (result) => {
-      if (!result.success) {
-        throw new ApiError(400, "invalid_request", describeZodError(result.error), zodDetails(result.error));
-      }
+      if (!result.success) throw validationError(result.error);
     },
   });
 

@@ -2,9 +2,9 @@ import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { decodeCursor, encodeCursor, listArticles, tagsOfArticles } from "../../db/queries/articles";
 import { MAX_SEARCH_LENGTH, planSearch } from "../../db/queries/search-query";
 import { getTopic } from "../../db/queries/topics";
+import { errorResponses, isoTime } from "../api-shapes";
 import type { AppDeps } from "../app";
 import { badRequest } from "../errors";
-import { errorResponses, isoTime } from "../schemas";
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const DATETIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;

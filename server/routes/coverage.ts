@@ -9,14 +9,14 @@ import {
   withShares,
 } from "../../core/coverage/coverage-series";
 import { REGION_LABELS, regionOf } from "../../core/coverage/regions";
-import { BucketError, INTERVALS, type Interval, planBuckets } from "../../core/time/time-buckets";
+import { INTERVALS, type Interval, planBuckets } from "../../core/time/time-buckets";
 import { localParts } from "../../core/time/time-zone";
 import { breakdownCounts, topicCounts } from "../../db/queries/coverage";
 import { listFeeds } from "../../db/queries/feeds";
 import { listTopicNames } from "../../db/queries/topics";
+import { errorResponses } from "../api-shapes";
 import type { AppDeps } from "../app";
-import { ApiError, badRequest } from "../errors";
-import { errorResponses } from "../schemas";
+import { badRequest } from "../errors";
 
 const BY = ["topic", "feed", "lang", "country", "region"] as const;
 const DAY_MS = 86_400_000;
@@ -241,16 +241,10 @@ function safeName(names: Intl.DisplayNames, code: string): string {
 
 /** The bucket plan, with the defaults (the 90 days up to today in tz) and errors naming the parameter. */
 function bucketPlan(from: string | undefined, to: string | undefined, interval: Interval, tz: string) {
-  try {
-    const today = localDate(Date.now(), tz);
-    const last = to ?? today;
-    const first = from ?? (/^\d{4}-\d{2}-\d{2}$/.test(last) ? shiftDays(last, -89) : last);
-    return planBuckets({ from: first, to: last, interval, tz });
-  } catch (error) {
-    if (error instanceof BucketError)
-      throw new ApiError(400, "invalid_request", `${error.param}: ${error.message}`);
-    throw error;
-  }
+  const today = localDate(Date.now(), tz);
+  const last = to ?? today;
+  const first = from ?? (/^\d{4}-\d{2}-\d{2}$/.test(last) ? shiftDays(last, -89) : last);
+  return planBuckets({ from: first, to: last, interval, tz });
 }
 
 function localDate(instant: number, tz: string): string {

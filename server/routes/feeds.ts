@@ -1,12 +1,12 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
-import { buildOpml, OpmlError, parseOpml } from "../../core/opml";
-import { checkFeedUrl, FeedUrlError } from "../../core/urls/feed-url";
-import { addFeed, addFeeds, DuplicateFeedError, listFeeds, removeFeed } from "../../db/queries/feeds";
+import { buildOpml, parseOpml } from "../../core/opml";
+import { checkFeedUrl } from "../../core/urls/feed-url";
+import { addFeed, addFeeds, listFeeds, removeFeed } from "../../db/queries/feeds";
 import type { Feed } from "../../db/schema";
+import { errorResponses, IdParam, isoTime } from "../api-shapes";
 import type { AppDeps } from "../app";
 import type { requireAdmin } from "../auth";
-import { ApiError, badRequest, conflict, notFound } from "../errors";
-import { errorResponses, IdParam, isoTime } from "../schemas";
+import { notFound } from "../errors";
 
 export const FeedSchema = z
   .object({
@@ -142,14 +142,9 @@ export function feedRoutes({ db, config }: AppDeps, admin: ReturnType<typeof req
     })
     .openapi({ ...createFeedRoute, middleware: [admin] as const }, async (c) => {
       const body = c.req.valid("json");
-      const url = validUrl(body.url, config.allowPrivateUrls);
-      try {
-        const feed = await addFeed(db, { url, name: body.name, lang: body.lang, country: body.country });
-        return c.json(feedJson(feed), 201);
-      } catch (error) {
-        if (error instanceof DuplicateFeedError) throw conflict(error.message, { url });
-        throw error;
-      }
+      const url = checkFeedUrl(body.url, config.allowPrivateUrls);
+      const feed = await addFeed(db, { url, name: body.name, lang: body.lang, country: body.country });
+      return c.json(feedJson(feed), 201);
     })
     .openapi({ ...deleteRoute, middleware: [admin] as const }, async (c) => {
       const { id } = c.req.valid("param");
@@ -157,13 +152,7 @@ export function feedRoutes({ db, config }: AppDeps, admin: ReturnType<typeof req
       return c.body(null, 204);
     })
     .openapi({ ...importRoute, middleware: [admin] as const }, async (c) => {
-      let found: Awaited<ReturnType<typeof parseOpml>>;
-      try {
-        found = await parseOpml(await c.req.text());
-      } catch (error) {
-        if (error instanceof OpmlError) throw badRequest(`OPML: ${error.message}`);
-        throw error;
-      }
+      const found = await parseOpml(await c.req.text());
       const rejected: string[] = [];
       const accepted = found.flatMap((feed) => {
         try {
@@ -183,13 +172,4 @@ export function feedRoutes({ db, config }: AppDeps, admin: ReturnType<typeof req
         "content-disposition": 'attachment; filename="tidemark-feeds.opml"',
       });
     });
-}
-
-function validUrl(raw: string, allowPrivate: boolean): string {
-  try {
-    return checkFeedUrl(raw, allowPrivate);
-  } catch (error) {
-    if (error instanceof FeedUrlError) throw new ApiError(400, "invalid_request", `url: ${error.message}`);
-    throw error;
-  }
 }

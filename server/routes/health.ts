@@ -2,8 +2,8 @@ import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { sql } from "drizzle-orm";
 import { countFeeds } from "../../db/queries/feeds";
 import { lastFinishedRun } from "../../db/queries/job-runs";
+import { isoTime } from "../api-shapes";
 import type { AppDeps } from "../app";
-import { isoTime } from "../schemas";
 
 const Health = z
   .object({

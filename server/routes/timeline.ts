@@ -1,10 +1,10 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { addStoryEvent, listOutages, listStoryEvents } from "../../db/queries/timeline";
 import { getTopic } from "../../db/queries/topics";
+import { errorResponses, isoTime } from "../api-shapes";
 import type { AppDeps } from "../app";
 import type { requireAdmin } from "../auth";
 import { badRequest } from "../errors";
-import { errorResponses, isoTime } from "../schemas";
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 

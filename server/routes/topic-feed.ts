@@ -2,10 +2,10 @@ import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { type ArticleRow, listArticles, tagsOfArticles } from "../../db/queries/articles";
 import { getTopic } from "../../db/queries/topics";
 import type { MatchedTermRow } from "../../db/schema";
+import { errorResponses } from "../api-shapes";
 import type { AppDeps } from "../app";
 import { type AtomCategory, type AtomEntry, renderAtomFeed, tagUri } from "../atom";
 import { notFound } from "../errors";
-import { errorResponses } from "../schemas";
 
 /** How many articles a topic's feed carries: what a feed reader shows, not an archive. */
 export const TOPIC_FEED_SIZE = 50;
