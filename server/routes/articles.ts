@@ -2,7 +2,7 @@ import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { decodeCursor, encodeCursor, listArticles, tagsOfArticles } from "../../db/queries/articles";
 import { MAX_SEARCH_LENGTH, planSearch } from "../../db/queries/search-query";
 import { getTopic } from "../../db/queries/topics";
-import { errorResponses, isoTime } from "../api-shapes";
+import { errorResponses, isoTime, PUBLIC } from "../api-shapes";
 import type { AppDeps } from "../app";
 import { badRequest } from "../errors";
 
@@ -109,8 +109,10 @@ const ArticleSchema = z
 const route = createRoute({
   method: "get",
   path: "/articles",
+  operationId: "listArticles",
   tags: ["articles"],
   summary: "Articles, newest first, keyset-paginated",
+  security: PUBLIC,
   request: { query: Query },
   responses: {
     200: {

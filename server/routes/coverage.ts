@@ -14,7 +14,7 @@ import { localParts } from "../../core/time/time-zone";
 import { breakdownCounts, topicCounts } from "../../db/queries/coverage";
 import { listFeeds } from "../../db/queries/feeds";
 import { listTopicNames } from "../../db/queries/topics";
-import { errorResponses } from "../api-shapes";
+import { errorResponses, PUBLIC } from "../api-shapes";
 import type { AppDeps } from "../app";
 import { badRequest } from "../errors";
 
@@ -111,7 +111,9 @@ const Coverage = z
 const route = createRoute({
   method: "get",
   path: "/coverage",
+  operationId: "getCoverage",
   tags: ["coverage"],
+  security: PUBLIC,
   summary: "Coverage over time: dense, zero-filled series on one bucket list",
   description:
     "Counts of tagged articles per bucket. `totals` counts every article in the bucket (the denominator of `shares`). " +

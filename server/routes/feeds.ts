@@ -3,7 +3,7 @@ import { buildOpml, parseOpml } from "../../core/opml";
 import { checkFeedUrl } from "../../core/urls/feed-url";
 import { addFeed, addFeeds, listFeeds, removeFeed } from "../../db/queries/feeds";
 import type { Feed } from "../../db/schema";
-import { errorResponses, IdParam, isoTime } from "../api-shapes";
+import { bearer, errorResponses, IdParam, isoTime, PUBLIC } from "../api-shapes";
 import type { AppDeps } from "../app";
 import type { requireAdmin } from "../auth";
 import { notFound } from "../errors";
@@ -67,19 +67,24 @@ const FeedCreate = z
 const FeedList = z
   .object({ items: z.array(FeedSchema), nextCursor: z.string().nullable() })
   .openapi("FeedList");
-const bearer = [{ bearerAuth: [] }];
 
 const listRoute = createRoute({
   method: "get",
   path: "/feeds",
+  operationId: "listFeeds",
   tags: ["feeds"],
   summary: "Sources with their health",
-  responses: { 200: { description: "All feeds", content: { "application/json": { schema: FeedList } } } },
+  security: PUBLIC,
+  responses: {
+    200: { description: "All feeds", content: { "application/json": { schema: FeedList } } },
+    ...errorResponses(429),
+  },
 });
 
 const createFeedRoute = createRoute({
   method: "post",
   path: "/feeds",
+  operationId: "createFeed",
   tags: ["feeds"],
   summary: "Add a feed; the next pass fetches it",
   security: bearer,
@@ -93,6 +98,7 @@ const createFeedRoute = createRoute({
 const deleteRoute = createRoute({
   method: "delete",
   path: "/feeds/{id}",
+  operationId: "deleteFeed",
   tags: ["feeds"],
   summary: "Remove a feed and its articles",
   security: bearer,
@@ -103,6 +109,7 @@ const deleteRoute = createRoute({
 const importRoute = createRoute({
   method: "post",
   path: "/feeds/import",
+  operationId: "importFeeds",
   tags: ["feeds"],
   summary: "Import an OPML subscription list",
   security: bearer,
@@ -129,9 +136,14 @@ const importRoute = createRoute({
 const exportRoute = createRoute({
   method: "get",
   path: "/feeds/export",
+  operationId: "exportFeeds",
   tags: ["feeds"],
   summary: "Every feed as OPML",
-  responses: { 200: { description: "OPML 2.0", content: { "text/x-opml": { schema: z.string() } } } },
+  security: PUBLIC,
+  responses: {
+    200: { description: "OPML 2.0", content: { "text/x-opml": { schema: z.string() } } },
+    ...errorResponses(429),
+  },
 });
 
 export function feedRoutes({ db, config }: AppDeps, admin: ReturnType<typeof requireAdmin>) {

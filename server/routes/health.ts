@@ -2,7 +2,7 @@ import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { sql } from "drizzle-orm";
 import { countFeeds } from "../../db/queries/feeds";
 import { lastFinishedRun } from "../../db/queries/job-runs";
-import { isoTime } from "../api-shapes";
+import { errorResponses, isoTime, PUBLIC } from "../api-shapes";
 import type { AppDeps } from "../app";
 
 const Health = z
@@ -17,10 +17,13 @@ const Health = z
 const route = createRoute({
   method: "get",
   path: "/health",
+  operationId: "getHealth",
   tags: ["health"],
+  security: PUBLIC,
   summary: "Liveness and ingest health",
   responses: {
     200: { description: "Up", content: { "application/json": { schema: Health } } },
+    ...errorResponses(429),
     503: { description: "Database unreachable", content: { "application/json": { schema: Health } } },
   },
 });

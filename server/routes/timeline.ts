@@ -1,7 +1,7 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { addStoryEvent, listOutages, listStoryEvents } from "../../db/queries/timeline";
 import { getTopic } from "../../db/queries/topics";
-import { errorResponses, isoTime } from "../api-shapes";
+import { bearer, errorResponses, isoTime, json, PUBLIC } from "../api-shapes";
 import type { AppDeps } from "../app";
 import type { requireAdmin } from "../auth";
 import { badRequest } from "../errors";
@@ -53,14 +53,15 @@ const EventCreate = z.object({
   url: z.string().url().max(2048).optional(),
   topic: z.string().max(64).optional(),
 });
-const json = <T extends z.ZodType>(schema: T) => ({ content: { "application/json": { schema } } });
 
 const routes = {
   events: createRoute({
     method: "get",
     path: "/events",
+    operationId: "listEvents",
     tags: ["timeline"],
     summary: "Story events to mark on the time axis",
+    security: PUBLIC,
     request: { query: Range },
     responses: {
       200: {
@@ -73,16 +74,19 @@ const routes = {
   addEvent: createRoute({
     method: "post",
     path: "/events",
+    operationId: "addEvent",
     tags: ["timeline"],
     summary: "Add a story event",
-    security: [{ bearerAuth: [] }],
+    security: bearer,
     request: { body: { ...json(EventCreate), required: true } },
     responses: { 201: { description: "Added" }, ...errorResponses(400, 401, 403, 413) },
   }),
   outages: createRoute({
     method: "get",
     path: "/outages",
+    operationId: "listOutages",
     tags: ["timeline"],
+    security: PUBLIC,
     summary: "Stretches when ingestion failed as a whole, so they are not read as a drop in coverage",
     request: { query: Range },
     responses: {

@@ -10,7 +10,7 @@ import {
   updateTopic,
 } from "../../db/queries/topics";
 import type { Topic } from "../../db/schema";
-import { errorResponses, isoTime } from "../api-shapes";
+import { bearer, errorResponses, isoTime, json, PUBLIC, SlugParam } from "../api-shapes";
 import type { AppDeps } from "../app";
 import type { requireAdmin } from "../auth";
 import { notFound } from "../errors";
@@ -57,14 +57,6 @@ const TopicCreate = TopicFields.extend({
     .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, "lower-case letters, digits and hyphens, such as r1-release"),
 }).openapi("TopicCreate");
 const TopicUpdate = TopicFields.openapi("TopicUpdate");
-const SlugParam = z.object({
-  slug: z
-    .string()
-    .max(64)
-    .openapi({ param: { name: "slug", in: "path" }, example: "r1-release" }),
-});
-const bearer = [{ bearerAuth: [] }];
-const json = <T extends z.ZodType>(schema: T) => ({ content: { "application/json": { schema } } });
 
 function topicJson(topic: Topic & { articleCount?: number }, articleCount = topic.articleCount ?? 0) {
   const state: "done" | "pending" | "running" =
@@ -87,9 +79,12 @@ const routes = {
   list: createRoute({
     method: "get",
     path: "/topics",
+    operationId: "listTopics",
     tags: ["topics"],
     summary: "Topics with their query, colour, article count and retag progress",
+    security: PUBLIC,
     responses: {
+      ...errorResponses(429),
       200: {
         description: "All topics",
         ...json(z.object({ items: z.array(TopicSchema), nextCursor: z.null() })),
@@ -99,6 +94,7 @@ const routes = {
   create: createRoute({
     method: "post",
     path: "/topics",
+    operationId: "createTopic",
     tags: ["topics"],
     summary: "Create a topic; stored articles are tagged in the background",
     security: bearer,
@@ -111,6 +107,7 @@ const routes = {
   update: createRoute({
     method: "put",
     path: "/topics/{slug}",
+    operationId: "updateTopic",
     tags: ["topics"],
     summary: "Replace a topic's name, description, colour and query; a new query retags in the background",
     security: bearer,
@@ -123,6 +120,7 @@ const routes = {
   remove: createRoute({
     method: "delete",
     path: "/topics/{slug}",
+    operationId: "deleteTopic",
     tags: ["topics"],
     summary: "Delete a topic and its tags",
     security: bearer,
