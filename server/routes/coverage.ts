@@ -9,8 +9,8 @@ import {
   withShares,
 } from "../../core/coverage/coverage-series";
 import { REGION_LABELS, regionOf } from "../../core/coverage/regions";
+import { calendarRange } from "../../core/time/date-range";
 import { INTERVALS, type Interval, planBuckets } from "../../core/time/time-buckets";
-import { localParts } from "../../core/time/time-zone";
 import { breakdownCounts, topicCounts } from "../../db/queries/coverage";
 import { listFeeds } from "../../db/queries/feeds";
 import { listTopicNames } from "../../db/queries/topics";
@@ -19,7 +19,6 @@ import type { AppDeps } from "../app";
 import { badRequest } from "../errors";
 
 const BY = ["topic", "feed", "lang", "country", "region"] as const;
-const DAY_MS = 86_400_000;
 const QUARTER_MS = 900_000;
 
 const Query = z.object({
@@ -243,21 +242,6 @@ function safeName(names: Intl.DisplayNames, code: string): string {
 
 /** The bucket plan, with the defaults (the 90 days up to today in tz) and errors naming the parameter. */
 function bucketPlan(from: string | undefined, to: string | undefined, interval: Interval, tz: string) {
-  const today = localDate(Date.now(), tz);
-  const last = to ?? today;
-  const first = from ?? (/^\d{4}-\d{2}-\d{2}$/.test(last) ? shiftDays(last, -89) : last);
-  return planBuckets({ from: first, to: last, interval, tz });
-}
-
-function localDate(instant: number, tz: string): string {
-  try {
-    const p = localParts(instant, tz);
-    return `${p.year}-${String(p.month).padStart(2, "0")}-${String(p.day).padStart(2, "0")}`;
-  } catch {
-    return new Date(instant).toISOString().slice(0, 10);
-  }
-}
-
-function shiftDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+  const days = calendarRange({ from, to }, tz, { now: Date.now(), days: 90 });
+  return planBuckets({ ...days, interval, tz });
 }
