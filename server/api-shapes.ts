@@ -1,5 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import { ERROR_CODES } from "../core/errors";
+import { FIELDS } from "../core/tagging/query-ast";
+import type { MatchedTermRow } from "../db/schema";
 
 /**
  * What several routes share in the OpenAPI document: the error shape and its responses, security
@@ -38,6 +40,33 @@ export const errorResponses = (...statuses: Array<keyof typeof ERROR_DESCRIPTION
 export const bearer = [{ bearerAuth: [] }];
 /** Public endpoints (reads, mail links): no credentials. */
 export const PUBLIC: Array<Record<string, string[]>> = [];
+
+/** A page of a list, `{items, nextCursor}`: nextCursor is null on the last page. */
+export const pageOf = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+
+/** A list answered whole, in the list shape: nextCursor is always null. */
+export const wholeListOf = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), nextCursor: z.null() });
+
+/** `limit` of a paged list. */
+export const limitParam = z.coerce
+  .number()
+  .int()
+  .min(1)
+  .max(200)
+  .default(50)
+  .openapi({ param: { name: "limit", in: "query" } });
+
+/** Why an article carries a topic: each matched term with its place in the title or summary. */
+export const MatchedTermSchema = z
+  .object({
+    term: z.string(),
+    field: z.enum(FIELDS),
+    start: z.number().int(),
+    end: z.number().int(),
+  })
+  .openapi("MatchedTerm") satisfies z.ZodType<MatchedTermRow>;
 
 export const isoTime = (ms: number | null | undefined): string | null =>
   ms === null || ms === undefined ? null : new Date(ms).toISOString();

@@ -4,7 +4,9 @@ import { DomainError } from "../errors";
  * The topic query language, as a tree. Precedence from loosest to tightest: OR, AND (explicit or implicit
  * between adjacent expressions), NOT, NEAR/n, field scope (`title:`), then terms, phrases and groups.
  */
-export type Field = "title" | "summary";
+/** The article fields a query term can match in, and a matched term is found in. */
+export const FIELDS = ["title", "summary"] as const;
+export type Field = (typeof FIELDS)[number];
 
 export type QueryNode =
   /** A bare word; `*` at either end widens it to a prefix, suffix or infix match. */

@@ -7,8 +7,8 @@ import { firstInstantWhere, isTimeZone, offsetMsAt, startOfWallTime } from "./ti
  * wall ms minus the offset in force.
  */
 
-export type Interval = "hour" | "day" | "week" | "month";
-export const INTERVALS: readonly Interval[] = ["hour", "day", "week", "month"];
+export const INTERVALS = ["hour", "day", "week", "month"] as const;
+export type Interval = (typeof INTERVALS)[number];
 export const MAX_BUCKETS = 2000;
 
 export interface BucketPlan {

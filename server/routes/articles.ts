@@ -3,7 +3,7 @@ import { instantRange, isTimeBound } from "../../core/time/date-range";
 import { decodeCursor, encodeCursor, listArticles, tagsOfArticles } from "../../db/queries/articles";
 import { MAX_SEARCH_LENGTH, planSearch } from "../../db/queries/search-query";
 import { getTopic } from "../../db/queries/topics";
-import { errorResponses, isoTime, PUBLIC } from "../api-shapes";
+import { errorResponses, isoTime, json, limitParam, MatchedTermSchema, PUBLIC, pageOf } from "../api-shapes";
 import type { AppDeps } from "../app";
 import { badRequest } from "../errors";
 
@@ -60,29 +60,13 @@ const Query = z.object({
     .openapi({ param: { name: "country", in: "query" } }),
   from: timeParam("from"),
   to: timeParam("to"),
-  limit: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(200)
-    .default(50)
-    .openapi({ param: { name: "limit", in: "query" } }),
+  limit: limitParam,
   cursor: z
     .string()
     .max(100)
     .optional()
     .openapi({ param: { name: "cursor", in: "query" }, description: "nextCursor of the previous page" }),
 });
-
-/** Why an article carries a topic: each matched term with its place in the title or summary. */
-const MatchedTermSchema = z
-  .object({
-    term: z.string(),
-    field: z.enum(["title", "summary"]),
-    start: z.number().int(),
-    end: z.number().int(),
-  })
-  .openapi("MatchedTerm");
 
 type TopicTag = { slug: string; terms: Array<z.infer<typeof MatchedTermSchema>> };
 
@@ -112,11 +96,7 @@ const route = createRoute({
   responses: {
     200: {
       description: "A page of articles",
-      content: {
-        "application/json": {
-          schema: z.object({ items: z.array(ArticleSchema), nextCursor: z.string().nullable() }),
-        },
-      },
+      ...json(pageOf(ArticleSchema)),
     },
     ...errorResponses(400),
   },

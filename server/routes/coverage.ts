@@ -1,5 +1,6 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import {
+  COVERAGE_BY,
   type CountSeries,
   type CoverageBy,
   type CoverageResponse,
@@ -18,7 +19,6 @@ import { errorResponses, PUBLIC } from "../api-shapes";
 import type { AppDeps } from "../app";
 import { badRequest } from "../errors";
 
-const BY = ["topic", "feed", "lang", "country", "region"] as const;
 const QUARTER_MS = 900_000;
 
 const Query = z.object({
@@ -48,7 +48,7 @@ const Query = z.object({
       example: "2025-03-31",
     }),
   interval: z
-    .enum(INTERVALS as [Interval, ...Interval[]])
+    .enum(INTERVALS)
     .default("day")
     .openapi({ param: { name: "interval", in: "query" } }),
   tz: z
@@ -57,7 +57,7 @@ const Query = z.object({
     .default("UTC")
     .openapi({ param: { name: "tz", in: "query" }, description: "IANA time zone", example: "Europe/Berlin" }),
   by: z
-    .enum(BY)
+    .enum(COVERAGE_BY)
     .default("topic")
     .openapi({ param: { name: "by", in: "query" } }),
   smooth: z.coerce
@@ -94,11 +94,11 @@ const Series = z.object({
 });
 const Coverage = z
   .object({
-    interval: z.enum(INTERVALS as [Interval, ...Interval[]]),
+    interval: z.enum(INTERVALS),
     tz: z.string(),
     from: z.string(),
     to: z.string(),
-    by: z.enum(BY),
+    by: z.enum(COVERAGE_BY),
     buckets: z.array(z.string()),
     totals: z.array(z.number()),
     smooth: z.number().optional(),

@@ -3,7 +3,7 @@ import { buildOpml, parseOpml } from "../../core/opml";
 import { checkFeedUrl } from "../../core/urls/feed-url";
 import { addFeed, addFeeds, listFeeds, removeFeed } from "../../db/queries/feeds";
 import type { Feed } from "../../db/schema";
-import { bearer, errorResponses, IdParam, isoTime, PUBLIC } from "../api-shapes";
+import { bearer, errorResponses, IdParam, isoTime, PUBLIC, pageOf } from "../api-shapes";
 import type { AppDeps } from "../app";
 import type { requireAdmin } from "../auth";
 import { notFound } from "../errors";
@@ -64,9 +64,7 @@ const FeedCreate = z
   })
   .openapi("FeedCreate");
 
-const FeedList = z
-  .object({ items: z.array(FeedSchema), nextCursor: z.string().nullable() })
-  .openapi("FeedList");
+const FeedList = pageOf(FeedSchema).openapi("FeedList");
 
 const listRoute = createRoute({
   method: "get",

@@ -2,7 +2,7 @@ import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { instantRange } from "../../core/time/date-range";
 import { addStoryEvent, listOutages, listStoryEvents } from "../../db/queries/timeline";
 import { getTopic } from "../../db/queries/topics";
-import { bearer, errorResponses, isoTime, json, PUBLIC } from "../api-shapes";
+import { bearer, errorResponses, isoTime, json, PUBLIC, wholeListOf } from "../api-shapes";
 import type { AppDeps } from "../app";
 import type { requireAdmin } from "../auth";
 import { badRequest } from "../errors";
@@ -65,7 +65,7 @@ const routes = {
     responses: {
       200: {
         description: "Events, oldest first",
-        ...json(z.object({ items: z.array(StoryEvent), nextCursor: z.null() })),
+        ...json(wholeListOf(StoryEvent)),
       },
       ...errorResponses(400),
     },
@@ -91,7 +91,7 @@ const routes = {
     responses: {
       200: {
         description: "Outages, oldest first",
-        ...json(z.object({ items: z.array(Outage), nextCursor: z.null() })),
+        ...json(wholeListOf(Outage)),
       },
       ...errorResponses(400),
     },

@@ -10,7 +10,7 @@ import {
   updateTopic,
 } from "../../db/queries/topics";
 import type { Topic } from "../../db/schema";
-import { bearer, errorResponses, isoTime, json, PUBLIC, SlugParam } from "../api-shapes";
+import { bearer, errorResponses, isoTime, json, PUBLIC, SlugParam, wholeListOf } from "../api-shapes";
 import type { AppDeps } from "../app";
 import type { requireAdmin } from "../auth";
 import { notFound } from "../errors";
@@ -87,7 +87,7 @@ const routes = {
       ...errorResponses(429),
       200: {
         description: "All topics",
-        ...json(z.object({ items: z.array(TopicSchema), nextCursor: z.null() })),
+        ...json(wholeListOf(TopicSchema)),
       },
     },
   }),

@@ -12,7 +12,7 @@ import {
   listSubscriptions,
 } from "../../../db/queries/subscriptions";
 import { getTopic } from "../../../db/queries/topics";
-import { bearer, errorResponse, errorResponses, IdParam, json } from "../../api-shapes";
+import { bearer, errorResponse, errorResponses, IdParam, json, limitParam, pageOf } from "../../api-shapes";
 import type { AppDeps } from "../../app";
 import { type AdminGuard, adminBearer, bearerToken, tokenMatches } from "../../auth";
 import { badRequest, notFound } from "../../errors";
@@ -30,13 +30,7 @@ import {
 /** Subscribing, and the admin's view of subscriptions: create, list, delivery log, cancel. */
 
 const PageQuery = z.object({
-  limit: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(200)
-    .default(50)
-    .openapi({ param: { name: "limit", in: "query" } }),
+  limit: limitParam,
   cursor: z
     .string()
     .regex(/^\d{1,15}$/, "nextCursor of the previous page")
@@ -76,7 +70,7 @@ const routes = {
     responses: {
       200: {
         description: "Subscriptions",
-        ...json(z.object({ items: z.array(SubscriptionSchema), nextCursor: z.string().nullable() })),
+        ...json(pageOf(SubscriptionSchema)),
       },
       ...errorResponses(400, 401, 403),
     },
@@ -92,7 +86,7 @@ const routes = {
     responses: {
       200: {
         description: "Deliveries",
-        ...json(z.object({ items: z.array(DeliverySchema), nextCursor: z.string().nullable() })),
+        ...json(pageOf(DeliverySchema)),
       },
       ...errorResponses(400, 401, 403, 404),
     },
