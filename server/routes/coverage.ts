@@ -1,25 +1,18 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import {
-  COVERAGE_BY,
-  type CountSeries,
-  type CoverageBy,
-  type CoverageResponse,
-  smooth,
-  toCsv,
-  topSeries,
-  withShares,
-} from "../../core/coverage/coverage-series";
-import { REGION_LABELS, regionOf } from "../../core/coverage/regions";
-import { calendarRange } from "../../core/time/date-range";
-import { INTERVALS, type Interval, planBuckets } from "../../core/time/time-buckets";
+  chooseTopics,
+  coveragePlan,
+  coverageResponse,
+  labelBreakdown,
+  topicSeries,
+} from "../../core/coverage/coverage-request";
+import { COVERAGE_BY, type CoverageBy, toCsv } from "../../core/coverage/coverage-series";
+import { INTERVALS } from "../../core/time/time-buckets";
 import { breakdownCounts, topicCounts } from "../../db/queries/coverage";
 import { listFeeds } from "../../db/queries/feeds";
 import { listTopicNames } from "../../db/queries/topics";
 import { errorResponses, PUBLIC } from "../api-shapes";
 import type { AppDeps } from "../app";
-import { badRequest } from "../errors";
-
-const QUARTER_MS = 900_000;
 
 const Query = z.object({
   topics: z
@@ -131,117 +124,40 @@ const route = createRoute({
 export function coverageRoutes({ db }: AppDeps) {
   return new OpenAPIHono().openapi(route, async (c) => {
     const q = c.req.valid("query");
-    const all = await listTopicNames(db);
-    const slugs = q.topics
-      ? [
-          ...new Set(
-            q.topics
-              .split(",")
-              .map((s) => s.trim())
-              .filter(Boolean),
-          ),
-        ]
-      : all.map((t) => t.slug);
-    const unknown = slugs.filter((slug) => !all.some((t) => t.slug === slug));
-    if (unknown.length > 0)
-      throw badRequest(`topics: unknown topic ${unknown.map((s) => `'${s}'`).join(", ")}`, { unknown });
-    const chosen = slugs.map((slug) => all.find((t) => t.slug === slug)!);
-
-    const plan = bucketPlan(q.from, q.to, q.interval, q.tz);
-    if (plan.edges.some((edge) => edge % QUARTER_MS !== 0)) {
-      // Zones kept offsets like -00:44:30 until the 1970s; the rollups count in UTC quarter hours.
-      throw badRequest(
-        `tz: ${q.tz} was not a whole number of quarter hours from UTC in this range; choose later dates or UTC`,
-      );
-    }
+    const chosen = chooseTopics(await listTopicNames(db), q.topics);
+    const plan = coveragePlan(q, Date.now());
     const ids = chosen.map((t) => t.id);
     const counted = await topicCounts(db, {
       topicIds: q.by === "topic" ? [0, ...ids] : [0],
       edges: plan.edges,
     });
-    const zeros = () => new Array<number>(plan.labels.length).fill(0);
-    const totals = counted.get(0) ?? zeros();
-
-    let series: CountSeries[];
-    if (q.by === "topic") {
-      series = chosen.map((t) => ({ key: t.slug, label: t.name, counts: counted.get(t.id) ?? zeros() }));
-    } else {
-      const split =
-        ids.length === 0
-          ? new Map<string, number[]>()
-          : await breakdownCounts(db, {
-              topicIds: ids,
-              edges: plan.edges,
-              by: q.by === "region" ? "country" : q.by,
-            });
-      series = topSeries(await labelled(q.by, split), q.top);
-    }
-    const colors = new Map(chosen.map((t) => [t.slug, t.color]));
-    let body: CoverageResponse = {
-      interval: q.interval,
-      tz: q.tz,
-      from: plan.from,
-      to: plan.to,
-      by: q.by as CoverageBy,
-      buckets: plan.labels,
-      totals,
-      series: withShares(series, totals),
-    };
-    if (q.smooth) body = smooth(body, q.smooth);
+    const totals = counted.get(0) ?? new Array<number>(plan.labels.length).fill(0);
+    const series =
+      q.by === "topic"
+        ? topicSeries(chosen, counted, plan.labels.length)
+        : labelBreakdown(q.by, await breakdown(q.by, ids, plan.edges), await feedNames(q.by));
+    const body = coverageResponse(plan, q.by, totals, series, { top: q.top, smooth: q.smooth });
     if (q.format === "csv") {
       return c.body(toCsv(body), 200, {
         "content-type": "text/csv; charset=utf-8",
         "content-disposition": `attachment; filename="tidemark-coverage-${plan.from}-${plan.to}.csv"`,
       });
     }
+    const colors = new Map(chosen.map((t) => [t.slug, t.color]));
     const coloured = body.series.map((s) => (q.by === "topic" ? { ...s, color: colors.get(s.key) } : s));
     return c.json({ ...body, series: coloured }, 200);
   });
 
-  /** Series keys and readable labels for a breakdown; regions fold countries together. */
-  async function labelled(
-    by: Exclude<CoverageBy, "topic">,
-    split: Map<string, number[]>,
-  ): Promise<CountSeries[]> {
-    if (by === "feed") {
-      const names = new Map((await listFeeds(db)).map((f) => [String(f.id), f.name ?? f.url]));
-      return [...split].map(([key, counts]) => ({ key, label: names.get(key) ?? `feed ${key}`, counts }));
-    }
-    if (by === "region") {
-      const regions = new Map<string, number[]>();
-      for (const [country, counts] of split) {
-        const region = regionOf(country || null);
-        const sum = regions.get(region);
-        regions.set(region, sum ? sum.map((v, i) => v + counts[i]!) : [...counts]);
-      }
-      return [...regions].map(([key, counts]) => ({
-        key,
-        label: REGION_LABELS[key as keyof typeof REGION_LABELS],
-        counts,
-      }));
-    }
-    const names = new Intl.DisplayNames(["en"], {
-      type: by === "lang" ? "language" : "region",
-      fallback: "code",
-    });
-    return [...split].map(([key, counts]) => ({
-      key: key || "unknown",
-      label: key ? safeName(names, key) : "Unknown",
-      counts,
-    }));
+  /** The selected topics' articles split by group; no topic selected, nothing to split. */
+  async function breakdown(by: Exclude<CoverageBy, "topic">, topicIds: number[], edges: number[]) {
+    if (topicIds.length === 0) return new Map<string, number[]>();
+    return breakdownCounts(db, { topicIds, edges, by: by === "region" ? "country" : by });
   }
-}
 
-function safeName(names: Intl.DisplayNames, code: string): string {
-  try {
-    return names.of(code) ?? code;
-  } catch {
-    return code;
+  /** Feed names by id, read only for by=feed. */
+  async function feedNames(by: CoverageBy) {
+    if (by !== "feed") return undefined;
+    const names = new Map((await listFeeds(db)).map((f) => [String(f.id), f.name ?? f.url]));
+    return (id: string) => names.get(id);
   }
-}
-
-/** The bucket plan, with the defaults (the 90 days up to today in tz) and errors naming the parameter. */
-function bucketPlan(from: string | undefined, to: string | undefined, interval: Interval, tz: string) {
-  const days = calendarRange({ from, to }, tz, { now: Date.now(), days: 90 });
-  return planBuckets({ ...days, interval, tz });
 }
