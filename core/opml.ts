@@ -1,12 +1,17 @@
 import { parseStringPromise } from "xml2js";
+import { DomainError } from "./errors";
 
 /**
  * OPML in and out, the format every feed reader exchanges subscription lists in. Besides the standard
  * `xmlUrl`, `text`/`title` and `htmlUrl`, outlines carry `language` and `country` so a round trip keeps them.
  */
 
-export class OpmlError extends Error {
+/** An upload that is not OPML; the API answers it as a 400 whose message starts "OPML: ". */
+export class OpmlError extends DomainError {
   override name = "OpmlError";
+  constructor(message: string) {
+    super("invalid_request", message, { param: "OPML" });
+  }
 }
 
 interface Outline {

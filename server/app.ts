@@ -3,7 +3,7 @@ import type { Logger } from "pino";
 import type { Config } from "../core/config";
 import type { Db } from "../db/client";
 import { requireAdmin } from "./auth";
-import { ApiError, describeZodError, errorBody, handleError, zodDetails } from "./errors";
+import { errorBody, handleError, validationError } from "./errors";
 import { createMetrics } from "./metrics";
 import { applyMiddleware, type HygieneOptions } from "./middleware";
 import { articleRoutes } from "./routes/articles";
@@ -26,14 +26,17 @@ export interface AppDeps extends HygieneOptions {
   webRoot?: string;
 }
 
-const API_DOC = {
+/** The OpenAPI document's head; the server is the configured public URL (TIDEMARK_PUBLIC_URL). */
+const apiDoc = (config: Config) => ({
   openapi: "3.1.0",
   info: {
     title: "Tidemark API",
     version: "0.1.0",
     description: "Media-coverage tracking: feeds, articles, topics and coverage time series.",
+    license: { name: "MIT", identifier: "MIT" },
   },
-};
+  servers: [{ url: config.publicUrl, description: "This Tidemark server" }],
+});
 
 /**
  * Every JSON route, in one place, chained so that its type carries every route: web/ builds its typed client
@@ -60,9 +63,7 @@ export function createApp(deps: AppDeps) {
   const app = new OpenAPIHono({
     // Every validation failure becomes a 400 in the one error shape, naming the parameter.
     defaultHook: (result) => {
-      if (!result.success) {
-        throw new ApiError(400, "invalid_request", describeZodError(result.error), zodDetails(result.error));
-      }
+      if (!result.success) throw validationError(result.error);
     },
   });
 
@@ -76,17 +77,18 @@ export function createApp(deps: AppDeps) {
     },
   });
 
+  const doc = apiDoc(deps.config);
   const api = createApi(deps);
   app.route("/api", api);
   app.route(
     "/api",
-    docsRoutes(() => app.getOpenAPI31Document(API_DOC)),
+    docsRoutes(() => app.getOpenAPI31Document(doc)),
   );
   app.route("/", metrics.routes);
   app.route("/", webRoutes(deps));
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", { type: "http", scheme: "bearer" });
-  app.doc31("/api/openapi.json", API_DOC);
+  app.doc31("/api/openapi.json", doc);
 
   app.notFound((c) => c.json(errorBody("not_found", `no route for ${c.req.method} ${c.req.path}`), 404));
   app.onError((error, c) => handleError(error, c, deps.log));

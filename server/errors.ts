@@ -3,35 +3,31 @@ import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { Logger } from "pino";
 import { ZodError } from "zod";
+import { DomainError, type ErrorCode } from "../core/errors";
 
 /**
- * The one error shape of the API: `{"error": {"code", "message", "details"}}`. Code throws ApiError; the app's
- * onError turns it, zod failures and HTTPExceptions into that shape. Stack traces never reach a client.
+ * The one error shape of the API: `{"error": {"code", "message", "details"}}`. Code throws DomainError (or a
+ * domain error extending it: a refused URL, a bad query, a duplicate); the app's onError turns it, zod failures
+ * and HTTPExceptions into that shape. Stack traces never reach a client.
  */
-export class ApiError extends Error {
-  override name = "ApiError";
-  constructor(
-    readonly status: ContentfulStatusCode,
-    readonly code: string,
-    message: string,
-    readonly details?: unknown,
-  ) {
-    super(message);
-  }
-}
 
 export const badRequest = (message: string, details?: unknown) =>
-  new ApiError(400, "invalid_request", message, details);
-export const notFound = (message: string) => new ApiError(404, "not_found", message);
+  new DomainError("invalid_request", message, { details });
+export const notFound = (message: string) => new DomainError("not_found", message);
 export const conflict = (message: string, details?: unknown) =>
-  new ApiError(409, "conflict", message, details);
+  new DomainError("conflict", message, { details });
 
 export interface ErrorBody {
-  error: { code: string; message: string; details?: unknown };
+  error: { code: ErrorCode; message: string; details?: unknown };
 }
 
-export function errorBody(code: string, message: string, details?: unknown): ErrorBody {
+export function errorBody(code: ErrorCode, message: string, details?: unknown): ErrorBody {
   return { error: details === undefined ? { code, message } : { code, message, details } };
+}
+
+/** A domain error as the API answers it. */
+export function domainErrorBody(error: DomainError): ErrorBody {
+  return errorBody(error.code, error.publicMessage, error.details);
 }
 
 /** "limit: Too big: expected number to be <=200; from: not a date" — names each bad parameter. */
@@ -45,7 +41,13 @@ export function zodDetails(error: ZodError) {
   return error.issues.map((issue) => ({ path: issue.path.join("."), message: issue.message }));
 }
 
-const STATUS_CODES: Partial<Record<number, string>> = {
+/** A zod validation failure as the one 400 of the API, naming each bad parameter. */
+export function validationError(error: ZodError): DomainError {
+  return new DomainError("invalid_request", describeZodError(error), { details: zodDetails(error) });
+}
+
+/** The code of an HTTPException's status (thrown by hono's own middleware). */
+const STATUS_CODES: Partial<Record<number, ErrorCode>> = {
   400: "invalid_request",
   401: "unauthorized",
   403: "forbidden",
@@ -58,12 +60,9 @@ const STATUS_CODES: Partial<Record<number, string>> = {
 };
 
 export function handleError(error: Error, c: Context, log: Logger): Response {
-  if (error instanceof ApiError) {
-    return c.json(errorBody(error.code, error.message, error.details), error.status);
-  }
-  if (error instanceof ZodError) {
-    return c.json(errorBody("invalid_request", describeZodError(error), zodDetails(error)), 400);
-  }
+  // A DomainError is an answer the code chose (503 email_unavailable included), not a failure to log.
+  if (error instanceof DomainError) return c.json(domainErrorBody(error), error.status);
+  if (error instanceof ZodError) return c.json(domainErrorBody(validationError(error)), 400);
   if (error instanceof HTTPException) {
     const status = error.status as ContentfulStatusCode;
     const code = STATUS_CODES[status] ?? (status >= 500 ? "internal" : "error");

@@ -1,6 +1,7 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import type { Context, MiddlewareHandler } from "hono";
 import { matchedRoutes } from "hono/route";
+import { errorResponses, PUBLIC } from "./api-shapes";
 import type { AppDeps } from "./app";
 import { deliveryMetrics } from "./metrics/delivery-metrics";
 import { EXPOSITION_CONTENT_TYPE, type MetricFamily, renderExposition } from "./metrics/exposition";
@@ -20,9 +21,14 @@ type Collector = () => MetricFamily[] | Promise<MetricFamily[]>;
 const route = createRoute({
   method: "get",
   path: "/metrics",
+  operationId: "getMetrics",
   tags: ["health"],
+  security: PUBLIC,
   summary: "Prometheus metrics (text format 0.0.4), names prefixed tidemark_",
-  responses: { 200: { description: "Exposition", content: { "text/plain": { schema: z.string() } } } },
+  responses: {
+    200: { description: "Exposition", content: { "text/plain": { schema: z.string() } } },
+    ...errorResponses(429),
+  },
 });
 
 /** Requests, durations and what the database holds, for Prometheus. */

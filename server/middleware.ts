@@ -4,11 +4,11 @@ import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
 import { etag } from "hono/etag";
 import { requestId } from "hono/request-id";
+import { DomainError } from "../core/errors";
 import type { AppDeps } from "./app";
 import { cacheControl } from "./cache-control";
-import { type RateLimits, rateLimit } from "./client-limits";
 import { compression } from "./compression";
-import { ApiError } from "./errors";
+import { type RateLimits, rateLimit } from "./rate-limit-middleware";
 import { requestLog } from "./request-log";
 import { securityHeaders } from "./security-headers";
 
@@ -77,6 +77,6 @@ function etagExceptStreams(): MiddlewareHandler {
 
 function tooLarge(limit: number) {
   return () => {
-    throw new ApiError(413, "payload_too_large", `request body is larger than ${limit} bytes`);
+    throw new DomainError("payload_too_large", `request body is larger than ${limit} bytes`);
   };
 }

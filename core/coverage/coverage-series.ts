@@ -5,7 +5,9 @@ import type { Interval } from "../time/time-buckets";
  * Order of use: counts per series -> topSeries -> withShares -> (smooth) -> JSON or toCsv.
  */
 
-export type CoverageBy = "topic" | "feed" | "lang" | "country" | "region";
+/** What a coverage series is split by: the `by` of /api/coverage. */
+export const COVERAGE_BY = ["topic", "feed", "lang", "country", "region"] as const;
+export type CoverageBy = (typeof COVERAGE_BY)[number];
 
 export interface CountSeries {
   key: string;

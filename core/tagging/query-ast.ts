@@ -1,8 +1,12 @@
+import { DomainError } from "../errors";
+
 /**
  * The topic query language, as a tree. Precedence from loosest to tightest: OR, AND (explicit or implicit
  * between adjacent expressions), NOT, NEAR/n, field scope (`title:`), then terms, phrases and groups.
  */
-export type Field = "title" | "summary";
+/** The article fields a query term can match in, and a matched term is found in. */
+export const FIELDS = ["title", "summary"] as const;
+export type Field = (typeof FIELDS)[number];
 
 export type QueryNode =
   /**
@@ -27,10 +31,10 @@ export type QueryNode =
   | { type: "field"; field: Field; child: QueryNode };
 
 /** A query that cannot be used; `position` is the 0-based offset in the query text. */
-export class QueryError extends Error {
+export class QueryError extends DomainError {
   readonly position: number;
   constructor(what: string, position: number) {
-    super(`${what} at position ${position}`);
+    super("invalid_query", `${what} at position ${position}`, { param: "query", details: { position } });
     this.name = "QueryError";
     this.position = position;
   }

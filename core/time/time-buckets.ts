@@ -1,3 +1,4 @@
+import { DomainError } from "../errors";
 import { firstInstantWhere, isTimeZone, offsetMsAt, startOfWallTime } from "./time-zone";
 
 /**
@@ -6,8 +7,8 @@ import { firstInstantWhere, isTimeZone, offsetMsAt, startOfWallTime } from "./ti
  * wall ms minus the offset in force.
  */
 
-export type Interval = "hour" | "day" | "week" | "month";
-export const INTERVALS: readonly Interval[] = ["hour", "day", "week", "month"];
+export const INTERVALS = ["hour", "day", "week", "month"] as const;
+export type Interval = (typeof INTERVALS)[number];
 export const MAX_BUCKETS = 2000;
 
 export interface BucketPlan {
@@ -25,13 +26,12 @@ export interface BucketPlan {
   edges: number[];
 }
 
-export class BucketError extends Error {
+/** A bucket plan that cannot be made; `param` names the request parameter at fault. */
+export class BucketError extends DomainError {
   override name = "BucketError";
-  constructor(
-    readonly param: "from" | "to" | "tz" | "interval",
-    message: string,
-  ) {
-    super(message);
+  declare readonly param: "from" | "to" | "tz" | "interval";
+  constructor(param: "from" | "to" | "tz" | "interval", message: string) {
+    super("invalid_request", message, { param });
   }
 }
 

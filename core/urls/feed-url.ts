@@ -1,7 +1,12 @@
+import { DomainError } from "../errors";
 import { checkOutgoingUrl } from "./outgoing-url";
 
-export class FeedUrlError extends Error {
+/** A feed URL refused by policy; the API answers it as a 400 about `url`. */
+export class FeedUrlError extends DomainError {
   override name = "FeedUrlError";
+  constructor(message: string) {
+    super("invalid_request", message, { param: "url" });
+  }
 }
 
 /** Checks a feed URL typed by a user before it is stored (see checkOutgoingUrl); throws FeedUrlError. */

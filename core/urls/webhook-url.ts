@@ -1,7 +1,12 @@
+import { DomainError } from "../errors";
 import { checkOutgoingUrl } from "./outgoing-url";
 
-export class WebhookUrlError extends Error {
+/** A webhook URL refused by policy; the API answers it as a 400 about `url`, with the field in its details. */
+export class WebhookUrlError extends DomainError {
   override name = "WebhookUrlError";
+  constructor(message: string) {
+    super("invalid_request", message, { param: "url", details: [{ path: "url", message }] });
+  }
 }
 
 /**

@@ -1,4 +1,5 @@
 import { asc, eq, sql } from "drizzle-orm";
+import { DomainError } from "../../core/errors";
 import type { Db, Executor } from "../client";
 import { type Feed, feeds, type NewFeed } from "../schema";
 import { deleteFeedsWithRollups } from "./rollups";
@@ -6,10 +7,10 @@ import { deleteFeedsWithRollups } from "./rollups";
 export type FeedInput = Pick<NewFeed, "url"> &
   Partial<Pick<NewFeed, "name" | "lang" | "country" | "siteUrl">>;
 
-export class DuplicateFeedError extends Error {
+export class DuplicateFeedError extends DomainError {
   override name = "DuplicateFeedError";
   constructor(readonly url: string) {
-    super(`a feed with the URL ${url} already exists`);
+    super("conflict", `a feed with the URL ${url} already exists`, { details: { url } });
   }
 }
 

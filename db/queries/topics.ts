@@ -1,4 +1,5 @@
 import { and, asc, eq, sql } from "drizzle-orm";
+import { DomainError } from "../../core/errors";
 import type { Db, Executor } from "../client";
 import { articles, coverageHourly, type Topic, topics } from "../schema";
 import { deleteTopicRollups } from "./rollups";
@@ -6,10 +7,10 @@ import { deleteTopicRollups } from "./rollups";
 export type TopicInput = Pick<Topic, "slug" | "name" | "query"> &
   Partial<Pick<Topic, "description" | "color">>;
 
-export class DuplicateTopicError extends Error {
+export class DuplicateTopicError extends DomainError {
   override name = "DuplicateTopicError";
   constructor(readonly slug: string) {
-    super(`a topic with the slug '${slug}' already exists`);
+    super("conflict", `a topic with the slug '${slug}' already exists`, { details: { slug } });
   }
 }
 

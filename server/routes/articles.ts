@@ -1,13 +1,11 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import { instantRange, isTimeBound } from "../../core/time/date-range";
 import { decodeCursor, encodeCursor, listArticles, tagsOfArticles } from "../../db/queries/articles";
 import { MAX_SEARCH_LENGTH, planSearch } from "../../db/queries/search-query";
 import { getTopic } from "../../db/queries/topics";
+import { errorResponses, isoTime, json, limitParam, MatchedTermSchema, PUBLIC, pageOf } from "../api-shapes";
 import type { AppDeps } from "../app";
 import { badRequest } from "../errors";
-import { errorResponses, isoTime } from "../schemas";
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const DATETIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
 
 /**
  * `from`/`to` take a UTC date (YYYY-MM-DD, whole day) or an ISO 8601 time with an offset. Both bounds are
@@ -17,12 +15,9 @@ const timeParam = (name: string) =>
   z
     .string()
     .optional()
-    .refine(
-      (v) => v === undefined || ((DATE.test(v) || DATETIME.test(v)) && Number.isFinite(Date.parse(v))),
-      {
-        message: `${name} must be a date (YYYY-MM-DD) or an ISO 8601 time with offset (2025-01-27T09:00:00Z)`,
-      },
-    )
+    .refine((v) => v === undefined || isTimeBound(v, "iso"), {
+      message: `${name} must be a date (YYYY-MM-DD) or an ISO 8601 time with offset (2025-01-27T09:00:00Z)`,
+    })
     .openapi({ param: { name, in: "query" }, example: name === "from" ? "2025-01-20" : "2025-01-31" });
 
 const Query = z.object({
@@ -65,29 +60,13 @@ const Query = z.object({
     .openapi({ param: { name: "country", in: "query" } }),
   from: timeParam("from"),
   to: timeParam("to"),
-  limit: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(200)
-    .default(50)
-    .openapi({ param: { name: "limit", in: "query" } }),
+  limit: limitParam,
   cursor: z
     .string()
     .max(100)
     .optional()
     .openapi({ param: { name: "cursor", in: "query" }, description: "nextCursor of the previous page" }),
 });
-
-/** Why an article carries a topic: each matched term with its place in the title or summary. */
-const MatchedTermSchema = z
-  .object({
-    term: z.string(),
-    field: z.enum(["title", "summary"]),
-    start: z.number().int(),
-    end: z.number().int(),
-  })
-  .openapi("MatchedTerm");
 
 type TopicTag = { slug: string; terms: Array<z.infer<typeof MatchedTermSchema>> };
 
@@ -109,17 +88,15 @@ const ArticleSchema = z
 const route = createRoute({
   method: "get",
   path: "/articles",
+  operationId: "listArticles",
   tags: ["articles"],
   summary: "Articles, newest first, keyset-paginated",
+  security: PUBLIC,
   request: { query: Query },
   responses: {
     200: {
       description: "A page of articles",
-      content: {
-        "application/json": {
-          schema: z.object({ items: z.array(ArticleSchema), nextCursor: z.string().nullable() }),
-        },
-      },
+      ...json(pageOf(ArticleSchema)),
     },
     ...errorResponses(400),
   },
@@ -130,9 +107,7 @@ export function articleRoutes({ db }: AppDeps) {
     const q = c.req.valid("query");
     const cursor = q.cursor === undefined ? undefined : decodeCursor(q.cursor);
     if (q.cursor !== undefined && !cursor) throw badRequest("cursor: not a cursor from this API");
-    const from = q.from === undefined ? undefined : Date.parse(q.from);
-    const to = q.to === undefined ? undefined : Date.parse(q.to) + (DATE.test(q.to) ? 86_400_000 : 1);
-    if (from !== undefined && to !== undefined && from >= to) throw badRequest("from: must not be after to");
+    const { from, toExclusive: to } = instantRange(q);
     const topic = q.topic === undefined ? undefined : await getTopic(db, q.topic);
     if (q.topic !== undefined && !topic) throw badRequest(`topic: no topic '${q.topic}'`);
     const search = q.q === undefined ? undefined : planSearch(q.q);

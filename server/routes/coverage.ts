@@ -1,26 +1,18 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import {
-  type CountSeries,
-  type CoverageBy,
-  type CoverageResponse,
-  smooth,
-  toCsv,
-  topSeries,
-  withShares,
-} from "../../core/coverage/coverage-series";
-import { REGION_LABELS, regionOf } from "../../core/coverage/regions";
-import { BucketError, INTERVALS, type Interval, planBuckets } from "../../core/time/time-buckets";
-import { localParts } from "../../core/time/time-zone";
+  chooseTopics,
+  coveragePlan,
+  coverageResponse,
+  labelBreakdown,
+  topicSeries,
+} from "../../core/coverage/coverage-request";
+import { COVERAGE_BY, type CoverageBy, toCsv } from "../../core/coverage/coverage-series";
+import { INTERVALS } from "../../core/time/time-buckets";
 import { breakdownCounts, topicCounts } from "../../db/queries/coverage";
 import { listFeeds } from "../../db/queries/feeds";
 import { listTopicNames } from "../../db/queries/topics";
+import { errorResponses, PUBLIC } from "../api-shapes";
 import type { AppDeps } from "../app";
-import { ApiError, badRequest } from "../errors";
-import { errorResponses } from "../schemas";
-
-const BY = ["topic", "feed", "lang", "country", "region"] as const;
-const DAY_MS = 86_400_000;
-const QUARTER_MS = 900_000;
 
 const Query = z.object({
   topics: z
@@ -49,7 +41,7 @@ const Query = z.object({
       example: "2025-03-31",
     }),
   interval: z
-    .enum(INTERVALS as [Interval, ...Interval[]])
+    .enum(INTERVALS)
     .default("day")
     .openapi({ param: { name: "interval", in: "query" } }),
   tz: z
@@ -58,7 +50,7 @@ const Query = z.object({
     .default("UTC")
     .openapi({ param: { name: "tz", in: "query" }, description: "IANA time zone", example: "Europe/Berlin" }),
   by: z
-    .enum(BY)
+    .enum(COVERAGE_BY)
     .default("topic")
     .openapi({ param: { name: "by", in: "query" } }),
   smooth: z.coerce
@@ -95,11 +87,11 @@ const Series = z.object({
 });
 const Coverage = z
   .object({
-    interval: z.enum(INTERVALS as [Interval, ...Interval[]]),
+    interval: z.enum(INTERVALS),
     tz: z.string(),
     from: z.string(),
     to: z.string(),
-    by: z.enum(BY),
+    by: z.enum(COVERAGE_BY),
     buckets: z.array(z.string()),
     totals: z.array(z.number()),
     smooth: z.number().optional(),
@@ -111,7 +103,9 @@ const Coverage = z
 const route = createRoute({
   method: "get",
   path: "/coverage",
+  operationId: "getCoverage",
   tags: ["coverage"],
+  security: PUBLIC,
   summary: "Coverage over time: dense, zero-filled series on one bucket list",
   description:
     "Counts of tagged articles per bucket. `totals` counts every article in the bucket (the denominator of `shares`). " +
@@ -130,138 +124,40 @@ const route = createRoute({
 export function coverageRoutes({ db }: AppDeps) {
   return new OpenAPIHono().openapi(route, async (c) => {
     const q = c.req.valid("query");
-    const all = await listTopicNames(db);
-    const slugs = q.topics
-      ? [
-          ...new Set(
-            q.topics
-              .split(",")
-              .map((s) => s.trim())
-              .filter(Boolean),
-          ),
-        ]
-      : all.map((t) => t.slug);
-    const unknown = slugs.filter((slug) => !all.some((t) => t.slug === slug));
-    if (unknown.length > 0)
-      throw badRequest(`topics: unknown topic ${unknown.map((s) => `'${s}'`).join(", ")}`, { unknown });
-    const chosen = slugs.map((slug) => all.find((t) => t.slug === slug)!);
-
-    const plan = bucketPlan(q.from, q.to, q.interval, q.tz);
-    if (plan.edges.some((edge) => edge % QUARTER_MS !== 0)) {
-      // Zones kept offsets like -00:44:30 until the 1970s; the rollups count in UTC quarter hours.
-      throw badRequest(
-        `tz: ${q.tz} was not a whole number of quarter hours from UTC in this range; choose later dates or UTC`,
-      );
-    }
+    const chosen = chooseTopics(await listTopicNames(db), q.topics);
+    const plan = coveragePlan(q, Date.now());
     const ids = chosen.map((t) => t.id);
     const counted = await topicCounts(db, {
       topicIds: q.by === "topic" ? [0, ...ids] : [0],
       edges: plan.edges,
     });
-    const zeros = () => new Array<number>(plan.labels.length).fill(0);
-    const totals = counted.get(0) ?? zeros();
-
-    let series: CountSeries[];
-    if (q.by === "topic") {
-      series = chosen.map((t) => ({ key: t.slug, label: t.name, counts: counted.get(t.id) ?? zeros() }));
-    } else {
-      const split =
-        ids.length === 0
-          ? new Map<string, number[]>()
-          : await breakdownCounts(db, {
-              topicIds: ids,
-              edges: plan.edges,
-              by: q.by === "region" ? "country" : q.by,
-            });
-      series = topSeries(await labelled(q.by, split), q.top);
-    }
-    const colors = new Map(chosen.map((t) => [t.slug, t.color]));
-    let body: CoverageResponse = {
-      interval: q.interval,
-      tz: q.tz,
-      from: plan.from,
-      to: plan.to,
-      by: q.by as CoverageBy,
-      buckets: plan.labels,
-      totals,
-      series: withShares(series, totals),
-    };
-    if (q.smooth) body = smooth(body, q.smooth);
+    const totals = counted.get(0) ?? new Array<number>(plan.labels.length).fill(0);
+    const series =
+      q.by === "topic"
+        ? topicSeries(chosen, counted, plan.labels.length)
+        : labelBreakdown(q.by, await breakdown(q.by, ids, plan.edges), await feedNames(q.by));
+    const body = coverageResponse(plan, q.by, totals, series, { top: q.top, smooth: q.smooth });
     if (q.format === "csv") {
       return c.body(toCsv(body), 200, {
         "content-type": "text/csv; charset=utf-8",
         "content-disposition": `attachment; filename="tidemark-coverage-${plan.from}-${plan.to}.csv"`,
       });
     }
+    const colors = new Map(chosen.map((t) => [t.slug, t.color]));
     const coloured = body.series.map((s) => (q.by === "topic" ? { ...s, color: colors.get(s.key) } : s));
     return c.json({ ...body, series: coloured }, 200);
   });
 
-  /** Series keys and readable labels for a breakdown; regions fold countries together. */
-  async function labelled(
-    by: Exclude<CoverageBy, "topic">,
-    split: Map<string, number[]>,
-  ): Promise<CountSeries[]> {
-    if (by === "feed") {
-      const names = new Map((await listFeeds(db)).map((f) => [String(f.id), f.name ?? f.url]));
-      return [...split].map(([key, counts]) => ({ key, label: names.get(key) ?? `feed ${key}`, counts }));
-    }
-    if (by === "region") {
-      const regions = new Map<string, number[]>();
-      for (const [country, counts] of split) {
-        const region = regionOf(country || null);
-        const sum = regions.get(region);
-        regions.set(region, sum ? sum.map((v, i) => v + counts[i]!) : [...counts]);
-      }
-      return [...regions].map(([key, counts]) => ({
-        key,
-        label: REGION_LABELS[key as keyof typeof REGION_LABELS],
-        counts,
-      }));
-    }
-    const names = new Intl.DisplayNames(["en"], {
-      type: by === "lang" ? "language" : "region",
-      fallback: "code",
-    });
-    return [...split].map(([key, counts]) => ({
-      key: key || "unknown",
-      label: key ? safeName(names, key) : "Unknown",
-      counts,
-    }));
+  /** The selected topics' articles split by group; no topic selected, nothing to split. */
+  async function breakdown(by: Exclude<CoverageBy, "topic">, topicIds: number[], edges: number[]) {
+    if (topicIds.length === 0) return new Map<string, number[]>();
+    return breakdownCounts(db, { topicIds, edges, by: by === "region" ? "country" : by });
   }
-}
 
-function safeName(names: Intl.DisplayNames, code: string): string {
-  try {
-    return names.of(code) ?? code;
-  } catch {
-    return code;
+  /** Feed names by id, read only for by=feed. */
+  async function feedNames(by: CoverageBy) {
+    if (by !== "feed") return undefined;
+    const names = new Map((await listFeeds(db)).map((f) => [String(f.id), f.name ?? f.url]));
+    return (id: string) => names.get(id);
   }
-}
-
-/** The bucket plan, with the defaults (the 90 days up to today in tz) and errors naming the parameter. */
-function bucketPlan(from: string | undefined, to: string | undefined, interval: Interval, tz: string) {
-  try {
-    const today = localDate(Date.now(), tz);
-    const last = to ?? today;
-    const first = from ?? (/^\d{4}-\d{2}-\d{2}$/.test(last) ? shiftDays(last, -89) : last);
-    return planBuckets({ from: first, to: last, interval, tz });
-  } catch (error) {
-    if (error instanceof BucketError)
-      throw new ApiError(400, "invalid_request", `${error.param}: ${error.message}`);
-    throw error;
-  }
-}
-
-function localDate(instant: number, tz: string): string {
-  try {
-    const p = localParts(instant, tz);
-    return `${p.year}-${String(p.month).padStart(2, "0")}-${String(p.day).padStart(2, "0")}`;
-  } catch {
-    return new Date(instant).toISOString().slice(0, 10);
-  }
-}
-
-function shiftDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
 }

@@ -1,12 +1,12 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
-import { buildOpml, OpmlError, parseOpml } from "../../core/opml";
-import { checkFeedUrl, FeedUrlError } from "../../core/urls/feed-url";
-import { addFeed, addFeeds, DuplicateFeedError, listFeeds, removeFeed } from "../../db/queries/feeds";
+import { buildOpml, parseOpml } from "../../core/opml";
+import { checkFeedUrl } from "../../core/urls/feed-url";
+import { addFeed, addFeeds, listFeeds, removeFeed } from "../../db/queries/feeds";
 import type { Feed } from "../../db/schema";
+import { bearer, errorResponses, IdParam, isoTime, PUBLIC, pageOf } from "../api-shapes";
 import type { AppDeps } from "../app";
 import type { requireAdmin } from "../auth";
-import { ApiError, badRequest, conflict, notFound } from "../errors";
-import { errorResponses, IdParam, isoTime } from "../schemas";
+import { notFound } from "../errors";
 
 export const FeedSchema = z
   .object({
@@ -64,22 +64,25 @@ const FeedCreate = z
   })
   .openapi("FeedCreate");
 
-const FeedList = z
-  .object({ items: z.array(FeedSchema), nextCursor: z.string().nullable() })
-  .openapi("FeedList");
-const bearer = [{ bearerAuth: [] }];
+const FeedList = pageOf(FeedSchema).openapi("FeedList");
 
 const listRoute = createRoute({
   method: "get",
   path: "/feeds",
+  operationId: "listFeeds",
   tags: ["feeds"],
   summary: "Sources with their health",
-  responses: { 200: { description: "All feeds", content: { "application/json": { schema: FeedList } } } },
+  security: PUBLIC,
+  responses: {
+    200: { description: "All feeds", content: { "application/json": { schema: FeedList } } },
+    ...errorResponses(429),
+  },
 });
 
 const createFeedRoute = createRoute({
   method: "post",
   path: "/feeds",
+  operationId: "createFeed",
   tags: ["feeds"],
   summary: "Add a feed; the next pass fetches it",
   security: bearer,
@@ -93,6 +96,7 @@ const createFeedRoute = createRoute({
 const deleteRoute = createRoute({
   method: "delete",
   path: "/feeds/{id}",
+  operationId: "deleteFeed",
   tags: ["feeds"],
   summary: "Remove a feed and its articles",
   security: bearer,
@@ -103,6 +107,7 @@ const deleteRoute = createRoute({
 const importRoute = createRoute({
   method: "post",
   path: "/feeds/import",
+  operationId: "importFeeds",
   tags: ["feeds"],
   summary: "Import an OPML subscription list",
   security: bearer,
@@ -129,9 +134,14 @@ const importRoute = createRoute({
 const exportRoute = createRoute({
   method: "get",
   path: "/feeds/export",
+  operationId: "exportFeeds",
   tags: ["feeds"],
   summary: "Every feed as OPML",
-  responses: { 200: { description: "OPML 2.0", content: { "text/x-opml": { schema: z.string() } } } },
+  security: PUBLIC,
+  responses: {
+    200: { description: "OPML 2.0", content: { "text/x-opml": { schema: z.string() } } },
+    ...errorResponses(429),
+  },
 });
 
 export function feedRoutes({ db, config }: AppDeps, admin: ReturnType<typeof requireAdmin>) {
@@ -142,14 +152,9 @@ export function feedRoutes({ db, config }: AppDeps, admin: ReturnType<typeof req
     })
     .openapi({ ...createFeedRoute, middleware: [admin] as const }, async (c) => {
       const body = c.req.valid("json");
-      const url = validUrl(body.url, config.allowPrivateUrls);
-      try {
-        const feed = await addFeed(db, { url, name: body.name, lang: body.lang, country: body.country });
-        return c.json(feedJson(feed), 201);
-      } catch (error) {
-        if (error instanceof DuplicateFeedError) throw conflict(error.message, { url });
-        throw error;
-      }
+      const url = checkFeedUrl(body.url, config.allowPrivateUrls);
+      const feed = await addFeed(db, { url, name: body.name, lang: body.lang, country: body.country });
+      return c.json(feedJson(feed), 201);
     })
     .openapi({ ...deleteRoute, middleware: [admin] as const }, async (c) => {
       const { id } = c.req.valid("param");
@@ -157,13 +162,7 @@ export function feedRoutes({ db, config }: AppDeps, admin: ReturnType<typeof req
       return c.body(null, 204);
     })
     .openapi({ ...importRoute, middleware: [admin] as const }, async (c) => {
-      let found: Awaited<ReturnType<typeof parseOpml>>;
-      try {
-        found = await parseOpml(await c.req.text());
-      } catch (error) {
-        if (error instanceof OpmlError) throw badRequest(`OPML: ${error.message}`);
-        throw error;
-      }
+      const found = await parseOpml(await c.req.text());
       const rejected: string[] = [];
       const accepted = found.flatMap((feed) => {
         try {
@@ -183,13 +182,4 @@ export function feedRoutes({ db, config }: AppDeps, admin: ReturnType<typeof req
         "content-disposition": 'attachment; filename="tidemark-feeds.opml"',
       });
     });
-}
-
-function validUrl(raw: string, allowPrivate: boolean): string {
-  try {
-    return checkFeedUrl(raw, allowPrivate);
-  } catch (error) {
-    if (error instanceof FeedUrlError) throw new ApiError(400, "invalid_request", `url: ${error.message}`);
-    throw error;
-  }
 }

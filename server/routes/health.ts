@@ -2,8 +2,8 @@ import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { countFeeds } from "../../db/queries/feeds";
 import { pingDatabase } from "../../db/queries/health";
 import { lastFinishedRun } from "../../db/queries/job-runs";
+import { errorResponses, isoTime, PUBLIC } from "../api-shapes";
 import type { AppDeps } from "../app";
-import { isoTime } from "../schemas";
 
 const Health = z
   .object({
@@ -17,10 +17,13 @@ const Health = z
 const route = createRoute({
   method: "get",
   path: "/health",
+  operationId: "getHealth",
   tags: ["health"],
+  security: PUBLIC,
   summary: "Liveness and ingest health",
   responses: {
     200: { description: "Up", content: { "application/json": { schema: Health } } },
+    ...errorResponses(429),
     503: { description: "Database unreachable", content: { "application/json": { schema: Health } } },
   },
 });

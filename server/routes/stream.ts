@@ -3,9 +3,9 @@ import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { streamSSE } from "hono/streaming";
 import { missedArticles } from "../../db/queries/stream";
 import { getTopic } from "../../db/queries/topics";
+import { errorResponses, PUBLIC } from "../api-shapes";
 import type { AppDeps } from "../app";
 import { badRequest } from "../errors";
-import { errorResponses } from "../schemas";
 import { ArticleHub } from "../stream/article-hub";
 import { databaseArticleSource, withTopics } from "../stream/article-source";
 import { runStreamSession } from "../stream/stream-session";
@@ -43,7 +43,9 @@ const Query = z.object({
 const route = createRoute({
   method: "get",
   path: "/stream",
+  operationId: "streamArticles",
   tags: ["articles"],
+  security: PUBLIC,
   summary: "Server-sent events of newly tagged articles",
   description:
     "Each `article` event has the article id as `id` and `{id, title, url, source {id, name}, lang, publishedAt, " +

@@ -1,14 +1,16 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import { instantRange } from "../../core/time/date-range";
 import { addStoryEvent, listOutages, listStoryEvents } from "../../db/queries/timeline";
 import { getTopic } from "../../db/queries/topics";
+import { bearer, errorResponses, isoTime, json, PUBLIC, wholeListOf } from "../api-shapes";
 import type { AppDeps } from "../app";
 import type { requireAdmin } from "../auth";
 import { badRequest } from "../errors";
-import { errorResponses, isoTime } from "../schemas";
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-/** `from`/`to`: a UTC date (the whole day) or an ISO time with offset, both inclusive; default: everything. */
+/**
+ * `from`/`to`: a UTC date (the whole day) or a time (ISO 8601 with offset; anything Date.parse reads is taken,
+ * as it always was), both inclusive; default: everything.
+ */
 const Range = z.object({
   from: z
     .string()
@@ -20,17 +22,14 @@ const Range = z.object({
     .openapi({ param: { name: "to", in: "query" }, example: "2025-03-31" }),
 });
 
+/** The inclusive instants the timeline queries take. */
 function range(q: z.infer<typeof Range>): { from: number; to: number } {
-  const parse = (name: "from" | "to", value: string | undefined, fallback: number) => {
-    if (value === undefined) return fallback;
-    const ms = Date.parse(DATE.test(value) ? `${value}T00:00:00Z` : value);
-    if (!Number.isFinite(ms)) throw badRequest(`${name}: not a date (YYYY-MM-DD) or ISO 8601 time`);
-    return name === "to" && DATE.test(value) ? ms + 86_399_999 : ms;
-  };
-  const from = parse("from", q.from, 0);
-  const to = parse("to", q.to, 8_640_000_000_000_000);
-  if (from > to) throw badRequest("from: must not be after to");
-  return { from, to };
+  const { from, toExclusive } = instantRange(q, {
+    format: "lenient",
+    from: 0,
+    toExclusive: 8_640_000_000_000_001,
+  });
+  return { from, to: toExclusive - 1 };
 }
 
 const StoryEvent = z
@@ -53,19 +52,20 @@ const EventCreate = z.object({
   url: z.string().url().max(2048).optional(),
   topic: z.string().max(64).optional(),
 });
-const json = <T extends z.ZodType>(schema: T) => ({ content: { "application/json": { schema } } });
 
 const routes = {
   events: createRoute({
     method: "get",
     path: "/events",
+    operationId: "listEvents",
     tags: ["timeline"],
     summary: "Story events to mark on the time axis",
+    security: PUBLIC,
     request: { query: Range },
     responses: {
       200: {
         description: "Events, oldest first",
-        ...json(z.object({ items: z.array(StoryEvent), nextCursor: z.null() })),
+        ...json(wholeListOf(StoryEvent)),
       },
       ...errorResponses(400),
     },
@@ -73,22 +73,25 @@ const routes = {
   addEvent: createRoute({
     method: "post",
     path: "/events",
+    operationId: "addEvent",
     tags: ["timeline"],
     summary: "Add a story event",
-    security: [{ bearerAuth: [] }],
+    security: bearer,
     request: { body: { ...json(EventCreate), required: true } },
     responses: { 201: { description: "Added" }, ...errorResponses(400, 401, 403, 413) },
   }),
   outages: createRoute({
     method: "get",
     path: "/outages",
+    operationId: "listOutages",
     tags: ["timeline"],
+    security: PUBLIC,
     summary: "Stretches when ingestion failed as a whole, so they are not read as a drop in coverage",
     request: { query: Range },
     responses: {
       200: {
         description: "Outages, oldest first",
-        ...json(z.object({ items: z.array(Outage), nextCursor: z.null() })),
+        ...json(wholeListOf(Outage)),
       },
       ...errorResponses(400),
     },

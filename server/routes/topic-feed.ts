@@ -2,25 +2,20 @@ import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { type ArticleRow, listArticles, tagsOfArticles } from "../../db/queries/articles";
 import { getTopic } from "../../db/queries/topics";
 import type { MatchedTermRow } from "../../db/schema";
+import { errorResponses, PUBLIC, SlugParam } from "../api-shapes";
 import type { AppDeps } from "../app";
 import { type AtomCategory, type AtomEntry, renderAtomFeed, tagUri } from "../atom";
 import { notFound } from "../errors";
-import { errorResponses } from "../schemas";
 
 /** How many articles a topic's feed carries: what a feed reader shows, not an archive. */
 export const TOPIC_FEED_SIZE = 50;
 
-const SlugParam = z.object({
-  slug: z
-    .string()
-    .max(64)
-    .openapi({ param: { name: "slug", in: "path" }, example: "r1-release" }),
-});
-
 const route = createRoute({
   method: "get",
   path: "/topics/{slug}/feed.atom",
+  operationId: "getTopicFeed",
   tags: ["topics"],
+  security: PUBLIC,
   summary: "Atom 1.0 feed of a topic's newest articles",
   description:
     "Entry ids are tag: URIs built from the public URL's host and the article id, so they never change and a " +

@@ -1,8 +1,7 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
-import { parseQuery, QueryError } from "../../core/tagging/query-parser";
+import { parseQuery } from "../../core/tagging/query-parser";
 import {
   createTopic,
-  DuplicateTopicError,
   deleteTopic,
   getTopic,
   listTopicNames,
@@ -11,10 +10,10 @@ import {
   updateTopic,
 } from "../../db/queries/topics";
 import type { Topic } from "../../db/schema";
+import { bearer, errorResponses, isoTime, json, PUBLIC, SlugParam, wholeListOf } from "../api-shapes";
 import type { AppDeps } from "../app";
 import type { requireAdmin } from "../auth";
-import { ApiError, conflict, notFound } from "../errors";
-import { errorResponses, isoTime } from "../schemas";
+import { notFound } from "../errors";
 
 /** Okabe-Ito, colour-blind safe; new topics take the next colour in turn. */
 const PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#D55E00", "#56B4E9", "#F0E442", "#000000"];
@@ -58,14 +57,6 @@ const TopicCreate = TopicFields.extend({
     .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, "lower-case letters, digits and hyphens, such as r1-release"),
 }).openapi("TopicCreate");
 const TopicUpdate = TopicFields.openapi("TopicUpdate");
-const SlugParam = z.object({
-  slug: z
-    .string()
-    .max(64)
-    .openapi({ param: { name: "slug", in: "path" }, example: "r1-release" }),
-});
-const bearer = [{ bearerAuth: [] }];
-const json = <T extends z.ZodType>(schema: T) => ({ content: { "application/json": { schema } } });
 
 function topicJson(topic: Topic & { articleCount?: number }, articleCount = topic.articleCount ?? 0) {
   const state: "done" | "pending" | "running" =
@@ -84,34 +75,26 @@ function topicJson(topic: Topic & { articleCount?: number }, articleCount = topi
   };
 }
 
-/** A query that does not parse is a 400 naming the position, before anything is saved. */
-function checkQuery(text: string): void {
-  try {
-    parseQuery(text);
-  } catch (error) {
-    if (error instanceof QueryError) {
-      throw new ApiError(400, "invalid_query", `query: ${error.message}`, { position: error.position });
-    }
-    throw error;
-  }
-}
-
 const routes = {
   list: createRoute({
     method: "get",
     path: "/topics",
+    operationId: "listTopics",
     tags: ["topics"],
     summary: "Topics with their query, colour, article count and retag progress",
+    security: PUBLIC,
     responses: {
+      ...errorResponses(429),
       200: {
         description: "All topics",
-        ...json(z.object({ items: z.array(TopicSchema), nextCursor: z.null() })),
+        ...json(wholeListOf(TopicSchema)),
       },
     },
   }),
   create: createRoute({
     method: "post",
     path: "/topics",
+    operationId: "createTopic",
     tags: ["topics"],
     summary: "Create a topic; stored articles are tagged in the background",
     security: bearer,
@@ -124,6 +107,7 @@ const routes = {
   update: createRoute({
     method: "put",
     path: "/topics/{slug}",
+    operationId: "updateTopic",
     tags: ["topics"],
     summary: "Replace a topic's name, description, colour and query; a new query retags in the background",
     security: bearer,
@@ -136,6 +120,7 @@ const routes = {
   remove: createRoute({
     method: "delete",
     path: "/topics/{slug}",
+    operationId: "deleteTopic",
     tags: ["topics"],
     summary: "Delete a topic and its tags",
     security: bearer,
@@ -152,21 +137,17 @@ export function topicRoutes({ db }: AppDeps, admin: ReturnType<typeof requireAdm
     })
     .openapi({ ...routes.create, middleware: [admin] as const }, async (c) => {
       const body = c.req.valid("json");
-      checkQuery(body.query);
+      // A query that does not parse is a 400 naming the position (QueryError), before anything is saved.
+      parseQuery(body.query);
       // Counting topics needs names only, not every topic's article count.
       const color = body.color ?? PALETTE[(await listTopicNames(db)).length % PALETTE.length]!;
-      try {
-        const topic = await createTopic(db, { ...body, color, description: body.description ?? "" });
-        return c.json(topicJson(topic, 0), 201);
-      } catch (error) {
-        if (error instanceof DuplicateTopicError) throw conflict(error.message, { slug: body.slug });
-        throw error;
-      }
+      const topic = await createTopic(db, { ...body, color, description: body.description ?? "" });
+      return c.json(topicJson(topic, 0), 201);
     })
     .openapi({ ...routes.update, middleware: [admin] as const }, async (c) => {
       const { slug } = c.req.valid("param");
       const body = c.req.valid("json");
-      checkQuery(body.query);
+      parseQuery(body.query);
       const current = await getTopic(db, slug);
       if (!current) throw notFound(`no topic '${slug}'`);
       const topic = await updateTopic(db, slug, { ...body, color: body.color ?? current.color }, Date.now());

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { budgetFor, clientKey } from "../../server/client-limits";
-import { createTokenBuckets } from "../../server/rate-limit";
+import { budgetFor, clientKey } from "../../server/rate-limit-middleware";
+import { createTokenBuckets } from "../../server/token-buckets";
 
 describe("token buckets", () => {
   it("allow a full budget at once, then one request per refill interval", () => {

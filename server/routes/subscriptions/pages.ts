@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { escapeHtml as esc } from "../core/text/escape-html";
+import { escapeHtml as esc } from "../../../core/text/escape-html";
 
 /**
  * The small pages a person sees after clicking a link in an alert mail. Plain server-rendered HTML, no script;

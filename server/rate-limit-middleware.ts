@@ -1,8 +1,8 @@
-import { createHash, timingSafeEqual } from "node:crypto";
 import { getConnInfo } from "@hono/node-server/conninfo";
 import type { Context, MiddlewareHandler } from "hono";
+import { adminBearer } from "./auth";
 import { errorBody } from "./errors";
-import { type Budget, createTokenBuckets } from "./rate-limit";
+import { type Budget, createTokenBuckets } from "./token-buckets";
 
 /**
  * Per-client budgets. `read`: every GET/HEAD/OPTIONS. `subscribe`: the public email subscription, tight because
@@ -49,7 +49,7 @@ export function rateLimit(options: RateLimitOptions): MiddlewareHandler {
     subscribe: createTokenBuckets(limits.subscribe, bucketOptions),
     write: createTokenBuckets(limits.write, bucketOptions),
   };
-  const isAdmin = adminCheck(options.adminToken);
+  const isAdmin = adminBearer(options.adminToken);
 
   return async (c, next) => {
     if (isAdmin(c.req.header("authorization"))) return next();
@@ -92,18 +92,4 @@ export function clientKey(address: string | undefined): string {
     .slice(0, 4)
     .map((g) => Number.parseInt(g, 16).toString(16))
     .join(":")}::/64`;
-}
-
-function adminCheck(adminToken: string | undefined): (header: string | undefined) => boolean {
-  if (!adminToken) return () => false;
-  const expected = digest(adminToken);
-  return (header) => {
-    const match = /^Bearer\s+(.+)$/i.exec(header?.trim() ?? "");
-    // Digests compare in constant time whatever the token's length, as in auth.ts.
-    return match !== null && timingSafeEqual(digest(match[1]!), expected);
-  };
-}
-
-function digest(value: string): Buffer {
-  return createHash("sha256").update(value).digest();
 }

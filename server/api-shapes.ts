@@ -1,0 +1,88 @@
+import { z } from "@hono/zod-openapi";
+import { ERROR_CODES } from "../core/errors";
+import { FIELDS } from "../core/tagging/query-ast";
+import type { MatchedTermRow } from "../db/schema";
+
+/**
+ * What several routes share in the OpenAPI document: the error shape and its responses, security
+ * requirements, path parameters, JSON content. Times leave the server as ISO 8601 UTC strings.
+ */
+
+export const ErrorSchema = z
+  .object({
+    error: z.object({
+      code: z.enum(ERROR_CODES).openapi({ example: "invalid_request" }),
+      message: z.string().openapi({ example: "limit: Too big: expected number to be <=200" }),
+      details: z.unknown().optional(),
+    }),
+  })
+  .openapi("Error");
+
+export const json = <T extends z.ZodType>(schema: T) => ({ content: { "application/json": { schema } } });
+
+/** An error response in the one error shape. */
+export const errorResponse = (description: string) => ({ description, ...json(ErrorSchema) });
+
+const ERROR_DESCRIPTIONS = {
+  400: "Invalid request: the message names the parameter",
+  401: "Missing or wrong admin token",
+  403: "Admin endpoints are disabled (TIDEMARK_ADMIN_TOKEN is not set)",
+  404: "Not found",
+  409: "Conflict with an existing resource",
+  413: "Request body too large",
+  429: "Too many requests from this client: retry after Retry-After seconds",
+} as const;
+
+export const errorResponses = (...statuses: Array<keyof typeof ERROR_DESCRIPTIONS>) =>
+  Object.fromEntries(statuses.map((status) => [status, errorResponse(ERROR_DESCRIPTIONS[status])]));
+
+/** Admin endpoints: the bearer scheme declared in components.securitySchemes. */
+export const bearer = [{ bearerAuth: [] }];
+/** Public endpoints (reads, mail links): no credentials. */
+export const PUBLIC: Array<Record<string, string[]>> = [];
+
+/** A page of a list, `{items, nextCursor}`: nextCursor is null on the last page. */
+export const pageOf = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+
+/** A list answered whole, in the list shape: nextCursor is always null. */
+export const wholeListOf = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), nextCursor: z.null() });
+
+/** `limit` of a paged list. */
+export const limitParam = z.coerce
+  .number()
+  .int()
+  .min(1)
+  .max(200)
+  .default(50)
+  .openapi({ param: { name: "limit", in: "query" } });
+
+/** Why an article carries a topic: each matched term with its place in the title or summary. */
+export const MatchedTermSchema = z
+  .object({
+    term: z.string(),
+    field: z.enum(FIELDS),
+    start: z.number().int(),
+    end: z.number().int(),
+  })
+  .openapi("MatchedTerm") satisfies z.ZodType<MatchedTermRow>;
+
+export const isoTime = (ms: number | null | undefined): string | null =>
+  ms === null || ms === undefined ? null : new Date(ms).toISOString();
+
+export const IdParam = z.object({
+  id: z.coerce
+    .number()
+    .int()
+    .positive()
+    .openapi({ param: { name: "id", in: "path" }, example: 1 }),
+});
+
+/** A topic's slug in the path. */
+export const SlugParam = z.object({
+  slug: z
+    .string()
+    .max(64)
+    .openapi({ param: { name: "slug", in: "path" }, example: "r1-release" }),
+});
