@@ -2,6 +2,17 @@ import { sql } from "drizzle-orm";
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { topics } from "./topics";
 
+/** The enums of these tables, exported so the API's schemas take them from here instead of restating them. */
+export const SUBSCRIPTION_CHANNELS = ["webhook", "email"] as const;
+export const SUBSCRIPTION_MODES = ["instant", "digest", "spike"] as const;
+export const ALERT_EVENT_TYPES = [
+  "article.tagged",
+  "topic.spike",
+  "topic.digest",
+  "subscription.confirm",
+] as const;
+export const ALERT_EVENT_STATUSES = ["pending", "delivered", "failed", "cancelled"] as const;
+
 /**
  * A subscription ties a topic to a channel (webhook or email) and a mode (instant, digest, spike). Email
  * subscriptions are public and double opt-in: nothing is sent before `confirmedAt`. The token is a capability
@@ -14,8 +25,8 @@ export const subscriptions = sqliteTable(
     topicId: integer("topic_id")
       .notNull()
       .references(() => topics.id, { onDelete: "cascade" }),
-    channel: text("channel", { enum: ["webhook", "email"] }).notNull(),
-    mode: text("mode", { enum: ["instant", "digest", "spike"] }).notNull(),
+    channel: text("channel", { enum: SUBSCRIPTION_CHANNELS }).notNull(),
+    mode: text("mode", { enum: SUBSCRIPTION_MODES }).notNull(),
     url: text("url"),
     email: text("email"),
     /** Standard Webhooks signing secret, `whsec_<base64>`; null for email. */
@@ -47,15 +58,11 @@ export const alertEvents = sqliteTable(
     subscriptionId: integer("subscription_id")
       .notNull()
       .references(() => subscriptions.id, { onDelete: "cascade" }),
-    type: text("type", {
-      enum: ["article.tagged", "topic.spike", "topic.digest", "subscription.confirm"],
-    }).notNull(),
+    type: text("type", { enum: ALERT_EVENT_TYPES }).notNull(),
     /** What the event is about (`article:123`, `spike:2025-01-27`, ...): unique per subscription. */
     dedupeKey: text("dedupe_key").notNull(),
     payload: text("payload", { mode: "json" }).notNull().$type<Record<string, unknown>>(),
-    status: text("status", { enum: ["pending", "delivered", "failed", "cancelled"] })
-      .notNull()
-      .default("pending"),
+    status: text("status", { enum: ALERT_EVENT_STATUSES }).notNull().default("pending"),
     attempts: integer("attempts").notNull().default(0),
     nextAttemptAt: integer("next_attempt_at").notNull(),
     lastStatus: integer("last_status"),

@@ -1,13 +1,19 @@
 import { z } from "@hono/zod-openapi";
 import { isTimeZone } from "../../../core/time/time-zone";
 import type { SubscriptionWithTopic } from "../../../db/queries/subscriptions";
-import { type AlertEvent, alertEvents, subscriptions } from "../../../db/schema";
+import {
+  ALERT_EVENT_STATUSES,
+  ALERT_EVENT_TYPES,
+  type AlertEvent,
+  SUBSCRIPTION_CHANNELS,
+  SUBSCRIPTION_MODES,
+} from "../../../db/schema";
 import { isoTime } from "../../api-shapes";
 
 /** What /api/subscriptions takes and answers. Channels, modes and event kinds come from the tables' enums. */
 
-const channel = z.enum(subscriptions.channel.enumValues);
-const mode = z.enum(subscriptions.mode.enumValues);
+const channel = z.enum(SUBSCRIPTION_CHANNELS);
+const mode = z.enum(SUBSCRIPTION_MODES);
 
 export const SubscriptionSchema = z
   .object({
@@ -114,9 +120,9 @@ export const RequiredToken = z.object({
 export const DeliverySchema = z
   .object({
     id: z.string().openapi({ description: "the webhook-id" }),
-    type: z.enum(alertEvents.type.enumValues),
+    type: z.enum(ALERT_EVENT_TYPES),
     dedupeKey: z.string(),
-    status: z.enum(alertEvents.status.enumValues),
+    status: z.enum(ALERT_EVENT_STATUSES),
     attempts: z.number().int(),
     lastStatus: z.number().int().nullable(),
     lastError: z.string().nullable(),
