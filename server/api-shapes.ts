@@ -14,6 +14,7 @@ export const ErrorSchema = z
       code: z.enum(ERROR_CODES).openapi({ example: "invalid_request" }),
       message: z.string().openapi({ example: "limit: Too big: expected number to be <=200" }),
       details: z.unknown().optional(),
+      requestId: z.string().optional().openapi({ description: "The response's X-Request-Id, for the logs" }),
     }),
   })
   .openapi("Error");

@@ -6,7 +6,8 @@ import { ZodError } from "zod";
 import { DomainError, type ErrorCode } from "../core/errors";
 
 /**
- * The one error shape of the API: `{"error": {"code", "message", "details"}}`. Code throws DomainError (or a
+ * The one error shape of the API: `{"error": {"code", "message", "details", "requestId"}}`; the request id is
+ * the X-Request-Id the response carries and the log line names, so a user's report finds the log. Code throws DomainError (or a
  * domain error extending it: a refused URL, a bad query, a duplicate); the app's onError turns it, zod failures
  * and HTTPExceptions into that shape. Stack traces never reach a client.
  */
@@ -18,16 +19,25 @@ export const conflict = (message: string, details?: unknown) =>
   new DomainError("conflict", message, { details });
 
 export interface ErrorBody {
-  error: { code: ErrorCode; message: string; details?: unknown };
+  error: { code: ErrorCode; message: string; details?: unknown; requestId?: string };
 }
 
-export function errorBody(code: ErrorCode, message: string, details?: unknown): ErrorBody {
-  return { error: details === undefined ? { code, message } : { code, message, details } };
+/** The error body for the request `c` answers (its id is set by the requestId middleware on every request). */
+export function errorBody(c: Context, code: ErrorCode, message: string, details?: unknown): ErrorBody {
+  const requestId: string | undefined = c.get("requestId");
+  return {
+    error: {
+      code,
+      message,
+      ...(details === undefined ? {} : { details }),
+      ...(requestId === undefined ? {} : { requestId }),
+    },
+  };
 }
 
 /** A domain error as the API answers it. */
-export function domainErrorBody(error: DomainError): ErrorBody {
-  return errorBody(error.code, error.publicMessage, error.details);
+export function domainErrorBody(c: Context, error: DomainError): ErrorBody {
+  return errorBody(c, error.code, error.publicMessage, error.details);
 }
 
 /** "limit: Too big: expected number to be <=200; from: not a date" — names each bad parameter. */
@@ -61,16 +71,16 @@ const STATUS_CODES: Partial<Record<number, ErrorCode>> = {
 
 export function handleError(error: Error, c: Context, log: Logger): Response {
   // A DomainError is an answer the code chose (503 email_unavailable included), not a failure to log.
-  if (error instanceof DomainError) return c.json(domainErrorBody(error), error.status);
-  if (error instanceof ZodError) return c.json(domainErrorBody(validationError(error)), 400);
+  if (error instanceof DomainError) return c.json(domainErrorBody(c, error), error.status);
+  if (error instanceof ZodError) return c.json(domainErrorBody(c, validationError(error)), 400);
   if (error instanceof HTTPException) {
     const status = error.status as ContentfulStatusCode;
     const code = STATUS_CODES[status] ?? (status >= 500 ? "internal" : "error");
     if (status >= 500) log.error({ err: error, path: c.req.path }, "request failed");
-    return c.json(errorBody(code, error.message || httpMessage(status)), status);
+    return c.json(errorBody(c, code, error.message || httpMessage(status)), status);
   }
   log.error({ err: error, path: c.req.path, method: c.req.method }, "unhandled error");
-  return c.json(errorBody("internal", "internal server error"), 500);
+  return c.json(errorBody(c, "internal", "internal server error"), 500);
 }
 
 function httpMessage(status: number): string {

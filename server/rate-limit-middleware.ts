@@ -58,7 +58,7 @@ export function rateLimit(options: RateLimitOptions): MiddlewareHandler {
     if (result.ok) return next();
     const seconds = Math.max(1, Math.ceil(result.retryAfterMs / 1000));
     return c.json(
-      errorBody("rate_limited", `too many requests: retry in ${seconds} s`, {
+      errorBody(c, "rate_limited", `too many requests: retry in ${seconds} s`, {
         budget,
         limit: limits[budget].limit,
         windowSeconds: limits[budget].windowMs / 1000,

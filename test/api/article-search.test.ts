@@ -151,7 +151,7 @@ describe("GET /api/articles?q= full-text search", () => {
   ])("answers 400 for q=%j", async (q, message) => {
     const { status, body } = await getPage(s, { q });
     expect(status).toBe(400);
-    expect(body).toEqual({ error: { code: "invalid_request", message } });
+    expect(body).toEqual({ error: { code: "invalid_request", message, requestId: expect.any(String) } });
   });
 
   it("answers 400 naming q when it is longer than 200 characters", async () => {

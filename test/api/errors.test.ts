@@ -8,11 +8,15 @@ describe("API basics", () => {
   });
   afterEach(() => s.t.destroy());
 
-  it("answers unknown routes with a JSON 404", async () => {
+  it("answers unknown routes with a JSON 404 carrying the response's request id", async () => {
     const res = await s.app.request("/api/nothing-here");
     expect(res.status).toBe(404);
     expect(await res.json()).toEqual({
-      error: { code: "not_found", message: "no route for GET /api/nothing-here" },
+      error: {
+        code: "not_found",
+        message: "no route for GET /api/nothing-here",
+        requestId: res.headers.get("x-request-id"),
+      },
     });
   });
 
@@ -39,7 +43,13 @@ describe("API basics", () => {
     const res = await s.app.request("/api/feeds");
     expect(res.status).toBe(500);
     const text = await res.text();
-    expect(JSON.parse(text)).toEqual({ error: { code: "internal", message: "internal server error" } });
+    expect(JSON.parse(text)).toEqual({
+      error: {
+        code: "internal",
+        message: "internal server error",
+        requestId: res.headers.get("x-request-id"),
+      },
+    });
     expect(text).not.toMatch(/at |\.ts/);
   });
 

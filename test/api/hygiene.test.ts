@@ -125,7 +125,11 @@ describe("HTTP hygiene", () => {
     const sixMiB = await post(opml(6 * 1024 * 1024));
     expect(sixMiB.status).toBe(413);
     expect(await sixMiB.json()).toEqual({
-      error: { code: "payload_too_large", message: `request body is larger than ${5 * 1024 * 1024} bytes` },
+      error: {
+        code: "payload_too_large",
+        message: `request body is larger than ${5 * 1024 * 1024} bytes`,
+        requestId: expect.any(String),
+      },
     });
   });
 
@@ -213,6 +217,7 @@ describe("rate limits", () => {
         code: "rate_limited",
         message: "too many requests: retry in 30 s",
         details: { budget: "read", limit: 2, windowSeconds: 60 },
+        requestId: limited.headers.get("x-request-id"),
       },
     });
     clock += 30_000;

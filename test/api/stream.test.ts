@@ -155,7 +155,7 @@ describe("GET /api/stream", { timeout: 120_000 }, () => {
     const topic = await s.app.request("/api/stream?topic=nope");
     expect(topic.status).toBe(400);
     expect(await topic.json()).toEqual({
-      error: { code: "invalid_request", message: "topic: no topic 'nope'" },
+      error: { code: "invalid_request", message: "topic: no topic 'nope'", requestId: expect.any(String) },
     });
     const id = await s.app.request("/api/stream", { headers: { "last-event-id": "abc" } });
     expect(id.status).toBe(400);

@@ -121,7 +121,9 @@ describe("GET /api/topics/:slug/feed.atom", () => {
   it("answers an unknown topic with the JSON 404 envelope", async () => {
     const { res, xml } = await fetchFeed("no-such-topic");
     expect(res.status).toBe(404);
-    expect(JSON.parse(xml)).toEqual({ error: { code: "not_found", message: "no topic 'no-such-topic'" } });
+    expect(JSON.parse(xml)).toEqual({
+      error: { code: "not_found", message: "no topic 'no-such-topic'", requestId: expect.any(String) },
+    });
   });
 
   it("is a valid feed with an <updated> even when the topic has no articles yet", async () => {

@@ -131,7 +131,7 @@ function pageOrJson(c: Context, page: string, body: object): Response {
 }
 
 function pageOrError(c: Context, error: DomainError) {
-  if (!wantsHtml(c)) return c.json(domainErrorBody(error), error.status);
+  if (!wantsHtml(c)) return c.json(domainErrorBody(c, error), error.status);
   return html(c, problemPage("Link not valid", error.message), error.status as 403 | 404 | 410);
 }
 
