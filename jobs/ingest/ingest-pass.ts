@@ -72,6 +72,9 @@ export async function runIngestPass(ctx: IngestContext, options: PassOptions): P
   await Promise.all(Array.from({ length: workers }, worker));
 
   const summary = summarize(outcomes, now() - started);
+  for (const { slug, error } of feedContext.tagger?.broken ?? []) {
+    ctx.log.error({ topic: slug, error }, "topic skipped: its query does not compile");
+  }
   ctx.log.info({ ...summary, insertedIds: undefined }, "ingest pass finished");
   return summary;
 }

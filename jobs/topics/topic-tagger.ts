@@ -31,9 +31,16 @@ export class TopicTagger {
   load(rows: TopicQuery[]): void {
     const signature = rows.map((r) => `${r.id}:${r.version}`).join(",");
     if (signature === this.#signature) return;
-    this.#matcher = compileTopics(rows);
+    // A stored query that no longer compiles (saved before a limit existed) must not stop ingest: that topic
+    // is left out and reported, every other topic still tags.
+    this.#matcher = compileTopics(rows, { skipBroken: true });
     this.#ids = new Map(rows.map((r) => [r.slug, r.id]));
     this.#signature = signature;
+  }
+
+  /** Topics left out of tagging because their query does not compile, with the reason. */
+  get broken(): TopicMatcher["broken"] {
+    return this.#matcher.broken;
   }
 
   /** The topics an article is tagged with, and the terms that matched. */
