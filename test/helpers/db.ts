@@ -11,11 +11,14 @@ export interface TestDatabase extends Database {
   destroy(): void;
 }
 
-/** A real, migrated libSQL database file in a fresh temporary folder. */
-export async function createTestDatabase(): Promise<TestDatabase> {
+/**
+ * A real, migrated libSQL database file in a fresh temporary folder: a copy of the run's migrated template, or
+ * with `migrate: true` a new file run through the migrations (the test of migrating itself).
+ */
+export async function createTestDatabase(options: { migrate?: boolean } = {}): Promise<TestDatabase> {
   const dir = mkdtempSync(join(tmpdir(), "tidemark-test-"));
   const path = join(dir, "tidemark.db");
-  const template = await migratedTemplate();
+  const template = options.migrate ? undefined : await migratedTemplate();
   // A copy of the run's migrated template is the fresh database migrating would make, in a file copy's time.
   if (template) copyFileSync(template, path);
   const database = await openDatabase({ url: `file:${path}` });
