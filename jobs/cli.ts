@@ -1,4 +1,4 @@
-import { resolve } from "node:path";
+import { realpathSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { format } from "node:util";
 import { type Config, ConfigError, loadConfig } from "../core/config";
@@ -110,8 +110,19 @@ async function main(argv: string[], io: CliIo): Promise<number> {
   }
 }
 
-// The bin: `tsx jobs/cli.ts ...` (npm run cli). Imported (by a test), the module only defines runCli.
-if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+/** True when node started this file (`tsx jobs/cli.ts`), also through a symlinked path; false when imported. */
+function isEntryPoint(): boolean {
+  const entry = process.argv[1];
+  if (!entry) return false;
+  try {
+    return realpathSync(entry) === fileURLToPath(import.meta.url);
+  } catch {
+    return false;
+  }
+}
+
+// The bin (npm run cli). Imported, by a test, the module only defines runCli.
+if (isEntryPoint()) {
   runCli(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr }).then((code) =>
     process.exit(code),
   );
