@@ -1,11 +1,15 @@
-import pino, { type Logger } from "pino";
+import pino, { type DestinationStream, type Logger } from "pino";
 
 export type { Logger };
 
 /**
  * JSON lines (pino): one logger per process, children per request or job. The CLI logs to stderr so its
- * stdout stays clean for `--json` and OPML output.
+ * stdout stays clean for `--json` and OPML output; run in-process (a test), it logs to the stream it is given.
  */
-export function createLogger(level: string, stream: "stdout" | "stderr" = "stdout"): Logger {
-  return pino({ level, base: { app: "tidemark" } }, pino.destination(stream === "stdout" ? 1 : 2));
+export function createLogger(
+  level: string,
+  stream: "stdout" | "stderr" | DestinationStream = "stdout",
+): Logger {
+  const destination = typeof stream === "string" ? pino.destination(stream === "stdout" ? 1 : 2) : stream;
+  return pino({ level, base: { app: "tidemark" } }, destination);
 }

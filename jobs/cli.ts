@@ -1,5 +1,8 @@
-import { ConfigError, loadConfig } from "../core/config";
-import { createLogger } from "../core/logger";
+import { realpathSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { format } from "node:util";
+import { type Config, ConfigError, loadConfig } from "../core/config";
+import { createLogger, type Logger } from "../core/logger";
 import { type Database, openDatabase } from "../db/client";
 import { migrateDatabase } from "../db/migrate";
 import { coverageCommand } from "./cli/coverage-command";
@@ -27,24 +30,63 @@ const USAGE = `usage: npm run --silent cli -- <command>
 
 export interface CliContext {
   database: Database;
-  config: ReturnType<typeof loadConfig>;
-  log: ReturnType<typeof createLogger>;
+  config: Config;
+  log: Logger;
   args: string[];
+  /** A line on stdout. */
   out: (line: string) => void;
+  /** A line on stderr. */
+  err: (line: string) => void;
+  /** Text on stdout as it is, no newline added (OPML export). */
+  write: (text: string) => void;
 }
 
-async function main(argv: string[]): Promise<number> {
+/** Where one CLI run reads its settings and writes: the process's own in the bin below, buffers in a test. */
+export interface CliIo {
+  stdout: { write(text: string): unknown };
+  stderr: { write(text: string): unknown };
+  /** The environment loadConfig reads; the process's own when left out. */
+  env?: Record<string, string | undefined>;
+}
+
+/** Runs one CLI command to its end and returns the process exit code: 0 done, 1 failed, 2 bad usage or settings. */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  try {
+    return await main(argv, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr.write(`${error.message}\n\n${USAGE}\n`);
+      return 2;
+    }
+    if (error instanceof ConfigError) {
+      io.stderr.write(`${error.message}\n`);
+      return 2;
+    }
+    io.stderr.write(`${format(error instanceof Error ? error.message : error)}\n`);
+    return 1;
+  }
+}
+
+async function main(argv: string[], io: CliIo): Promise<number> {
   const [command, ...rest] = argv;
   if (!command || command === "help" || command === "--help") {
-    console.log(USAGE);
+    io.stdout.write(`${USAGE}\n`);
     return command ? 0 : 2;
   }
-  const config = loadConfig();
-  const log = createLogger(config.logLevel ?? "warn", "stderr");
+  const config = loadConfig(io.env);
+  const log = createLogger(config.logLevel ?? "warn", io.stderr);
   const database = await openDatabase({ url: config.databaseUrl, authToken: config.databaseAuthToken });
   try {
     await migrateDatabase(database);
-    const ctx: CliContext = { database, config, log, args: rest, out: (line) => console.log(line) };
+    const ctx: CliContext = {
+      database,
+      config,
+      log,
+      args: rest,
+      out: (line) => io.stdout.write(`${line}\n`),
+      err: (line) => io.stderr.write(`${line}\n`),
+      write: (text) => io.stdout.write(text),
+    };
     switch (command) {
       case "feeds":
         return await feedsCommand(ctx);
@@ -68,18 +110,20 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (error) => {
-    if (error instanceof UsageError) {
-      console.error(`${error.message}\n\n${USAGE}`);
-      process.exit(2);
-    }
-    if (error instanceof ConfigError) {
-      console.error(error.message);
-      process.exit(2);
-    }
-    console.error(error instanceof Error ? error.message : error);
-    process.exit(1);
-  },
-);
+/** True when node started this file (`tsx jobs/cli.ts`), also through a symlinked path; false when imported. */
+function isEntryPoint(): boolean {
+  const entry = process.argv[1];
+  if (!entry) return false;
+  try {
+    return realpathSync(entry) === fileURLToPath(import.meta.url);
+  } catch {
+    return false;
+  }
+}
+
+// The bin (npm run cli). Imported, by a test, the module only defines runCli.
+if (isEntryPoint()) {
+  runCli(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr }).then((code) =>
+    process.exit(code),
+  );
+}

@@ -28,7 +28,7 @@ export async function feedsCommand(ctx: CliContext): Promise<number> {
         return 0;
       } catch (error) {
         if (!(error instanceof DuplicateFeedError)) throw error;
-        console.error(error.message);
+        ctx.err(error.message);
         return 1;
       }
     }
@@ -58,7 +58,7 @@ export async function feedsCommand(ctx: CliContext): Promise<number> {
     case "remove": {
       const id = positiveInt(args[0], "feeds remove: ID");
       if (!(await removeFeed(db, id))) {
-        console.error(`no feed with id ${id}`);
+        ctx.err(`no feed with id ${id}`);
         return 1;
       }
       ctx.out(`removed feed ${id} and its articles`);
@@ -71,7 +71,7 @@ export async function feedsCommand(ctx: CliContext): Promise<number> {
         try {
           return [{ ...f, url: checkFeedUrl(f.url, ctx.config.allowPrivateUrls) }];
         } catch (error) {
-          console.error(`skipped ${f.url}: ${(error as Error).message}`);
+          ctx.err(`skipped ${f.url}: ${(error as Error).message}`);
           return [];
         }
       });
@@ -80,7 +80,7 @@ export async function feedsCommand(ctx: CliContext): Promise<number> {
       return 0;
     }
     case "export":
-      process.stdout.write(buildOpml(await listFeeds(db, { includeSample: false })));
+      ctx.write(buildOpml(await listFeeds(db, { includeSample: false })));
       return 0;
     default:
       throw new UsageError(`feeds: unknown subcommand '${sub ?? ""}'`);

@@ -34,7 +34,7 @@ export async function topicsCommand(ctx: CliContext): Promise<number> {
         return 0;
       } catch (error) {
         if (!(error instanceof QueryError)) throw error;
-        console.error(`${error.message}\n  ${query}\n  ${" ".repeat(error.position)}^`);
+        ctx.err(`${error.message}\n  ${query}\n  ${" ".repeat(error.position)}^`);
         return 2;
       }
     }

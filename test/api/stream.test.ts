@@ -13,7 +13,7 @@ import { streamRoutes } from "../../server/routes/stream";
 import { ArticleHub, type StreamArticle } from "../../server/stream/article-hub";
 import { databaseArticleSource } from "../../server/stream/article-source";
 import { createTestApp, type TestApp } from "../helpers/app";
-import { runCli } from "../helpers/cli";
+import { runCliProcess } from "../helpers/cli";
 import { makeArticle, makeFeed } from "../helpers/factories";
 import { type FeedServer, startFeedServer } from "../helpers/feed-server";
 import { rss } from "../helpers/feed-xml";
@@ -88,7 +88,7 @@ describe("GET /api/stream", { timeout: 120_000 }, () => {
     expect(all.headers.get("x-accel-buffering")).toBe("no");
     await Promise.all([subscribed(all), subscribed(huawei)]);
 
-    const ingest = await runCli(["ingest", "--once", "--all"], {
+    const ingest = await runCliProcess(["ingest", "--once", "--all"], {
       DATABASE_URL: `file:${s.t.path}`,
       TIDEMARK_ALLOW_PRIVATE_URLS: "1",
     });

@@ -1,9 +1,8 @@
 import type { Browser, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
 import { planBuckets } from "../../core/time/time-buckets";
 import { recordPassHealth } from "../../db/queries/timeline";
 import {
-  buildDashboard,
   chartReady,
   type DashboardServer,
   launchChromium,
@@ -25,20 +24,17 @@ describe("the dashboard over the sample coverage", () => {
   let server: DashboardServer;
   let browser: Browser;
   let closeBrowser: () => Promise<void>;
-  let removeBuild: () => void;
   let page: Page;
   let errors: string[];
 
   beforeAll(async () => {
-    const [web, chromium] = await Promise.all([buildDashboard(), launchChromium()]);
-    removeBuild = web.remove;
-    ({ browser, close: closeBrowser } = chromium);
-    server = await startDashboardServer(web.dir, { sample: true });
+    ({ browser, close: closeBrowser } = await launchChromium());
+    // The dashboard the global setup built once for the run (test/setup/dashboard-build.ts).
+    server = await startDashboardServer(inject("dashboardDir"), { sample: true });
   });
   afterAll(async () => {
     await closeBrowser?.();
     await server?.close();
-    removeBuild?.();
   });
   afterEach(async () => {
     await page?.close();

@@ -12,7 +12,8 @@ import pino from "pino";
 import { loadConfig } from "../../core/config";
 import { openDatabase } from "../../db/client";
 import { createApp } from "../../server/app";
-import { buildDashboard, chartReady, launchChromium, startDashboardServer } from "./harness";
+import { buildDashboard } from "./build-dashboard";
+import { chartReady, launchChromium, startDashboardServer } from "./harness";
 
 const RUNS = 7;
 const dbPath = process.argv[2];

@@ -1,11 +1,8 @@
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync } from "node:fs";
 import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { serve } from "@hono/node-server";
 import pino from "pino";
 import { type Browser, type ConsoleMessage, chromium, type Page } from "playwright-core";
-import { build } from "vite";
 import { type Config, loadConfig } from "../../core/config";
 import { seedFirstStart } from "../../jobs/seed";
 import { createApp } from "../../server/app";
@@ -13,20 +10,6 @@ import { ADMIN_TOKEN, type TestApp } from "../helpers/app";
 import { createTestDatabase } from "../helpers/db";
 
 export const CHROMIUM = "/usr/bin/chromium";
-
-/**
- * Builds web/ with the project's vite.config.ts into a folder of its own, so test files running in parallel
- * never overwrite each other's build (or dist/web).
- */
-export async function buildDashboard(): Promise<{ dir: string; remove: () => void }> {
-  const dir = mkdtempSync(join(tmpdir(), "tidemark-web-"));
-  await build({
-    configFile: join(import.meta.dirname, "../../vite.config.ts"),
-    logLevel: "warn",
-    build: { outDir: dir, emptyOutDir: true, reportCompressedSize: false },
-  });
-  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
-}
 
 export interface DashboardServer extends TestApp {
   url: string;

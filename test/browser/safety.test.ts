@@ -1,5 +1,5 @@
 import type { Browser, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
 import { addStoryEvent, recordPassHealth } from "../../db/queries/timeline";
 import { createTopic } from "../../db/queries/topics";
 import { storeFeedArticles } from "../../jobs/ingest/store-articles";
@@ -8,7 +8,6 @@ import { webRoutes } from "../../server/static-web";
 import { ADMIN_TOKEN } from "../helpers/app";
 import { makeArticle, makeFeed } from "../helpers/factories";
 import {
-  buildDashboard,
   chartReady,
   type DashboardServer,
   launchChromium,
@@ -23,16 +22,15 @@ describe("the dashboard with hostile feed text, admin forms and the live stream"
   let browser: Browser;
   let closeBrowser: () => Promise<void>;
   let webDir: string;
-  let removeBuild: () => void;
   let page: Page;
   let errors: string[];
   const tagger = new TopicTagger();
 
   beforeAll(async () => {
-    const [web, chromium] = await Promise.all([buildDashboard(), launchChromium()]);
-    ({ dir: webDir, remove: removeBuild } = web);
-    ({ browser, close: closeBrowser } = chromium);
-    server = await startDashboardServer(web.dir);
+    ({ browser, close: closeBrowser } = await launchChromium());
+    // The dashboard the global setup built once for the run (test/setup/dashboard-build.ts).
+    webDir = inject("dashboardDir");
+    server = await startDashboardServer(webDir);
     const db = server.t.db;
     await createTopic(db, { slug: "nvidia", name: `Nvidia ${PAYLOAD}`, color: "#0072B2", query: "nvidia" });
     const feed = await makeFeed(db, { name: `Evil Outlet ${PAYLOAD}`, country: "DE" });
@@ -68,7 +66,6 @@ describe("the dashboard with hostile feed text, admin forms and the live stream"
   afterAll(async () => {
     await closeBrowser?.();
     await server?.close();
-    removeBuild?.();
   });
   afterEach(async () => {
     await page?.close();

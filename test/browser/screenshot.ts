@@ -2,7 +2,8 @@
  * Takes docs/dashboard.png: the dashboard over the bundled sample coverage at 1280x800.
  * Run: npx tsx test/browser/screenshot.ts [out.png]
  */
-import { buildDashboard, chartReady, launchChromium, startDashboardServer, watchErrors } from "./harness";
+import { buildDashboard } from "./build-dashboard";
+import { chartReady, launchChromium, startDashboardServer, watchErrors } from "./harness";
 
 const out = process.argv[2] ?? "docs/dashboard.png";
 const web = await buildDashboard();

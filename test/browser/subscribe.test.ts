@@ -1,18 +1,12 @@
 import pino from "pino";
 import type { Browser, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
 import { createTopic } from "../../db/queries/topics";
 import { configuredChannels } from "../../jobs/alerts/channel-registry";
 import { deliverDueAlerts } from "../../jobs/alerts/deliver";
 import { ADMIN_TOKEN } from "../helpers/app";
 import { type SmtpSink, startSmtpSink } from "../helpers/smtp-sink";
-import {
-  buildDashboard,
-  type DashboardServer,
-  launchChromium,
-  startDashboardServer,
-  watchErrors,
-} from "./harness";
+import { type DashboardServer, launchChromium, startDashboardServer, watchErrors } from "./harness";
 
 const PAYLOAD = `<img src=x onerror="window.__xss=1">`;
 
@@ -22,18 +16,18 @@ describe("the Subscribe panel against the real alerts API", () => {
   let sink: SmtpSink;
   let browser: Browser;
   let closeBrowser: () => Promise<void>;
-  let removeBuild: () => void;
   let page: Page;
   let errors: string[];
 
   beforeAll(async () => {
-    const [web, chromium, smtp] = await Promise.all([buildDashboard(), launchChromium(), startSmtpSink()]);
-    removeBuild = web.remove;
+    const [chromium, smtp] = await Promise.all([launchChromium(), startSmtpSink()]);
     ({ browser, close: closeBrowser } = chromium);
     sink = smtp;
-    server = await startDashboardServer(web.dir, { env: { SMTP_URL: sink.url } });
+    // The dashboard the global setup built once for the run (test/setup/dashboard-build.ts).
+    const webDir = inject("dashboardDir");
+    server = await startDashboardServer(webDir, { env: { SMTP_URL: sink.url } });
     // The same dashboard on a server with no SMTP_URL, as a fresh install runs.
-    bare = await startDashboardServer(web.dir);
+    bare = await startDashboardServer(webDir);
     for (const s of [server, bare]) {
       await createTopic(s.t.db, { slug: "nvidia", name: "Nvidia", color: "#0072B2", query: "nvidia" });
       await createTopic(s.t.db, {
@@ -49,7 +43,6 @@ describe("the Subscribe panel against the real alerts API", () => {
     await server?.close();
     await bare?.close();
     await sink?.close();
-    removeBuild?.();
   });
   afterEach(async () => {
     await page?.close();

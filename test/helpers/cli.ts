@@ -1,5 +1,6 @@
 import { execFile } from "node:child_process";
 import { fileURLToPath } from "node:url";
+import { runCli as runCliCommand } from "../../jobs/cli";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 
@@ -9,8 +10,26 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs `npm run cli -- ...` as its own process (node + tsx, without npm's banner) against a database URL. */
-export function runCli(args: string[], env: Record<string, string>): Promise<CliResult> {
+/**
+ * Runs `npm run cli -- ...` in this process against a database URL: the CLI's own entry (runCli) with the
+ * given environment and its output captured, as the bin would run it without the process around it.
+ */
+export async function runCli(args: string[], env: Record<string, string>): Promise<CliResult> {
+  let stdout = "";
+  let stderr = "";
+  const code = await runCliCommand(args, {
+    stdout: { write: (text: string) => (stdout += text) },
+    stderr: { write: (text: string) => (stderr += text) },
+    env: { LOG_LEVEL: "", ...env },
+  });
+  return { code, stdout, stderr };
+}
+
+/**
+ * Runs `npm run cli -- ...` as its own process (node + tsx, without npm's banner) against a database URL: for
+ * tests where the process is the point (processes side by side, the real binary's exit code).
+ */
+export function runCliProcess(args: string[], env: Record<string, string>): Promise<CliResult> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,

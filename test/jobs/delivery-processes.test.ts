@@ -9,7 +9,7 @@ import { deliverDueAlerts } from "../../jobs/alerts/deliver";
 import { type DeliveryWorker, startDeliveryWorker } from "../../jobs/alerts/delivery-worker";
 import { deliverAlertsJob } from "../../jobs/registry";
 import { makeAlertEvents, makeWebhookSubscription, SECRET, webhookDeliveryContext } from "../helpers/alerts";
-import { runCli } from "../helpers/cli";
+import { runCli, runCliProcess } from "../helpers/cli";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
 import { type FeedServer, startFeedServer } from "../helpers/feed-server";
 import { rss } from "../helpers/feed-xml";
@@ -145,7 +145,7 @@ describe("the server's delivery worker", () => {
 
     const env = { DATABASE_URL: `file:${t.path}`, TIDEMARK_ALLOW_PRIVATE_URLS: "1" };
     expect((await runCli(["feeds", "add", feeds.url("/feed.xml")], env)).code).toBe(0);
-    const ingest = await runCli(["ingest", "--once", "--all"], env);
+    const ingest = await runCliProcess(["ingest", "--once", "--all"], env);
     expect(ingest.code).toBe(0);
     await receiver.waitFor(1);
     const body = JSON.parse(receiver.received[0]!.body);
