@@ -49,29 +49,13 @@ export function evaluateMatcher(matcher: TopicMatcher, items: LabeledArticle[], 
   }
   const scores = slugs.map((slug) => {
     const { tp, fp, fn } = counts.get(slug)!;
-    // No prediction at all is not a precision failure; recall reports the miss.
-    const precision = tp + fp === 0 ? 1 : tp / (tp + fp);
-    const recall = tp + fn === 0 ? 1 : tp / (tp + fn);
-    const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
-    return {
-      slug,
-      support: tp + fn,
-      truePositives: tp,
-      falsePositives: fp,
-      falseNegatives: fn,
-      precision,
-      recall,
-      f1,
-    };
+    return { slug, ...scoreOf(tp, fp, fn) };
   });
   return { scores, mistakes };
 }
 
-/** Precision, recall and F1 over all topics' decisions together (micro-average), e.g. for one language. */
-export function pooledScore(scores: readonly TopicScore[]): Omit<TopicScore, "slug"> {
-  const tp = scores.reduce((sum, s) => sum + s.truePositives, 0);
-  const fp = scores.reduce((sum, s) => sum + s.falsePositives, 0);
-  const fn = scores.reduce((sum, s) => sum + s.falseNegatives, 0);
+function scoreOf(tp: number, fp: number, fn: number): Omit<TopicScore, "slug"> {
+  // No prediction at all is not a precision failure; recall reports the miss.
   const precision = tp + fp === 0 ? 1 : tp / (tp + fp);
   const recall = tp + fn === 0 ? 1 : tp / (tp + fn);
   const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
@@ -84,6 +68,16 @@ export function pooledScore(scores: readonly TopicScore[]): Omit<TopicScore, "sl
     recall,
     f1,
   };
+}
+
+/** Precision, recall and F1 over all topics' decisions together (micro-average), e.g. for one language. */
+export function pooledScore(scores: readonly TopicScore[]): Omit<TopicScore, "slug"> {
+  const sum = (pick: (s: TopicScore) => number) => scores.reduce((total, s) => total + pick(s), 0);
+  return scoreOf(
+    sum((s) => s.truePositives),
+    sum((s) => s.falsePositives),
+    sum((s) => s.falseNegatives),
+  );
 }
 
 /** Pooled scores per language of the items, in the order languages first appear. */
