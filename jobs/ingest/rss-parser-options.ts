@@ -101,15 +101,18 @@ function saneShapes(xpath: string, _previous: unknown, value: unknown): unknown 
 
 /**
  * The options of one rss-parser, all documented: our custom fields, RSS 2 for an `<rss>` without a version,
- * and xml2js's `validator` (above) and `tagNameProcessors`, which rewrites each element's namespace prefix to
- * the spelling rss-parser looks for (xml-prefixes.ts).
+ * xml2js's `tagNameProcessors`, which rewrites each element's namespace prefix to the spelling rss-parser
+ * looks for (xml-prefixes.ts), and, when `reshape` is set, xml2js's `validator` with the sane shapes above.
  */
-export function rssParserOptions(renames: PrefixRenames): Parser.ParserOptions<Fields, Fields> {
+export function rssParserOptions(
+  renames: PrefixRenames,
+  { reshape }: { reshape: boolean },
+): Parser.ParserOptions<Fields, Fields> {
   return {
     defaultRSS: 2, // `<rss>` without a version is RSS 2 in practice
     customFields: { item: ITEM_FIELDS as never[], feed: FEED_FIELDS as never[] },
     xml2js: {
-      validator: saneShapes,
+      ...(reshape ? { validator: saneShapes } : {}),
       ...(renames.size > 0 ? { tagNameProcessors: [(name: string) => renameTag(name, renames)] } : {}),
     },
   };

@@ -99,8 +99,8 @@ function withoutDeclaration(text: string): string {
  * to be confused by, costs microseconds, and settles within the call, since xml2js parses a string
  * synchronously.
  */
-async function runParser(xml: string, renames: PrefixRenames): Promise<RawFeed> {
-  const parser = new Parser<Fields, Fields>(rssParserOptions(renames));
+async function parseWith(xml: string, options: Parser.ParserOptions<Fields, Fields>): Promise<RawFeed> {
+  const parser = new Parser<Fields, Fields>(options);
   try {
     return (await parser.parseString(xml)) as RawFeed;
   } catch (error) {
@@ -109,6 +109,22 @@ async function runParser(xml: string, renames: PrefixRenames): Promise<RawFeed> 
     const what = /Line: \d+/.test(reason) ? "malformed XML" : "unreadable feed structure";
     throw new FeedError("parse", `${what}: ${reason}`, { cause: error });
   }
+}
+
+/**
+ * Most feeds are well shaped, and rss-parser maps them as they are. When it cannot (it throws on an RSS or
+ * RDF document without a channel, an Atom link without attributes, an unreadable Atom date) or finds no
+ * items (they may sit beside the channel), the document is parsed again with the reshaping validator
+ * (rss-parser-options.ts): it sees every element, which costs about a tenth of the parse, too much to pay on
+ * every feed. Malformed XML fails alike either way and is not parsed twice.
+ */
+async function runParser(xml: string, renames: PrefixRenames): Promise<RawFeed> {
+  const asIs = await parseWith(xml, rssParserOptions(renames, { reshape: false })).catch((error: unknown) => {
+    if (error instanceof FeedError && error.message.startsWith("malformed XML")) throw error;
+    return undefined;
+  });
+  if (asIs !== undefined && asIs.items.length > 0) return asIs;
+  return parseWith(xml, rssParserOptions(renames, { reshape: true }));
 }
 
 function escapeBareAmpersands(text: string): string {
