@@ -8,6 +8,7 @@ import { migrateDatabase } from "../db/migrate";
 import { coverageCommand } from "./cli/coverage-command";
 import { feedsCommand } from "./cli/feeds-command";
 import { ingestCommand } from "./cli/ingest-command";
+import { jobsCommand } from "./cli/jobs-command";
 import { sampleCommand } from "./cli/sample-command";
 import { topicsCommand } from "./cli/topics-command";
 import { UsageError } from "./cli/usage";
@@ -21,6 +22,8 @@ const USAGE = `usage: npm run --silent cli -- <command>
   feeds export                      OPML on stdout
   ingest --once [--all] [--feed ID] one pass, then a summary
   ingest                            keep running passes on TIDEMARK_SCHEDULE
+  jobs list                         the jobs the server runs, with their schedules
+  jobs run NAME                     run one job once, then its counts
   topics list                       topics with article counts and retag progress
   topics retag                      retag topics whose query changed, now
   topics test "<query>"             how many stored articles a draft query would tag
@@ -92,6 +95,8 @@ async function main(argv: string[], io: CliIo): Promise<number> {
         return await feedsCommand(ctx);
       case "ingest":
         return await ingestCommand(ctx);
+      case "jobs":
+        return await jobsCommand(ctx);
       case "coverage":
         return await coverageCommand(ctx);
       case "topics":

@@ -1,51 +1,21 @@
-import type { Logger } from "pino";
 import type { Config } from "../core/config";
-import type { Db } from "../db/client";
-import { finishJobRun, pruneJobRuns, runningSince, startJobRun } from "../db/queries/job-runs";
+import { runningSince } from "../db/queries/job-runs";
 import { activeSubscriptions } from "../db/queries/subscriptions";
 import { recordPassHealth } from "../db/queries/timeline";
 import { topicsToRetag } from "../db/queries/topics";
 import { hasDueAlert } from "./alerts/alert-lease";
 import { type ChannelRegistry, configuredChannels } from "./alerts/channel-registry";
 import { type DeliverOptions, type DeliverSummary, deliverDueAlerts } from "./alerts/deliver";
+import { startDeliveryWorker } from "./alerts/delivery-worker";
 import { type DigestSummary, findDueDigests, writeDigests } from "./alerts/digest";
 import { type SpikeSummary, writeSpikeAlerts } from "./alerts/spike";
 import { type PassOptions, type PassSummary, runIngestPass } from "./ingest/ingest-pass";
+import { type JobContext, recordJobRun } from "./record-job-run";
 import { type RetagSummary, retagTopics } from "./topics/retag";
 
-/**
- * Every job Tidemark runs, as plain async functions over one context. The scheduler, the CLI and the tests all
- * call them from here, and each run leaves a row in job_runs with its counts or its error.
- */
-export interface JobContext {
-  db: Db;
-  config: Pick<Config, "allowPrivateUrls">;
-  log: Logger;
-  now?: () => number;
-}
-
-/** A month of runs: enough to see what happened, small enough that /metrics reads them quickly. */
-const JOB_RUN_RETENTION_MS = 30 * 24 * 3_600_000;
-
-export async function recordJobRun<T>(
-  ctx: JobContext,
-  job: { name: string; scope?: string },
-  run: () => Promise<T>,
-  countsOf: (result: T) => Record<string, number>,
-): Promise<T> {
-  const now = ctx.now ?? Date.now;
-  const id = await startJobRun(ctx.db, job.name, now(), job.scope ?? null);
-  try {
-    const result = await run();
-    await finishJobRun(ctx.db, id, { now: now(), status: "ok", summary: countsOf(result) });
-    await pruneJobRuns(ctx.db, now() - JOB_RUN_RETENTION_MS);
-    return result;
-  } catch (error) {
-    ctx.log.error({ job: job.name, err: error }, "job failed");
-    await finishJobRun(ctx.db, id, { now: now(), status: "failed", error: String(error) });
-    throw error;
-  }
-}
+// Every job Tidemark runs: each a plain async function over one context that leaves a row in job_runs with
+// its counts or its error and logs the same, and, at the end, the one list (`JOBS`) of their names and
+// schedules that the server starts and `npm run cli -- jobs list|run` shows and runs.
 
 /** How far back a running `--all` pass may have started and still be joined (a crashed one ages out). */
 const JOIN_WINDOW_MS = 60 * 60_000;
@@ -96,12 +66,16 @@ export async function ingestJob(ctx: JobContext, options: PassOptions): Promise<
       }
       return summary;
     },
-    // Failures by kind are kept as "error:<kind>" counts, so /metrics can report them for every process.
-    ({ insertedIds: _ids, errors, ...counts }) => ({
-      ...counts,
-      ...Object.fromEntries(Object.entries(errors).map(([kind, n]) => [`error:${kind}`, n ?? 0])),
-    }),
+    ingestCounts,
   );
+}
+
+/** Failures by kind are kept as "error:<kind>" counts, so /metrics can report them for every process. */
+function ingestCounts({ insertedIds: _ids, errors, ...counts }: PassSummary): Record<string, number> {
+  return {
+    ...counts,
+    ...Object.fromEntries(Object.entries(errors).map(([kind, n]) => [`error:${kind}`, n ?? 0])),
+  };
 }
 
 /** Retags topics whose query changed; a no-op (and no job_runs row) when every topic is up to date. */
@@ -169,4 +143,82 @@ export async function spikeJob(ctx: JobContext): Promise<SpikeSummary> {
     () => writeSpikeAlerts(ctx.db, now()),
     (summary) => ({ ...summary }),
   );
+}
+
+/** Settings the jobs of the list read. */
+export type JobsConfig = Pick<Config, "allowPrivateUrls" | "publicUrl" | "schedule"> &
+  Partial<Pick<Config, "smtpUrl" | "mailFrom">>;
+
+export interface JobsContext extends JobContext {
+  config: JobsConfig;
+}
+
+/** When the server runs a job. */
+export type JobSchedule =
+  /** A cron expression (croner syntax; with six fields the first counts seconds). */
+  | { kind: "cron"; cron: string }
+  /** The cron expression of a setting; null (the setting is `off`) leaves the job to the CLI. */
+  | { kind: "setting"; setting: "TIDEMARK_SCHEDULE"; cron: (config: JobsConfig) => string | null }
+  /** A long-lived worker, started with the server and stopped (its work in flight finished) on shutdown. */
+  | { kind: "continuous"; start: (ctx: JobsContext) => { stop(): Promise<void> } };
+
+export interface Job {
+  name: string;
+  schedule: JobSchedule;
+  /** What one run does, for `jobs list`. */
+  does: string;
+  /** One run, as a schedule tick or `jobs run` makes it; resolves to its counts (those job_runs keeps). */
+  run(ctx: JobsContext): Promise<Record<string, number>>;
+}
+
+/** The jobs, in the order the server starts them. */
+export const JOBS: readonly Job[] = [
+  {
+    name: "ingest",
+    schedule: { kind: "setting", setting: "TIDEMARK_SCHEDULE", cron: (config) => config.schedule },
+    does: "fetch and store the feeds that are due",
+    run: async (ctx) => ingestCounts(await ingestJob(ctx, { scope: "due" })),
+  },
+  {
+    // Topics created or edited through the API are retagged in the background, in batches.
+    name: "retag",
+    schedule: { kind: "cron", cron: "*/5 * * * * *" },
+    does: "retag the topics whose query changed",
+    run: async (ctx) => ({ ...(await retagJob(ctx)) }),
+  },
+  {
+    // Daily digests go out at each subscriber's own hour and zone, so the check runs every minute.
+    name: "digest",
+    schedule: { kind: "cron", cron: "* * * * *" },
+    does: "write the daily digests that are due",
+    run: async (ctx) => ({ ...(await digestJob(ctx)) }),
+  },
+  {
+    // Spikes are checked on the rollups every 5 minutes, which also catches ingests by other processes.
+    name: "spike",
+    schedule: { kind: "cron", cron: "*/5 * * * *" },
+    does: "write alerts for topics whose coverage spikes",
+    run: async (ctx) => ({ ...(await spikeJob(ctx)) }),
+  },
+  {
+    // Alerts go out whatever the schedule: the worker polls the outbox, so events that another process's
+    // ingest wrote are sent too.
+    name: "deliver-alerts",
+    schedule: {
+      kind: "continuous",
+      start: (ctx) =>
+        startDeliveryWorker({
+          db: ctx.db,
+          log: ctx.log.child({ job: "deliver-alerts" }),
+          publicUrl: ctx.config.publicUrl,
+          channels: configuredChannels(ctx.config),
+        }),
+    },
+    does: "send the alerts that are due (the server keeps a worker polling the outbox)",
+    run: async (ctx) => ({ ...(await deliverAlertsJob(ctx)) }),
+  },
+];
+
+export function findJob(name: string): Job | undefined {
+  return JOBS.find((job) => job.name === name);
 }

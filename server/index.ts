@@ -3,14 +3,11 @@ import { ConfigError, loadConfig } from "../core/config";
 import { createLogger } from "../core/logger";
 import { openDatabase } from "../db/client";
 import { migrateDatabase } from "../db/migrate";
-import { configuredChannels } from "../jobs/alerts/channel-registry";
-import { startDeliveryWorker } from "../jobs/alerts/delivery-worker";
-import { digestJob, ingestJob, retagJob, spikeJob } from "../jobs/registry";
-import { startScheduler } from "../jobs/scheduler";
+import { startJobs } from "../jobs/scheduler";
 import { seedFirstStart } from "../jobs/seed";
 import { createApp } from "./app";
 
-/** `npm start`: migrate, seed an empty database, serve HTTP, and run the ingest schedule, in one process. */
+/** `npm start`: migrate, seed an empty database, serve HTTP, and run the jobs, in one process. */
 async function main(): Promise<void> {
   const config = loadConfig();
   const log = createLogger(config.logLevel ?? "info");
@@ -28,36 +25,15 @@ async function main(): Promise<void> {
     log.info({ url: `http://${config.host}:${info.port}/` }, "Tidemark is listening");
   });
 
-  const scheduler = startScheduler(
-    [
-      ...(config.schedule
-        ? [{ name: "ingest", schedule: config.schedule, run: () => ingestJob(jobContext, { scope: "due" }) }]
-        : []),
-      // Topics created or edited through the API are retagged in the background, in batches.
-      { name: "retag", schedule: "*/5 * * * * *", run: () => retagJob(jobContext) },
-      // Daily digests go out at each subscriber's own hour and zone, so the check runs every minute.
-      { name: "digest", schedule: "* * * * *", run: () => digestJob(jobContext) },
-      // Spikes are checked on the rollups every 5 minutes, which also catches ingests by other processes.
-      { name: "spike", schedule: "*/5 * * * *", run: () => spikeJob(jobContext) },
-    ],
-    log,
-  );
+  // Every job of the registry (jobs/registry.ts): the cron ones on their schedules, the delivery worker now.
+  const jobs = startJobs(jobContext);
   if (!config.schedule) log.info("TIDEMARK_SCHEDULE=off: this process fetches no feeds on its own");
-  // Alerts go out whatever the schedule: the worker polls the outbox, so events that another process's ingest
-  // wrote are sent too.
-  const delivery = startDeliveryWorker({
-    db,
-    log: log.child({ job: "deliver-alerts" }),
-    publicUrl: config.publicUrl,
-    channels: configuredChannels(config),
-  });
 
   const shutdown = (signal: string) => {
     log.info({ signal }, "shutting down");
-    scheduler.stop();
-    const deliveriesDone = delivery.stop();
+    const jobsDone = jobs.stop();
     server.close(async () => {
-      await deliveriesDone;
+      await jobsDone;
       database.close();
       process.exit(0);
     });

@@ -1,18 +1,12 @@
+import Parser from "rss-parser";
 import { FeedError } from "./feed-error";
 import type { ParsedFeed, ParsedItem } from "./parse-feed";
-import { createRssParser, type Fields, type RawFeed } from "./rss-parser-instance";
+import { type Fields, type RawFeed, rssParserOptions } from "./rss-parser-options";
 import { declaredEntities, expandEntities } from "./xml-entities";
 import { type PrefixRenames, prefixRenames, renameTag } from "./xml-prefixes";
 import { scanXml, type XmlOutline } from "./xml-scan";
 
 const EXPECTED = "expected RSS, Atom or JSON Feed, got";
-
-// Reused instances: xml2js parses a string synchronously, so calls never interleave, and the renames a
-// parse needs can be handed to the second instance through this variable just before it runs.
-let currentRenames: PrefixRenames = new Map();
-const renameCurrent = (name: string) => renameTag(name, currentRenames);
-let plainParser = createRssParser();
-let renamingParser = createRssParser(renameCurrent);
 
 /** The text of a value xml2js produced: a string, or an element object with a text node. */
 function textOf(value: unknown): string | undefined {
@@ -98,30 +92,39 @@ function withoutDeclaration(text: string): string {
   return end === -1 ? text : text.slice(end + 2);
 }
 
-function replaceParsers(): void {
-  plainParser = createRssParser();
-  renamingParser = createRssParser(renameCurrent);
-}
-
-/** Resolves with the parse, or rejects; settles within the call because xml2js runs synchronously. */
-async function runParser(xml: string, renames: PrefixRenames): Promise<RawFeed> {
-  const pending = Symbol("pending");
-  currentRenames = renames;
-  const parser = renames.size > 0 ? renamingParser : plainParser;
-  const parse = parser.parseString(xml) as Promise<RawFeed>;
-  const outcome = await Promise.race([parse, Promise.resolve(pending)]).catch((error: unknown) => {
-    replaceParsers(); // xml2js can be left in a half-failed state after an error; start clean
+/**
+ * One document through rss-parser's public `parseString`, with a parser of its own: xml2js keeps per-parse
+ * state in its instance, and a failed parse leaves a shared one half-reset (the next truncated document is
+ * then reported as "Unable to parse XML." instead of its own error). A fresh instance has no earlier parse
+ * to be confused by, costs microseconds, and settles within the call, since xml2js parses a string
+ * synchronously.
+ */
+async function parseWith(xml: string, options: Parser.ParserOptions<Fields, Fields>): Promise<RawFeed> {
+  const parser = new Parser<Fields, Fields>(options);
+  try {
+    return (await parser.parseString(xml)) as RawFeed;
+  } catch (error) {
     const reason = (error instanceof Error ? error.message : String(error)).split("\n").join(" ");
     // sax reports positions ("Line: 3 Column: 9"); anything else came from mapping an odd structure.
     const what = /Line: \d+/.test(reason) ? "malformed XML" : "unreadable feed structure";
     throw new FeedError("parse", `${what}: ${reason}`, { cause: error });
-  });
-  if (outcome === pending) {
-    replaceParsers();
-    parse.catch(() => undefined);
-    throw new FeedError("parse", "malformed XML: the parser did not finish");
   }
-  return outcome;
+}
+
+/**
+ * Most feeds are well shaped, and rss-parser maps them as they are. When it cannot (it throws on an RSS or
+ * RDF document without a channel, an Atom link without attributes, an unreadable Atom date) or finds no
+ * items (they may sit beside the channel), the document is parsed again with the reshaping validator
+ * (rss-parser-options.ts): it sees every element, which costs about a tenth of the parse, too much to pay on
+ * every feed. Malformed XML fails alike either way and is not parsed twice.
+ */
+async function runParser(xml: string, renames: PrefixRenames): Promise<RawFeed> {
+  const asIs = await parseWith(xml, rssParserOptions(renames, { reshape: false })).catch((error: unknown) => {
+    if (error instanceof FeedError && error.message.startsWith("malformed XML")) throw error;
+    return undefined;
+  });
+  if (asIs !== undefined && asIs.items.length > 0) return asIs;
+  return parseWith(xml, rssParserOptions(renames, { reshape: true }));
 }
 
 function escapeBareAmpersands(text: string): string {

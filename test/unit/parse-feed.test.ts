@@ -224,6 +224,25 @@ describe("parseFeed", () => {
     expect(rdf.items[0]).toMatchObject({ title: "I", published: "2025-01-27T00:00:00Z" });
   });
 
+  it("reads items beside an RSS channel or inside an RDF one", async () => {
+    const rss = await parseText(
+      '<rss version="2.0"><channel><title>C</title></channel><item><title>beside</title></item></rss>',
+    );
+    expect(rss.items).toEqual([{ title: "beside" }]);
+    const rdf = await parseText(
+      '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><channel><item><title>inside</title></item></channel></rdf:RDF>',
+    );
+    expect(rdf.items).toEqual([{ title: "inside" }]);
+  });
+
+  it("reads Atom entries with bare links and unreadable dates", async () => {
+    const feed = await parseText(
+      `<feed xmlns="http://www.w3.org/2005/Atom"><link/><entry><title>T</title><link/>
+        <link href="https://x.example/a"/><published>not a date</published></entry></feed>`,
+    );
+    expect(feed.items).toEqual([{ title: "T", link: "https://x.example/a", published: "not a date" }]);
+  });
+
   it("treats an RSS document without a channel as a feed with no items", async () => {
     const feed = await parseText('<rss version="2.0"></rss>');
     expect(feed.items).toEqual([]);
