@@ -4,7 +4,7 @@ import { createLogger } from "../core/logger";
 import { openDatabase } from "../db/client";
 import { migrateDatabase } from "../db/migrate";
 import { startJobs } from "../jobs/scheduler";
-import { seedFirstStart } from "../jobs/seed";
+import { seedFirstStart } from "../jobs/seed/first-start";
 import { createApp } from "./app";
 
 /** `npm start`: migrate, seed an empty database, serve HTTP, and run the jobs, in one process. */

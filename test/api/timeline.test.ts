@@ -2,7 +2,7 @@ import pino from "pino";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { addFeed } from "../../db/queries/feeds";
 import { ingestJob } from "../../jobs/registry";
-import { seedFirstStart } from "../../jobs/seed";
+import { seedFirstStart } from "../../jobs/seed/first-start";
 import { createTestApp, type TestApp } from "../helpers/app";
 import { type FeedServer, startFeedServer } from "../helpers/feed-server";
 import { rss, storyItems } from "../helpers/feed-xml";

@@ -4,7 +4,7 @@ import { serve } from "@hono/node-server";
 import pino from "pino";
 import { type Browser, type ConsoleMessage, chromium, type Page } from "playwright-core";
 import { type Config, loadConfig } from "../../core/config";
-import { seedFirstStart } from "../../jobs/seed";
+import { seedFirstStart } from "../../jobs/seed/first-start";
 import { createApp } from "../../server/app";
 import { ADMIN_TOKEN, type TestApp } from "../helpers/app";
 import { createTestDatabase } from "../helpers/db";

@@ -3,9 +3,9 @@ import pino from "pino";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { addFeed, listFeeds, removeFeed } from "../../db/queries/feeds";
 import { articles } from "../../db/schema";
-import { defaultFeeds } from "../../jobs/feeds/default-feeds";
 import { clearSample, loadSample } from "../../jobs/sample/load-sample";
-import { seedFirstStart } from "../../jobs/seed";
+import { defaultFeeds } from "../../jobs/seed/default-feeds";
+import { seedFirstStart } from "../../jobs/seed/first-start";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
 
 const log = pino({ level: "silent" });

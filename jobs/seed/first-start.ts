@@ -1,11 +1,11 @@
-import { defaultTopics } from "../core/tagging/default-topics";
-import { addFeeds, isEmptyDatabase } from "../db/queries/feeds";
-import { setSettingOnce } from "../db/queries/settings";
-import { addStoryEvent } from "../db/queries/timeline";
-import { createTopic } from "../db/queries/topics";
-import { defaultFeeds } from "./feeds/default-feeds";
-import type { IngestContext } from "./ingest/ingest-feed";
-import { loadSample } from "./sample/load-sample";
+import { defaultTopics } from "../../core/tagging/default-topics";
+import { addFeeds, isEmptyDatabase } from "../../db/queries/feeds";
+import { setSettingOnce } from "../../db/queries/settings";
+import { addStoryEvent } from "../../db/queries/timeline";
+import { createTopic } from "../../db/queries/topics";
+import type { IngestContext } from "../ingest/ingest-feed";
+import { loadSample } from "../sample/load-sample";
+import { defaultFeeds } from "./default-feeds";
 
 /** The story's turning points, drawn on the dashboard's time axis. */
 const storyEvents = [
