@@ -1,9 +1,9 @@
 import type { Config } from "../core/config";
 import { runningSince } from "../db/queries/job-runs";
+import { hasDueAlert } from "../db/queries/outbox";
 import { activeSubscriptions } from "../db/queries/subscriptions";
 import { recordPassHealth } from "../db/queries/timeline";
 import { topicsToRetag } from "../db/queries/topics";
-import { hasDueAlert } from "./alerts/alert-lease";
 import { type ChannelRegistry, configuredChannels } from "./alerts/channel-registry";
 import { type DeliverOptions, type DeliverSummary, deliverDueAlerts } from "./alerts/deliver";
 import { startDeliveryWorker } from "./alerts/delivery-worker";

@@ -5,9 +5,6 @@ import { hostname } from "node:os";
  * claim lasts and who holds it.
  */
 
-// registry.ts polls with this; it lives in db/queries/outbox.ts with the other claims.
-export { hasDueAlert } from "../../db/queries/outbox";
-
 /** Longer than any channel's single try (webhooks time out at 15 s), with room to spare. */
 export const ALERT_LEASE_MS = 2 * 60_000;
 
