@@ -1,7 +1,9 @@
 import { ASTRAL, CJK, charLength, charTable, classAt, HYPHEN, OTHER, SEGMENTED, WORD } from "./char-class";
+import { simplifiedTable } from "./chinese-fold";
 import type { CjkAutomaton } from "./cjk-automaton";
 import type { FieldIndex } from "./compile";
 import type { HitStore } from "./hit-store";
+import type { StemIds } from "./stem-ids";
 import { HASH_SEED, hashEnd, hashRange, hashUnit, type TokenCache } from "./token-cache";
 import { cjkPosition, foldCjkRun, needsCjkFold, segmenterFor } from "./tokenize";
 
@@ -21,19 +23,22 @@ export class HitScanner {
   private bytes = Buffer.alloc(2048);
   private units = new Uint16Array(this.bytes.buffer, this.bytes.byteOffset, 1024);
 
-  /** The token cache of the field being scanned (per article language). */
-  private tokens!: TokenCache;
+  private readonly simplified = simplifiedTable();
+  private foldScratch = new Uint16Array(256);
+  /** The stem ids of the article's language, or null when its words match as written only. */
+  private stemIds: StemIds | null = null;
 
   constructor(
+    private readonly tokens: TokenCache,
     private readonly hits: HitStore,
     private readonly cjk: CjkAutomaton,
     /** Dictionary id of each automaton pattern. */
     private readonly cjkIds: readonly number[],
   ) {}
 
-  /** Records every dictionary hit of `text` as `field`, looking words up in `tokens`. */
-  scan(text: string, field: FieldIndex, lang: string | null | undefined, tokens: TokenCache): void {
-    this.tokens = tokens;
+  /** Records every dictionary hit of `text` as `field`, with `stemIds` of the article's language, if any. */
+  scan(text: string, field: FieldIndex, lang: string | null | undefined, stemIds: StemIds | null): void {
+    this.stemIds = stemIds;
     const classes = this.classes;
     const n = text.length;
     if (n > this.units.length) {
@@ -125,16 +130,45 @@ export class HitScanner {
   ): void {
     const tokens = this.tokens;
     const entry = tokens.entry(text, this.units, start, end, hash);
+    const from = tokens.offsets[entry]!;
     const to = tokens.offsets[entry + 1]!;
-    for (let k = tokens.offsets[entry]!; k < to; k++)
-      this.hits.add(tokens.pool[k]!, field, start, end, pos, endPos);
+    for (let k = from; k < to; k++) this.hits.add(tokens.pool[k]!, field, start, end, pos, endPos);
+    const stemIds = this.stemIds;
+    if (stemIds === null) return;
+    const extra = stemIds.idsOf(entry, tokens.generation, text, start, end, tokens.pool, from, to);
+    for (let k = 0; k < extra.length; k++) this.hits.add(extra[k]!, field, start, end, pos, endPos);
+  }
+
+  /**
+   * The run with its Traditional characters folded to Simplified, in a scratch buffer (one unit for one, so
+   * offsets stay), or null when it has none: no string is made on this path.
+   */
+  private simplifiedRun(start: number, end: number): Uint16Array | null {
+    const table = this.simplified;
+    const units = this.units;
+    let i = start;
+    while (i < end && table[units[i]!] === 0) i++;
+    if (i === end) return null;
+    if (this.foldScratch.length < end - start) this.foldScratch = new Uint16Array(2 * (end - start));
+    const out = this.foldScratch;
+    for (let k = start; k < end; k++) {
+      const unit = units[k]!;
+      const to = table[unit]!;
+      out[k - start] = to === 0 ? unit : to;
+    }
+    return out;
   }
 
   /** Automaton matches inside a CJK run, mapped back to offsets in the original text. */
   private cjkRun(text: string, field: FieldIndex, start: number, end: number, pos: number): void {
     const fold = needsCjkFold(this.units, start, end) ? foldCjkRun(text.slice(start, end)) : null;
-    const count = fold ? this.cjk.scanText(fold.text) : this.cjk.scan(this.units, start, end);
-    const base = fold ? 0 : start;
+    const simplified = fold ? null : this.simplifiedRun(start, end);
+    const count = fold
+      ? this.cjk.scanText(fold.text)
+      : simplified
+        ? this.cjk.scan(simplified, 0, end - start)
+        : this.cjk.scan(this.units, start, end);
+    const base = fold || simplified ? 0 : start;
     for (let k = 0; k < count; k++) {
       const cid = this.cjk.foundId[k]!;
       const e = this.cjk.foundEnd[k]! - base;

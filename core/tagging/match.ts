@@ -1,11 +1,12 @@
-import { primaryLanguage, type Stemmer, stemKey, stemmerFor } from "./analysis";
+import { primaryLanguage, stemmerFor } from "./analysis";
 import type { CompiledTopic, Dictionary, FieldIndex } from "./compile";
 import { explain, SpanStack } from "./explain";
 import { HitScanner } from "./hit-scan";
 import { HitStore } from "./hit-store";
 import { AND, ANY, buildPlan, FIELD, NEAR, NOT, PHRASE, type PlanNode, TERM } from "./match-plan";
+import { StemIds } from "./stem-ids";
 import { TokenCache } from "./token-cache";
-import { foldCase, normalizeWord } from "./tokenize";
+import { normalizeWord } from "./tokenize";
 import type { ArticleText, BrokenTopic, TopicMatch, TopicMatcher } from "./types";
 
 /** -1 means either field. */
@@ -13,23 +14,13 @@ type Scope = FieldIndex | -1;
 const noIds: readonly number[] = [];
 const scopeMask = (scope: Scope): number => (scope === -1 ? 3 : 1 << scope);
 
-/** How tokens of one language are looked up: its stemmer and the dictionary's stems, or neither. */
-interface Analyser {
-  stemmer: Stemmer | null;
-  stems: Map<string, number[]> | null;
-}
-
-/** The dictionary ids whose patterns a token matches: the folded word, wildcards, and its stem. */
-function idsForToken(raw: string, dict: Dictionary, analyser: Analyser): readonly number[] {
+/** The dictionary ids a token matches as written: the folded word and every wildcard pattern. */
+function literalIds(raw: string, dict: Dictionary): readonly number[] {
   const word = normalizeWord(raw);
   const ids = [...(dict.exact.get(word) ?? noIds)];
   for (const p of dict.prefixes) if (word.startsWith(p.stem)) ids.push(p.id);
   for (const p of dict.suffixes) if (word.endsWith(p.stem)) ids.push(p.id);
   for (const p of dict.infixes) if (word.includes(p.stem)) ids.push(p.id);
-  if (analyser.stemmer && analyser.stems && analyser.stems.size > 0) {
-    const stem = stemKey(analyser.stemmer, foldCase(raw));
-    for (const id of analyser.stems.get(stem) ?? noIds) if (!ids.includes(id)) ids.push(id);
-  }
   return ids.length === 0 ? noIds : ids;
 }
 
@@ -57,9 +48,8 @@ class Matcher implements TopicMatcher {
   private linkId = new Int32Array(256);
   private readonly cover: Int32Array;
   private readonly dict: Dictionary;
-  /** Token caches per analysed language (primary subtag); other languages share `exactTokens`. */
-  private readonly exactTokens: TokenCache;
-  private readonly tokensByLang = new Map<string, TokenCache>();
+  /** Per article language (primary subtag): its stem ids, or null when its words match as written. */
+  private readonly stemIdsByLang = new Map<string, StemIds | null>();
 
   constructor(
     dict: Dictionary,
@@ -68,8 +58,12 @@ class Matcher implements TopicMatcher {
   ) {
     this.hits = new HitStore(dict.size);
     this.dict = dict;
-    this.exactTokens = new TokenCache((raw) => idsForToken(raw, dict, { stemmer: null, stems: null }));
-    this.scanner = new HitScanner(this.hits, dict.cjk, dict.cjkIds);
+    this.scanner = new HitScanner(
+      new TokenCache((raw) => literalIds(raw, dict)),
+      this.hits,
+      dict.cjk,
+      dict.cjkIds,
+    );
     this.slugs = topics.map((topic) => topic.slug);
     this.plan = buildPlan(
       topics.map((topic) => topic.root),
@@ -85,9 +79,9 @@ class Matcher implements TopicMatcher {
   match(article: ArticleText): TopicMatch[] {
     const hits = this.hits;
     hits.clear();
-    const tokens = this.tokensFor(article.lang);
-    this.scanner.scan(article.title, 0, article.lang, tokens);
-    this.scanner.scan(article.summary, 1, article.lang, tokens);
+    const stemIds = this.stemIdsFor(article.lang);
+    this.scanner.scan(article.title, 0, article.lang, stemIds);
+    this.scanner.scan(article.summary, 1, article.lang, stemIds);
     // Every query needs a positive term (the parser enforces it), so no hit means no topic.
     if (hits.touched.length === 0) return [];
     this.article = (this.article + 1) | 0 || 1;
@@ -104,22 +98,18 @@ class Matcher implements TopicMatcher {
     return out;
   }
 
-  /** The article language's token cache: each distinct word is folded, stemmed and looked up once. */
-  private tokensFor(lang: string | null | undefined): TokenCache {
+  /** The stem ids of an article language, made on first use; null for a language matched as written. */
+  private stemIdsFor(lang: string | null | undefined): StemIds | null {
     const primary = primaryLanguage(lang);
-    if (primary === null) return this.exactTokens;
-    let tokens = this.tokensByLang.get(primary);
-    if (!tokens) {
+    if (primary === null) return null;
+    let stemIds = this.stemIdsByLang.get(primary);
+    if (stemIds === undefined) {
       const stemmer = stemmerFor(primary);
       const stems = stemmer ? this.dict.stems(primary) : null;
-      const dict = this.dict;
-      tokens =
-        stemmer && stems && stems.size > 0
-          ? new TokenCache((raw) => idsForToken(raw, dict, { stemmer, stems }), 14)
-          : this.exactTokens;
-      this.tokensByLang.set(primary, tokens);
+      stemIds = stemmer && stems && stems.size > 0 ? new StemIds(stemmer, stems) : null;
+      this.stemIdsByLang.set(primary, stemIds);
     }
-    return tokens;
+    return stemIds;
   }
 
   private markGroups(): void {

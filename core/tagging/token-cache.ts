@@ -27,6 +27,8 @@ export class TokenCache {
   /** Slot s holds the token's hash at 2s and its entry number + 1 at 2s + 1 (0: empty), in one cache line. */
   private readonly table: Int32Array;
   private entries = 0;
+  /** Counts the times the table was emptied: entry numbers from an earlier generation mean other words. */
+  generation = 0;
   /** Entry e's text is `chars[charStart[e] .. charStart[e + 1]]`: flat, so comparing reads no string. */
   private chars = new Uint16Array(4096);
   private charStart = new Int32Array(1024);
@@ -59,6 +61,7 @@ export class TokenCache {
     if (this.entries * 2 > this.mask) {
       table.fill(0);
       this.entries = 0;
+      this.generation++;
       return this.entry(text, units, start, end, hash);
     }
     const e = this.entries++;

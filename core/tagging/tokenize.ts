@@ -1,5 +1,5 @@
 import { ASTRAL, CJK, charLength, charTable, classAt, HYPHEN, SEGMENTED, WORD } from "./char-class";
-import { foldTraditional, simplifiedTable } from "./chinese-fold";
+import { foldTraditional } from "./chinese-fold";
 
 /**
  * Text to tokens. Space-separated scripts are scanned with a Unicode class table instead of
@@ -150,13 +150,14 @@ export interface FoldedRun {
 // Half/full-width forms and CJK compatibility blocks are the only code points NFKC changes in a run.
 const needsFold = /[\u2e80-\u2fdf\u3200-\u33ff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]/;
 
-/** `needsFold` over `text[start, end)` without slicing it. */
+/**
+ * `needsFold` over `text[start, end)` without slicing it: whether the run needs NFKC. Traditional characters
+ * alone do not count: they fold one unit to one (`simplifiedTable`), which the scanner does in place.
+ */
 export function needsCjkFold(units: Uint16Array, start: number, end: number): boolean {
-  const simplified = simplifiedTable();
   for (let i = start; i < end; i++) {
     const c = units[i]!;
     if (c < 0x2e80) continue;
-    if (simplified[c] !== 0) return true;
     if (c <= 0x2fdf || (c >= 0x3200 && c <= 0x33ff) || (c >= 0xf900 && c <= 0xfaff)) return true;
     if ((c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xffef)) return true;
   }

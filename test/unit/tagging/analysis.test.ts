@@ -107,3 +107,23 @@ describe("Arabic spelling variants", () => {
     expect(matches("الصين", "قيود على الصِّين", undefined)).toBe(true);
   });
 });
+
+describe("stems and the token cache", () => {
+  it("stay right across languages and after the cache is emptied and its entries reused", () => {
+    const matcher = compileTopics([{ slug: "t", query: "curb OR restricción" }]);
+    const tagged = (title: string, lang: string) => matcher.match({ title, summary: "", lang }).length > 0;
+    expect(tagged("curbed", "en")).toBe(true);
+    // The same word in another language: stemmed with that language's stemmer, or not at all.
+    expect(tagged("curbed", "sw")).toBe(false);
+    expect(tagged("restricciones", "es")).toBe(true);
+    // 70,000 distinct words fill the token cache (it empties at 32,768 entries) more than twice.
+    for (let i = 0; i < 70; i++) {
+      const words = Array.from({ length: 1000 }, (_, k) => `w${i}x${k}y`).join(" ");
+      matcher.match({ title: words, summary: "", lang: i % 2 ? "en" : "es" });
+    }
+    expect(tagged("restricciones", "es")).toBe(true);
+    expect(tagged("curbed", "en")).toBe(true);
+    expect(tagged("curbed", "sw")).toBe(false);
+    expect(tagged("w3x3y", "en")).toBe(false);
+  });
+});

@@ -13,7 +13,7 @@ function scannedWords(text: string, cacheBits = 16): string[] {
     raws.push(raw);
     return [0];
   }, cacheBits);
-  new HitScanner(hits, new CjkAutomaton([]), []).scan(text, 1, "th", cache);
+  new HitScanner(cache, hits, new CjkAutomaton([]), []).scan(text, 1, "th", null);
   const out: string[] = [];
   for (let h = hits.head[0]!; h !== -1; h = hits.next[h]!) {
     out.push(`${text.slice(hits.start[h]!, hits.end[h]!)}@${hits.pos[h]}-${hits.endPos[h]}`);
