@@ -65,7 +65,7 @@ const chineseAiStartup = anyOf(
         =cin cinli* китайский китайская китайского الصينية الصيني चीनी "trung quốc" 중국`),
     ),
     anyOf(
-      oneOf(`startup* start-up* lab labs labor labo* laborat* firm company unternehmen empresa* entreprise*
+      oneOf(`startup* *start-up* lab labs labor labo* laborat* firm company unternehmen empresa* entreprise*
         pousse* upstart* 初创* 新创 公司 新興* スタートアップ ベンチャー 企業 rintisan "khởi nghiệp" "kampuni changa"
         스타트업 стартап* girişim* лаборатори* مختبر ناشئة الناشئة स्टार्टअप कंपनी azienda società şirket* perusahaan
         "công ty" kampuni компани* شركة 기업 회사`),
@@ -310,21 +310,21 @@ const controlsCore = anyOf(
   oneOf(`"export control*" "export curb*" "export ban*" "export restriction*" "export rule*"
     "export limit*" "export licen*" export-control* exportkontroll* exportbeschränkung*
     exportverbot* exportstopp* exportregel* ausfuhr* "contrôle* des exportations"
-    "contrôles à l exportation" "restrictions à l exportation" "restrictions aux exportations"
-    "controles de exportación" "controles a la exportación" "restricciones a la exportación"
-    "restricciones a las exportaciones" "controle* de exportação" "controles às exportações"
-    "restrições à exportação" "restrições às exportações" 出口管制 出口限制 出口禁令 禁售 输出管制 輸出規制 輸出管理 禁輸
+    "contrôles à l exportation" 
+    "controles de exportación" "restricciones a la exportación"
+    "controle* de exportação" 
+    "restrições à exportação" 出口管制 出口限制 出口禁令 禁售 输出管制 輸出規制 輸出管理 禁輸
     "entity list" entity-list 实体清单 實體清單 エンティティー エンティティ sanction* sanktion* sancion* sanções sancoes
     制裁 "diffusion rule" "ai diffusion" "diffusion framework" smuggl* schmuggel* contreband*
     contrabando* 走私 密輸 blacklist* "liste noire" "lista negra" "schwarze liste" 黑名单
-    "lista de entidades" "liste des entités" entity-liste "entity liste" "controlli sulle esportazioni"
-    "controlli all export" "restrizioni all export" "lista nera" sanzioni contrabbando "kontrol ekspor" "daftar entitas"
+    "lista de entidades" "liste des entités" entity-liste "controlli sulle esportazioni"
+    "lista nera" sanzioni contrabbando "kontrol ekspor" "daftar entitas"
     "larangan ekspor" "pembatasan ekspor" sanksi penyelundupan "kiểm soát xuất khẩu" "danh sách thực thể"
     "hạn chế xuất khẩu" "buôn lậu" "trừng phạt" "danh sách đen" magendo "orodha ya vikwazo" "udhibiti wa mauzo"
     "ihracat kontrol*" "ihracat kısıtlama*" "ihracat yasağı" "kara liste*" yaptırım* kaçakçılı* "экспортный контроль"
-    "экспортного контроля" "экспортные ограничения" "ограничения на экспорт" санкци* "черный список" "чёрный список"
+    "экспортные ограничения" "ограничения на экспорт" санкци* "черный список" "чёрный список"
     контрабанд* "ضوابط التصدير" "قيود التصدير" "قيود تصدير" "حظر تصدير" "قائمة الكيانات" تهريب عقوبات "निर्यात नियंत्रण"
-    "निर्यात प्रतिबंध" "निर्यात पर प्रतिबंध" "एंटिटी लिस्ट" तस्करी 수출통제 "수출 통제" "수출 규제" "수출 제한" 블랙리스트 밀반출
+    "निर्यात प्रतिबंध" "एंटिटी लिस्ट" तस्करी 수출통제 "수출 통제" "수출 규제" "수출 제한" 블랙리스트 밀반출
     밀수 "엔티티 리스트" 出口管制 實體清單 黑名單 輸出規制`),
 );
 const entityList = anyOf(
@@ -339,13 +339,13 @@ const smuggling = anyOf(
 const chinaSkus = anyOf("h20", "h800", "a800", "h20s", "h20-chip*");
 const exportWords = anyOf(
   oneOf(`export* exportaci* exportaç* exporta* ausfuhr* sales verkauf* ventas vendas ventes 出口 销售 輸出 販売
-    对华 対中 ekspor "xuất khẩu" kuuza mauzo 수출 экспорт* esport* ihracat* تصدير صادرات निर्यात 輸出`),
+    对华 対中 ekspor "xuất khẩu" kuuza mauzo satış* 수출 экспорт* esport* ihracat* تصدير صادرات निर्यात 輸出`),
 );
 const curb = anyOf(
   oneOf(`ban bans banned banning curb* restri* limit* block* tighten* crackdown licen* halt* cut lizenz*
     许可 許可 受限 ライセンス verbot* beschränk* verschärf* sperr* interdi* prohib* proib* veto* 禁止 限制 管制 禁令 规制
     規制 制限 封锁 禁运 divieto restrizion* stretta larangan batasi pembatasan perketat "hạn chế" siết "lệnh cấm" cấm
-    vikwazo *zuia* marufuku verbiet* untersag* 규제 제한 통제 금지 ограничени* ограничил* запрет* ужесточ* kısıtla* yasak* sıkılaştır*
+    vikwazo *zuia* marufuku verbiet* untersag* 규제 제한 통제 금지 ограничени* ограничил* запрет* ужесточ* kısıtla* yasak* sıkılaştır* sınırla*
     قيود حظر تقييد تشديد يشدد تشدد प्रतिबंध सख्त रोक 禁令`),
 );
 const toolMakers = anyOf(
@@ -376,7 +376,7 @@ const diffusionRule = anyOf(
     "règle de diffusion" "règle sur la diffusion" "regla de difusión" "regla de difusion" "regra de difusão"
     "regola sulla diffusione" "aturan difusi" "quy tắc lan tỏa" "quy tắc phổ biến" "kanuni ya usambazaji"
     "yayılım kural*" "правило распространения" "правила распространения" "правило диффузии" "قاعدة نشر"
-    "डिफ्यूजन नियम" "एआई डिफ्यूजन" "확산 규칙" "확산 규정" 扩散规则 擴散規則 拡散規則 拡散ルール`),
+    "डिफ्यूजन नियम" "एआई डिफ्यूजन" "chip rule*" "chip export rule*" "tiered framework" "확산 규칙" "확산 규정" 扩散规则 擴散規則 拡散規則 拡散ルール`),
 );
 const licence = anyOf(
   oneOf(`licen* lizenz* licenç* permis* permit* izin* "giấy phép" leseni лиценз* разрешени* ترخيص تراخيص
@@ -386,7 +386,7 @@ const licence = anyOf(
 const gulfOrTiers = anyOf(
   oneOf(`gulf golfe golfo golfstaat* teluk "vùng vịnh" ghuba körfez залив* الخليج खाड़ी 걸프 海湾 湾岸 中東 中东
     emirat* uae "abu dhabi" g42 saudi* saoudi* suudi* qatar* katar* humain الإمارات الامارات السعودية قطر 아랍에미리트
-    사우디 阿联酋 阿聯酋 沙特 沙烏地 ОАЭ саудовск* эмират* "संयुक्त अरब अमीरात" सऊदी tier* stufe* "second-tier"
+    사우디 阿联酋 阿聯酋 沙特 沙烏地 ОАЭ саудовск* эмират* "संयुक्त अरब अमीरात" सऊदी tier* stufe* "second-tier" "middle east" 중동 中东 中東 "orta doğu" "الشرق الأوسط" "ближн* восток*" "trung đông" "timur tengah"
     "primer nivel" "segundo nivel" "primeiro nível" "segundo nível" "premier niveau" "deuxième niveau"`),
 );
 const retaliation = anyOf(
@@ -400,7 +400,8 @@ const chipsOrTools = anyOf(chips, toolMakers);
 const servers = oneOf(`server* servidor* sunucu* сервер* خوادم सर्वर 서버 伺服器 服务器 "máy chủ" seva`);
 // A short list of curbs for the lesser branches, so that the query stays within its length limit.
 const curbOrSanction = anyOf(
-  oneOf(`ban bans banned curb* restrict* control* limit* licen* lizenz* licenç* 受限 许可 許可 sanction* sanktion* sancion* sanzion* sanksi yaptırım*
+  oneOf(`ban bans banned curb* restrict* control* limit* licen* lizenz* licenç* 受限 许可 許可 tighten* durci*
+    verschärf* endurec* inaspr* ужесточ* sıkılaştır* تشدد 강화 收紧 sanction* sanktion* sancion* sanzion* sanksi yaptırım*
     санкци* ограничени* запрет* عقوبات قيود حظر 制裁 제재 규제 통제 "trừng phạt" "hạn chế" vikwazo प्रतिबंध verbot*
     beschränk* interdi* prohib* proib* restri* divieto larangan pembatasan kısıtla* yasak* 禁令 管制 规制 規制 禁止 限制
     cấm "lệnh cấm" verbiet*`),
@@ -432,7 +433,10 @@ const exportQuery = allOf(
     allOf(
       usOrExports,
       anyOf(
-        allOf(china, anyOf(near(8, chipsOrTools, curb), allOf(near(3, chipsShort, exportWords), usGov))),
+        allOf(
+          china,
+          anyOf(near(8, anyOf(chipsOrTools, nvidia), curb), allOf(near(3, chipsShort, exportWords), usGov)),
+        ),
         allOf(licence, chipsShort, gulfOrTiers),
       ),
     ),
@@ -440,8 +444,14 @@ const exportQuery = allOf(
     // Lithography curbs and chip smuggling are China stories even when a headline leaves China out.
     allOf(anyOf(curbOrSanction, entityList, '"export control*"'), toolMakers),
     allOf(smuggling, anyOf(chipsShort, servers)),
-    near(8, chinaSkus, curbOrSanction),
-    allOf(diffusionRule, anyOf(chipsShort, curbOrSanction, licence, gulfOrTiers)),
+    near(
+      8,
+      chinaSkus,
+      oneOf(
+        `ban* curb* restrict* licen* lizenz* verbot* interdi* prohib* 禁 限制 受限 규제 제한 запрет* ограничени*`,
+      ),
+    ),
+    allOf(diffusionRule, anyOf(chipsShort, gulfOrTiers)),
   ),
   // Gallium and germanium count when the text ties them to chip controls, as retaliation.
   not(
@@ -527,10 +537,11 @@ const accessGap = allOf(
     ausgeschlossen`),
 );
 const globalSouthQuery = anyOf(
+  // The place list, with its hundreds of phrases, is read last: only for articles that pass the rest.
   allOf(
     aiOrOpenModels,
-    region,
     adoption,
+    region,
     // Chip-access stories that name India or the Gulf belong to export-controls, not to adoption.
     not(
       oneOf(`"export control*" "diffusion rule" "ai diffusion" smuggl* "entity list" exportkontroll* "contrôle* des

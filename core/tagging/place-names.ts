@@ -159,6 +159,7 @@ const PLACES_BY_HAND = `
   kabul kaboul كابول काबुल кабул 喀布尔
   rabat casablanca الرباط "الدار البيضاء" рабат касабланка 拉巴特 卡萨布兰卡 カサブランカ 카사블랑카
   riyadh riad riyad الرياض रियाद эр-рияд 利雅得 リヤド 리야드
+  indian indiano indienne भारतीय индийский هندي turkish chilean "sri lankan" thai
   lima santiago "santiago de chile" peruano peruvian péruvien peruanisch مصرية المصرية
   "kuala lumpur" كوالالمبور куала-лумпур 吉隆坡 クアラルンプール 쿠알라룸푸르
   accra أكرا аккра 阿克拉 アクラ
