@@ -123,6 +123,13 @@ const r1Query = anyOf(
     not(otherChineseAi),
   ),
   allOf(sputnik, anyOf(ai, chinaAdj)),
+  // "KI-Schock aus China ... ein Billigmodell": the cheap Chinese model, unnamed.
+  allOf(
+    oneOf(
+      `billigmodell* *-billigmodell* billig-ki* "cheap chinese model*" "modelo barato" "modèle bon marché"`,
+    ),
+    chinaAdj,
+  ),
   allOf(chineseAppOrModel, aiContext, not(otherChineseAi)),
   allOf(
     near(
@@ -206,7 +213,8 @@ const recordLoss = anyOf(
 );
 const otherChipmakers = anyOf(
   oneOf(`intel amd tsmc asml broadcom qualcomm samsung micron arm 英特尔 英特爾 インテル 超威 台积电 台積電 三星 サムスン 博通 高通
-    美光 阿斯麦 "sk hynix" 하이닉스 삼성전자 인텔 인텔의 台積電 英特爾 интел "إنتل" इंटेल`),
+    美光 阿斯麦 "sk hynix" infineon nxp stmicro* mediatek "texas instruments" globalfoundries "applied materials"
+    "lam research" softbank 하이닉스 삼성전자 인텔 인텔의 台積電 英特爾 интел "إنتل" इंटेल`),
 );
 
 const title = (query: string) => `title:${query}`;
@@ -317,7 +325,7 @@ const controlsCore = anyOf(
     "entity list" entity-list 实体清单 實體清單 エンティティー エンティティ sanction* sanktion* sancion* sanções sancoes
     制裁 "diffusion rule" "ai diffusion" "diffusion framework" smuggl* schmuggel* contreband*
     contrabando* 走私 密輸 blacklist* "liste noire" "lista negra" "schwarze liste" 黑名单
-    "lista de entidades" "liste des entités" entity-liste "controlli sulle esportazioni"
+    "lista de entidades" "liste des entités" entity-liste "orodha nyeusi" "controlli sulle esportazioni"
     "lista nera" sanzioni contrabbando "kontrol ekspor" "daftar entitas"
     "larangan ekspor" "pembatasan ekspor" sanksi penyelundupan "kiểm soát xuất khẩu" "danh sách thực thể"
     "hạn chế xuất khẩu" "buôn lậu" "trừng phạt" "danh sách đen" magendo "orodha ya vikwazo" "udhibiti wa mauzo"
@@ -339,7 +347,7 @@ const smuggling = anyOf(
 const chinaSkus = anyOf("h20", "h800", "a800", "h20s", "h20-chip*");
 const exportWords = anyOf(
   oneOf(`export* exportaci* exportaç* exporta* ausfuhr* sales verkauf* ventas vendas ventes 出口 销售 輸出 販売
-    对华 対中 ekspor "xuất khẩu" kuuza mauzo satış* 수출 экспорт* esport* ihracat* تصدير صادرات निर्यात 輸出`),
+    对华 対中 ekspor "xuất khẩu" kuuza mauzo satış* продаж* مبيعات بيع बिक्री 판매 수출 экспорт* esport* ihracat* تصدير صادرات निर्यात 輸出`),
 );
 const curb = anyOf(
   oneOf(`ban bans banned banning curb* restri* limit* block* tighten* crackdown licen* halt* cut lizenz*
@@ -364,7 +372,7 @@ const usGov = anyOf(
   oneOf(`washington biden trump commerce administration "white house" regierung gobierno governo
     gouvernement 美国 美國 米国 米政府 us-regierung usa eeuu eua us u.s ee.uu dutch netherlands niederland*
     pays-bas "países bajos" holanda 荷兰 オランダ japan* japon japao 日本 "stati uniti" americani americano
-    "amerika serikat" =as mỹ marekani abd amerikan сша вашингтон американск* "الولايات المتحدة" واشنطن الأمريكية
+    "amerika serikat" mỹ marekani abd amerikan сша вашингтон американск* "الولايات المتحدة" واشنطن الأمريكية
     الأمريكي अमेरिका अमेरिकी 미국 워싱턴 美國 "paesi bassi" olanda belanda "hà lan" uholanzi hollanda нидерланд*
     هولندا नीदरलैंड 네덜란드 荷蘭 giappone jepang "nhật bản" japani japonya япони* اليابان जापान 일본`),
 );
@@ -379,7 +387,7 @@ const diffusionRule = anyOf(
     "डिफ्यूजन नियम" "एआई डिफ्यूजन" "chip rule*" "chip export rule*" "tiered framework" "확산 규칙" "확산 규정" 扩散规则 擴散規則 拡散規則 拡散ルール`),
 );
 const licence = anyOf(
-  oneOf(`licen* lizenz* licenç* permis* permit* izin* "giấy phép" leseni лиценз* разрешени* ترخيص تراخيص
+  oneOf(`licen* lizenz* licenç* permis* permit* izin* "giấy phép" leseni лиценз* разрешени* ترخيص تراخيص رخصة
     लाइसेंस 허가 승인 许可 許可 approv* genehmig* autoriz* aprob* aprova* approva* persetujuan onay* одобр* موافقة
     मंजूरी 批准 承認`),
 );
@@ -448,7 +456,7 @@ const exportQuery = allOf(
       8,
       chinaSkus,
       oneOf(
-        `ban* curb* restrict* licen* lizenz* verbot* interdi* prohib* 禁 限制 受限 규제 제한 запрет* ограничени*`,
+        `ban* curb* restrict* licen* lizenz* verbot* interdi* prohib* 禁 限制 受限 규제 제한 halt* stopp* 중단 停止 暂停 запрет* ограничени*`,
       ),
     ),
     allOf(diffusionRule, anyOf(chipsShort, gulfOrTiers)),
@@ -546,7 +554,9 @@ const globalSouthQuery = anyOf(
     not(
       oneOf(`"export control*" "diffusion rule" "ai diffusion" smuggl* "entity list" exportkontroll* "contrôle* des
         exportations" "controles de exportación" "controles de exportação" 出口管制 輸出規制 "kiểm soát xuất khẩu"
-        "kontrol ekspor" "ihracat kontrol*" "экспортн* контрол*" "ضوابط التصدير" "निर्यात नियंत्रण" "수출 통제" 수출통제`),
+        "kontrol ekspor" "ihracat kontrol*" "экспортн* контрол*" "ضوابط التصدير" "निर्यात नियंत्रण" "수출 통제" 수출통제
+        scam* fraud* betrug* arnaque* estafa* truffa* penipuan "lừa đảo" dolandırıc* мошенни* احتيال धोखाधड़ी 사기 诈骗
+        詐欺 deepfake*`),
     ),
   ),
   accessGap,
