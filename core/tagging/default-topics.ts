@@ -300,18 +300,7 @@ const ascendQuery = anyOf(
   allOf(huawei, "cloudmatrix*"),
   allOf(ascendHardware, not(ascendTraps)),
   allOf(domesticChipFirms, anyOf(aiChipContext, chipWords), not(phones)),
-  allOf(
-    near(4, domesticWords, chipWords),
-    china,
-    anyOf(nvidia, ai, "gpu*", aiChipContext),
-    anyOf(
-      nvidia,
-      oneOf(`replac* ersetz* remplac* reemplaz* substitu* sostitu* ganti* "thay cho" "thay thế" badala
-      "yerine" вытесня* вместо بدل بديل يستبدل تستبدل जगह विकल्प 대체 대신 替代 取代 代替 alternative* alternativ*
-      alternatif* rival* konkur*`),
-    ),
-    not(phones),
-  ),
+  allOf(near(4, domesticWords, chipWords), china, anyOf(nvidia, ai, "gpu*", aiChipContext), not(phones)),
 );
 
 const controlsCore = anyOf(
@@ -357,7 +346,7 @@ const curb = anyOf(
     قيود حظر تقييد تشديد يشدد تشدد प्रतिबंध सख्त रोक 禁令`),
 );
 const toolMakers = anyOf(
-  oneOf(`asml "tokyo electron" lithograph* lithografie* litograf* euv duv "chipmaking tool*"
+  oneOf(`asml "tokyo electron" 東京エレクトロン 东京电子 東京威力科創 도쿄일렉트론 lithograph* lithografie* litograf* euv duv "chipmaking tool*"
     "chipmaking equipment" "chip equipment" 光刻机 露光装置 chip-tool* 曝光機 光刻機 노광장비 노광 "máy quang khắc"
     litografi litografik литограф* "طباعة حجرية" "चिप निर्माण उपकरण" "peralatan pembuat chip"
     "thiết bị sản xuất chip" "vifaa vya kutengeneza chipu" "çip üretim ekipman*" "반도체 장비" "晶片製造設備"
