@@ -1,3 +1,4 @@
+import { globalSouthPlaceNames, LATIN_PLACE_PREFIXES, RISKY_CONTEXT } from "./place-names";
 import { allOf, anyOf, near, not, oneOf } from "./query-builders";
 import type { TopicDefinition } from "./types";
 
@@ -5,31 +6,49 @@ import type { TopicDefinition } from "./types";
 // diacritics are folded before matching, so `acoes` and `ações` are the same term.
 const china = anyOf(
   oneOf(
-    `chin* beijing peking pekin pequim 中国 中國 对华 對華 対中 北京 deepseek huawei smic 华为 華為 ファーウェイ 中芯`,
+    `chin* beijing peking pekin pequim 中国 中國 对华 對華 対中 北京 deepseek huawei smic 华为 華為 ファーウェイ 中芯
+    cina cinese cinesi pechino =cin cinli* китай китайский пекин الصين الصينية بكين चीन चीनी बीजिंग "trung quốc"
+    "bắc kinh" 중국 베이징 화웨이 хуавэй هواوي हुआवेई`,
   ),
 );
 const ai = anyOf(
   oneOf(`ai a.i ki ia genai chatbot* llm* chatgpt openai deepseek "artificial intelligence"
     "künstliche* intelligenz" "intelligence artificielle" "inteligencia artificial"
-    "inteligência artificial" 人工智能 人工知能 生成AI 大模型 大语言模型 인공지능 "language model*" "ai model*"`),
+    "inteligência artificial" 人工智能 人工知能 生成AI 大模型 大语言模型 인공지능 "language model*" "ai model*"
+    "intelligenza artificiale" "kecerdasan buatan" "trí tuệ nhân tạo" "akili bandia" "yapay zeka" "yapay zekâ"
+    ии нейросеть "искусственный интеллект" "искусственного интеллекта" الذكاء "ذكاء اصطناعي" एआई "कृत्रिम बुद्धिमत्ता"
+    चैटबॉट 챗봇 챗GPT 언어모델 "언어 모델" チャットボット`),
 );
 const chips = anyOf(
   oneOf(`chip* *chip *chips semiconductor* halbleiter* puce* *conducteur* semicondut* gpu* processor*
     prozessor* processeur* procesador* processador* accelerator* 芯片 晶片 半导体 半導體 半導体 チップ h20 h800 h100
-    a100 a800 hbm`),
+    a100 a800 hbm semiconduttor* semikonduktor "bán dẫn" chipu =cip cipi* cipler* "yarı iletken" чип полупроводник
+    رقائق رقاقة شرائح شريحة معالجات चिप चिप्स सेमीकंडक्टर 칩 반도체 gpu 晶片 算力卡`),
 );
 
 const deepseekNames = anyOf(
-  oneOf(`deepseek* *-deepseek 深度求索 ディープシーク 딥시크 "ديب سيك" дипсик "liang wenfeng" 梁文锋 梁文鋒 梁文峰 幻方
-    "high-flyer"`),
+  oneOf(`deepseek* *-deepseek 深度求索 ディープシーク 딥시크 "ديب سيك" ديبسيك "دييب سيك" डीपसीक "डीप सीक" дипсик
+    "liang wenfeng" 梁文锋 梁文鋒 梁文峰 幻方 "high-flyer" 량원펑 량원평 "лян вэньфэн" "ليانغ وين فنغ" "ليانغ وينفنغ"
+    "लियांग वेनफेंग"`),
 );
 const r1Model = anyOf("r1", "r1-zero", "v3", "deepseek-v3");
 const modelWords = anyOf(
   oneOf(`model* modell* modele* modèle* modelo* reasoning razonamiento raciocinio raisonnement chatbot*
-    ki-modell* open-source open-weight* 推理 模型 モデル 推論`),
+    ki-modell* open-source open-weight* 推理 模型 モデル 推論 modello modelli modeli "mô hình" "suy luận" penalaran
+    модель моделей рассуждени* نموذج النموذج نماذج استدلال मॉडल 모델 추론 "akıl yürütme" ragionamento sprachmodell*`),
 );
 // R1 is compared with OpenAI's o1 in nearly every story about it; the motorbike and the SUV never are.
-const r1Peers = anyOf("o1", "o3*", "openai", "chatgpt", "deepseek", "推理模型", "推論モデル");
+const r1Peers = anyOf(
+  "o1",
+  "o3*",
+  "openai",
+  "chatgpt",
+  "deepseek",
+  "推理模型",
+  "推論モデル",
+  "오픈AI",
+  "챗GPT",
+);
 const r1Traps = anyOf(
   oneOf(`bmw rivian yamaha yzf* r1s r1t visa* motorcycle* motorrad* moto superbike* pickup* suv* racing
     race* rennen carrera* corrida*`),
@@ -41,10 +60,15 @@ const otherChineseAi = anyOf(
 const chineseAiStartup = anyOf(
   near(
     6,
-    anyOf("chin*", "hangzhou*", "杭州", "中国", "中國"),
     anyOf(
-      oneOf(`startup* start-up* lab labs labor labo* laborat* firm company unternehmen empresa* entreprise*
-        pousse* upstart* 初创* 新创 公司 新興* スタートアップ ベンチャー 企業`),
+      oneOf(`chin* hangzhou* 杭州 中国 中國 "hàng châu" هانغتشو هانغجو हांगझोउ हांग्जो ханчжоу 항저우 cinese cinesi
+        =cin cinli* китайский китайская китайского الصينية الصيني चीनी "trung quốc" 중국`),
+    ),
+    anyOf(
+      oneOf(`startup* *start-up* lab labs labor labo* laborat* firm company unternehmen empresa* entreprise*
+        pousse* upstart* 初创* 新创 公司 新興* スタートアップ ベンチャー 企業 rintisan "khởi nghiệp" "kampuni changa"
+        스타트업 стартап* girişim* лаборатори* مختبر ناشئة الناشئة स्टार्टअप कंपनी azienda società şirket* perusahaan
+        "công ty" kampuni компани* شركة 기업 회사`),
     ),
   ),
 );
@@ -53,20 +77,35 @@ const sputnik = anyOf(
     斯普特尼克`),
 );
 // Not 国产 ("domestic"): Chinese-language outlets name the model instead of calling it "the Chinese one".
-const chinaAdj = anyOf("chin*", "中国", "中國");
+const chinaAdj = anyOf(
+  oneOf(`chin* 中国 中國 cinese cinesi =cin cinli* китайский китайская китайского китайское الصينية الصيني चीनी
+    "trung quốc" 중국 중국산 "buatan china" "asal china" "kutoka china" "çin yapımı"`),
+);
 // "the Chinese chatbot", "l'application chinoise", "app chinês": the press's shorthand for DeepSeek's app.
 const chineseAppOrModel = near(
   3,
   chinaAdj,
   anyOf(
     oneOf(`chatbot* app apps application* aplicaci* aplicativo* assistant* asistente* assistente* model
-      models modell modele* modelo* ki-modell* "ai model*" 聊天机器人`),
+      models modell modele* modelo* ki-modell* "ai model*" 聊天机器人 aplikasi asisten "ứng dụng" "trợ lý" programu
+      msaidizi 앱 챗봇 приложение чат-бот ассистент applicazione uygulama asistan* تطبيق مساعد ऐप सहायक 应用程序
+      聊天機器人 アプリ modello modeli "mô hình" модель نموذج मॉडल 모델`),
   ),
 );
-const aiContext = anyOf(ai, "r1", "reasoning", "chatbot*", "razonamiento", "raciocinio", "raisonnement");
+const aiContext = anyOf(
+  ai,
+  "r1",
+  "reasoning",
+  "chatbot*",
+  "razonamiento",
+  "raciocinio",
+  "raisonnement",
+  "ragionamento",
+);
 const costFigures = anyOf(
   oneOf(`"6 million" "5.6 million" "6 millions" "6 millones" "6 milhões" "6 millionen" "5,6 millions"
-    "5,6 millones" "5,6 milhões" "5,6 millionen" 600万 560万`),
+    "5,6 millones" "5,6 milhões" "5,6 millionen" 600万 560万 "6 млн" "5,6 млн" "5,6 juta" "6 juta" "6 triệu"
+    "5,6 triệu" "6 milioni" "5,6 milioni" "6 milyon" "5,6 milyon" "600만" "6 ملايين" "5.6 مليون" "60 लाख"`),
 );
 const cheapModel = anyOf(
   oneOf(`cheap* low-cost budget inexpensive frugal billig* günstig* kostengünstig* faible* bas barat*
@@ -84,42 +123,72 @@ const r1Query = anyOf(
     not(otherChineseAi),
   ),
   allOf(sputnik, anyOf(ai, chinaAdj)),
+  // "KI-Schock aus China ... ein Billigmodell": the cheap Chinese model, unnamed.
+  allOf(
+    oneOf(
+      `billigmodell* *-billigmodell* billig-ki* "cheap chinese model*" "modelo barato" "modèle bon marché"`,
+    ),
+    chinaAdj,
+  ),
   allOf(chineseAppOrModel, aiContext, not(otherChineseAi)),
   allOf(
-    near(4, costFigures, anyOf(modelWords, "training", "entrenamiento", "treinamento", "entraînement")),
+    near(
+      4,
+      costFigures,
+      anyOf(
+        modelWords,
+        oneOf(`training entrenamiento treinamento entraînement addestramento pelatihan "huấn luyện"
+        обучение eğitim تدريب प्रशिक्षण 훈련 학습`),
+      ),
+    ),
     anyOf(chinaAdj, ai),
   ),
 );
 
 const nvidia = anyOf(
-  oneOf(`nvidia* *-nvidia nvda 英伟达 英偉達 輝達 辉达 エヌビディア 엔비디아 إنفيديا нвидиа`),
+  oneOf(`nvidia* *-nvidia nvda 英伟达 英偉達 輝達 辉达 エヌビディア 엔비디아 إنفيديا انفيديا نفيديا एनवीडिया एनविडिया нвидиа
+    нвидии нвидию`),
 );
 const market = anyOf(
-  oneOf(`shares "share price*" stocks "stock market*" "stock price*" valuation* "market value*"
+  oneOf(`=shares "share price*" =stocks "stock market*" "stock price*" valuation* "market value*"
     "market cap*" capitalization sell-off* selloff* rout wiped wipe* investor* "wall street" nasdaq
     s&p "price target*" analyst* downgrad* trillion dow aktie* *aktie *aktien börse* *börse
     börsenwert marktwert kurs* *kurs anleger* bewertung* billion* *sturz *einbruch chipwerte
     techwerte technologiewerte halbleiterwerte talfahrt actions bourse* capitalisation*
     valorisation* investisseur* dévisse acciones accion bolsa* capitalizacion valoracion inversor*
     inversionista* desplom* ações acoes "valor de mercado" investidor* 股价 股票 市值 蒸发 股 美股 估值 投资者 分析师
-    目标价 株価 株 時価総額 投資家 兆ドル`),
+    目标价 株価 株 時価総額 投資家 兆ドル azioni azionari* titolo borsa capitalizzazione "valore di mercato" analisti
+    investitori "prezzo obiettivo" saham "kapitalisasi pasar" "nilai pasar" investor analis "target harga" "cổ phiếu"
+    "vốn hóa" "nhà đầu tư" "giá mục tiêu" "chứng khoán" hisa "thamani ya soko" wawekezaji wachambuzi "soko la hisa"
+    hisse hisseleri "piyasa değeri" yatırımcı* analist* "hedef fiyat" акции акций капитализация капитализации
+    инвестор* аналитик* "целевую цену" "целевая цена" котировки биржа سهم أسهم الأسهم "القيمة السوقية" المستثمرين
+    المستثمرون المحللون "السعر المستهدف" البورصة शेयर शेयरों "बाजार मूल्य" "बाजार पूंजीकरण" निवेशक निवेशकों विश्लेषक
+    "लक्ष्य मूल्य" 주가 시가총액 시총 투자자 목표주가 증시 股價 市值 目標價`),
 );
 // Movement words also describe market share, so they count only when the story is not about share.
 const moves = anyOf(
   oneOf(`plung* slump* tumbl* sank rall* rebound* soar* plonge* chute* recul* bondit envol* cae caida
-    desplom* despenc* queda tomb* 暴跌 大跌 重挫 急落 暴落 下落 上昇 急騰 反発`),
+    desplom* despenc* queda tomb* 暴跌 大跌 重挫 急落 暴落 下落 上昇 急騰 反発 crolla crollo crollano balzo
+    vola* anjlok merosot menguat melonjak "lao dốc" "bốc hơi" "tăng mạnh" zaporomoka zapanda porom* eridi
+    düştü düşüş yükseliş yükseldi рухнул* упал* обвал* взлет* выросл* انهيار هبوط تراجع ارتفاع गिरे गिरावट चढ़े उछाल
+    폭락 급락 급등 상승 하락 大漲 大跌 重挫 蒸發`),
 );
 const marketShare = anyOf(
   oneOf(`"market share*" "parts de marché" "part de marché" "cuota de mercado" "participação de mercado"
-    marktanteil* シェア 市场份额 份额`),
+    marktanteil* シェア 市场份额 份额 "quota di mercato" "quote di mercato" "pangsa pasar" "thị phần" "sehemu ya soko"
+    "pazar payı" "pazardaki payı" доля "доля рынка" حصة "बाजार हिस्सेदारी" 점유율 市占率`),
 );
 const earnings = near(
   6,
   anyOf(
     oneOf(`earnings revenue* results guidance forecast* quarter* quartal* résultats resultados umsatz* 财报
-      決算`),
+      決算 trimestrale conti "laporan keuangan" "báo cáo lợi nhuận" "kết quả kinh doanh" mapato bilanço* bilanco*
+      отчетност* отчётност* "النتائج الفصلية" नतीजे 실적 財報 财报`),
   ),
-  anyOf(oneOf(`beat* miss* estimates expectations analyst* erwartung* attentes expectativas 预期 予想`)),
+  anyOf(
+    oneOf(`beat* miss* estimates expectations analyst* erwartung* attentes expectativas 预期 予想 attese analisti
+      ekspektasi analis "dự báo" "kỳ vọng" matarajio beklenti* ожидани* прогноз* توقعات उम्मीद 예상 기대 預期 市场预期`),
+  ),
 );
 const stockNotInStock = allOf(
   near(2, nvidia, "stock"),
@@ -129,7 +198,11 @@ const chipmaker = anyOf(
   oneOf(`chipmaker* "chip maker*" chip-maker* "chip giant" chip-giant* chipriese* chipkonzern*
     chiphersteller* chipdesigner* "chip designer*" "fabricant de puces" "fabricante de chips"
     "fabricante de chips" "géant des puces" "gigante de los chips" "gigante dos chips" 芯片巨头 芯片制造商
-    晶片巨頭 半導体大手 半導体メーカー "most valuable company"`),
+    晶片巨頭 半導体大手 半導体メーカー "most valuable company" "santa clara" "ai darling" "ai chip leader"
+    "leader dei chip" "produttore di chip" "produsen chip" "raksasa chip" "hãng chip" "kampuni ya chipu"
+    "çip üreticisi*" "çip devi" "производитель чипов" "производителя чипов" "عملاق الرقائق" "चिप निर्माता" "칩 제조"
+    반도체 "AI 반도체" 晶片大厂 芯片龙头 "jensen huang" 黄仁勋 黃仁勳 젠슨 ジェンスン
+    "дженсен хуанг" "дженсена хуанга" "جنسن هوانغ" "جينسن هوانغ" "जेन्सेन हुआंग"`),
 );
 const recordLoss = anyOf(
   oneOf(`"600 billion" 600bn "593 billion" 593bn 589bn "589 billion" "600 milliards" "600 mil millones"
@@ -140,43 +213,82 @@ const recordLoss = anyOf(
 );
 const otherChipmakers = anyOf(
   oneOf(`intel amd tsmc asml broadcom qualcomm samsung micron arm 英特尔 英特爾 インテル 超威 台积电 台積電 三星 サムスン 博通 高通
-    美光 阿斯麦`),
+    美光 阿斯麦 "sk hynix" infineon nxp stmicro* mediatek "texas instruments" globalfoundries "applied materials"
+    "lam research" softbank 하이닉스 삼성전자 인텔 인텔의 台積電 英特爾 интел "إنتل" इंटेल`),
+);
+
+const title = (query: string) => `title:${query}`;
+const otherChipFirms = anyOf(
+  otherChipmakers,
+  oneOf(`cambricon hygon "moore threads" biren metax kunlunxin enflame iluvatar 寒武纪 寒武紀 海光 摩尔线程 摩爾線程 壁仞
+    沐曦 昆仑芯 燧原 天数智芯`),
 );
 
 const nvidiaQuery = anyOf(
   allOf(
     nvidia,
-    anyOf(market, earnings, near(3, anyOf("cours", "action"), nvidia), allOf(moves, not(marketShare))),
+    anyOf(
+      market,
+      earnings,
+      near(3, anyOf("cours", "action"), nvidia),
+      allOf(near(6, nvidia, moves), not(marketShare)),
+    ),
+    // "Moore Threads shares soar ... an alternative to Nvidia": another company's stock.
+    not(allOf(title(otherChipFirms), not(title(nvidia)))),
   ),
   stockNotInStock,
   allOf(chipmaker, anyOf(recordLoss, market, moves), not(otherChipmakers)),
 );
 
-const huawei = anyOf("huawei*", "华为", "華為", "ファーウェイ", "화웨이", "هواوي", "хуавэй");
+const huawei = anyOf(
+  oneOf(`huawei* 华为 華為 華爲 ファーウェイ 화웨이 هواوي "هواوي" हुआवेई ह्वावे хуавэй хуавей`),
+);
 const aiChipContext = anyOf(
   ai,
   oneOf(`910* npu* accelerator* beschleuniger* accélérateur* acelerador* datacenter* "data center*"
     "data centre*" cluster* nvidia deepseek cann mindspore atlas 芯片 算力 チップ training inference
-    rechenzentr* supercomput* server*`),
+    rechenzentr* supercomput* server* "pusat data" "trung tâm dữ liệu" "vituo vya data" "veri merkez*"
+    дата-центр* "центров обработки данных" ускорител* "مراكز البيانات" "مركز بيانات" "डेटा सेंटर" 데이터센터 가속기
+    資料中心 数据中心 加速器 加速卡 アクセラレーター データセンター acceleratori akselerator hızlandırıcı*`),
 );
 const phones = anyOf(
   oneOf(`smartphone* phone* phablet* handset* android handy téléphone* teléfono* celular* móvil*
     fingerprint* "ascend mate*" "ascend p6" "ascend p7" "ascend p8" "ascend g6" "ascend g7"
-    "ascend y300" "ascend d2" 手机 スマホ スマートフォン`),
+    "ascend y300" "ascend d2" 手机 スマホ スマートフォン ponsel "điện thoại" simu telefon* смартфон* هاتف الهاتف
+    स्मार्टफोन फोन 스마트폰 폴더블 手機 kirin 麒麟 기린 كيرين किरिन harmonyos 鸿蒙 鴻蒙 하모니`),
 );
 // The product name before a hardware noun; the verb comes after its subject ("chip stocks ascend").
 const ascendHardware = anyOf(
   oneOf(`"ascend chip*" "ascend cluster*" "ascend processor*" "ascend accelerator*" "ascend npu*"
     "ascend server*" "ascend ai" "ascend-chip*" "ascend-prozessor*" "puces ascend" "chips ascend"
-    "ascend computing"`),
+    "ascend computing" 昇腾 昇騰 어센드 アセンド "أسيند" एसेंड "ascend 910*" 910b 910c cloudmatrix*`),
 );
 const ascendTraps = anyOf(oneOf(`wellness cannabis marijuana dispensar* "performance materials" nylon`));
 const huaweiAiChips = anyOf(
   oneOf(`"ai chip*" "ai processor*" "ai accelerator*" "ki chip*" "ki-chip*" ki-chips ki-beschleuniger*
     "puce* d ia" "puce* d intelligence" "chips de ia" "chip de ia" "chips de inteligencia" ai芯片
-    人工智能芯片 算力芯片 AIチップ AI半導体`),
+    人工智能芯片 算力芯片 AIチップ AI半導体 "chip ia" "chip di ia" "chip per l ia" "chip ai" "chip kecerdasan"
+    "chip ai" "chipu za ai" "yapay zeka çip*" "yapay zekâ çip*" ии-чип* "чипов для ии" "ИИ-чипы" "رقائق الذكاء"
+    "شريحة الذكاء" "एआई चिप" "AI 칩" "AI 반도체" "AI 가속기" AI晶片 AI芯片`),
 );
 
+// China's own AI accelerators, which replace Nvidia's even where Huawei is not named.
+const domesticChipFirms = anyOf(
+  oneOf(`cambricon hygon "moore threads" biren metax kunlunxin "kunlun chip*" t-head enflame iluvatar 寒武纪 寒武紀 海光
+    摩尔线程 摩爾線程 壁仞 沐曦 昆仑芯 崑崙芯 平头哥 平頭哥 燧原 天数智芯 天數智芯 캠브리콘 カンブリコン كامبريكون
+    कैम्ब्रिकॉन кембрикон`),
+);
+const domesticWords = anyOf(
+  oneOf(`domestic homegrown home-grown indigenous heimisch* einheimisch* "made in china" "in china entwickelt*"
+    nazional* domestique* "fabriqués en chine" propios nacionais "dalam negeri" "nội địa" "trong nước" "za ndani"
+    yerli отечественн* محلية المحلية محلي "محلية الصنع" घरेलू स्वदेशी 국산 중국산 国产 國產 本土 国産 中国製`),
+);
+const chipWords = anyOf(
+  chips,
+  huaweiAiChips,
+  oneOf(`accelerator* beschleuniger* accélérateur* acelerador* acceleratori akselerator "bộ tăng tốc" hızlandırıcı*
+    ускорител* مسرعات मसर्रात 가속기 アクセラレーター 加速器 加速卡 算力`),
+);
 const ascendQuery = anyOf(
   allOf(
     anyOf("昇腾", "昇騰", "910b", "910c", allOf("ascend", huawei)),
@@ -187,103 +299,256 @@ const ascendQuery = anyOf(
   allOf(huawei, huaweiAiChips, not(anyOf("kirin", "麒麟", "smartphone*", "手机"))),
   allOf(huawei, "cloudmatrix*"),
   allOf(ascendHardware, not(ascendTraps)),
-);
-
-const region = anyOf(
-  oneOf(`africa* afrika* afrique* afric* kenya* nigeria* ghana* ethiopia* rwanda* egypt* morocco* maroc
-    marruecos marrocos agypten egipto egito kenia* quenia mozambi* mocambique angola* senegal*
-    uganda* tanzania* zambia* lagos nairobi kigali "latin america*" latam latinoam* "america latina"
-    "amerique latine" lateinamerika* brazil* brasil* bresil* mexic* argentin* colombia* kolumbien
-    colombie peru* chile chilean* india indian* indien* inde pakistan* bangladesh* nepal* sri
-    indonesia* indonésie indonesien vietnam* philippin* filipin* malaysia* malaisie thailand*
-    thaïlande "southeast asia*" "south asia*" "asie du sud*" südostasien asean "global south"
-    "sud global" "sur global" "sul global" "globalen süden*" "globale süden" "globaler süden"
-    entwicklungsländer* "developing countr*" "developing nations" "developing world"
-    "emerging market*" "emerging econom*" "pays en développement" "pays émergents"
-    "países en desarrollo" "países em desenvolvimento" "países emergentes" schwellenländer*
-    "middle east" nahost moyen-orient "oriente medio" "oriente médio" saudi* arabie emirat* uae
-    qatar* katar arab* gulf golfe golfo 全球南方 发展中国家 發展中國家 新兴市场 非洲 拉美 拉丁美洲 东南亚 東南亞 印度 巴西 印尼 中东 中東
-    グローバルサウス 途上国 新興国 アフリカ 中南米 ラテンアメリカ 東南アジア インド ブラジル インドネシア ナイジェリア ケニア ベトナム`),
-);
-const aiOrOpenModels = anyOf(
-  ai,
-  oneOf(`"open-weight*" open-weight* "open model*" "open-source model*" "modelos abiertos"
-    "modèles ouverts" "offene* modelle*" "modelos abertos" sprachmodell* 开源模型 オープンソースAI`),
-);
-const adoption = anyOf(
-  oneOf(`adopt* adoption uptake use* using deploy* access* afford* cheap* low-cost open-source
-    "open source" open-weight* startup* start-up* developer* universit* government* ministr*
-    sovereign* inclusion divide gap leapfrog* local farmers students free gratis strategy services
-    nutz* einsatz* einsetz* setzt setzen zugang studierende* studenten schüler* kostenlos*
-    *strategie behörde* souverän* erschwinglich* günstig* entwickler* utilis* accès déploi* deploi*
-    stratégie gratuit* souveraineté abordable* développeur* étudiants gouvernement* uso usan usar
-    utiliza* adopcion despliegue estrategia gratuit* universi* estudiantes acceso asequible*
-    soberan* gobierno* desarrollador* adoção adocao adot* acesso acessi* usam barat* governo*
-    desenvolvedor* estudantes soberania 采用 使用 普及 应用 應用 部署 接入 主权 導入 活用 利用 開発者`),
-);
-// Chip-access stories that name India or the Gulf belong to export-controls, not to adoption.
-const globalSouthQuery = allOf(
-  aiOrOpenModels,
-  region,
-  adoption,
-  not(anyOf('"export control*"', '"diffusion rule"', "smuggl*")),
+  allOf(domesticChipFirms, anyOf(aiChipContext, chipWords), not(phones)),
+  allOf(near(4, domesticWords, chipWords), china, anyOf(nvidia, ai, "gpu*", aiChipContext), not(phones)),
 );
 
 const controlsCore = anyOf(
   oneOf(`"export control*" "export curb*" "export ban*" "export restriction*" "export rule*"
     "export limit*" "export licen*" export-control* exportkontroll* exportbeschränkung*
     exportverbot* exportstopp* exportregel* ausfuhr* "contrôle* des exportations"
-    "contrôles à l exportation" "restrictions à l exportation" "restrictions aux exportations"
-    "controles de exportación" "controles a la exportación" "restricciones a la exportación"
-    "restricciones a las exportaciones" "controle* de exportação" "controles às exportações"
-    "restrições à exportação" "restrições às exportações" 出口管制 出口限制 出口禁令 禁售 输出管制 輸出規制 輸出管理 禁輸
+    "contrôles à l exportation" 
+    "controles de exportación" "restricciones a la exportación"
+    "controle* de exportação" 
+    "restrições à exportação" 出口管制 出口限制 出口禁令 禁售 输出管制 輸出規制 輸出管理 禁輸
     "entity list" entity-list 实体清单 實體清單 エンティティー エンティティ sanction* sanktion* sancion* sanções sancoes
     制裁 "diffusion rule" "ai diffusion" "diffusion framework" smuggl* schmuggel* contreband*
     contrabando* 走私 密輸 blacklist* "liste noire" "lista negra" "schwarze liste" 黑名单
-    "lista de entidades" "liste des entités" entity-liste "entity liste"`),
+    "lista de entidades" "liste des entités" entity-liste "orodha nyeusi" "controlli sulle esportazioni"
+    "lista nera" sanzioni contrabbando "kontrol ekspor" "daftar entitas"
+    "larangan ekspor" "pembatasan ekspor" sanksi penyelundupan "kiểm soát xuất khẩu" "danh sách thực thể"
+    "hạn chế xuất khẩu" "buôn lậu" "trừng phạt" "danh sách đen" magendo "orodha ya vikwazo" "udhibiti wa mauzo"
+    "ihracat kontrol*" "ihracat kısıtlama*" "ihracat yasağı" "kara liste*" yaptırım* kaçakçılı* "экспортный контроль"
+    "экспортные ограничения" "ограничения на экспорт" санкци* "черный список" "чёрный список"
+    контрабанд* "ضوابط التصدير" "قيود التصدير" "قيود تصدير" "حظر تصدير" "قائمة الكيانات" تهريب عقوبات "निर्यात नियंत्रण"
+    "निर्यात प्रतिबंध" "एंटिटी लिस्ट" तस्करी 수출통제 "수출 통제" "수출 규제" "수출 제한" 블랙리스트 밀반출
+    밀수 "엔티티 리스트" 出口管制 實體清單 黑名單 輸出規制`),
 );
 const entityList = anyOf(
   oneOf(`"entity list" entity-list* 实体清单 實體清單 エンティティー エンティティ "lista de entidades" "liste des entités"
-    entity-liste`),
+    entity-liste "daftar entitas" "danh sách thực thể" "قائمة الكيانات" "एंटिटी लिस्ट" "엔티티 리스트" "수출 제한 명단"`),
 );
-const smuggling = anyOf("smuggl*", "schmuggel*", "contreband*", "contrabando*", "走私", "密輸");
+const smuggling = anyOf(
+  oneOf(`smuggl* schmuggel* contreband* contrabando* 走私 密輸 contrabbando penyelundupan menyelundupkan "buôn lậu"
+    magendo kaçakçılı* контрабанд* تهريب तस्करी 밀반출 밀수 diversion umgeleitet`),
+);
 // These parts exist only because of US limits on what may be sold to China.
 const chinaSkus = anyOf("h20", "h800", "a800", "h20s", "h20-chip*");
 const exportWords = anyOf(
   oneOf(`export* exportaci* exportaç* exporta* ausfuhr* sales verkauf* ventas vendas ventes 出口 销售 輸出 販売
-    对华 対中`),
+    对华 対中 ekspor "xuất khẩu" kuuza mauzo satış* продаж* مبيعات بيع बिक्री 판매 수출 экспорт* esport* ihracat* تصدير صادرات निर्यात 輸出`),
 );
 const curb = anyOf(
   oneOf(`ban bans banned banning curb* restri* limit* block* tighten* crackdown licen* halt* cut lizenz*
     许可 許可 受限 ライセンス verbot* beschränk* verschärf* sperr* interdi* prohib* proib* veto* 禁止 限制 管制 禁令 规制
-    規制 制限 封锁 禁运`),
+    規制 制限 封锁 禁运 divieto restrizion* stretta larangan batasi pembatasan perketat "hạn chế" siết "lệnh cấm" cấm
+    vikwazo *zuia* marufuku verbiet* untersag* 규제 제한 통제 금지 ограничени* ограничил* запрет* ужесточ* kısıtla* yasak* sıkılaştır* sınırla*
+    قيود حظر تقييد تشديد يشدد تشدد प्रतिबंध सख्त रोक 禁令`),
 );
 const toolMakers = anyOf(
-  oneOf(`asml "tokyo electron" lithograph* lithografie* litograf* euv duv "chipmaking tool*"
-    "chipmaking equipment" "chip equipment" 光刻机 露光装置 chip-tool*`),
+  oneOf(`asml "tokyo electron" 東京エレクトロン 东京电子 東京威力科創 도쿄일렉트론 lithograph* lithografie* litograf* euv duv "chipmaking tool*"
+    "chipmaking equipment" "chip equipment" 光刻机 露光装置 chip-tool* 曝光機 光刻機 노광장비 노광 "máy quang khắc"
+    litografi litografik литограф* "طباعة حجرية" "चिप निर्माण उपकरण" "peralatan pembuat chip"
+    "thiết bị sản xuất chip" "vifaa vya kutengeneza chipu" "çip üretim ekipman*" "반도체 장비" "晶片製造設備"
+    芯片制造设备 半導体製造装置 एएसएमएल 에이에스엠엘 "阿斯麦" "艾司摩爾" асмл`),
 );
 const rawMaterials = anyOf(
   oneOf(`gallium germanium graphite antimony "rare earth*" "seltene* erden" 稀土 镓 锗 ガリウム レアアース terres
-    tierras galio germanio`),
+    tierras galio germanio gallio galium gali germani galyum germanyum галли* германи* الغاليوم الجرمانيوم
+    गैलियम जर्मेनियम 갈륨 게르마늄`),
 );
 const usGov = anyOf(
   oneOf(`washington biden trump commerce administration "white house" regierung gobierno governo
     gouvernement 美国 美國 米国 米政府 us-regierung usa eeuu eua us u.s ee.uu dutch netherlands niederland*
-    pays-bas "países bajos" holanda 荷兰 オランダ japan* japon japao 日本`),
+    pays-bas "países bajos" holanda 荷兰 オランダ japan* japon japao 日本 "stati uniti" americani americano
+    "amerika serikat" mỹ marekani abd amerikan сша вашингтон американск* "الولايات المتحدة" واشنطن الأمريكية
+    الأمريكي अमेरिका अमेरिकी 미국 워싱턴 美國 "paesi bassi" olanda belanda "hà lan" uholanzi hollanda нидерланд*
+    هولندا नीदरलैंड 네덜란드 荷蘭 giappone jepang "nhật bản" japani japonya япони* اليابان जापान 일본`),
 );
+
+// The AI diffusion rule (its tiers and caps), its rescission and the licences that replaced it, even where
+// the text names no Chinese buyer: sales to the Gulf, India or Latin America.
+const diffusionRule = anyOf(
+  oneOf(`"diffusion rule" "ai diffusion" "diffusion framework" "ki-diffusion*" "diffusionsregel*"
+    "règle de diffusion" "règle sur la diffusion" "regla de difusión" "regla de difusion" "regra de difusão"
+    "regola sulla diffusione" "aturan difusi" "quy tắc lan tỏa" "quy tắc phổ biến" "kanuni ya usambazaji"
+    "yayılım kural*" "правило распространения" "правила распространения" "правило диффузии" "قاعدة نشر"
+    "डिफ्यूजन नियम" "एआई डिफ्यूजन" "chip rule*" "chip export rule*" "tiered framework" "확산 규칙" "확산 규정" 扩散规则 擴散規則 拡散規則 拡散ルール`),
+);
+const licence = anyOf(
+  oneOf(`licen* lizenz* licenç* permis* permit* izin* "giấy phép" leseni лиценз* разрешени* ترخيص تراخيص رخصة
+    लाइसेंस 허가 승인 许可 許可 approv* genehmig* autoriz* aprob* aprova* approva* persetujuan onay* одобр* موافقة
+    मंजूरी 批准 承認`),
+);
+const gulfOrTiers = anyOf(
+  oneOf(`gulf golfe golfo golfstaat* teluk "vùng vịnh" ghuba körfez залив* الخليج खाड़ी 걸프 海湾 湾岸 中東 中东
+    emirat* uae "abu dhabi" g42 saudi* saoudi* suudi* qatar* katar* humain الإمارات الامارات السعودية قطر 아랍에미리트
+    사우디 阿联酋 阿聯酋 沙特 沙烏地 ОАЭ саудовск* эмират* "संयुक्त अरब अमीरात" सऊदी tier* stufe* "second-tier" "middle east" 중동 中东 中東 "orta doğu" "الشرق الأوسط" "ближн* восток*" "trung đông" "timur tengah"
+    "primer nivel" "segundo nivel" "primeiro nível" "segundo nível" "premier niveau" "deuxième niveau"`),
+);
+const retaliation = anyOf(
+  oneOf(`retaliat* response respond* countermeasure* counter-measure* riposte* représaill* vergeltung*
+    reaktion reagier* gegenma* respuesta responde* ritorsion* risposta rispost* balasan membalas "đáp trả" "trả đũa"
+    "đối phó" kulipiza misilleme karşılık* ответ ответе ответом ответн* رد ردا انتقام انتقاما जवाब पलटवार 보복 대응 反制
+    报复 報復 回应 対抗措置 対抗`),
+);
+
+const chipsOrTools = anyOf(chips, toolMakers);
+const servers = oneOf(`server* servidor* sunucu* сервер* خوادم सर्वर 서버 伺服器 服务器 "máy chủ" seva`);
+// A short list of curbs for the lesser branches, so that the query stays within its length limit.
+const curbOrSanction = anyOf(
+  oneOf(`ban bans banned curb* restrict* control* limit* licen* lizenz* licenç* 受限 许可 許可 tighten* durci*
+    verschärf* endurec* inaspr* ужесточ* sıkılaştır* تشدد 강화 收紧 sanction* sanktion* sancion* sanzion* sanksi yaptırım*
+    санкци* ограничени* запрет* عقوبات قيود حظر 制裁 제재 규제 통제 "trừng phạt" "hạn chế" vikwazo प्रतिबंध verbot*
+    beschränk* interdi* prohib* proib* restri* divieto larangan pembatasan kısıtla* yasak* 禁令 管制 规制 規制 禁止 限制
+    cấm "lệnh cấm" verbiet*`),
+);
+
+// Caps on how many advanced chips a country may buy: the diffusion rule's tiers, read from the buyer's side.
+const capWords = anyOf(
+  oneOf(`cap caps capped ceiling* quota* limit* obergrenze* kontingent* plafond* tope topes limite* tetto
+    tetti batas kuota "giới hạn" "hạn mức" kikomo sınır* kota* лимит* потолок квот* ограничени* سقف سقوف حصص सीमा सीमाओं
+    सीमित 상한 한도 上限 限额 配额 枠`),
+);
+const capCountries = anyOf(
+  oneOf(`india* indien inde indi brazil* brasil* bresil* mexic* mexiko messico meksika indonesi* malaysi* vietnam*
+    nigeria* saudi* emirat* "latin america*" lateinamerika* latinoam* भारत ब्राज़ील ब्राजील मेक्सिको الهند البرازيل
+    المكسيك индия индии бразили* мексик* 印度 巴西 墨西哥 インド ブラジル メキシコ 인도 브라질 멕시코 hindistan brezilya
+    meksiko "ấn độ" "mỹ latinh"`),
+);
+
+// A short chip list for the lesser branches, so that the query stays within its length limit.
+const chipsShort = anyOf(
+  oneOf(`chip* *chip *chips semicondu* halbleiter* puce* gpu* nvidia* h20 h100 h200 blackwell çip* cip* chipu чип*
+    رقائق شرائح चिप 芯片 晶片 칩 반도체 チップ 半導体 "bán dẫn"`),
+);
+const usOrExports = anyOf(usGov, exportWords);
 
 const exportQuery = allOf(
   anyOf(
-    allOf(controlsCore, anyOf(chips, toolMakers, "nvidia", "ai"), china),
-    allOf(near(8, anyOf(chips, toolMakers), curb), china, anyOf(usGov, exportWords)),
-    allOf(near(3, chips, exportWords), usGov, china),
-    allOf(entityList, china),
+    allOf(china, anyOf(allOf(controlsCore, anyOf(chipsOrTools, "nvidia", "ai")), entityList)),
+    allOf(
+      usOrExports,
+      anyOf(
+        allOf(
+          china,
+          anyOf(near(8, anyOf(chipsOrTools, nvidia), curb), allOf(near(3, chipsShort, exportWords), usGov)),
+        ),
+        allOf(licence, chipsShort, gulfOrTiers),
+      ),
+    ),
+    allOf(near(6, chipsShort, capWords), anyOf(gulfOrTiers, allOf(capCountries, usOrExports))),
     // Lithography curbs and chip smuggling are China stories even when a headline leaves China out.
-    allOf(anyOf(controlsCore, curb), toolMakers),
-    allOf(smuggling, chips),
-    near(8, chinaSkus, curb),
+    allOf(anyOf(curbOrSanction, entityList, '"export control*"'), toolMakers),
+    allOf(smuggling, anyOf(chipsShort, servers)),
+    near(
+      8,
+      chinaSkus,
+      oneOf(
+        `ban* curb* restrict* licen* lizenz* verbot* interdi* prohib* 禁 限制 受限 규제 제한 halt* stopp* 중단 停止 暂停 запрет* ограничени*`,
+      ),
+    ),
+    allOf(diffusionRule, anyOf(chipsShort, gulfOrTiers)),
   ),
-  not(allOf(rawMaterials, not(anyOf("nvidia", chinaSkus, entityList, toolMakers)))),
+  // Gallium and germanium count when the text ties them to chip controls, as retaliation.
+  not(
+    allOf(
+      rawMaterials,
+      not(
+        anyOf(
+          "nvidia",
+          chinaSkus,
+          entityList,
+          toolMakers,
+          allOf(retaliation, near(3, chipsShort, curbOrSanction)),
+        ),
+      ),
+    ),
+  ),
+);
+
+// Countries and cities come from place-names.ts (CLDR names in every language, capitals and demonyms by hand);
+// the region words here name the regions themselves.
+const places = globalSouthPlaceNames();
+const regionWords =
+  oneOf(`"latin america*" latam latinoam* "america latina" "amerique latine" lateinamerika* "mỹ latinh"
+  "amerika latin" caribbean karibik
+  caraïbes caribe "southeast asia*" "south asia*" "asie du sud*" südostasien
+  "sudeste asiático" "sudeste asiatico" "sud-est asiatico" "asia tenggara" "đông nam á"
+  "kusini mashariki mwa asia" "güneydoğu asya" "юго-восточн* ази*"
+  "جنوب شرق آسيا" "दक्षिण पूर्व एशिया" 동남아 東南アジア
+  东南亚 asean "global south" "sud global" "sur global" "sul global" "global* süden*"
+  "selatan global" "kusini mwa dunia"
+  "küresel güney" "глобальн* юг*" "الجنوب العالمي" "ग्लोबल साउथ" "वैश्विक दक्षिण" 글로벌 사우스 글로벌사우스 全球南方 グローバルサウス
+  entwicklungsländer* "developing countr*" "developing nations" "emerging market*"
+  "pays en développement" "países en desarrollo" "países em desenvolvimento" "países emergentes"
+  "paesi in via di sviluppo" "negara berkembang" "nước đang phát triển"
+  "nchi zinazoendelea" "gelişmekte olan" "развивающ* стран*" "الدول النامية" "विकासशील देश*" 개발도상국 신흥국
+  发展中国家 發展中國家 新兴市场 途上国 新興国 "middle east" nahost moyen-orient "oriente medio" "oriente médio"
+  "medio oriente" "timur tengah" "trung đông" "mashariki ya kati" "orta doğu" "ближн* восток*"
+  "الشرق الأوسط" "मध्य पूर्व" 중동 中东 中東 gulf golfe golfo golfstaat* teluk "vùng vịnh" ghuba körfez
+  الخليج खाड़ी 걸프 海湾 湾岸 "small island*" "island states"
+  "pacific islands" 太平洋岛国
+  "châu phi" африк* أفريقيا افريقيا إفريقيا अफ्रीका 아프리카 非洲 アフリカ عربي العربية अरब 아랍 阿拉伯
+  アラブ арабск*`);
+const region = anyOf(
+  regionWords,
+  oneOf(LATIN_PLACE_PREFIXES),
+  ...places.safe,
+  allOf(anyOf(...places.risky), oneOf(RISKY_CONTEXT)),
+);
+const aiOrOpenModels = anyOf(
+  ai,
+  oneOf(`"open-weight*" open-weight* "open model*" sprachmodell* "open-source model*" "modelos abiertos" 开源模型
+    "mã nguồn mở" "chanzo huria" "açık kaynak"
+    "مفتوحة المصدر" "ओपन-सोर्स" "ओपन सोर्स" 오픈소스 开源 開源 deepseek chatbot* llm* "ديب سيك" ديبسيك डीपसीक 딥시크
+    ディープシーク 深度求索 дипсик オープンモデル オープンソース`),
+);
+const adoption = anyOf(
+  oneOf(`adopt* adopci* adoç* adot* adopsi uptake use using usa usan utiliz* uso nutz* einsatz*
+    einsetz* setz* pakai gunakan menggunakan memanfaatkan dùng "sử dụng" "áp dụng" "ứng dụng" *tumia* kullan*
+    benimse* использ* пользу* внедр* تستخدم يستخدم استخدام تعتمد اعتماد تبني अपना* उपयोग इस्तेमाल 도입 활용 사용 이용
+    采用 使用 普及 应用 應用 部署 導入 利用 活用 download* téléchargé* descarga* unduh* "lượt tải" التنزيلات तنزيل डाउनलोड 다운로드 скачива* загрузк* indir* 下载 ダウンロード deploy* déploi* despliegue access* accès acceso acesso zugang
+    afford* cheap* low-cost gratuit* gratis free
+    murah "giá rẻ" "miễn phí" bure nafuu ucuz ücretsiz бесплатн* дешев* дешёв* مجاني
+    "منخفضة التكلفة" मुफ्त सस्त* 무료 저렴 저비용 低成本 免费 廉价 startup* start-up* rintisan "khởi nghiệp"
+    "kampuni changa" girişim* стартап* ناشئة स्टार्टअप 스타트업 初创 developer* entwickler* développeur*
+    desarrollador* desenvolvedor* разработчик*
+    개발자 开发者 開発者 universi* "đại học" "vyuo vikuu" üniversite* университет* جامعات الجامعات विश्वविद्यालय 대학 大学
+    government* gouvernement* gobierno* governo* regierung* pemerintah "chính phủ" serikali hükümet* правительств*
+    حكومة الحكومة सरकार 정부 政府 ministr* министерств* وزارة मंत्रालय
+    farmers agriculteurs agricultores agricoltori petani "nông dân" wakulima çiftçi* фермер* المزارعين किसान
+    농민 students studierende* schüler* étudiants estudiantes estudantes studenti mahasiswa siswa "sinh viên"
+    wanafunzi öğrenci* студент* الطلاب छात्र 학생 学生 bank* banque* banco* "ngân hàng" benki банк* بنوك البنوك बैंक 은행 银行
+    strateg*
+    stratej* стратеги* استراتيجية रणनीति
+    gap local
+    محلي المحلية`),
+);
+// Chip caps read as an access gap for India, Brazil or Mexico are this topic's too (and export-controls').
+const accessGap = allOf(
+  near(6, chipsShort, capWords),
+  capCountries,
+  oneOf(`ai ki ia ии एआई 인공지능 人工智能 tier* nivel* nível niveau* stufe* gap access* zugang acceso acesso accès
+    ambition* ambiz* ambici* महत्वाकांक्षा असर hurt* blow setback rückschlag revés golpe "left out" fuera exclu*
+    ausgeschlossen`),
+);
+const globalSouthQuery = anyOf(
+  // The place list, with its hundreds of phrases, is read last: only for articles that pass the rest.
+  allOf(
+    aiOrOpenModels,
+    adoption,
+    region,
+    // Chip-access stories that name India or the Gulf belong to export-controls, not to adoption.
+    not(
+      oneOf(`"export control*" "diffusion rule" "ai diffusion" smuggl* "entity list" exportkontroll* "contrôle* des
+        exportations" "controles de exportación" "controles de exportação" 出口管制 輸出規制 "kiểm soát xuất khẩu"
+        "kontrol ekspor" "ihracat kontrol*" "экспортн* контрол*" "ضوابط التصدير" "निर्यात नियंत्रण" "수출 통제" 수출통제
+        scam* fraud* betrug* arnaque* estafa* truffa* penipuan "lừa đảo" dolandırıc* мошенни* احتيال धोखाधड़ी 사기 诈骗
+        詐欺 deepfake*`),
+    ),
+  ),
+  accessGap,
 );
 
 export const defaultTopics: TopicDefinition[] = [
