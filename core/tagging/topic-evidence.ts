@@ -1,7 +1,7 @@
 import { instantRange, type RangeQuery } from "../time/date-range";
 import { primaryLanguage } from "./analysis";
 import { type LogOddsOptions, type LogOddsScores, logOddsScores } from "./distinctive-terms";
-import { pairKey, TermAnalyser } from "./term-analysis";
+import { pairKey, TermAnalyser, type TermVisitor } from "./term-analysis";
 import type { ArticleText } from "./types";
 
 /**
@@ -21,6 +21,8 @@ export const EVIDENCE_DEFAULT_DAYS = 90;
  */
 export const MISS_MIN_Z = 1.96;
 const MISS_MIN_TOPIC_COUNT = 2;
+/** How many uses of a term, newest first, decide which of its forms is shown. */
+const SURFACE_SAMPLE = 50;
 
 const DAY_MS = 86_400_000;
 
@@ -74,10 +76,14 @@ export function evidencePeriod(
   return { from, toExclusive };
 }
 
-/** The terms of one order: an id per key, and per id the counts on each side. */
-class Vocabulary<K> {
-  readonly ids = new Map<K, number>();
-  readonly keys: K[] = [];
+/** 1: words (and CJK character bigrams), 2: two adjacent words. */
+type Order = 1 | 2;
+
+/** A bigram is keyed by its two words' ids, which stay below 2^26 (67 million distinct words). */
+const PAIR_BASE = 2 ** 26;
+
+/** Per term id (dense: words take the analyser's key ids, bigrams their own), the counts on each side. */
+class Counts {
   readonly topic: number[] = [];
   /** Articles of the rest, each weighted by its language (see `languageWeights`): what is scored. */
   readonly rest: number[] = [];
@@ -86,26 +92,92 @@ class Vocabulary<K> {
   /** The last article (running number) that counted each term, so an article counts a term once. */
   readonly seenIn: number[] = [];
 
-  id(key: K): number {
-    let id = this.ids.get(key);
-    if (id === undefined) {
-      id = this.keys.length;
-      this.ids.set(key, id);
-      this.keys.push(key);
+  get size(): number {
+    return this.topic.length;
+  }
+
+  grow(id: number): void {
+    while (this.topic.length <= id) {
       this.topic.push(0);
       this.rest.push(0);
       this.restArticles.push(0);
       this.seenIn.push(0);
     }
-    return id;
   }
 }
 
-/** 1: words (and CJK character bigrams), 2: two adjacent words. */
-type Order = 1 | 2;
+type TermCallback = (order: Order, id: number, text: string, start: number, end: number) => void;
 
-/** A bigram is keyed by its two words' ids, which stay below 2^26 (67 million distinct words). */
-const PAIR_BASE = 2 ** 26;
+/**
+ * Walks articles' terms for TopicEvidence: counting them for one side (each term once per article), or
+ * reporting each occurrence with its id (-1: never counted) to a callback. One instance, reset per article,
+ * so a walk allocates no closures.
+ */
+class TermWalker implements TermVisitor {
+  readonly words = new Counts();
+  readonly pairs = new Counts();
+  /** Bigram id by its words' ids (first * PAIR_BASE + second), and back. */
+  readonly pairIds = new Map<number, number>();
+  readonly pairCodes: number[] = [];
+  /** Each rest article's terms, flat: a word as its id, a bigram as -(id + 1). */
+  readonly restTerms: number[] = [];
+  mode: "topic" | "rest" | "report" = "report";
+  /** The rest article's language weight while counting the rest. */
+  weight = 0;
+  text = "";
+  report: TermCallback = () => {};
+  private stamp = 0;
+  private previous = -1;
+  private current = -1;
+
+  constructor(private readonly analyser: TermAnalyser) {}
+
+  /** Counts or reports the terms of the article's title and summary. */
+  walk(article: ArticleText): void {
+    this.stamp++;
+    for (const text of [article.title, article.summary]) {
+      this.text = text;
+      this.previous = -1;
+      this.current = -1;
+      this.analyser.analyse(text, article.lang, this);
+    }
+  }
+
+  term(id: number, start: number, end: number): void {
+    this.previous = this.current;
+    this.current = id;
+    if (this.mode === "report") this.report(1, id < this.words.size ? id : -1, this.text, start, end);
+    else this.count(this.words, 1, id);
+  }
+
+  pair(start: number, end: number): void {
+    const code = this.previous * PAIR_BASE + this.current;
+    let id = this.pairIds.get(code);
+    if (this.mode === "report") {
+      this.report(2, id ?? -1, this.text, start, end);
+      return;
+    }
+    if (id === undefined) {
+      id = this.pairCodes.length;
+      this.pairIds.set(code, id);
+      this.pairCodes.push(code);
+    }
+    this.count(this.pairs, 2, id);
+  }
+
+  private count(counts: Counts, order: Order, id: number): void {
+    counts.grow(id);
+    if (counts.seenIn[id] === this.stamp) return;
+    counts.seenIn[id] = this.stamp;
+    if (this.mode === "topic") {
+      counts.topic[id]!++;
+      return;
+    }
+    counts.rest[id]! += this.weight;
+    counts.restArticles[id]!++;
+    this.restTerms.push(order === 1 ? id : -(id + 1));
+  }
+}
 
 /**
  * The rest's articles reweighted to the topic's mix of languages. Without it, a topic written mostly in English
@@ -133,41 +205,33 @@ function languageWeights(topic: readonly ArticleText[], rest: readonly ArticleTe
 
 export class TopicEvidence<T extends EvidenceText> {
   private readonly analyser = new TermAnalyser();
-  private readonly words = new Vocabulary<string>();
-  /** Keyed by first word id * PAIR_BASE + second word id. */
-  private readonly pairs = new Vocabulary<number>();
+  private readonly walker = new TermWalker(this.analyser);
   private readonly scores: [null, LogOddsScores, LogOddsScores];
-  /** Each rest article's terms, flat: a word as its id, a bigram as -(id + 1); article i from restStart[i]. */
-  private readonly restTerms: number[] = [];
+  /** Rest article i's terms are walker.restTerms[restStart[i] .. restStart[i + 1]]. */
   private readonly restStart: Int32Array;
-  private counted = 0;
 
   constructor(
     private readonly topic: readonly EvidenceText[],
     private readonly rest: readonly T[],
     options: LogOddsOptions = {},
   ) {
-    for (const article of topic) {
-      this.countArticle(article, (v, id) => {
-        v.topic[id]!++;
-      });
-    }
+    const walker = this.walker;
+    walker.mode = "topic";
+    for (const article of topic) walker.walk(article);
     const weights = languageWeights(topic, rest);
     this.restStart = new Int32Array(rest.length + 1);
+    walker.mode = "rest";
     rest.forEach((article, i) => {
-      this.restStart[i] = this.restTerms.length;
-      const weight = weights.get(primaryLanguage(article.lang) ?? "") ?? 0;
-      this.countArticle(article, (v, id) => {
-        v.rest[id]! += weight;
-        v.restArticles[id]!++;
-        this.restTerms.push(v === this.words ? id : -(id + 1));
-      });
+      this.restStart[i] = walker.restTerms.length;
+      walker.weight = weights.get(primaryLanguage(article.lang) ?? "") ?? 0;
+      walker.walk(article);
     });
-    this.restStart[rest.length] = this.restTerms.length;
+    this.restStart[rest.length] = walker.restTerms.length;
+    walker.mode = "report";
     this.scores = [
       null,
-      logOddsScores(this.words.topic, this.words.rest, options),
-      logOddsScores(this.pairs.topic, this.pairs.rest, options),
+      logOddsScores(walker.words.topic, walker.words.rest, options),
+      logOddsScores(walker.pairs.topic, walker.pairs.rest, options),
     ];
   }
 
@@ -179,56 +243,26 @@ export class TopicEvidence<T extends EvidenceText> {
     return this.rest.length;
   }
 
-  private vocab(order: Order): Vocabulary<string> | Vocabulary<number> {
-    return order === 1 ? this.words : this.pairs;
+  private counts(order: Order): Counts {
+    return order === 1 ? this.walker.words : this.walker.pairs;
   }
 
-  /**
-   * Walks an article's title and summary, reporting each term occurrence with its order, id (-1: a term
-   * never counted) and span; `register` gives new terms an id instead.
-   */
-  private walk(
-    article: ArticleText,
-    register: boolean,
-    visit: (order: Order, id: number, text: string, start: number, end: number) => void,
-  ): void {
-    const { words, pairs } = this;
-    for (const text of [article.title, article.summary]) {
-      let previous = -1;
-      let current = -1;
-      this.analyser.analyse(text, article.lang, {
-        term(key, start, end) {
-          previous = current;
-          current = register ? words.id(key) : (words.ids.get(key) ?? -1);
-          visit(1, current, text, start, end);
-        },
-        pair(start, end) {
-          const code = previous < 0 || current < 0 ? -1 : previous * PAIR_BASE + current;
-          visit(2, code < 0 ? -1 : register ? pairs.id(code) : (pairs.ids.get(code) ?? -1), text, start, end);
-        },
-      });
+  /** Reports each term occurrence of the articles with its id (-1: never counted). */
+  private report(articles: Iterable<ArticleText>, callback: TermCallback, done = () => false): void {
+    this.walker.report = callback;
+    for (const article of articles) {
+      this.walker.walk(article);
+      if (done()) break;
     }
-  }
-
-  /** Calls `add` once per distinct term of the article, title and summary together. */
-  private countArticle(
-    article: ArticleText,
-    add: (v: Vocabulary<string> | Vocabulary<number>, id: number) => void,
-  ): void {
-    const stamp = ++this.counted;
-    this.walk(article, true, (order, id) => {
-      const v = this.vocab(order);
-      if (v.seenIn[id] === stamp) return;
-      v.seenIn[id] = stamp;
-      add(v, id);
-    });
+    this.walker.report = () => {};
   }
 
   /** A term's key as counted: the folded, stemmed word, or two of them for a bigram. */
   private key(order: Order, id: number): string {
-    if (order === 1) return this.words.keys[id]!;
-    const code = this.pairs.keys[id]!;
-    return pairKey(this.words.keys[Math.floor(code / PAIR_BASE)]!, this.words.keys[code % PAIR_BASE]!);
+    const keys = this.analyser.keys;
+    if (order === 1) return keys[id]!;
+    const code = this.walker.pairCodes[id]!;
+    return pairKey(keys[Math.floor(code / PAIR_BASE)]!, keys[code % PAIR_BASE]!);
   }
 
   /**
@@ -239,7 +273,7 @@ export class TopicEvidence<T extends EvidenceText> {
     const best: Array<{ order: Order; id: number; z: number }> = [];
     for (const order of [1, 2] as const) {
       const { z } = this.scores[order];
-      const { topic } = this.vocab(order);
+      const { topic } = this.counts(order);
       for (let id = 0; id < z.length; id++)
         if (z[id]! > 0 && topic[id]! > 0) best.push({ order, id, z: z[id]! });
     }
@@ -252,7 +286,7 @@ export class TopicEvidence<T extends EvidenceText> {
       const term = surfaces[order].get(id)?.best ?? this.key(order, id);
       if (listed.has(term.toLowerCase())) continue;
       listed.add(term.toLowerCase());
-      const v = this.vocab(order);
+      const v = this.counts(order);
       out.push({
         term,
         kind: order === 1 ? "word" : "phrase",
@@ -268,13 +302,27 @@ export class TopicEvidence<T extends EvidenceText> {
 
   /** The most frequent surface form of each chosen term in the topic's articles. */
   private topicSurfaces(chosen: ReadonlyArray<{ order: Order; id: number }>) {
-    type Forms = { forms: Map<string, number>; best: string; bestCount: number };
+    type Forms = {
+      forms: Map<string, number>;
+      best: string;
+      bestCount: number;
+      seen: number;
+      enough: number;
+    };
     const wanted: [null, Map<number, Forms>, Map<number, Forms>] = [null, new Map(), new Map()];
-    for (const { order, id } of chosen) wanted[order].set(id, { forms: new Map(), best: "", bestCount: 0 });
-    for (const article of this.topic) {
-      this.walk(article, false, (order, id, text, start, end) => {
+    for (const { order, id } of chosen) {
+      // The newest SURFACE_SAMPLE uses tell the usual form well enough; the walk stops once every term has them.
+      const enough = Math.min(SURFACE_SAMPLE, this.counts(order).topic[id]!);
+      wanted[order].set(id, { forms: new Map(), best: "", bestCount: 0, seen: 0, enough });
+    }
+    let pending = chosen.length;
+    const done = () => pending === 0;
+    this.report(
+      this.topic,
+      (order, id, text, start, end) => {
         const entry = wanted[order].get(id);
         if (!entry) return;
+        if (++entry.seen === entry.enough) pending--;
         const form = surface(text, start, end);
         const count = (entry.forms.get(form) ?? 0) + 1;
         entry.forms.set(form, count);
@@ -282,8 +330,9 @@ export class TopicEvidence<T extends EvidenceText> {
           entry.best = form;
           entry.bestCount = count;
         }
-      });
-    }
+      },
+      done,
+    );
     return wanted;
   }
 
@@ -299,7 +348,7 @@ export class TopicEvidence<T extends EvidenceText> {
     for (let i = 0; i < this.rest.length; i++) {
       let score = 0;
       for (let k = this.restStart[i]!; k < this.restStart[i + 1]!; k++) {
-        const term = this.restTerms[k]!;
+        const term = this.walker.restTerms[k]!;
         score += term >= 0 ? weight[1][term]! : weight[2][-term - 1]!;
       }
       if (score > 0) ranked.push({ index: i, score });
@@ -309,7 +358,7 @@ export class TopicEvidence<T extends EvidenceText> {
       const article = this.rest[index]!;
       const terms: MissTerm[] = [];
       const seen: [null, Set<number>, Set<number>] = [null, new Set(), new Set()];
-      this.walk(article, false, (order, id, text, start, end) => {
+      this.report([article], (order, id, text, start, end) => {
         if (id < 0 || weight[order][id] === 0 || seen[order].has(id)) return;
         seen[order].add(id);
         terms.push({ term: surface(text, start, end), z: round(weight[order][id]!) });
@@ -321,7 +370,7 @@ export class TopicEvidence<T extends EvidenceText> {
 
   private missWeights(order: Order): Float64Array {
     const { z } = this.scores[order];
-    const { topic } = this.vocab(order);
+    const { topic } = this.counts(order);
     const out = new Float64Array(z.length);
     for (let id = 0; id < z.length; id++) {
       if (z[id]! >= MISS_MIN_Z && topic[id]! >= MISS_MIN_TOPIC_COUNT) out[id] = z[id]!;

@@ -5,8 +5,10 @@ import { evidencePeriod, TopicEvidence } from "../../../core/tagging/topic-evide
 const terms = (text: string, lang: string | null = "en") => {
   const out: string[] = [];
   const keys: string[] = [];
-  new TermAnalyser().analyse(text, lang, {
-    term(key, start, end) {
+  const analyser = new TermAnalyser();
+  analyser.analyse(text, lang, {
+    term(id, start, end) {
+      const key = analyser.keys[id]!;
       keys.push(key);
       out.push(`1:${key}=${text.slice(start, end)}`);
     },
