@@ -21,6 +21,8 @@ export const EVIDENCE_DEFAULT_DAYS = 90;
  */
 export const MISS_MIN_Z = 1.96;
 const MISS_MIN_TOPIC_COUNT = 2;
+/** How many of an article's distinctive terms, the strongest, make its score. */
+export const MISS_TERMS = 10;
 /** How many uses of a term, newest first, decide which of its forms is shown. */
 const SURFACE_SAMPLE = 50;
 
@@ -338,20 +340,28 @@ export class TopicEvidence<T extends EvidenceText> {
 
   /**
    * Untagged articles ranked by the sum of the z-scores of the topic's distinctive terms each one uses (see
-   * MISS_MIN_Z). A sum, because each such term is separate evidence and z already weighs how sure it is: an
-   * article naming the topic's three most telling words outranks one that shares a single word with it.
-   * Ties keep the rest's order, newest first.
+   * MISS_MIN_Z), its MISS_TERMS strongest ones. A sum, because each such term is separate evidence and z
+   * already weighs how sure it is: an article naming the topic's three most telling words outranks one that
+   * shares a single word with it. Only the strongest count, so a long text that repeats a tagged article's
+   * sentence word pair by word pair does not outrank a short one that names the topic's key terms. Ties keep
+   * the rest's order, newest first.
    */
   misses(limit: number): Array<Miss<T>> {
     const weight: [null, Float64Array, Float64Array] = [null, this.missWeights(1), this.missWeights(2)];
     const ranked: Array<{ index: number; score: number }> = [];
+    const found: number[] = [];
     for (let i = 0; i < this.rest.length; i++) {
-      let score = 0;
+      found.length = 0;
       for (let k = this.restStart[i]!; k < this.restStart[i + 1]!; k++) {
         const term = this.walker.restTerms[k]!;
-        score += term >= 0 ? weight[1][term]! : weight[2][-term - 1]!;
+        const w = term >= 0 ? weight[1][term]! : weight[2][-term - 1]!;
+        if (w > 0) found.push(w);
       }
-      if (score > 0) ranked.push({ index: i, score });
+      if (found.length === 0) continue;
+      if (found.length > MISS_TERMS) found.sort((a, b) => b - a);
+      let score = 0;
+      for (let k = 0; k < Math.min(MISS_TERMS, found.length); k++) score += found[k]!;
+      ranked.push({ index: i, score });
     }
     ranked.sort((a, b) => b.score - a.score || a.index - b.index);
     return ranked.slice(0, limit).map(({ index, score }) => {
@@ -361,10 +371,11 @@ export class TopicEvidence<T extends EvidenceText> {
       this.report([article], (order, id, text, start, end) => {
         if (id < 0 || weight[order][id] === 0 || seen[order].has(id)) return;
         seen[order].add(id);
-        terms.push({ term: surface(text, start, end), z: round(weight[order][id]!) });
+        terms.push({ term: surface(text, start, end), z: weight[order][id]! });
       });
       terms.sort((a, b) => b.z - a.z);
-      return { article, score: round(score), terms };
+      const strongest = terms.slice(0, MISS_TERMS).map((t) => ({ term: t.term, z: round(t.z) }));
+      return { article, score: round(score), terms: strongest };
     });
   }
 

@@ -1,6 +1,11 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { evidenceScope, missItems } from "../../core/tagging/evidence-answer";
-import { EVIDENCE_DEFAULT_DAYS, MISS_MIN_Z, TopicEvidence } from "../../core/tagging/topic-evidence";
+import {
+  EVIDENCE_DEFAULT_DAYS,
+  MISS_MIN_Z,
+  MISS_TERMS,
+  TopicEvidence,
+} from "../../core/tagging/topic-evidence";
 import { isTimeBound } from "../../core/time/date-range";
 import { articleSummaries, readEvidenceTexts } from "../../db/queries/topic-evidence";
 import { getTopic } from "../../db/queries/topics";
@@ -98,9 +103,9 @@ const MissSchema = z
     lang: z.string().nullable(),
     publishedAt: z.string(),
     score: z.number().openapi({ description: "The sum of the z-scores of the terms below" }),
-    terms: z
-      .array(z.object({ term: z.string(), z: z.number() }))
-      .openapi({ description: "The topic's distinctive terms this article uses, as it writes them" }),
+    terms: z.array(z.object({ term: z.string(), z: z.number() })).openapi({
+      description: "The topic's distinctive terms this article uses (its strongest), as it writes them",
+    }),
   })
   .openapi("TopicMiss");
 
@@ -134,7 +139,8 @@ const routes = {
     summary: "Untagged articles that look most like a topic's: candidates for a wider query",
     description:
       "Each article of the period that does not carry the topic is scored by the sum of the z-scores of the " +
-      `topic's distinctive terms it uses (z at least ${MISS_MIN_Z}, used by two or more tagged articles).`,
+      `${MISS_TERMS} strongest of the topic's distinctive terms it uses (z at least ${MISS_MIN_Z}, used by two ` +
+      "or more tagged articles).",
     security: PUBLIC,
     request: { params: SlugParam, query: evidenceQuery(20) },
     responses: {

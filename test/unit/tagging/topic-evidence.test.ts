@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { pairKey, TermAnalyser } from "../../../core/tagging/term-analysis";
-import { evidencePeriod, TopicEvidence } from "../../../core/tagging/topic-evidence";
+import { evidencePeriod, MISS_TERMS, TopicEvidence } from "../../../core/tagging/topic-evidence";
 
 const terms = (text: string, lang: string | null = "en") => {
   const out: string[] = [];
@@ -128,6 +128,20 @@ describe("distinctive terms of a topic", () => {
       2,
     );
     expect(misses.map((m) => m.article)).not.toContain(unrelated);
+  });
+
+  it("scores a miss by its ten strongest terms, so a long copy of a tagged text does not win by length", () => {
+    const words = "alpha bravo charlie delta echo foxtrot golf hotel india juliett kilo lima";
+    const tagged = Array.from({ length: 8 }, () => article(words));
+    const long = article(`${words} again`);
+    const evidence = new TopicEvidence(tagged, [...everyday, long]);
+    const [miss] = evidence.misses(5);
+    expect(miss!.article).toBe(long);
+    expect(miss!.terms).toHaveLength(MISS_TERMS);
+    expect(miss!.score).toBeCloseTo(
+      miss!.terms.reduce((sum, t) => sum + t.z, 0),
+      2,
+    );
   });
 
   it("has no terms and no misses when the topic has no articles", () => {
