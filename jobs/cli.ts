@@ -27,6 +27,8 @@ const USAGE = `usage: npm run --silent cli -- <command>
   topics list                       topics with article counts and retag progress
   topics retag                      retag topics whose query changed, now
   topics test "<query>"             how many stored articles a draft query would tag
+  topics misses SLUG [--limit N] [--from D] [--to D] [--lang L] [--json]
+                                    untagged articles most like the topic's, with the terms why
   sample load | clear               the bundled DeepSeek sample coverage
   coverage rebuild                  recompute the coverage rollups from articles and tags
   db migrate                        apply pending migrations`;

@@ -14,6 +14,7 @@ import { healthRoutes } from "./routes/health";
 import { streamRoutes } from "./routes/stream";
 import { subscriptionRoutes } from "./routes/subscriptions";
 import { timelineRoutes } from "./routes/timeline";
+import { topicEvidenceRoutes } from "./routes/topic-evidence";
 import { topicFeedRoutes } from "./routes/topic-feed";
 import { topicRoutes } from "./routes/topics";
 import { webRoutes } from "./static-web";
@@ -49,6 +50,7 @@ function createApi(deps: AppDeps) {
     .route("/", feedRoutes(deps, admin))
     .route("/", articleRoutes(deps))
     .route("/", topicRoutes(deps, admin))
+    .route("/", topicEvidenceRoutes(deps))
     .route("/", topicFeedRoutes(deps))
     .route("/", coverageRoutes(deps))
     .route("/", timelineRoutes(deps, admin))

@@ -3,6 +3,7 @@ import { listTopics } from "../../db/queries/topics";
 import type { CliContext } from "../cli";
 import { retagJob } from "../registry";
 import { dryRunQuery, markTerms } from "../topics/dry-run";
+import { topicMissesCommand } from "./topic-misses-command";
 import { UsageError } from "./usage";
 
 export async function topicsCommand(ctx: CliContext): Promise<number> {
@@ -38,6 +39,8 @@ export async function topicsCommand(ctx: CliContext): Promise<number> {
         return 2;
       }
     }
+    case "misses":
+      return topicMissesCommand(ctx, args);
     default:
       throw new UsageError(`topics: unknown subcommand '${sub ?? ""}'`);
   }

@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { arch, cpus, totalmem } from "node:os";
 import { benchApi } from "./api.bench";
+import { benchEvidence } from "./evidence.bench";
 import { benchHostile } from "./hostile.bench";
 import { benchIngest } from "./ingest.bench";
 import { printRows, type Row } from "./report";
@@ -16,6 +17,8 @@ const benches: Array<[string, () => Promise<Row[]>]> = [
   ["tagging", () => benchTagging()],
   // Builds (once, then reuses) a million-article database in bench-results/: minutes on first run.
   ["api", benchApi],
+  // Builds (once, then reuses) a 100,000-article database in bench-results/.
+  ["evidence", benchEvidence],
 ];
 
 const only = process.argv.slice(2);
