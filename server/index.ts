@@ -5,6 +5,7 @@ import { openDatabase } from "../db/client";
 import { migrateDatabase } from "../db/migrate";
 import { startJobs } from "../jobs/scheduler";
 import { seedFirstStart } from "../jobs/seed/first-start";
+import { dryRunQuery } from "../jobs/topics/dry-run";
 import { createApp } from "./app";
 
 /** `npm start`: migrate, seed an empty database, serve HTTP, and run the jobs, in one process. */
@@ -20,7 +21,7 @@ async function main(): Promise<void> {
     { defaultFeeds: config.defaultFeeds, sampleData: config.sampleData },
   );
 
-  const app = createApp({ db, config, log });
+  const app = createApp({ db, config, log, dryRun: (query, n) => dryRunQuery(db, query, n) });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     log.info({ url: `http://${config.host}:${info.port}/` }, "Tidemark is listening");
   });
