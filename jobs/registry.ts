@@ -12,6 +12,7 @@ import { type SpikeSummary, writeSpikeAlerts } from "./alerts/spike";
 import { type PassOptions, type PassSummary, runIngestPass } from "./ingest/ingest-pass";
 import { type JobContext, recordJobRun } from "./record-job-run";
 import { type RetagSummary, retagTopics } from "./topics/retag";
+import type { TopicWork } from "./topics/topic-worker-client";
 
 // Every job Tidemark runs: each a plain async function over one context that leaves a row in job_runs with
 // its counts or its error and logs the same, and, at the end, the one list (`JOBS`) of their names and
@@ -78,13 +79,18 @@ function ingestCounts({ insertedIds: _ids, errors, ...counts }: PassSummary): Re
   };
 }
 
-/** Retags topics whose query changed; a no-op (and no job_runs row) when every topic is up to date. */
-export async function retagJob(ctx: JobContext): Promise<RetagSummary> {
+/**
+ * Retags topics whose query changed; a no-op (and no job_runs row) when every topic is up to date. The server
+ * hands in its topic worker (`topicWork`), so the retag runs off its event loop; the CLI retags in-process.
+ */
+export async function retagJob(
+  ctx: JobContext & { topicWork?: TopicWork | undefined },
+): Promise<RetagSummary> {
   if ((await topicsToRetag(ctx.db)).length === 0) return { topics: 0, articles: 0, tagged: 0 };
   return recordJobRun(
     ctx,
     { name: "retag" },
-    () => retagTopics(ctx.db),
+    () => (ctx.topicWork ? ctx.topicWork.retag() : retagTopics(ctx.db)),
     (summary) => ({ ...summary }),
   );
 }
@@ -151,6 +157,8 @@ export type JobsConfig = Pick<Config, "allowPrivateUrls" | "publicUrl" | "schedu
 
 export interface JobsContext extends JobContext {
   config: JobsConfig;
+  /** Where retags run: the server's topic worker thread; without it, in this thread. */
+  topicWork?: TopicWork;
 }
 
 /** When the server runs a job. */

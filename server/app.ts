@@ -16,6 +16,7 @@ import { subscriptionRoutes } from "./routes/subscriptions";
 import { timelineRoutes } from "./routes/timeline";
 import { topicEvidenceRoutes } from "./routes/topic-evidence";
 import { topicFeedRoutes } from "./routes/topic-feed";
+import { type DryRun, topicTestRoutes } from "./routes/topic-test";
 import { topicRoutes } from "./routes/topics";
 import { webRoutes } from "./static-web";
 
@@ -25,6 +26,8 @@ export interface AppDeps extends HygieneOptions {
   log: Logger;
   /** Where the built dashboard is (default dist/web); tests point it at their own build. */
   webRoot?: string;
+  /** The dry run behind POST /api/topics/test (server/index.ts hands in the topic worker's). */
+  dryRun?: DryRun;
 }
 
 /** The OpenAPI document's head; the server is the configured public URL (TIDEMARK_PUBLIC_URL). */
@@ -49,6 +52,7 @@ function createApi(deps: AppDeps) {
     .route("/", healthRoutes(deps))
     .route("/", feedRoutes(deps, admin))
     .route("/", articleRoutes(deps))
+    .route("/", topicTestRoutes(deps, admin))
     .route("/", topicRoutes(deps, admin))
     .route("/", topicEvidenceRoutes(deps))
     .route("/", topicFeedRoutes(deps))

@@ -5,6 +5,7 @@ import { openDatabase } from "../db/client";
 import { migrateDatabase } from "../db/migrate";
 import { startJobs } from "../jobs/scheduler";
 import { seedFirstStart } from "../jobs/seed/first-start";
+import { startTopicWork } from "../jobs/topics/topic-worker-client";
 import { createApp } from "./app";
 
 /** `npm start`: migrate, seed an empty database, serve HTTP, and run the jobs, in one process. */
@@ -14,13 +15,20 @@ async function main(): Promise<void> {
   const database = await openDatabase({ url: config.databaseUrl, authToken: config.databaseAuthToken });
   await migrateDatabase(database);
   const { db } = database;
-  const jobContext = { db, config, log };
+  // Retags and dry runs scan every stored article: a worker thread with its own connection runs them, so the
+  // HTTP event loop only sends the request and awaits the answer.
+  const topicWork = startTopicWork({
+    database: { url: config.databaseUrl, authToken: config.databaseAuthToken },
+    db,
+    log,
+  });
+  const jobContext = { db, config, log, topicWork };
   await seedFirstStart(
     { db, allowPrivateUrls: config.allowPrivateUrls, log },
     { defaultFeeds: config.defaultFeeds, sampleData: config.sampleData },
   );
 
-  const app = createApp({ db, config, log });
+  const app = createApp({ db, config, log, dryRun: (query, n) => topicWork.dryRun(query, n) });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     log.info({ url: `http://${config.host}:${info.port}/` }, "Tidemark is listening");
   });
@@ -34,6 +42,7 @@ async function main(): Promise<void> {
     const jobsDone = jobs.stop();
     server.close(async () => {
       await jobsDone;
+      await topicWork.stop();
       database.close();
       process.exit(0);
     });

@@ -5,10 +5,11 @@ import { benchEvidence } from "./evidence.bench";
 import { benchHostile } from "./hostile.bench";
 import { benchIngest } from "./ingest.bench";
 import { printRows, type Row } from "./report";
+import { benchRetag } from "./retag.bench";
 import { benchTagging } from "./tagging.bench";
 
 /**
- * `npm run bench [ingest|hostile|tagging|api ...]`: every benchmark (or the named ones) in one run, printed as one table and written to bench-results/ as JSON.
+ * `npm run bench [ingest|hostile|tagging|api|retag ...]`: every benchmark (or the named ones) in one run, printed as one table and written to bench-results/ as JSON.
  * Speed and memory targets are checked here, never by timed assertions in the tests.
  */
 const benches: Array<[string, () => Promise<Row[]>]> = [
@@ -19,6 +20,8 @@ const benches: Array<[string, () => Promise<Row[]>]> = [
   ["api", benchApi],
   // Builds (once, then reuses) a 100,000-article database in bench-results/.
   ["evidence", benchEvidence],
+  // A retag of 100,000 articles in the real server while /api/health is polled: does the server stall?
+  ["retag", benchRetag],
 ];
 
 const only = process.argv.slice(2);

@@ -1,5 +1,6 @@
 import pino from "pino";
 import { loadConfig } from "../../core/config";
+import { dryRunQuery } from "../../jobs/topics/dry-run";
 import { createApp } from "../../server/app";
 import { createTestDatabase, type TestDatabase } from "./db";
 
@@ -16,7 +17,9 @@ export interface TestApp {
 export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const t = await createTestDatabase();
   const config = loadConfig({ DATABASE_URL: `file:${t.path}`, TIDEMARK_ADMIN_TOKEN: ADMIN_TOKEN, ...env });
-  const app = createApp({ db: t.db, config, log: pino({ level: "silent" }) });
+  // The dry run in this process: the server's topic worker is tested on its own (test/jobs/topic-worker.test.ts).
+  const dryRun = (query: string, n: number) => dryRunQuery(t.db, query, n);
+  const app = createApp({ db: t.db, config, log: pino({ level: "silent" }), dryRun });
   return {
     app,
     t,

@@ -1,0 +1,191 @@
+import { Worker } from "node:worker_threads";
+import type { Logger } from "pino";
+import { DomainError, type ErrorCode } from "../../core/errors";
+import { QueryError } from "../../core/tagging/query-ast";
+import type { DatabaseOptions, Db } from "../../db/client";
+import { type DryRunResult, dryRunQuery } from "./dry-run";
+import { type RetagOptions, type RetagSummary, retagTopics } from "./retag";
+
+/** The CPU-heavy topic work: retagging stored articles and dry runs of draft queries. */
+export interface TopicWork {
+  retag(options?: RetagOptions): Promise<RetagSummary>;
+  /** Throws QueryError for a query that does not compile, as dryRunQuery does. */
+  dryRun(query: string, exampleCount?: number): Promise<DryRunResult>;
+  stop(): Promise<void>;
+}
+
+/** The same work in the calling thread: the CLI, and a database only this thread can see (`:memory:`). */
+export function inProcessTopicWork(db: Db): TopicWork {
+  return {
+    retag: (options) => retagTopics(db, options),
+    dryRun: (query, exampleCount) => dryRunQuery(db, query, exampleCount),
+    stop: async () => {},
+  };
+}
+
+/**
+ * The server's topic work: in a worker thread with its own connection to the database, so a retag of 100,000
+ * articles or a dry run over them never holds up the HTTP event loop. An in-memory database cannot be shared
+ * with a thread, so its work stays in-process.
+ */
+export function startTopicWork(options: { database: DatabaseOptions; db: Db; log: Logger }): TopicWork {
+  if (options.database.url.includes(":memory:")) return inProcessTopicWork(options.db);
+  return new TopicWorkerClient(options);
+}
+
+export interface TopicWorkerData {
+  database: DatabaseOptions;
+}
+
+type TopicWorkCall =
+  | { kind: "retag"; options: RetagOptions }
+  | { kind: "dry-run"; query: string; exampleCount: number };
+
+export type TopicWorkRequest = TopicWorkCall & { id: number };
+
+/** What the worker is sent: a request, or the word to end (`crash` ends it as an uncaught error would). */
+export type TopicWorkerMessage = TopicWorkRequest | { kind: "stop" } | { kind: "crash" };
+
+/** An error crossing the thread boundary as data; a DomainError keeps what the API answers with. */
+export interface TopicWorkError {
+  name: string;
+  message: string;
+  stack?: string | undefined;
+  /** A libSQL error's code (SQLITE_BUSY ...). */
+  code?: string;
+  domain?: { code: ErrorCode; details: unknown; param: string | undefined };
+}
+
+export type TopicWorkResponse =
+  | { id: number; ok: true; value: RetagSummary | DryRunResult }
+  | { id: number; ok: false; error: TopicWorkError };
+
+interface Pending {
+  resolve(value: unknown): void;
+  reject(error: Error): void;
+}
+
+/**
+ * One long-lived worker thread (jobs/topics/topic-worker.ts), started on the first call. Each call posts a
+ * request and awaits its answer; an error thrown in the worker is rebuilt here as the same kind of error (a
+ * QueryError stays a QueryError, so the API's 400 is unchanged). A worker that dies rejects the calls it had
+ * and the next call starts a new one; its half-done retag batch was one transaction, so nothing is half
+ * written, and the retag resumes from the topic's cursor.
+ */
+export class TopicWorkerClient implements TopicWork {
+  readonly #options: { database: DatabaseOptions; log: Logger };
+  #worker: Worker | undefined;
+  #pending = new Map<number, Pending>();
+  #nextId = 1;
+  #stopped = false;
+
+  constructor(options: { database: DatabaseOptions; log: Logger }) {
+    this.#options = options;
+  }
+
+  retag(options: RetagOptions = {}): Promise<RetagSummary> {
+    return this.#call({ kind: "retag", options }) as Promise<RetagSummary>;
+  }
+
+  dryRun(query: string, exampleCount = 10): Promise<DryRunResult> {
+    return this.#call({ kind: "dry-run", query, exampleCount }) as Promise<DryRunResult>;
+  }
+
+  /**
+   * Shutdown: the calls in flight reject and the worker ends between two turns of its loop (a retag batch in
+   * flight is rolled back, and the retag resumes on the next start). Later calls reject.
+   */
+  async stop(): Promise<void> {
+    this.#stopped = true;
+    await this.#end({ kind: "stop" }, new Error("topic worker is stopped"));
+  }
+
+  /** Makes the worker fail as an uncaught error in it would, to test the way back; resolves once it is gone. */
+  async crash(): Promise<void> {
+    await this.#end({ kind: "crash" });
+  }
+
+  async #end(message: TopicWorkerMessage, error?: Error): Promise<void> {
+    const worker = this.#worker;
+    if (!worker) return;
+    // Not events.once: it rejects on the worker's "error" event, which is how a crash ends.
+    const exited = new Promise((resolve) => worker.once("exit", resolve));
+    worker.postMessage(message);
+    if (error) this.#lost(worker, error);
+    await exited;
+  }
+
+  #call(request: TopicWorkCall): Promise<unknown> {
+    if (this.#stopped) return Promise.reject(new Error("topic worker is stopped"));
+    const worker = this.#worker ?? this.#start();
+    const id = this.#nextId++;
+    return new Promise<unknown>((resolve, reject) => {
+      this.#pending.set(id, { resolve, reject });
+      // An idle worker must not keep the process alive; one with work must.
+      worker.ref();
+      worker.postMessage({ ...request, id });
+    });
+  }
+
+  #start(): Worker {
+    const worker = new Worker(workerEntry(), {
+      workerData: { database: this.#options.database } satisfies TopicWorkerData,
+      name: "tidemark-topic-worker",
+    });
+    worker.unref();
+    worker.on("message", (response: TopicWorkResponse) => {
+      const pending = this.#pending.get(response.id);
+      if (!pending) return;
+      this.#pending.delete(response.id);
+      if (this.#pending.size === 0) worker.unref();
+      if (response.ok) pending.resolve(response.value);
+      else pending.reject(rebuild(response.error));
+    });
+    worker.on("error", (error) => this.#lost(worker, error));
+    worker.on("exit", (code) => this.#lost(worker, new Error(`topic worker exited with code ${code}`)));
+    this.#worker = worker;
+    this.#options.log.debug({ threadId: worker.threadId }, "topic worker started");
+    return worker;
+  }
+
+  /** The worker is gone (an uncaught error, an exit, a kill): its calls reject, the next call starts anew. */
+  #lost(worker: Worker, error: Error): void {
+    if (this.#worker !== worker) return;
+    this.#worker = undefined;
+    if (!this.#stopped)
+      this.#options.log.error({ err: error }, "topic worker died; the next call starts a new one");
+    const pending = [...this.#pending.values()];
+    this.#pending.clear();
+    for (const call of pending) call.reject(error);
+  }
+}
+
+/**
+ * The worker's entry beside this module: compiled JavaScript starts topic-worker.js; TypeScript sources (tsx,
+ * vitest) start a small bootstrap that registers tsx in the thread first (see topic-worker-bootstrap.mjs).
+ */
+function workerEntry(): URL {
+  return import.meta.url.endsWith(".ts")
+    ? new URL("./topic-worker-bootstrap.mjs", import.meta.url)
+    : new URL("./topic-worker.js", import.meta.url);
+}
+
+/** The worker's error as this thread's: a DomainError (QueryError included) with its code, details and param. */
+function rebuild(described: TopicWorkError): Error {
+  const { domain } = described;
+  let error: Error;
+  if (domain) {
+    const position = (domain.details as { position?: unknown } | undefined)?.position;
+    error =
+      described.name === "QueryError" && typeof position === "number"
+        ? new QueryError("", position)
+        : new DomainError(domain.code, "", { details: domain.details, param: domain.param });
+  } else {
+    error = new Error();
+    if (described.code !== undefined) Object.assign(error, { code: described.code });
+  }
+  error.message = described.message;
+  error.name = described.name;
+  error.stack = `${described.stack ?? `${described.name}: ${described.message}`}\n    (in the topic worker thread)`;
+  return error;
+}
