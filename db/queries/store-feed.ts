@@ -2,6 +2,7 @@ import { and, eq, inArray, or, sql } from "drizzle-orm";
 import type { Db, Executor } from "../client";
 import { type Article, type ArticleTopic, articles, type Feed, feeds, type NewArticle } from "../schema";
 import { replaceTags } from "./article-topics";
+import { type ConceptQuery, conceptDefinitions } from "./concepts";
 import { releasedLease } from "./feed-leases";
 import { enqueueInstantAlerts } from "./outbox";
 import { articleIdsIn, type RollupEntry, rollupEntries, rollupTags } from "./rollups";
@@ -23,6 +24,8 @@ export interface StoredForFeed {
   urlHeldBy: number | undefined;
   /** Every topic's query, when the store tags. */
   topics: TopicQuery[] | undefined;
+  /** Every concept the queries may use, when the store tags. */
+  concepts?: ConceptQuery[] | undefined;
 }
 
 /** A tag of an article about to be inserted: its id is known only once it is. */
@@ -74,8 +77,9 @@ export async function storeFeed<Plan extends FeedWritePlan>(
   return db.transaction(async (tx) => {
     const found = await storedArticlesFor(tx, lookup.feedId, lookup.entries);
     const topics = lookup.withTopics ? await topicQueries(tx) : undefined;
+    const concepts = lookup.withTopics ? await conceptDefinitions(tx) : undefined;
     const urlHeldBy = lookup.movedTo ? await feedIdWithUrl(tx, lookup.movedTo) : undefined;
-    const decided = plan({ ...found, urlHeldBy, topics });
+    const decided = plan({ ...found, urlHeldBy, topics, concepts });
     return { plan: decided, written: await writeFeedPlan(tx, decided) };
   });
 }

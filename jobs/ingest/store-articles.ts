@@ -38,7 +38,7 @@ export async function storeFeedArticles(db: Db, input: StoreInput): Promise<Stor
     },
     (stored) => {
       // The topics as this transaction sees them: one edited elsewhere applies from here on.
-      if (tagger && stored.topics) tagger.load(stored.topics);
+      if (tagger && stored.topics) tagger.load(stored.topics, stored.concepts);
       return planFeedStore(input, stored);
     },
   );

@@ -1,6 +1,7 @@
 import { compileTopics } from "../../core/tagging/compile";
 import type { ArticleText, TopicMatcher } from "../../core/tagging/types";
 import type { Executor } from "../../db/client";
+import { type ConceptQuery, conceptDefinitions } from "../../db/queries/concepts";
 import { type TopicQuery, topicQueries } from "../../db/queries/topics";
 
 export interface TagRow {
@@ -14,9 +15,9 @@ export interface TagRow {
 export type TopicTag = Omit<TagRow, "articleId">;
 
 /**
- * The compiled matcher for every topic, kept in step with the topics table. `refresh` reads the topics'
- * versions (one small query) and recompiles only when one changed, so a topic edited through the API from
- * another process is applied from the next transaction on.
+ * The compiled matcher for every topic, kept in step with the topics and concepts tables. `refresh` reads the
+ * topics and concepts and recompiles only when a version changed (a topic's query or a concept's terms), so a
+ * topic or concept edited through the API from another process is applied from the next transaction on.
  */
 export class TopicTagger {
   #signature = "";
@@ -24,16 +25,21 @@ export class TopicTagger {
   #ids = new Map<string, number>();
 
   async refresh(db: Executor): Promise<void> {
-    this.load(await topicQueries(db));
+    this.load(await topicQueries(db), await conceptDefinitions(db));
   }
 
-  /** Takes the topics as read (the store reads them in its own transaction); recompiles only on a change. */
-  load(rows: TopicQuery[]): void {
-    const signature = rows.map((r) => `${r.id}:${r.version}`).join(",");
+  /**
+   * Takes the topics and concepts as read (the store reads them in its own transaction); recompiles only on
+   * a change. A concept's id is in the signature too: one deleted and made again starts at version 1 anew.
+   */
+  load(rows: TopicQuery[], concepts: readonly ConceptQuery[] = []): void {
+    const signature = `${rows.map((r) => `${r.id}:${r.version}`).join(",")}|${concepts
+      .map((c) => `${c.id}:${c.version}`)
+      .join(",")}`;
     if (signature === this.#signature) return;
-    // A stored query that no longer compiles (saved before a limit existed) must not stop ingest: that topic
-    // is left out and reported, every other topic still tags.
-    this.#matcher = compileTopics(rows, { skipBroken: true });
+    // A stored query that no longer compiles (saved before a limit existed, or naming a concept since
+    // removed) must not stop ingest: that topic is left out and reported, every other topic still tags.
+    this.#matcher = compileTopics(rows, { skipBroken: true, concepts });
     this.#ids = new Map(rows.map((r) => [r.slug, r.id]));
     this.#signature = signature;
   }
