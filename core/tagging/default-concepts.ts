@@ -34,11 +34,20 @@ export const CONCEPT_LANGUAGES = [
 const cjk = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 const cyrillic = /\p{Script=Cyrillic}/u;
 
+/** Spellings that differ only in case, accents or apostrophes are one term ("Côte d’Ivoire", "Cote d'Ivoire"). */
+const folded = (term: string) =>
+  term
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .normalize("NFC")
+    .replace(/[’']/g, "'")
+    .toLowerCase();
+
 /**
  * Names that would make the concept match noise, by language-independent lower-cased spelling, and why.
  * Each country so listed is still found by its other names, its capital or its demonym.
  */
-const NOISY_NAMES: Readonly<Record<string, string>> = {
+const NOISY: Readonly<Record<string, string>> = {
   chad: "an English given name",
   jordan: "a given name and surname",
   georgia: "the US state (en, es, it, id, vi)",
@@ -71,6 +80,8 @@ const NOISY_NAMES: Readonly<Record<string, string>> = {
   чад: 'Russian "чадо", "чадить"',
 };
 
+const NOISY_NAMES = new Map(Object.entries(NOISY).map(([name, why]) => [folded(name), why]));
+
 /** Short CJK names that are safe as substrings; every other CJK name needs three characters or more. */
 const SHORT_CJK_NAMES = new Set(
   (
@@ -85,7 +96,7 @@ const SHORT_CJK_NAMES = new Set(
  */
 export function placeTerm(raw: string): string | null {
   const name = raw.replace(/_/g, " ").replace(/["*]/g, "").trim();
-  if (!name || NOISY_NAMES[name.toLowerCase()] !== undefined) return null;
+  if (!name || NOISY_NAMES.has(folded(name))) return null;
   if (cjk.test(name)) {
     const compact = name.replace(/\s+/g, "");
     if ([...compact].length < 3 && !SHORT_CJK_NAMES.has(compact)) return null;
@@ -124,10 +135,6 @@ const special: Readonly<Record<string, string>> = {
   niger: "=niger",
   インド: "(インド NOT ウインドウ NOT インドア)",
 };
-
-/** Spellings that differ only in case, accents or apostrophes are one term ("Côte d’Ivoire", "Cote d'Ivoire"). */
-const folded = (term: string) =>
-  term.normalize("NFKD").replace(/\p{M}/gu, "").replace(/[’']/g, "'").toLowerCase();
 
 function termsOf(names: Iterable<string>): string[] {
   const out = new Map<string, string>();
