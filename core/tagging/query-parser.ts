@@ -200,6 +200,9 @@ class Parser {
     if (marked.startsWith("@")) return this.concept(marked, position);
     const exact = marked.length > 1 && marked.startsWith("=");
     const text = exact ? marked.slice(1) : marked;
+    if (exact && text.startsWith("@")) {
+      throw new QueryError(`a concept cannot be marked exact ("${marked}")`, position);
+    }
     const leadingWildcard = text.startsWith("*");
     const trailingWildcard = text.length > 1 && text.endsWith("*");
     const value = text.slice(leadingWildcard ? 1 : 0, trailingWildcard ? -1 : undefined);

@@ -41,6 +41,11 @@ export async function conceptDefinitions(
     .orderBy(asc(concepts.id));
 }
 
+/** Each concept's id and version: a few bytes, read per ingest transaction to see whether any changed. */
+export async function conceptVersions(db: Executor): Promise<Array<Pick<Concept, "id" | "version">>> {
+  return db.select({ id: concepts.id, version: concepts.version }).from(concepts).orderBy(asc(concepts.id));
+}
+
 /** A concept's name, text, id and version, as the tagger compiles it. */
 export type ConceptQuery = Awaited<ReturnType<typeof conceptDefinitions>>[number];
 

@@ -14,6 +14,9 @@ export interface TagRow {
 /** A tag before its article has an id (an article about to be inserted). */
 export type TopicTag = Omit<TagRow, "articleId">;
 
+const versionsOf = (concepts: ReadonlyArray<{ id: number; version: number }>) =>
+  concepts.map((c) => `${c.id}:${c.version}`).join(",");
+
 /**
  * The compiled matcher for every topic, kept in step with the topics and concepts tables. `refresh` reads the
  * topics and concepts and recompiles only when a version changed (a topic's query or a concept's terms), so a
@@ -23,6 +26,12 @@ export class TopicTagger {
   #signature = "";
   #matcher: TopicMatcher = compileTopics([]);
   #ids = new Map<string, number>();
+  #concepts: readonly ConceptQuery[] = [];
+
+  /** Whether concepts of these ids and versions differ from the ones this tagger compiled with. */
+  conceptsStale(versions: ReadonlyArray<{ id: number; version: number }>): boolean {
+    return versionsOf(versions) !== versionsOf(this.#concepts);
+  }
 
   async refresh(db: Executor): Promise<void> {
     this.load(await topicQueries(db), await conceptDefinitions(db));
@@ -32,14 +41,15 @@ export class TopicTagger {
    * Takes the topics and concepts as read (the store reads them in its own transaction); recompiles only on
    * a change. A concept's id is in the signature too: one deleted and made again starts at version 1 anew.
    */
-  load(rows: TopicQuery[], concepts: readonly ConceptQuery[] = []): void {
-    const signature = `${rows.map((r) => `${r.id}:${r.version}`).join(",")}|${concepts
-      .map((c) => `${c.id}:${c.version}`)
-      .join(",")}`;
+  load(rows: TopicQuery[], concepts?: readonly ConceptQuery[]): void {
+    // Without concepts, the ones of the last load stand (the store reads them only when they changed).
+    const current = concepts ?? this.#concepts;
+    const signature = `${rows.map((r) => `${r.id}:${r.version}`).join(",")}|${versionsOf(current)}`;
+    this.#concepts = current;
     if (signature === this.#signature) return;
     // A stored query that no longer compiles (saved before a limit existed, or naming a concept since
     // removed) must not stop ingest: that topic is left out and reported, every other topic still tags.
-    this.#matcher = compileTopics(rows, { skipBroken: true, concepts });
+    this.#matcher = compileTopics(rows, { skipBroken: true, concepts: current });
     this.#ids = new Map(rows.map((r) => [r.slug, r.id]));
     this.#signature = signature;
   }

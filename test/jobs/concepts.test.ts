@@ -2,7 +2,13 @@ import pino from "pino";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { countConceptTerms } from "../../core/tagging/concepts";
 import { defaultConcepts } from "../../core/tagging/default-concepts";
-import { deleteConcept, getConcept, listConcepts, putConcept } from "../../db/queries/concepts";
+import {
+  conceptVersions,
+  deleteConcept,
+  getConcept,
+  listConcepts,
+  putConcept,
+} from "../../db/queries/concepts";
 import { createTopic } from "../../db/queries/topics";
 import { storeFeedArticles } from "../../jobs/ingest/store-articles";
 import { seedDefaultConcepts, seedFirstStart } from "../../jobs/seed/first-start";
@@ -35,7 +41,10 @@ describe("concepts in the jobs", () => {
       });
     expect((await store("Chips reach Luanda")).tags).toHaveLength(1);
     expect((await store("Chips reach Jakarta")).tags).toHaveLength(0);
+    // The store reads the concepts' texts only when their versions moved.
+    expect(tagger.conceptsStale(await conceptVersions(t.db))).toBe(false);
     await putConcept(t.db, concept("x", "Luanda OR Jakarta"), 2);
+    expect(tagger.conceptsStale(await conceptVersions(t.db))).toBe(true);
     const tagged = await store("More chips reach Jakarta");
     expect(tagged.tags.map((tag) => tag.terms.map((term) => term.term))).toEqual([["chips", "@x: Jakarta"]]);
   });

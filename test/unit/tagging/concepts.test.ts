@@ -51,6 +51,9 @@ describe("concepts in the query language", () => {
       /is not a concept name .* at position 6$/,
     );
     expect(error(() => parseQuery("@chips*")).position).toBe(0);
+    expect(error(() => parseQuery("ai =@chips")).message).toBe(
+      'a concept cannot be marked exact ("=@chips") at position 3',
+    );
   });
 
   it("a concept's own text must parse, may not use another concept, and has its own limits", () => {
