@@ -1,3 +1,4 @@
+import { ISO_COUNTRIES } from "../coverage/regions";
 import { CAPITALS_AND_DEMONYMS, GLOBAL_SOUTH_M49 } from "./global-south-places";
 
 /**
@@ -32,7 +33,7 @@ export const CONCEPT_LANGUAGES = [
 ] as const;
 
 const cjk = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
-const cyrillic = /\p{Script=Cyrillic}/u;
+const latin = /^[\p{Script=Latin}\p{M}-]+$/u;
 
 /** Spellings that differ only in case, accents or apostrophes are one term ("Côte d’Ivoire", "Cote d'Ivoire"). */
 const folded = (term: string) =>
@@ -78,6 +79,10 @@ const NOISY: Readonly<Record<string, string>> = {
   多哥: "inside 很多哥哥 and the like",
   sino: 'Spanish "but rather"',
   чад: 'Russian "чадо", "чадить"',
+  того: 'Russian "of that" (the ru name of Togo)',
+  gana: 'Spanish "wins" (the es, pt and it name of Ghana)',
+  saná: 'Spanish "healthy" (the es name of Sanaa)',
+  "sana'a": 'Spanish and Italian "sana a"',
 };
 
 const NOISY_NAMES = new Map(Object.entries(NOISY).map(([name, why]) => [folded(name), why]));
@@ -92,9 +97,11 @@ const SHORT_CJK_NAMES = new Set(
 
 /**
  * One name as a query term: a plain word (stemmed in the article's language), a phrase for several words,
- * `=word` for a short word whose stem would collide with common words, or null when it must be left out.
+ * `=word` for a word that must match as written, or null when it must be left out. `exactLatin`: a one-word
+ * Latin-script name matches as written; country names take it, since a stemmed name meets common words
+ * ("Saudi" and Portuguese "saúde", "Wallis" and "Wall") while Latin-script country names barely inflect.
  */
-export function placeTerm(raw: string): string | null {
+export function placeTerm(raw: string, options: { exactLatin?: boolean } = {}): string | null {
   const name = raw.replace(/_/g, " ").replace(/["*]/g, "").trim();
   if (!name || NOISY_NAMES.has(folded(name))) return null;
   if (cjk.test(name)) {
@@ -104,42 +111,73 @@ export function placeTerm(raw: string): string | null {
   }
   if (/[^\p{L}\p{M}\p{N}-]/u.test(name)) return `"${name}"`;
   const letters = [...name.replace(/-/g, "")].length;
-  // Short names stem to three letters or fewer and meet common words ("Мали" → "мал", as in "мало"):
-  // they match as written. A short Cyrillic name keeps its case endings with a wildcard (Ирана, Кубы).
-  if (letters <= 4) return cyrillic.test(name) && letters === 4 ? `${name}*` : `=${name}`;
+  // Short names stem to three letters or fewer and meet common words ("Мали" → "мал", as in "мало"; a
+  // wildcard would be worse: "Того*" is Russian "того"): they match as written.
+  if (letters <= 4 || (options.exactLatin && latin.test(name))) return `=${name}`;
   return name;
 }
 
-/** CLDR's names of one region in every concept language: long and short forms, parentheses split out. */
-export function regionNames(code: string): string[] {
-  const names = new Set<string>();
+/** Every CLDR name (and part of a name) of the regions outside the concept, folded: "США" in "(США)". */
+let outsideNames: Set<string> | undefined;
+function namesOutside(): Set<string> {
+  if (!outsideNames) {
+    const inside = new Set(globalSouthCodes());
+    outsideNames = new Set<string>();
+    for (const code of ISO_COUNTRIES) {
+      if (inside.has(code)) continue;
+      for (const name of cldrNames(code)) outsideNames.add(folded(name));
+    }
+  }
+  return outsideNames;
+}
+
+function cldrNames(code: string): string[] {
+  const out: string[] = [];
   for (const lang of CONCEPT_LANGUAGES) {
     for (const style of ["long", "short"] as const) {
       const name = new Intl.DisplayNames([lang], { type: "region", style }).of(code);
-      if (!name || name === code) continue;
-      // "Myanmar (Burma)", "刚果（金）", "Congo - Kinshasa": each part is a name of its own, and so is the whole.
-      const parts = name.split(/\s*[()（）]\s*|\s+[-–]\s+|\s+&\s+/u).filter((p) => p.trim().length > 0);
-      for (const part of parts) names.add(part.trim());
-      if (parts.length === 1) names.add(name);
+      if (name && name !== code) out.push(name);
+      // German genitive of a neuter country name ("Indiens Regierung"), since country names match as written.
+      if (lang === "de" && name && /^\p{L}+$/u.test(name) && !/[sxzß]$/u.test(name)) out.push(`${name}s`);
     }
+  }
+  return out;
+}
+
+/**
+ * CLDR's names of one region in every concept language, long and short forms, with parentheses and
+ * "Congo - Kinshasa" split out; a part that names a region outside the concept ("Virgin Islands (US)") is not kept.
+ */
+export function regionNames(code: string): string[] {
+  const names = new Set<string>();
+  for (const name of cldrNames(code)) {
+    const parts = name.split(/\s*[()（）]\s*|\s+[-–]\s+|\s+&\s+/u).filter((p) => p.trim().length > 0);
+    if (parts.length === 1) names.add(name);
+    else for (const part of parts) if (!namesOutside().has(folded(part.trim()))) names.add(part.trim());
   }
   return [...names];
 }
 
 /** Guinea is also "guinea pig", "guinea fowl": the country's English name counts only without them. */
 const GUINEA = '(guinea NOT "guinea pig*" NOT "guinea fowl")';
-/** Niger, not stemmed (nothing else in any language should collide with it). */
-/** インド (India) also sits inside ウインドウ (window, Windows) and インドア (indoor). */
+/**
+ * Names with a term of their own: インド (India) also sits inside ウインドウ (window, Windows) and インドア
+ * (indoor); a stemmed Riyadh and Rabat would find Arabic الرياضيات (mathematics), الرياضة (sport) and رباط
+ * (bond); a stemmed "Saudi" finds Portuguese "saúde" (health).
+ */
 const special: Readonly<Record<string, string>> = {
   guinea: GUINEA,
   niger: "=niger",
   インド: "(インド NOT ウインドウ NOT インドア)",
+  الرياض: "=الرياض",
+  الرباط: "=الرباط",
+  saudi: "=Saudi",
 };
 
-function termsOf(names: Iterable<string>): string[] {
+function termsOf(names: Iterable<string>, options: { exactLatin?: boolean } = {}): string[] {
   const out = new Map<string, string>();
   for (const name of names) {
-    const term = special[folded(name)] ?? placeTerm(name);
+    const term = special[folded(name)] ?? placeTerm(name, options);
     if (term && !out.has(folded(term))) out.set(folded(term), term);
   }
   return [...out.values()];
@@ -147,9 +185,11 @@ function termsOf(names: Iterable<string>): string[] {
 
 const listOf = (text: string) => (text.match(/"[^"]*"|\S+/g) ?? []).map((item) => item.replace(/"/g, ""));
 
+const globalSouthCodes = () => Object.values(GLOBAL_SOUTH_M49).flatMap((list) => list.split(" "));
+
 function globalSouth(): string {
-  const codes = Object.values(GLOBAL_SOUTH_M49).flatMap((list) => list.split(" "));
-  const names = codes.flatMap(regionNames);
+  const countries = termsOf(globalSouthCodes().flatMap(regionNames), { exactLatin: true });
+  const names: string[] = [];
   for (const place of Object.values(CAPITALS_AND_DEMONYMS)) {
     for (const list of Object.values(place)) names.push(...listOf(list));
   }
@@ -164,11 +204,11 @@ function globalSouth(): string {
         '"paesi in via di sviluppo" "развивающиеся страны" "gelişmekte olan ülkeler" "emerging markets" Schwellenländer',
     ).map((item) => item.replace(/'/g, "")),
   );
-  return termsOf(names).join(" OR ");
+  return [...new Set([...countries, ...termsOf(names)])].join(" OR ");
 }
 
 const china = [
-  "China Chinese Chinas chinesisch Chinesen Peking Beijing 中国 中方 北京 Chine chinois Pékin chino Pekín Pequim",
+  "China Chinese chinesisch Chinesen Peking Beijing 中国 中方 北京 Chine chinois Pékin chino Pekín Pequim",
   'chinês chinesa 中国人 الصين صيني بكين चीन बीजिंग Tiongkok Cina Tionghoa "Trung Quốc" "Bắc Kinh" Uchina',
   "Kichina 중국 베이징 중국인 cinese Pechino Китай китайский Пекин Çin Çinli Pekin",
   // Hindi चीनी is also "sugar", Spanish "sino" is "but rather": both left out.

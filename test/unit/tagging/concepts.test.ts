@@ -174,11 +174,20 @@ describe("the bundled concepts", () => {
       ["인도적 지원", "ko"],
       ["ウインドウズの更新", "ja"],
       ["Мало данных", "ru"],
+      ["Для того чтобы", "ru"],
+      ["DeepSeek gana usuarios", "es"],
+      ["Plano de saúde", "pt"],
+      ["Wall Street", "en"],
+      ["تعلم الرياضيات", "ar"],
+      ["Виргинские острова США", "ru"],
     ] as const) {
       expect(tagsOf(title, lang), title).not.toContain("global-south");
     }
     expect(placeTerm("Chad")).toBeNull();
     expect(placeTerm("Iran")).toBe("=Iran");
+    // Latin-script country names match as written; the German genitive is listed ("Indiens Regierung").
+    expect(placeTerm("Kenya", { exactLatin: true })).toBe("=Kenya");
+    expect(tagsOf("Indiens Regierung", "de")).toContain("global-south");
     expect(placeTerm("Papua New Guinea")).toBe('"Papua New Guinea"');
     expect(regionNames("MM")).toEqual(expect.arrayContaining(["Myanmar", "Burma", "缅甸"]));
     expect(CONCEPT_LANGUAGES).toHaveLength(16);
