@@ -211,27 +211,29 @@ const china = [
   "China Chinese chinesisch Chinesen Peking Beijing 中国 中方 北京 Chine chinois Pékin chino Pekín Pequim",
   'chinês chinesa 中国人 الصين صيني بكين चीन बीजिंग Tiongkok Cina Tionghoa "Trung Quốc" "Bắc Kinh" Uchina',
   "Kichina 중국 베이징 중국인 cinese Pechino Китай китайский Пекин Çin Çinli Pekin",
-  // Hindi चीनी is also "sugar", Spanish "sino" is "but rather": both left out.
+  // Hindi चीनी is also "sugar" and Spanish "sino" is "but rather": neither is listed (the Hindi stemmer
+  // still finds चीनी from चीन).
 ].join(" ");
 
 const usGovernment = [
   '"White House" "Weißes Haus" "Weißen Haus" 白宫 "Maison Blanche" "Casa Blanca" "Casa Branca" ホワイトハウス',
   '"البيت الأبيض" "व्हाइट हाउस" "Gedung Putih" "Nhà Trắng" "Ikulu ya Marekani" 백악관 "Casa Bianca" "Белый дом"',
   '"Beyaz Saray" Washington 华盛顿 ワシントン واشنطن वाशिंगटन 워싱턴 Вашингтон Vaşington',
-  '"Commerce Department" "Department of Commerce" "Commerce Secretary" US-Handelsministerium Handelsministerium',
-  '美国商务部 "département du Commerce" "Departamento de Comercio" "Departamento de Comércio" 米商務省 商務省',
-  '"وزارة التجارة الأمريكية" "अमेरिकी वाणिज्य विभाग" "Departemen Perdagangan" "Kementerian Perdagangan AS"',
-  '"Bộ Thương mại Mỹ" "Wizara ya Biashara ya Marekani" 상무부 "Dipartimento del Commercio" "Минторг США"',
+  '"Commerce Department" "Department of Commerce" "Commerce Secretary" US-Handelsministerium "amerikanische Handelsministerium"',
+  '美国商务部 "département du Commerce" "Departamento de Comercio" "Departamento de Comércio" 米商務省',
+  '"وزارة التجارة الأمريكية" "अमेरिकी वाणिज्य विभाग" "Departemen Perdagangan AS" "Kementerian Perdagangan AS"',
+  '"Bộ Thương mại Mỹ" "Wizara ya Biashara ya Marekani" "Dipartimento del Commercio USA" "Минторг США"',
   '"Министерство торговли США" "ABD Ticaret Bakanlığı" "Bureau of Industry and Security" 工业与安全局',
   '産業安全保障局 산업안보국 "US Congress" "U.S. Congress" "Capitol Hill" US-Kongress "Congrès américain"',
   '"Congreso estadounidense" "Congreso de Estados Unidos" "Congresso americano" "Congresso dos EUA" 美国国会',
-  '米議会 "الكونغرس الأمريكي" "अमेरिकी कांग्रेस" "Kongres AS" "Quốc hội Mỹ" "Bunge la Marekani" 미의회',
+  '米議会 "الكونغرس الأمريكي" "अमेरिकी कांग्रेस" "Kongres AS" "Quốc hội Mỹ" "Bunge la Marekani"',
   '"Congresso statunitense" "Конгресс США" "ABD Kongresi" "Trump administration" "Biden administration"',
   '"US government" "U.S. government" US-Regierung "gouvernement américain" "administration américaine"',
   '"gobierno estadounidense" "gobierno de Estados Unidos" "governo americano" "governo dos EUA" 美国政府 米政府',
-  '"الحكومة الأمريكية" "अमेरिकी सरकार" "pemerintah AS" "chính phủ Mỹ" "serikali ya Marekani" 미국정부',
+  '"الحكومة الأمريكية" "अमेरिकी सरकार" "pemerintah AS" "chính phủ Mỹ" "serikali ya Marekani"',
   '"governo statunitense" "правительство США" "администрация США" "ABD hükümeti" "ABD yönetimi"',
-  // "BIS" alone is German "until"; "Congress" alone is India's party and China's party congress.
+  // "BIS" alone is German "until"; "Congress" alone is India's party and China's party congress; a bare
+  // "commerce ministry" (Handelsministerium, 商務省, 상무부) is China's as often as the US's.
 ].join(" ");
 
 const chips = [
@@ -276,7 +278,8 @@ export const defaultConcepts: readonly DefaultConcept[] = [
     description:
       "The US government: Washington, the White House, the Commerce Department and its BIS, Congress, the " +
       "administration, in the 16 supported languages.",
-    query: anyOf(usGovernment),
+    // Korean writes "미국 상무부" (US Commerce Department) with a space, and the bare words are generic.
+    query: `${anyOf(usGovernment)} OR (미국 NEAR/1 (상무부 OR 정부 OR 의회)) OR (미 NEAR/1 (상무부 OR 의회))`,
   },
   {
     name: "chips",

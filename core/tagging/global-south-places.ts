@@ -31,6 +31,8 @@ export const GLOBAL_SOUTH_M49: Readonly<Record<string, string>> = {
 /**
  * Capitals (or the main city where the capital is seldom named) and demonyms. `latin`: the forms of the
  * Latin-script languages (en, de, fr, es, pt, it, id, tr, vi, sw), one list; then one list per other script.
+ * Chinese, Japanese and Korean demonyms are the country's name and 人 / 인, found by the name itself (these
+ * scripts match inside runs of text), so they are listed only where the name is not.
  * Left out on purpose: Lima (Spanish and Portuguese "file, lime", and a surname), Sanaa in Hindi and Russian
  * and 사나 (a given name), 다카 (inside other Korean words), Arabic الجزائر for Algiers (the country's name).
  */

@@ -202,5 +202,8 @@ describe("the bundled concepts", () => {
     expect(tagsOf("Halbleiter aus Taiwan", "de")).toContain("chips");
     expect(tagsOf("반도체 수출", "ko")).toContain("chips");
     expect(tagsOf("Bis morgen", "de")).not.toContain("us-government");
+    expect(tagsOf("미국 상무부가 수출 규제 발표", "ko")).toContain("us-government");
+    expect(tagsOf("중국 상무부", "ko")).not.toContain("us-government");
+    expect(tagsOf("Chinas Handelsministerium", "de")).not.toContain("us-government");
   });
 });
