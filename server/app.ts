@@ -7,6 +7,7 @@ import { errorBody, handleError, validationError } from "./errors";
 import { createMetrics } from "./metrics";
 import { applyMiddleware, type HygieneOptions } from "./middleware";
 import { articleRoutes } from "./routes/articles";
+import { conceptRoutes } from "./routes/concepts";
 import { coverageRoutes } from "./routes/coverage";
 import { docsRoutes } from "./routes/docs";
 import { feedRoutes } from "./routes/feeds";
@@ -56,6 +57,7 @@ function createApi(deps: AppDeps) {
     .route("/", topicRoutes(deps, admin))
     .route("/", topicEvidenceRoutes(deps))
     .route("/", topicFeedRoutes(deps))
+    .route("/", conceptRoutes(deps, admin))
     .route("/", coverageRoutes(deps))
     .route("/", timelineRoutes(deps, admin))
     .route("/", streamRoutes(deps))

@@ -1,5 +1,6 @@
 import { stemKey, stemmerFor, stemWord } from "./analysis";
 import { CjkAutomaton } from "./cjk-automaton";
+import type { ConceptDefinition } from "./concepts";
 import { createMatcher } from "./match";
 import { type Field, QueryError, type QueryNode } from "./query-ast";
 import { parseQuery } from "./query-parser";
@@ -173,11 +174,54 @@ function phraseElements(value: string): Element[] {
   return out;
 }
 
-function compileNode(node: QueryNode, dict: DictionaryBuilder): CompiledNode {
+/**
+ * What compiling one batch of queries shares: the dictionary, the concepts by name and each concept compiled
+ * once. `labelPrefix` is set inside a concept, so its terms explain themselves as `@global-south: Luanda`.
+ */
+interface CompileContext {
+  dict: DictionaryBuilder;
+  concepts: ReadonlyMap<string, ConceptDefinition>;
+  compiledConcepts: Map<string, CompiledNode>;
+  labelPrefix: string;
+}
+
+function newContext(concepts: readonly ConceptDefinition[] = []): CompileContext {
+  return {
+    dict: new DictionaryBuilder(),
+    concepts: new Map(concepts.map((c) => [c.name, c])),
+    compiledConcepts: new Map(),
+    labelPrefix: "",
+  };
+}
+
+function compileConcept(node: Extract<QueryNode, { type: "concept" }>, ctx: CompileContext): CompiledNode {
+  const known = ctx.compiledConcepts.get(node.name);
+  if (known) return known;
+  const concept = ctx.concepts.get(node.name);
+  if (!concept) throw new QueryError(`unknown concept "@${node.name}"`, node.position);
+  let compiled: CompiledNode;
+  try {
+    compiled = compileNode(parseQuery(concept.query, { kind: "concept" }), {
+      ...ctx,
+      labelPrefix: `@${concept.name}: `,
+    });
+  } catch (error) {
+    // A concept is checked when saved, so this is one saved before a limit existed: name it, at its use.
+    if (!(error instanceof QueryError)) throw error;
+    throw new QueryError(`concept "@${node.name}" does not compile (${error.message})`, node.position);
+  }
+  ctx.compiledConcepts.set(node.name, compiled);
+  return compiled;
+}
+
+function compileNode(node: QueryNode, ctx: CompileContext): CompiledNode {
+  const { dict } = ctx;
   switch (node.type) {
+    case "concept":
+      return compileConcept(node, ctx);
     case "term":
     case "phrase": {
-      const label = node.type === "term" ? termLabel(node) : node.value;
+      const label = ctx.labelPrefix + (node.type === "term" ? termLabel(node) : node.value);
       const elements =
         node.type === "phrase"
           ? phraseElements(node.value)
@@ -190,18 +234,18 @@ function compileNode(node: QueryNode, dict: DictionaryBuilder): CompiledNode {
     }
     case "and":
     case "or":
-      return { k: node.type, children: node.children.map((child) => compileNode(child, dict)) };
+      return { k: node.type, children: node.children.map((child) => compileNode(child, ctx)) };
     case "not":
-      return { k: "not", child: compileNode(node.child, dict) };
+      return { k: "not", child: compileNode(node.child, ctx) };
     case "near":
       return {
         k: "near",
         distance: node.distance,
-        left: compileNode(node.left, dict),
-        right: compileNode(node.right, dict),
+        left: compileNode(node.left, ctx),
+        right: compileNode(node.right, ctx),
       };
     case "field":
-      return { k: "field", field: fieldIndex[node.field], child: compileNode(node.child, dict) };
+      return { k: "field", field: fieldIndex[node.field], child: compileNode(node.child, ctx) };
   }
 }
 
@@ -209,31 +253,51 @@ function termLabel(node: Extract<QueryNode, { type: "term" }>): string {
   return `${node.leadingWildcard ? "*" : ""}${node.value}${node.trailingWildcard ? "*" : ""}`;
 }
 
+export interface CompileOptions {
+  /** Leave out (and list in `broken`) a topic whose query does not compile, instead of throwing. */
+  skipBroken?: boolean;
+  /** The concepts a query may use as `@name`; an unknown name is a QueryError at its position. */
+  concepts?: readonly ConceptDefinition[];
+}
+
 /**
  * Parses and compiles all topics into one matcher that reads each article once. A query that does not
  * compile throws its QueryError, unless `skipBroken` is set, as the ingest path sets it: then that topic (a
  * query saved before a limit existed, say) is left out and listed in `broken`, and every other topic is
- * still matched, so one topic can never stop the pipeline.
+ * still matched, so one topic can never stop the pipeline. Each concept the topics use is compiled once.
  */
 export function compileTopics(
   topics: Pick<TopicDefinition, "slug" | "query">[],
-  options: { skipBroken?: boolean } = {},
+  options: CompileOptions = {},
 ): TopicMatcher {
-  const dict = new DictionaryBuilder();
+  const ctx = newContext(options.concepts);
   const compiled: CompiledTopic[] = [];
   const broken: BrokenTopic[] = [];
   for (const topic of topics) {
     try {
-      compiled.push({ slug: topic.slug, root: compileNode(parseQuery(topic.query), dict) });
+      compiled.push({ slug: topic.slug, root: compileNode(parseQuery(topic.query), ctx) });
     } catch (error) {
       if (!options.skipBroken) throw error;
       broken.push({ slug: topic.slug, error: error instanceof Error ? error.message : String(error) });
     }
   }
-  return createMatcher(dict.build(), compiled, broken);
+  return createMatcher(ctx.dict.build(), compiled, broken);
 }
 
-/** Checks that a query parses and compiles, as `compileTopics` will; throws the QueryError it would meet. */
-export function validateQuery(query: string): void {
-  compileNode(parseQuery(query), new DictionaryBuilder());
+/**
+ * Checks that a query parses and compiles, as `compileTopics` will with these concepts; throws the
+ * QueryError it would meet (an unknown `@name` included).
+ */
+export function validateQuery(query: string, concepts: readonly ConceptDefinition[] = []): void {
+  compileNode(parseQuery(query), newContext(concepts));
+}
+
+/** Checks a concept's own text: it parses within the concept limits, uses no `@name`, and compiles. */
+export function validateConcept(text: string): void {
+  try {
+    compileNode(parseQuery(text, { kind: "concept" }), newContext());
+  } catch (error) {
+    if (error instanceof QueryError) throw new QueryError(error.reason, error.position, "terms");
+    throw error;
+  }
 }

@@ -23,6 +23,8 @@ export type QueryNode =
     }
   /** Words that must appear next to each other, in order, each exactly as written (folded, not stemmed). */
   | { type: "phrase"; value: string; position: number }
+  /** `@name`: stands for a stored concept's terms (a named query fragment), resolved when compiling. */
+  | { type: "concept"; name: string; position: number }
   | { type: "and"; children: QueryNode[] }
   | { type: "or"; children: QueryNode[] }
   | { type: "not"; child: QueryNode }
@@ -33,10 +35,14 @@ export type QueryNode =
 /** A query that cannot be used; `position` is the 0-based offset in the query text. */
 export class QueryError extends DomainError {
   readonly position: number;
-  constructor(what: string, position: number) {
-    super("invalid_query", `${what} at position ${position}`, { param: "query", details: { position } });
+  /** The problem without its position. */
+  readonly reason: string;
+  /** `param`: the request field the text came from (a topic's `query`, a concept's `terms`). */
+  constructor(what: string, position: number, param = "query") {
+    super("invalid_query", `${what} at position ${position}`, { param, details: { position } });
     this.name = "QueryError";
     this.position = position;
+    this.reason = what;
   }
 }
 
@@ -52,3 +58,20 @@ export const queryLimits = {
   maxNear: 100,
   maxWildcards: 500,
 } as const;
+
+/**
+ * What one concept's text may hold. A concept such as `@global-south` lists thousands of names, so its terms
+ * do not count against a topic's limit; they have this one instead. A concept may not use other concepts.
+ */
+export const conceptLimits = {
+  maxLength: 200_000,
+  maxDepth: 32,
+  maxTerms: 10_000,
+  maxNear: 100,
+  maxWildcards: 500,
+} as const;
+
+export type QueryLimits = { [K in keyof typeof queryLimits]: number };
+
+/** A concept's name as written after `@`: lower-case letters, digits and inner hyphens. */
+export const CONCEPT_NAME = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;

@@ -1,6 +1,6 @@
 import type { QueryNode } from "./query-ast";
 
-const rank = { or: 0, and: 1, not: 2, near: 3, field: 4, term: 5, phrase: 5 } as const;
+const rank = { or: 0, and: 1, not: 2, near: 3, field: 4, term: 5, phrase: 5, concept: 5 } as const;
 
 /** Writes a query tree back as text that parses to the same tree, with parentheses only where needed. */
 export function formatQuery(node: QueryNode): string {
@@ -9,6 +9,8 @@ export function formatQuery(node: QueryNode): string {
       return `${node.exact ? "=" : ""}${node.leadingWildcard ? "*" : ""}${node.value}${node.trailingWildcard ? "*" : ""}`;
     case "phrase":
       return `"${node.value}"`;
+    case "concept":
+      return `@${node.name}`;
     case "or":
       return node.children.map((child) => wrap(child, rank.or + 1)).join(" OR ");
     case "and":

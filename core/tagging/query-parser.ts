@@ -1,4 +1,12 @@
-import { type Field, QueryError, type QueryNode, queryLimits } from "./query-ast";
+import {
+  CONCEPT_NAME,
+  conceptLimits,
+  type Field,
+  QueryError,
+  type QueryLimits,
+  type QueryNode,
+  queryLimits,
+} from "./query-ast";
 import { type Lexeme, lexQuery } from "./query-lexer";
 
 export type { QueryNode } from "./query-ast";
@@ -6,26 +14,34 @@ export { QueryError } from "./query-ast";
 
 const fields = new Set<string>(["title", "summary"]);
 
+export interface ParseOptions {
+  /** "query" (a topic's, the default) or "concept" (a concept's own text: its own limits, no `@name`). */
+  kind?: "query" | "concept";
+}
+
 /**
  * Parses a topic query. Adjacent expressions without an operator are joined with AND, so
- * `deepseek model` means `deepseek AND model`. Throws QueryError naming the offending position.
+ * `deepseek model` means `deepseek AND model`. `@name` is a concept, resolved when compiling. Throws
+ * QueryError naming the offending position.
  */
-export function parseQuery(query: string): QueryNode {
-  if (query.length > queryLimits.maxLength) {
-    throw new QueryError(`query is longer than ${queryLimits.maxLength} characters`, queryLimits.maxLength);
+export function parseQuery(query: string, options: ParseOptions = {}): QueryNode {
+  const kind = options.kind ?? "query";
+  const limits = kind === "concept" ? conceptLimits : queryLimits;
+  if (query.length > limits.maxLength) {
+    throw new QueryError(`${kind} is longer than ${limits.maxLength} characters`, limits.maxLength);
   }
   const bad = /[\p{Cc}\p{Cn}\p{Cs}]/u.exec(query.replace(/[\t\n\r]/g, " "));
   if (bad) {
     const code = bad[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0");
     throw new QueryError(`control character or unassigned code point U+${code}`, bad.index);
   }
-  const parser = new Parser(lexQuery(query), query.length);
-  if (parser.atEnd()) throw new QueryError("empty query", 0);
+  const parser = new Parser(lexQuery(query), query.length, kind, limits);
+  if (parser.atEnd()) throw new QueryError(`empty ${kind}`, 0);
   const node = parser.parseOr(0);
   const rest = parser.peek();
   if (rest) throw new QueryError(`unexpected ${describe(rest)}`, rest.position);
   if (!needsPositiveTerm(node)) {
-    throw new QueryError("query would match articles without any of its terms: pair NOT with a term", 0);
+    throw new QueryError(`${kind} would match articles without any of its terms: pair NOT with a term`, 0);
   }
   return node;
 }
@@ -35,6 +51,7 @@ function needsPositiveTerm(node: QueryNode): boolean {
   switch (node.type) {
     case "term":
     case "phrase":
+    case "concept":
     case "near":
       return true;
     case "not":
@@ -71,6 +88,8 @@ class Parser {
   constructor(
     private readonly lexemes: Lexeme[],
     private readonly end: number,
+    private readonly kind: "query" | "concept",
+    private readonly limits: QueryLimits,
   ) {}
 
   atEnd(): boolean {
@@ -118,8 +137,8 @@ class Parser {
     let left = this.parseScoped(depth, after);
     for (let op = this.peek(); op?.kind === "NEAR"; op = this.peek()) {
       this.index++;
-      if (++this.nears > queryLimits.maxNear) {
-        throw new QueryError(`query has more than ${queryLimits.maxNear} NEAR operators`, op.position);
+      if (++this.nears > this.limits.maxNear) {
+        throw new QueryError(`${this.kind} has more than ${this.limits.maxNear} NEAR operators`, op.position);
       }
       // A chain nests to the left (a NEAR b NEAR c is (a NEAR b) NEAR c): each link is a level.
       this.checkDepth(++depth, op.position);
@@ -153,9 +172,9 @@ class Parser {
       case "phrase":
         this.countTerm(next.position);
         for (const piece of next.value.split(/\s+/u)) {
-          if ((piece.startsWith("*") || piece.endsWith("*")) && ++this.wildcards > queryLimits.maxWildcards) {
+          if ((piece.startsWith("*") || piece.endsWith("*")) && ++this.wildcards > this.limits.maxWildcards) {
             throw new QueryError(
-              `query has more than ${queryLimits.maxWildcards} wildcard terms`,
+              `${this.kind} has more than ${this.limits.maxWildcards} wildcard terms`,
               next.position,
             );
           }
@@ -178,8 +197,12 @@ class Parser {
 
   private term(marked: string, position: number): QueryNode {
     this.countTerm(position);
+    if (marked.startsWith("@")) return this.concept(marked, position);
     const exact = marked.length > 1 && marked.startsWith("=");
     const text = exact ? marked.slice(1) : marked;
+    if (exact && text.startsWith("@")) {
+      throw new QueryError(`a concept cannot be marked exact ("${marked}")`, position);
+    }
     const leadingWildcard = text.startsWith("*");
     const trailingWildcard = text.length > 1 && text.endsWith("*");
     const value = text.slice(leadingWildcard ? 1 : 0, trailingWildcard ? -1 : undefined);
@@ -188,8 +211,11 @@ class Parser {
       throw new QueryError(`term "${text}" has no letters or digits`, position);
     }
     if (leadingWildcard || trailingWildcard) {
-      if (++this.wildcards > queryLimits.maxWildcards) {
-        throw new QueryError(`query has more than ${queryLimits.maxWildcards} wildcard terms`, position);
+      if (++this.wildcards > this.limits.maxWildcards) {
+        throw new QueryError(
+          `${this.kind} has more than ${this.limits.maxWildcards} wildcard terms`,
+          position,
+        );
       }
       if ([...value].length < 2)
         throw new QueryError(`wildcard term "${text}" needs at least 2 characters`, position);
@@ -200,15 +226,30 @@ class Parser {
     return { type: "term", value, leadingWildcard, trailingWildcard, position, ...(exact ? { exact } : {}) };
   }
 
+  /** `@name`: one term of the query, however many terms the concept holds (they have their own limit). */
+  private concept(marked: string, position: number): QueryNode {
+    if (this.kind === "concept") {
+      throw new QueryError(`a concept cannot use another concept ("${marked}")`, position);
+    }
+    const name = marked.slice(1).toLowerCase();
+    if (!CONCEPT_NAME.test(name)) {
+      throw new QueryError(
+        `"${marked}" is not a concept name (@ then lower-case letters, digits and hyphens)`,
+        position,
+      );
+    }
+    return { type: "concept", name, position };
+  }
+
   private countTerm(position: number): void {
-    if (++this.terms > queryLimits.maxTerms) {
-      throw new QueryError(`query has more than ${queryLimits.maxTerms} terms`, position);
+    if (++this.terms > this.limits.maxTerms) {
+      throw new QueryError(`${this.kind} has more than ${this.limits.maxTerms} terms`, position);
     }
   }
 
   private checkDepth(depth: number, position: number): void {
-    if (depth > queryLimits.maxDepth) {
-      throw new QueryError(`query nests deeper than ${queryLimits.maxDepth} levels`, position);
+    if (depth > this.limits.maxDepth) {
+      throw new QueryError(`${this.kind} nests deeper than ${this.limits.maxDepth} levels`, position);
     }
   }
 }

@@ -2,6 +2,7 @@ import { and, eq, inArray, or, sql } from "drizzle-orm";
 import type { Db, Executor } from "../client";
 import { type Article, type ArticleTopic, articles, type Feed, feeds, type NewArticle } from "../schema";
 import { replaceTags } from "./article-topics";
+import { type ConceptQuery, conceptDefinitions, conceptVersions } from "./concepts";
 import { releasedLease } from "./feed-leases";
 import { enqueueInstantAlerts } from "./outbox";
 import { articleIdsIn, type RollupEntry, rollupEntries, rollupTags } from "./rollups";
@@ -23,6 +24,11 @@ export interface StoredForFeed {
   urlHeldBy: number | undefined;
   /** Every topic's query, when the store tags. */
   topics: TopicQuery[] | undefined;
+  /**
+   * Every concept the queries may use, when the store tags and the caller's copy is stale (see
+   * `conceptsStale`); undefined when the caller's concepts are current.
+   */
+  concepts?: ConceptQuery[] | undefined;
 }
 
 /** A tag of an article about to be inserted: its id is known only once it is. */
@@ -68,14 +74,21 @@ export async function storeFeed<Plan extends FeedWritePlan>(
     entries: ReadonlyArray<{ entryKey: string; url: string | null }>;
     movedTo: string | undefined;
     withTopics: boolean;
+    /**
+     * Whether the caller's concepts differ from these ids and versions; only then are the concepts' texts (tens
+     * of kilobytes) read. Absent, they are read whenever the store tags.
+     */
+    conceptsStale?: (versions: ReadonlyArray<{ id: number; version: number }>) => boolean;
   },
   plan: (stored: StoredForFeed) => Plan,
 ): Promise<{ plan: Plan; written: FeedWritten }> {
   return db.transaction(async (tx) => {
     const found = await storedArticlesFor(tx, lookup.feedId, lookup.entries);
     const topics = lookup.withTopics ? await topicQueries(tx) : undefined;
+    const stale = lookup.withTopics && (lookup.conceptsStale?.(await conceptVersions(tx)) ?? true);
+    const concepts = stale ? await conceptDefinitions(tx) : undefined;
     const urlHeldBy = lookup.movedTo ? await feedIdWithUrl(tx, lookup.movedTo) : undefined;
-    const decided = plan({ ...found, urlHeldBy, topics });
+    const decided = plan({ ...found, urlHeldBy, topics, concepts });
     return { plan: decided, written: await writeFeedPlan(tx, decided) };
   });
 }

@@ -1,4 +1,4 @@
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { DomainError } from "../../core/errors";
 import type { Db, Executor } from "../client";
 import { articles, coverageHourly, type Topic, topics } from "../schema";
@@ -130,3 +130,21 @@ export async function markRetagDone(db: Executor, topic: Pick<Topic, "id" | "ver
 
 /** A topic's query and version: what the tagger compiles. */
 export type TopicQuery = Awaited<ReturnType<typeof topicQueries>>[number];
+
+/**
+ * Marks topics for a retag exactly as a query edit does: a new version, the retag restarting from the first
+ * article. Used when a concept their queries use changes, in the transaction that changes it.
+ */
+export async function restartTopicRetags(db: Executor, ids: readonly number[], now: number): Promise<void> {
+  if (ids.length === 0) return;
+  await db
+    .update(topics)
+    .set({
+      version: sql`${topics.version} + 1`,
+      retagCursor: 0,
+      retagDone: 0,
+      retagTotal: 0,
+      updatedAt: now,
+    })
+    .where(inArray(topics.id, [...ids]));
+}

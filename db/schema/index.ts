@@ -1,5 +1,6 @@
 export * from "./alerts";
 export * from "./articles";
+export * from "./concepts";
 export * from "./coverage";
 export * from "./feeds";
 export * from "./job-runs";

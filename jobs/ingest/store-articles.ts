@@ -35,10 +35,11 @@ export async function storeFeedArticles(db: Db, input: StoreInput): Promise<Stor
       entries: input.articles,
       movedTo: input.state.url ?? undefined,
       withTopics: tagger !== undefined,
+      ...(tagger ? { conceptsStale: (versions) => tagger.conceptsStale(versions) } : {}),
     },
     (stored) => {
       // The topics as this transaction sees them: one edited elsewhere applies from here on.
-      if (tagger && stored.topics) tagger.load(stored.topics);
+      if (tagger && stored.topics) tagger.load(stored.topics, stored.concepts);
       return planFeedStore(input, stored);
     },
   );

@@ -1,4 +1,8 @@
+import { countConceptTerms } from "../../core/tagging/concepts";
+import { defaultConcepts } from "../../core/tagging/default-concepts";
 import { defaultTopics } from "../../core/tagging/default-topics";
+import type { Db } from "../../db/client";
+import { addConceptIfMissing } from "../../db/queries/concepts";
 import { addFeeds, isEmptyDatabase } from "../../db/queries/feeds";
 import { setSettingOnce } from "../../db/queries/settings";
 import { addStoryEvent } from "../../db/queries/timeline";
@@ -31,6 +35,9 @@ export interface SeedSummary {
  * removes every feed does not get them back on the next restart, and two processes starting together seed once.
  */
 export async function seedFirstStart(ctx: IngestContext, options: SeedOptions): Promise<SeedSummary> {
+  // Before the topics: a default topic may use a concept, and the sample is tagged as it loads.
+  const conceptsAdded = await seedDefaultConcepts(ctx.db, (ctx.now ?? Date.now)());
+  if (conceptsAdded > 0) ctx.log.info({ conceptsAdded }, "default concepts added");
   const none = { seeded: false, feedsAdded: 0, sampleArticles: 0 };
   if (!(await isEmptyDatabase(ctx.db))) return none;
   if (!(await setSettingOnce(ctx.db, "seeded_at", new Date((ctx.now ?? Date.now)()).toISOString())))
@@ -41,4 +48,30 @@ export async function seedFirstStart(ctx: IngestContext, options: SeedOptions): 
   const sampleArticles = options.sampleData ? (await loadSample(ctx)).articles : 0;
   ctx.log.info({ feedsAdded, sampleArticles }, "first start: database seeded");
   return { seeded: true, feedsAdded, sampleArticles };
+}
+
+/**
+ * Adds each bundled concept once per database, on every start, so a database made before a concept existed
+ * gets it too. A settings row per concept records that it was offered: a user who deletes it does not get it
+ * back on the next restart, and a concept of that name the user made first is kept. Returns how many it added.
+ */
+export async function seedDefaultConcepts(db: Db, now: number): Promise<number> {
+  let added = 0;
+  for (const concept of defaultConcepts) {
+    // One transaction per concept: the mark and the row together, so a crash between them loses neither.
+    const fresh = await db.transaction(async (tx) => {
+      if (!(await setSettingOnce(tx, `concept_seeded:${concept.name}`, new Date(now).toISOString()))) {
+        return false;
+      }
+      return addConceptIfMissing(tx, {
+        name: concept.name,
+        description: concept.description,
+        query: concept.query,
+        termCount: countConceptTerms(concept.query),
+        seeded: true,
+      });
+    });
+    if (fresh) added++;
+  }
+  return added;
 }

@@ -2,6 +2,7 @@ import { compileTopics } from "../../core/tagging/compile";
 import type { MatchedTerm } from "../../core/tagging/types";
 import type { Db } from "../../db/client";
 import { articleTextsAfter } from "../../db/queries/articles";
+import { conceptDefinitions } from "../../db/queries/concepts";
 
 export interface DryRunExample {
   id: number;
@@ -20,9 +21,11 @@ export interface DryRunResult {
 /**
  * How many stored articles a draft query would tag, with the newest examples, before anything is saved.
  * Reads the articles in id batches so a million of them never sit in memory at once. Throws QueryError.
+ * `@name`s resolve against the stored concepts.
  */
 export async function dryRunQuery(db: Db, query: string, exampleCount = 10): Promise<DryRunResult> {
-  const matcher = compileTopics([{ slug: "draft", query }]);
+  // The stored concepts: an unknown `@name` is a QueryError at its position, as when the topic is saved.
+  const matcher = compileTopics([{ slug: "draft", query }], { concepts: await conceptDefinitions(db) });
   const result: DryRunResult = { scanned: 0, matched: 0, examples: [] };
   let cursor = 0;
   for (;;) {

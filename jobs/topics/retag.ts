@@ -2,6 +2,7 @@ import { compileTopics } from "../../core/tagging/compile";
 import type { Db } from "../../db/client";
 import { writeRetagBatch } from "../../db/queries/article-topics";
 import { articleTextsAfter, countArticles } from "../../db/queries/articles";
+import { conceptDefinitions } from "../../db/queries/concepts";
 import { markRetagDone, markRetagStarted, topicsToRetag } from "../../db/queries/topics";
 import type { Topic } from "../../db/schema";
 
@@ -40,7 +41,9 @@ export async function retagTopics(db: Db, options: RetagOptions = {}): Promise<R
 }
 
 async function retagTopic(db: Db, topic: Topic, batchSize: number, maxBatches: number) {
-  const matcher = compileTopics([topic]);
+  // A concept edited after this read bumps the topic's version, so the batches below stop and a later run
+  // starts over with the new terms.
+  const matcher = compileTopics([topic], { concepts: await conceptDefinitions(db) });
   let cursor = topic.retagCursor;
   let done = topic.retagDone;
   let tagged = 0;

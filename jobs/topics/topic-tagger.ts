@@ -1,6 +1,7 @@
 import { compileTopics } from "../../core/tagging/compile";
 import type { ArticleText, TopicMatcher } from "../../core/tagging/types";
 import type { Executor } from "../../db/client";
+import { type ConceptQuery, conceptDefinitions } from "../../db/queries/concepts";
 import { type TopicQuery, topicQueries } from "../../db/queries/topics";
 
 export interface TagRow {
@@ -13,27 +14,42 @@ export interface TagRow {
 /** A tag before its article has an id (an article about to be inserted). */
 export type TopicTag = Omit<TagRow, "articleId">;
 
+const versionsOf = (concepts: ReadonlyArray<{ id: number; version: number }>) =>
+  concepts.map((c) => `${c.id}:${c.version}`).join(",");
+
 /**
- * The compiled matcher for every topic, kept in step with the topics table. `refresh` reads the topics'
- * versions (one small query) and recompiles only when one changed, so a topic edited through the API from
- * another process is applied from the next transaction on.
+ * The compiled matcher for every topic, kept in step with the topics and concepts tables. `refresh` reads the
+ * topics and concepts and recompiles only when a version changed (a topic's query or a concept's terms), so a
+ * topic or concept edited through the API from another process is applied from the next transaction on.
  */
 export class TopicTagger {
   #signature = "";
   #matcher: TopicMatcher = compileTopics([]);
   #ids = new Map<string, number>();
+  #concepts: readonly ConceptQuery[] = [];
 
-  async refresh(db: Executor): Promise<void> {
-    this.load(await topicQueries(db));
+  /** Whether concepts of these ids and versions differ from the ones this tagger compiled with. */
+  conceptsStale(versions: ReadonlyArray<{ id: number; version: number }>): boolean {
+    return versionsOf(versions) !== versionsOf(this.#concepts);
   }
 
-  /** Takes the topics as read (the store reads them in its own transaction); recompiles only on a change. */
-  load(rows: TopicQuery[]): void {
-    const signature = rows.map((r) => `${r.id}:${r.version}`).join(",");
+  async refresh(db: Executor): Promise<void> {
+    this.load(await topicQueries(db), await conceptDefinitions(db));
+  }
+
+  /**
+   * Takes the topics and concepts as read (the store reads them in its own transaction); recompiles only on
+   * a change. A concept's id is in the signature too: one deleted and made again starts at version 1 anew.
+   */
+  load(rows: TopicQuery[], concepts?: readonly ConceptQuery[]): void {
+    // Without concepts, the ones of the last load stand (the store reads them only when they changed).
+    const current = concepts ?? this.#concepts;
+    const signature = `${rows.map((r) => `${r.id}:${r.version}`).join(",")}|${versionsOf(current)}`;
+    this.#concepts = current;
     if (signature === this.#signature) return;
-    // A stored query that no longer compiles (saved before a limit existed) must not stop ingest: that topic
-    // is left out and reported, every other topic still tags.
-    this.#matcher = compileTopics(rows, { skipBroken: true });
+    // A stored query that no longer compiles (saved before a limit existed, or naming a concept since
+    // removed) must not stop ingest: that topic is left out and reported, every other topic still tags.
+    this.#matcher = compileTopics(rows, { skipBroken: true, concepts: current });
     this.#ids = new Map(rows.map((r) => [r.slug, r.id]));
     this.#signature = signature;
   }

@@ -1,5 +1,6 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { validateQuery } from "../../core/tagging/compile";
+import { conceptDefinitions } from "../../db/queries/concepts";
 import {
   createTopic,
   deleteTopic,
@@ -138,8 +139,8 @@ export function topicRoutes({ db }: AppDeps, admin: ReturnType<typeof requireAdm
     .openapi({ ...routes.create, middleware: [admin] as const }, async (c) => {
       const body = c.req.valid("json");
       // A query that does not compile is a 400 naming the position (QueryError), before anything is saved:
-      // what the API accepts always compiles in the ingest.
-      validateQuery(body.query);
+      // what the API accepts always compiles in the ingest. `@name`s must be stored concepts.
+      validateQuery(body.query, await conceptDefinitions(db));
       // Counting topics needs names only, not every topic's article count.
       const color = body.color ?? PALETTE[(await listTopicNames(db)).length % PALETTE.length]!;
       const topic = await createTopic(db, { ...body, color, description: body.description ?? "" });
@@ -148,7 +149,7 @@ export function topicRoutes({ db }: AppDeps, admin: ReturnType<typeof requireAdm
     .openapi({ ...routes.update, middleware: [admin] as const }, async (c) => {
       const { slug } = c.req.valid("param");
       const body = c.req.valid("json");
-      validateQuery(body.query);
+      validateQuery(body.query, await conceptDefinitions(db));
       const current = await getTopic(db, slug);
       if (!current) throw notFound(`no topic '${slug}'`);
       const topic = await updateTopic(db, slug, { ...body, color: body.color ?? current.color }, Date.now());

@@ -65,6 +65,8 @@ function naiveNode(node: QueryNode): NaiveNode {
       return { op: "and", children: [naiveNode(node.left), naiveNode(node.right)] };
     case "field":
       return naiveNode(node.child);
+    case "concept":
+      throw new Error("the naive baseline takes no concepts");
   }
 }
 

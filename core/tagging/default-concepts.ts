@@ -1,0 +1,289 @@
+import { ISO_COUNTRIES } from "../coverage/regions";
+import { CAPITALS_AND_DEMONYMS, GLOBAL_SOUTH_M49 } from "./global-south-places";
+
+/**
+ * The bundled concepts, seeded on first start (and once into older databases): named term lists a query
+ * uses as `@name`. Country names are generated from CLDR (Node's ICU, `Intl.DisplayNames`), not typed.
+ */
+export interface DefaultConcept {
+  name: string;
+  description: string;
+  /** The terms as query text. */
+  query: string;
+}
+
+/** The languages every bundled concept covers. */
+export const CONCEPT_LANGUAGES = [
+  "en",
+  "de",
+  "zh",
+  "fr",
+  "es",
+  "pt",
+  "ja",
+  "ar",
+  "hi",
+  "id",
+  "vi",
+  "sw",
+  "ko",
+  "it",
+  "ru",
+  "tr",
+] as const;
+
+const cjk = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+const latin = /^[\p{Script=Latin}\p{M}-]+$/u;
+
+/** Spellings that differ only in case, accents or apostrophes are one term ("Côte d’Ivoire", "Cote d'Ivoire"). */
+const folded = (term: string) =>
+  term
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .normalize("NFC")
+    .replace(/[’']/g, "'")
+    .toLowerCase();
+
+/**
+ * Names that would make the concept match noise, by language-independent lower-cased spelling, and why.
+ * Each country so listed is still found by its other names, its capital or its demonym.
+ */
+const NOISY: Readonly<Record<string, string>> = {
+  chad: "an English given name",
+  jordan: "a given name and surname",
+  georgia: "the US state (en, es, it, id, vi)",
+  géorgie: "the US state in French too",
+  geórgia: "the US state in Portuguese too",
+  ジョージア: "the US state, and a coffee brand",
+  조지아: "the US state",
+  जॉर्जिया: "the US state",
+  جورجيا: "the US state",
+  mali: 'Italian "evils"',
+  माली: 'Hindi "gardener"',
+  مالي: 'Arabic "financial"',
+  マリ: "inside マリオ, マリン ...",
+  말리: 'inside Korean verbs ("말리다")',
+  马里: "inside 马里兰 (Maryland)",
+  réunion: 'French "meeting"',
+  "la réunion": 'French "the meeting"',
+  granada: "the Spanish city (es name of Grenada)",
+  mısır: 'Turkish "maize"',
+  lào: 'Vietnamese "lao" (as in "lao động", labour)',
+  montserrat: "a Catalan mountain and given name",
+  "saint-martin": "a common place and church name",
+  "st. martin": "a common place and church name",
+  "st martin": "a common place and church name",
+  인도: 'inside Korean "인도적" (humanitarian) and "인도하다" (to guide)',
+  苏丹: 'Chinese "sultan"',
+  加纳: "inside 增加纳税 and the like",
+  多哥: "inside 很多哥哥 and the like",
+  sino: 'Spanish "but rather"',
+  чад: 'Russian "чадо", "чадить"',
+  того: 'Russian "of that" (the ru name of Togo)',
+  gana: 'Spanish "wins" (the es, pt and it name of Ghana)',
+  saná: 'Spanish "healthy" (the es name of Sanaa)',
+  "sana'a": 'Spanish and Italian "sana a"',
+};
+
+const NOISY_NAMES = new Map(Object.entries(NOISY).map(([name, why]) => [folded(name), why]));
+
+/** Short CJK names that are safe as substrings; every other CJK name needs three characters or more. */
+const SHORT_CJK_NAMES = new Set(
+  (
+    "印度 伊朗 古巴 巴西 越南 泰国 泰國 缅甸 老挝 秘鲁 智利 埃及 也门 南非 约旦 叙利 斐济 汤加 海地 文莱 阿曼 乍得 " +
+    "インド イラン ペルー チリ タイ キューバ ブラジル 이란 쿠바 태국 칠레 페루 이집트 예멘 브라질 베트남"
+  ).split(" "),
+);
+
+/**
+ * One name as a query term: a plain word (stemmed in the article's language), a phrase for several words,
+ * `=word` for a word that must match as written, or null when it must be left out. `exactLatin`: a one-word
+ * Latin-script name matches as written; country names take it, since a stemmed name meets common words
+ * ("Saudi" and Portuguese "saúde", "Wallis" and "Wall") while Latin-script country names barely inflect.
+ */
+export function placeTerm(raw: string, options: { exactLatin?: boolean } = {}): string | null {
+  const name = raw.replace(/_/g, " ").replace(/["*]/g, "").trim();
+  if (!name || NOISY_NAMES.has(folded(name))) return null;
+  if (cjk.test(name)) {
+    const compact = name.replace(/\s+/g, "");
+    if ([...compact].length < 3 && !SHORT_CJK_NAMES.has(compact)) return null;
+    return compact;
+  }
+  if (/[^\p{L}\p{M}\p{N}-]/u.test(name)) return `"${name}"`;
+  const letters = [...name.replace(/-/g, "")].length;
+  // Short names stem to three letters or fewer and meet common words ("Мали" → "мал", as in "мало"; a
+  // wildcard would be worse: "Того*" is Russian "того"): they match as written.
+  if (letters <= 4 || (options.exactLatin && latin.test(name))) return `=${name}`;
+  return name;
+}
+
+/** Every CLDR name (and part of a name) of the regions outside the concept, folded: "США" in "(США)". */
+let outsideNames: Set<string> | undefined;
+function namesOutside(): Set<string> {
+  if (!outsideNames) {
+    const inside = new Set(globalSouthCodes());
+    outsideNames = new Set<string>();
+    for (const code of ISO_COUNTRIES) {
+      if (inside.has(code)) continue;
+      for (const name of cldrNames(code)) outsideNames.add(folded(name));
+    }
+  }
+  return outsideNames;
+}
+
+function cldrNames(code: string): string[] {
+  const out: string[] = [];
+  for (const lang of CONCEPT_LANGUAGES) {
+    for (const style of ["long", "short"] as const) {
+      const name = new Intl.DisplayNames([lang], { type: "region", style }).of(code);
+      if (name && name !== code) out.push(name);
+      // German genitive of a neuter country name ("Indiens Regierung"), since country names match as written.
+      if (lang === "de" && name && /^\p{L}+$/u.test(name) && !/[sxzß]$/u.test(name)) out.push(`${name}s`);
+    }
+  }
+  return out;
+}
+
+/**
+ * CLDR's names of one region in every concept language, long and short forms, with parentheses and
+ * "Congo - Kinshasa" split out; a part that names a region outside the concept ("Virgin Islands (US)") is not kept.
+ */
+export function regionNames(code: string): string[] {
+  const names = new Set<string>();
+  for (const name of cldrNames(code)) {
+    const parts = name.split(/\s*[()（）]\s*|\s+[-–]\s+|\s+&\s+/u).filter((p) => p.trim().length > 0);
+    if (parts.length === 1) names.add(name);
+    else for (const part of parts) if (!namesOutside().has(folded(part.trim()))) names.add(part.trim());
+  }
+  return [...names];
+}
+
+/** Guinea is also "guinea pig", "guinea fowl": the country's English name counts only without them. */
+const GUINEA = '(guinea NOT "guinea pig*" NOT "guinea fowl")';
+/**
+ * Names with a term of their own: インド (India) also sits inside ウインドウ (window, Windows) and インドア
+ * (indoor); a stemmed Riyadh and Rabat would find Arabic الرياضيات (mathematics), الرياضة (sport) and رباط
+ * (bond); a stemmed "Saudi" finds Portuguese "saúde" (health).
+ */
+const special: Readonly<Record<string, string>> = {
+  guinea: GUINEA,
+  niger: "=niger",
+  インド: "(インド NOT ウインドウ NOT インドア)",
+  الرياض: "=الرياض",
+  الرباط: "=الرباط",
+  saudi: "=Saudi",
+};
+
+function termsOf(names: Iterable<string>, options: { exactLatin?: boolean } = {}): string[] {
+  const out = new Map<string, string>();
+  for (const name of names) {
+    const term = special[folded(name)] ?? placeTerm(name, options);
+    if (term && !out.has(folded(term))) out.set(folded(term), term);
+  }
+  return [...out.values()];
+}
+
+const listOf = (text: string) => (text.match(/"[^"]*"|\S+/g) ?? []).map((item) => item.replace(/"/g, ""));
+
+const globalSouthCodes = () => Object.values(GLOBAL_SOUTH_M49).flatMap((list) => list.split(" "));
+
+function globalSouth(): string {
+  const countries = termsOf(globalSouthCodes().flatMap(regionNames), { exactLatin: true });
+  const names: string[] = [];
+  for (const place of Object.values(CAPITALS_AND_DEMONYMS)) {
+    for (const list of Object.values(place)) names.push(...listOf(list));
+  }
+  // Region words, in the 16 languages: an adoption story may name the region rather than a country.
+  names.push(
+    ...listOf(
+      '"Global South" "globalen Süden" "globaler Süden" 全球南方 "Sud global" "Sud Global" "Sur global" "Sul global" ' +
+        'グローバルサウス \'الجنوب_العالمي\' "ग्लोबल साउथ" "Global Selatan" "Nam bán cầu" "Kusini mwa Dunia" ' +
+        '글로벌사우스 "Sud del mondo" "Глобальный Юг" "Küresel Güney" "developing countries" Entwicklungsländer ' +
+        '发展中国家 "pays en développement" "países en desarrollo" "países em desenvolvimento" 途上国 ' +
+        '"الدول النامية" "विकासशील देश" "negara berkembang" "nước đang phát triển" "nchi zinazoendelea" 개발도상국 ' +
+        '"paesi in via di sviluppo" "развивающиеся страны" "gelişmekte olan ülkeler" "emerging markets" Schwellenländer',
+    ).map((item) => item.replace(/'/g, "")),
+  );
+  return [...new Set([...countries, ...termsOf(names)])].join(" OR ");
+}
+
+const china = [
+  "China Chinese chinesisch Chinesen Peking Beijing 中国 中方 北京 Chine chinois Pékin chino Pekín Pequim",
+  'chinês chinesa 中国人 الصين صيني بكين चीन बीजिंग Tiongkok Cina Tionghoa "Trung Quốc" "Bắc Kinh" Uchina',
+  "Kichina 중국 베이징 중국인 cinese Pechino Китай китайский Пекин Çin Çinli Pekin",
+  // Hindi चीनी is also "sugar" and Spanish "sino" is "but rather": neither is listed (the Hindi stemmer
+  // still finds चीनी from चीन).
+].join(" ");
+
+const usGovernment = [
+  '"White House" "Weißes Haus" "Weißen Haus" 白宫 "Maison Blanche" "Casa Blanca" "Casa Branca" ホワイトハウス',
+  '"البيت الأبيض" "व्हाइट हाउस" "Gedung Putih" "Nhà Trắng" "Ikulu ya Marekani" 백악관 "Casa Bianca" "Белый дом"',
+  '"Beyaz Saray" Washington 华盛顿 ワシントン واشنطن वाशिंगटन 워싱턴 Вашингтон Vaşington',
+  '"Commerce Department" "Department of Commerce" "Commerce Secretary" US-Handelsministerium "amerikanische Handelsministerium"',
+  '美国商务部 "département du Commerce" "Departamento de Comercio" "Departamento de Comércio" 米商務省',
+  '"وزارة التجارة الأمريكية" "अमेरिकी वाणिज्य विभाग" "Departemen Perdagangan AS" "Kementerian Perdagangan AS"',
+  '"Bộ Thương mại Mỹ" "Wizara ya Biashara ya Marekani" "Dipartimento del Commercio USA" "Минторг США"',
+  '"Министерство торговли США" "ABD Ticaret Bakanlığı" "Bureau of Industry and Security" 工业与安全局',
+  '産業安全保障局 산업안보국 "US Congress" "U.S. Congress" "Capitol Hill" US-Kongress "Congrès américain"',
+  '"Congreso estadounidense" "Congreso de Estados Unidos" "Congresso americano" "Congresso dos EUA" 美国国会',
+  '米議会 "الكونغرس الأمريكي" "अमेरिकी कांग्रेस" "Kongres AS" "Quốc hội Mỹ" "Bunge la Marekani"',
+  '"Congresso statunitense" "Конгресс США" "ABD Kongresi" "Trump administration" "Biden administration"',
+  '"US government" "U.S. government" US-Regierung "gouvernement américain" "administration américaine"',
+  '"gobierno estadounidense" "gobierno de Estados Unidos" "governo americano" "governo dos EUA" 美国政府 米政府',
+  '"الحكومة الأمريكية" "अमेरिकी सरकार" "pemerintah AS" "chính phủ Mỹ" "serikali ya Marekani"',
+  '"governo statunitense" "правительство США" "администрация США" "ABD hükümeti" "ABD yönetimi"',
+  // "BIS" alone is German "until"; "Congress" alone is India's party and China's party congress; a bare
+  // "commerce ministry" (Handelsministerium, 商務省, 상무부) is China's as often as the US's.
+].join(" ");
+
+const chips = [
+  'chip chipmaker* chipmaking chipset* semiconductor* GPU GPUs TPU NPU wafer* "graphics processor*" "AI accelerator*"',
+  "Chip Chips Halbleiter* Chiphersteller* Grafikprozessor* Grafikkarte* KI-Beschleuniger",
+  "芯片 半导体 晶片 显卡 图形处理器 加速器 晶圆 算力",
+  'puce puces semi-conducteur* semiconducteur* "processeur graphique" "processeurs graphiques" "cartes graphiques"',
+  'semiconductor* "procesador gráfico" "procesadores gráficos" chips',
+  'semicondutor* "processador gráfico" "processadores gráficos"',
+  "半導体 チップ 画像処理半導体 アクセラレーター",
+  'رقائق شرائح "أشباه الموصلات" "معالجات الرسوميات"',
+  "चिप सेमीकंडक्टर अर्धचालक जीपीयू",
+  "cip semikonduktor",
+  '"bán dẫn" "vi mạch"',
+  "chipu semikondakta",
+  "반도체 그래픽처리장치 가속기",
+  'semiconduttor* "processori grafici" "processore grafico"',
+  'чип* микрочип* микросхем* полупроводник* видеокарт* "графический процессор" "графических процессоров"',
+  '"yarı iletken*" çip* "grafik işlemci*"',
+].join(" ");
+
+function anyOf(text: string): string {
+  return [...new Set(text.match(/"[^"]*"|\S+/g) ?? [])].join(" OR ");
+}
+
+export const defaultConcepts: readonly DefaultConcept[] = [
+  {
+    name: "global-south",
+    description:
+      "Countries and territories of Africa, Latin America and the Caribbean, South, Southeast, Central and " +
+      "West Asia (the Gulf included) and the Pacific islands (UN M49), not China: names from CLDR in 16 " +
+      "languages, the capitals and demonyms of the 40 most populous, and region words.",
+    query: globalSouth(),
+  },
+  {
+    name: "china",
+    description: "China, Chinese and Beijing in the 16 supported languages.",
+    query: anyOf(china),
+  },
+  {
+    name: "us-government",
+    description:
+      "The US government: Washington, the White House, the Commerce Department and its BIS, Congress, the " +
+      "administration, in the 16 supported languages.",
+    // Korean writes "미국 상무부" (US Commerce Department) with a space, and the bare words are generic.
+    query: `${anyOf(usGovernment)} OR (미국 NEAR/1 (상무부 OR 정부 OR 의회)) OR (미 NEAR/1 (상무부 OR 의회))`,
+  },
+  {
+    name: "chips",
+    description: "Chips, semiconductors, GPUs and AI accelerators in the 16 supported languages.",
+    query: anyOf(chips),
+  },
+];
