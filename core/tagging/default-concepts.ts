@@ -1,5 +1,6 @@
 import { ISO_COUNTRIES } from "../coverage/regions";
-import { CAPITALS_AND_DEMONYMS, GLOBAL_SOUTH_M49 } from "./global-south-places";
+import { stemmerFor, stemWord } from "./analysis";
+import { CAPITALS_AND_DEMONYMS, GLOBAL_SOUTH_M49, MORE_PLACES } from "./global-south-places";
 
 /**
  * The bundled concepts, seeded on first start (and once into older databases): named term lists a query
@@ -87,13 +88,37 @@ const NOISY: Readonly<Record<string, string>> = {
 
 const NOISY_NAMES = new Map(Object.entries(NOISY).map(([name, why]) => [folded(name), why]));
 
-/** Short CJK names that are safe as substrings; every other CJK name needs three characters or more. */
+/**
+ * Short CJK names that are safe as substrings; every other CJK name needs three characters or more (the
+ * hand-written capitals and demonyms of global-south-places.ts aside, chosen one by one). The Taiwanese forms
+ * (印尼, 肯亞, 葉門 ...) come with CLDR's Traditional Chinese names.
+ */
 const SHORT_CJK_NAMES = new Set(
   (
     "印度 伊朗 古巴 巴西 越南 泰国 泰國 缅甸 老挝 秘鲁 智利 埃及 也门 南非 约旦 叙利 斐济 汤加 海地 文莱 阿曼 乍得 " +
-    "インド イラン ペルー チリ タイ キューバ ブラジル 이란 쿠바 태국 칠레 페루 이집트 예멘 브라질 베트남"
+    "印尼 巴林 刚果 剛果 肯亚 肯亞 叶门 葉門 迦纳 迦納 " +
+    "インド イラン ペルー チリ タイ キューバ ブラジル 이란 쿠바 태국 칠레 페루 이집트 예멘 브라질 베트남 케냐 네팔"
   ).split(" "),
 );
+
+/** Russian names inflect, and a short stem collides (Иран, Куба → куб): such a name goes as its case forms. */
+const russianStemmer = stemmerFor("ru");
+function russianForms(name: string): string[] {
+  if (/ия$/u.test(name)) return ["ия", "ии", "ию", "ией"].map((end) => name.slice(0, -2) + end);
+  if (/[ая]$/u.test(name)) {
+    const stem = name.slice(0, -1);
+    const soft = /[гкхжчшщ]$/u.test(stem) || name.endsWith("я");
+    return [
+      name,
+      stem + (soft ? "и" : "ы"),
+      `${stem}е`,
+      stem + (name.endsWith("я") ? "ю" : "у"),
+      `${stem}ой`,
+    ];
+  }
+  if (/[бвгджзклмнпрстфхцчшщ]$/u.test(name)) return [name, `${name}а`, `${name}е`, `${name}у`, `${name}ом`];
+  return [name];
+}
 
 /**
  * One name as a query term: a plain word (stemmed in the article's language), a phrase for several words,
@@ -101,16 +126,27 @@ const SHORT_CJK_NAMES = new Set(
  * Latin-script name matches as written; country names take it, since a stemmed name meets common words
  * ("Saudi" and Portuguese "saúde", "Wallis" and "Wall") while Latin-script country names barely inflect.
  */
-export function placeTerm(raw: string, options: { exactLatin?: boolean } = {}): string | null {
+export function placeTerm(
+  raw: string,
+  options: { exactLatin?: boolean; shortCjk?: boolean } = {},
+): string | null {
   const name = raw.replace(/_/g, " ").replace(/["*]/g, "").trim();
   if (!name || NOISY_NAMES.has(folded(name))) return null;
   if (cjk.test(name)) {
     const compact = name.replace(/\s+/g, "");
-    if ([...compact].length < 3 && !SHORT_CJK_NAMES.has(compact)) return null;
+    if ([...compact].length < 3 && !options.shortCjk && !SHORT_CJK_NAMES.has(compact)) return null;
     return compact;
   }
   if (/[^\p{L}\p{M}\p{N}-]/u.test(name)) return `"${name}"`;
   const letters = [...name.replace(/-/g, "")].length;
+  // A Russian name with a short stem goes as its case forms: "Ирана", "Иране" as well as "Иран".
+  if (russianStemmer && /^[\u0400-\u04ff]+$/u.test(name)) {
+    const lower = name.toLowerCase();
+    if (letters <= 4 || [...stemWord(russianStemmer, lower)].length < 4) {
+      const forms = russianForms(lower);
+      return forms.length === 1 ? `=${name}` : `(${forms.map((form) => `=${form}`).join(" OR ")})`;
+    }
+  }
   // Short names stem to three letters or fewer and meet common words ("Мали" → "мал", as in "мало"; a
   // wildcard would be worse: "Того*" is Russian "того"): they match as written.
   if (letters <= 4 || (options.exactLatin && latin.test(name))) return `=${name}`;
@@ -133,7 +169,8 @@ function namesOutside(): Set<string> {
 
 function cldrNames(code: string): string[] {
   const out: string[] = [];
-  for (const lang of CONCEPT_LANGUAGES) {
+  // Traditional Chinese too: Taiwan's names differ from the mainland's (印尼, 肯亞, 奈及利亞), not only in script.
+  for (const lang of [...CONCEPT_LANGUAGES, "zh-Hant"]) {
     for (const style of ["long", "short"] as const) {
       const name = new Intl.DisplayNames([lang], { type: "region", style }).of(code);
       if (name && name !== code) out.push(name);
@@ -174,7 +211,10 @@ const special: Readonly<Record<string, string>> = {
   saudi: "=Saudi",
 };
 
-function termsOf(names: Iterable<string>, options: { exactLatin?: boolean } = {}): string[] {
+function termsOf(
+  names: Iterable<string>,
+  options: { exactLatin?: boolean; shortCjk?: boolean } = {},
+): string[] {
   const out = new Map<string, string>();
   for (const name of names) {
     const term = special[folded(name)] ?? placeTerm(name, options);
@@ -189,10 +229,11 @@ const globalSouthCodes = () => Object.values(GLOBAL_SOUTH_M49).flatMap((list) =>
 
 function globalSouth(): string {
   const countries = termsOf(globalSouthCodes().flatMap(regionNames), { exactLatin: true });
-  const names: string[] = [];
+  const places: string[] = listOf(MORE_PLACES);
   for (const place of Object.values(CAPITALS_AND_DEMONYMS)) {
-    for (const list of Object.values(place)) names.push(...listOf(list));
+    for (const list of Object.values(place)) places.push(...listOf(list));
   }
+  const names: string[] = [];
   // Region words, in the 16 languages: an adoption story may name the region rather than a country.
   names.push(
     ...listOf(
@@ -204,7 +245,7 @@ function globalSouth(): string {
         '"paesi in via di sviluppo" "развивающиеся страны" "gelişmekte olan ülkeler" "emerging markets" Schwellenländer',
     ).map((item) => item.replace(/'/g, "")),
   );
-  return [...new Set([...countries, ...termsOf(names)])].join(" OR ");
+  return [...new Set([...countries, ...termsOf(places, { shortCjk: true }), ...termsOf(names)])].join(" OR ");
 }
 
 const china = [
@@ -264,8 +305,9 @@ export const defaultConcepts: readonly DefaultConcept[] = [
     name: "global-south",
     description:
       "Countries and territories of Africa, Latin America and the Caribbean, South, Southeast, Central and " +
-      "West Asia (the Gulf included) and the Pacific islands (UN M49), not China: names from CLDR in 16 " +
-      "languages, the capitals and demonyms of the 40 most populous, and region words.",
+      "West Asia (the Gulf included) and the Pacific islands (UN M49), not China, Israel or Cyprus: names " +
+      "from CLDR in 16 languages, the capitals and demonyms of the 40 most populous, the Gulf capitals and " +
+      "main cities, and region words.",
     query: globalSouth(),
   },
   {

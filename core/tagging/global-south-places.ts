@@ -21,8 +21,10 @@ export const GLOBAL_SOUTH_M49: Readonly<Record<string, string>> = {
   "Southern Asia (034)": "AF BD BT IN IR MV NP PK LK",
   "South-eastern Asia (035)": "BN KH ID LA MY MM PH SG TH TL VN",
   // Western Asia: the Middle East, the Gulf states included. China, Hong Kong, Macao and Taiwan (Eastern Asia)
-  // are not in the concept, nor are the rest of Eastern Asia (Japan, both Koreas, Mongolia).
-  "Western Asia (145)": "AM AZ BH CY GE IQ IL JO KW LB OM QA SA PS SY TR AE YE",
+  // are not in the concept, nor are the rest of Eastern Asia (Japan, both Koreas, Mongolia). Nor are Israel
+  // (IL) and Cyprus (CY): West Asia on the map, but high-income OECD and EU members that the press does not
+  // count as the Global South.
+  "Western Asia (145)": "AM AZ BH GE IQ JO KW LB OM QA SA PS SY TR AE YE",
   "Melanesia (054)": "FJ NC PG SB VU",
   "Micronesia (057)": "GU KI MH FM NR MP PW UM",
   "Polynesia (061)": "AS CK PF NU PN WS TK TO TV WF",
@@ -125,7 +127,7 @@ export const CAPITALS_AND_DEMONYMS: Readonly<
   },
   EG: {
     latin: "Cairo Kairo Caire Egyptian ägyptisch égyptien egipcio egípcio egiziano",
-    ar: "القاهرة مصري",
+    ar: "القاهرة مصري مصرية المصري المصرية",
     hi: "काहिरा मिस्री",
     ru: "Каир египетский",
     zh: "开罗",
@@ -406,3 +408,21 @@ export const CAPITALS_AND_DEMONYMS: Readonly<
     ko: "야운데",
   },
 };
+
+/**
+ * Cities the press names beside the capitals above, and the capitals and demonyms of smaller countries that
+ * AI stories name often (the Gulf states, Rwanda, Senegal, Chile, Sri Lanka), in every script: one list.
+ */
+export const MORE_PLACES = `
+  Delhi Mumbai Bengaluru Bangalore Hyderabad Chennai مومباي दिल्ली मुंबई बेंगलुरु Мумбаи Бангалор 孟买 班加罗尔
+  ムンバイ ベンガルール 뭄바이 벵갈루루
+  Karachi Lahore كراتشي कराची Карачи 卡拉奇 카라치
+  "Rio de Janeiro" "ساو باولو" "साओ पाउलो" Сан-Паулу
+  CDMX Kahire "Ho Chi Minh" "TP HCM" "TP.HCM" Хошимин 胡志明市 ホーチミン 호찌민
+  إسطنبول इस्तांबुल Стамбул 伊斯坦布尔 イスタンブール 이스탄불
+  "دار السلام" Дар-эс-Салам Кейптаун ヨハネスブルグ
+  "Abu Dhabi" Dubai Dubaï أبوظبي "أبو ظبي" دبي "अबू धाबी" दुबई Абу-Даби Дубай 阿布扎比 迪拜 杜拜 アブダビ ドバイ
+  아부다비 두바이 Doha الدوحة दोहा Доха 多哈 ドーハ
+  Kigali كيغالي Кигали 基加利 キガリ 키갈리 Dakar داكار Дакар 达喀尔 ダカール "N'Djamena"
+  Chilean chilenisch chilien chileno cileno "Sri Lankan" srilankisch sri-lankais esrilanqués cingalês
+`;

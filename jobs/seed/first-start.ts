@@ -51,6 +51,15 @@ export async function seedFirstStart(ctx: IngestContext, options: SeedOptions): 
 }
 
 /**
+ * The default topics with the bundled concepts their queries use (each concept offered once, as on every
+ * start), for a database that did not come through `seedFirstStart`: tests and benchmarks.
+ */
+export async function createDefaultTopics(db: Db, now = Date.now()): Promise<void> {
+  await seedDefaultConcepts(db, now);
+  for (const topic of defaultTopics) await createTopic(db, topic);
+}
+
+/**
  * Adds each bundled concept once per database, on every start, so a database made before a concept existed
  * gets it too. A settings row per concept records that it was offered: a user who deletes it does not get it
  * back on the next restart, and a concept of that name the user made first is kept. Returns how many it added.

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { defaultTopics } from "../../core/tagging/default-topics";
-import { createTopic } from "../../db/queries/topics";
 import { storeFeedArticles } from "../../jobs/ingest/store-articles";
+import { createDefaultTopics } from "../../jobs/seed/first-start";
 import { TopicTagger } from "../../jobs/topics/topic-tagger";
 import { createTestApp, type TestApp } from "../helpers/app";
 import { makeArticle, makeFeed } from "../helpers/factories";
@@ -10,7 +10,7 @@ describe("/api/topics", () => {
   let s: TestApp;
   beforeEach(async () => {
     s = await createTestApp();
-    for (const topic of defaultTopics) await createTopic(s.t.db, topic);
+    await createDefaultTopics(s.t.db);
   });
   afterEach(() => s.t.destroy());
 

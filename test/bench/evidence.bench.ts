@@ -3,16 +3,17 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pino from "pino";
 import { loadConfig } from "../../core/config";
-import { compileTopics } from "../../core/tagging/compile";
+import { compileDefaultTopics } from "../../core/tagging/default-matcher";
 import { defaultTopics } from "../../core/tagging/default-topics";
 import { type Database, openDatabase } from "../../db/client";
 import { migrateDatabase } from "../../db/migrate";
 import { rebuildRollups } from "../../db/queries/rollups";
 import { getSetting, setSettingOnce } from "../../db/queries/settings";
-import { createTopic, listTopics } from "../../db/queries/topics";
+import { listTopics } from "../../db/queries/topics";
 import { composeSampleArticles } from "../../jobs/sample/compose";
 import { loadSample } from "../../jobs/sample/load-sample";
 import { sampleOutlets } from "../../jobs/sample/outlets";
+import { createDefaultTopics } from "../../jobs/seed/first-start";
 import { createApp } from "../../server/app";
 import { median, type Row } from "./report";
 
@@ -32,7 +33,7 @@ export async function benchEvidence(): Promise<Row[]> {
   const sample = await openDatabase({ url: `file:${join(dir, "sample.db")}` });
   try {
     await migrateDatabase(sample);
-    for (const topic of defaultTopics) await createTopic(sample.db, topic);
+    await createDefaultTopics(sample.db);
     await loadSample({ db: sample.db, allowPrivateUrls: false, log: pino({ level: "silent" }) });
     rows.push(...(await timeEndpoints(sample, "sample corpus (~860 articles)", 7)));
   } finally {
@@ -89,7 +90,7 @@ async function openSyntheticDb(): Promise<Database> {
 }
 
 async function build({ client, db }: Database) {
-  for (const topic of defaultTopics) await createTopic(db, topic);
+  await createDefaultTopics(db);
   const topicIds = new Map((await listTopics(db)).map((t) => [t.slug, t.id]));
   for (const [f, outlet] of sampleOutlets.entries()) {
     await client.execute({
@@ -98,7 +99,7 @@ async function build({ client, db }: Database) {
     });
   }
   const bases = composeSampleArticles();
-  const matcher = compileTopics(defaultTopics);
+  const matcher = compileDefaultTopics();
   const tagsOf = bases.map((b) =>
     matcher.match({ title: b.title, summary: b.summary, lang: b.outlet.lang }).map((m) => ({
       topicId: topicIds.get(m.slug)!,

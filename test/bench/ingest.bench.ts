@@ -1,10 +1,9 @@
 import { fileURLToPath } from "node:url";
 import pino from "pino";
 import Parser from "rss-parser";
-import { defaultTopics } from "../../core/tagging/default-topics";
 import { addFeed } from "../../db/queries/feeds";
-import { createTopic } from "../../db/queries/topics";
 import { storeDocument } from "../../jobs/ingest/ingest-feed";
+import { createDefaultTopics } from "../../jobs/seed/first-start";
 import { TopicTagger } from "../../jobs/topics/topic-tagger";
 import { createTestDatabase } from "../helpers/db";
 import { type BenchFeed, benchFeeds } from "./bench-feeds";
@@ -21,7 +20,7 @@ const log = pino({ level: "silent" });
  */
 async function pipeline(feeds: readonly BenchFeed[]): Promise<number> {
   const t = await createTestDatabase();
-  for (const topic of defaultTopics) await createTopic(t.db, topic);
+  await createDefaultTopics(t.db);
   const ctx = { db: t.db, allowPrivateUrls: false, log, tagger: new TopicTagger() };
   const started = performance.now();
   for (const [i, feed] of feeds.entries()) {

@@ -1,13 +1,13 @@
 import { existsSync, mkdirSync, rmSync } from "node:fs";
-import { compileTopics } from "../../core/tagging/compile";
-import { defaultTopics } from "../../core/tagging/default-topics";
+import { compileDefaultTopics } from "../../core/tagging/default-matcher";
 import { type Database, openDatabase } from "../../db/client";
 import { migrateDatabase } from "../../db/migrate";
 import { rebuildRollups } from "../../db/queries/rollups";
 import { getSetting, setSettingOnce } from "../../db/queries/settings";
-import { createTopic, listTopics } from "../../db/queries/topics";
+import { listTopics } from "../../db/queries/topics";
 import { composeSampleArticles } from "../../jobs/sample/compose";
 import { sampleOutlets } from "../../jobs/sample/outlets";
+import { createDefaultTopics } from "../../jobs/seed/first-start";
 
 /**
  * A database of a million articles over 2025 for the API benchmarks, built with bulk SQL (the pipeline's own
@@ -54,7 +54,7 @@ function prng(seed: number) {
 }
 
 async function build({ client, db }: Database, log: (line: string) => void) {
-  for (const topic of defaultTopics) await createTopic(db, topic);
+  await createDefaultTopics(db);
   const topicIds = new Map((await listTopics(db)).map((t) => [t.slug, t.id]));
   for (let f = 0; f < FEEDS; f++) {
     const outlet = sampleOutlets[f % sampleOutlets.length]!;
@@ -64,7 +64,7 @@ async function build({ client, db }: Database, log: (line: string) => void) {
     });
   }
   const bases = composeSampleArticles();
-  const matcher = compileTopics(defaultTopics);
+  const matcher = compileDefaultTopics();
   const baseTags = bases.map((b) =>
     matcher.match({ title: b.title, summary: b.summary, lang: b.outlet.lang }).map((m) => ({
       topicId: topicIds.get(m.slug)!,

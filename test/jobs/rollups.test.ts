@@ -1,13 +1,13 @@
 import { eq, sql } from "drizzle-orm";
 import pino from "pino";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { defaultTopics } from "../../core/tagging/default-topics";
 import { removeFeed } from "../../db/queries/feeds";
 import { rebuildRollups } from "../../db/queries/rollups";
-import { createTopic, deleteTopic, updateTopic } from "../../db/queries/topics";
+import { deleteTopic, updateTopic } from "../../db/queries/topics";
 import { coverageHourly } from "../../db/schema";
 import { storeFeedArticles } from "../../jobs/ingest/store-articles";
 import { clearSample, loadSample } from "../../jobs/sample/load-sample";
+import { createDefaultTopics } from "../../jobs/seed/first-start";
 import { retagTopics } from "../../jobs/topics/retag";
 import { TopicTagger } from "../../jobs/topics/topic-tagger";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
@@ -18,7 +18,7 @@ describe("coverage rollups", () => {
   let t: TestDatabase;
   beforeEach(async () => {
     t = await createTestDatabase();
-    for (const topic of defaultTopics) await createTopic(t.db, topic);
+    await createDefaultTopics(t.db);
   });
   afterEach(() => t.destroy());
 

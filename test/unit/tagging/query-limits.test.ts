@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { compileTopics, validateQuery } from "../../../core/tagging/compile";
+import { defaultConceptDefinitions } from "../../../core/tagging/default-matcher";
 import { defaultTopics } from "../../../core/tagging/default-topics";
 import { QueryError, queryLimits } from "../../../core/tagging/query-ast";
 import { parseQuery } from "../../../core/tagging/query-parser";
@@ -44,7 +45,8 @@ describe("what a query may hold", () => {
   it("validates by compiling: what the parser refuses is refused, the default topics pass", () => {
     expect(() => parseQuery("nvidia OR ·")).toThrow(QueryError);
     expect(errorOf("nvidia OR ·").message).toContain("has no letters");
-    for (const topic of defaultTopics) expect(() => validateQuery(topic.query), topic.slug).not.toThrow();
+    for (const topic of defaultTopics)
+      expect(() => validateQuery(topic.query, defaultConceptDefinitions), topic.slug).not.toThrow();
   });
 });
 
