@@ -2,13 +2,13 @@ import { allOf, anyOf, near, not, oneOf } from "./query-builders";
 import type { TopicDefinition } from "./types";
 
 // Term families shared by several topics. Wildcards carry the inflections (Aktie/Aktien, plongé/plongent);
-// diacritics are folded before matching, so `acoes` and `ações` are the same term.
+// diacritics are folded before matching, so `acoes` and `ações` are the same term. `@china`, `@chips` and
+// `@us-government` are the bundled concepts (default-concepts.ts); the words beside them are what the topics
+// read more widely than the concept (`chin*`, `gpu*`) or beside it (China's firms, the US's allies).
 const china = anyOf(
-  oneOf(
-    `chin* beijing peking pekin pequim 中国 中國 对华 對華 対中 北京 deepseek huawei smic 华为 華為 ファーウェイ 中芯
-    cina cinese cinesi pechino =cin cinli* китай китайский пекин الصين الصينية بكين चीन चीनी बीजिंग "trung quốc"
-    "bắc kinh" 중국 베이징 화웨이 хуавэй هواوي हुआवेई`,
-  ),
+  "@china",
+  oneOf(`chin* 对华 對華 対中 deepseek huawei smic 华为 華為 ファーウェイ 中芯 cinesi =cin cinli* الصينية चीनी 화웨이
+    хуавэй هواوي हुआवेई`),
 );
 const ai = anyOf(
   oneOf(`ai a.i ki ia genai chatbot* llm* chatgpt openai deepseek "artificial intelligence"
@@ -19,10 +19,9 @@ const ai = anyOf(
     चैटबॉट 챗봇 챗GPT 언어모델 "언어 모델" チャットボット`),
 );
 const chips = anyOf(
-  oneOf(`chip* *chip *chips semiconductor* halbleiter* puce* *conducteur* semicondut* gpu* processor*
-    prozessor* processeur* procesador* processador* accelerator* 芯片 晶片 半导体 半導體 半導体 チップ h20 h800 h100
-    a100 a800 hbm semiconduttor* semikonduktor "bán dẫn" chipu =cip cipi* cipler* "yarı iletken" чип полупроводник
-    رقائق رقاقة شرائح شريحة معالجات चिप चिप्स सेमीकंडक्टर 칩 반도체 gpu 晶片 算力卡`),
+  "@chips",
+  oneOf(`chip* *chip *chips puce* *conducteur* gpu* processor* prozessor* processeur* procesador* processador*
+    accelerator* h20 h800 h100 a100 a800 hbm =cip cipi* cipler* رقاقة شريحة معالجات चिप्स 칩`),
 );
 
 const deepseekNames = anyOf(
@@ -357,11 +356,12 @@ const rawMaterials = anyOf(
     गैलियम जर्मेनियम 갈륨 게르마늄`),
 );
 const usGov = anyOf(
-  oneOf(`washington biden trump commerce administration "white house" regierung gobierno governo
+  "@us-government",
+  oneOf(`biden trump commerce administration regierung gobierno governo
     gouvernement 美国 美國 米国 米政府 us-regierung usa eeuu eua us u.s ee.uu dutch netherlands niederland*
     pays-bas "países bajos" holanda 荷兰 オランダ japan* japon japao 日本 "stati uniti" americani americano
-    "amerika serikat" mỹ marekani abd amerikan сша вашингтон американск* "الولايات المتحدة" واشنطن الأمريكية
-    الأمريكي अमेरिका अमेरिकी 미국 워싱턴 美國 "paesi bassi" olanda belanda "hà lan" uholanzi hollanda нидерланд*
+    "amerika serikat" mỹ marekani abd amerikan сша американск* "الولايات المتحدة" الأمريكية
+    الأمريكي अमेरिका अमेरिकी 미국 美國 "paesi bassi" olanda belanda "hà lan" uholanzi hollanda нидерланд*
     هولندا नीदरलैंड 네덜란드 荷蘭 giappone jepang "nhật bản" japani japonya япони* اليابان जापान 일본`),
 );
 
@@ -416,7 +416,8 @@ const capCountries = anyOf(
     meksiko "ấn độ" "mỹ latinh"`),
 );
 
-// A short chip list for the lesser branches, so that the query stays within its length limit.
+// A short chip list for the lesser branches, without the generic processors and accelerators and with Nvidia's
+// parts. Not `@chips`: its "semi-conducteur*" would tie French gallium retaliation to chip sanctions.
 const chipsShort = anyOf(
   oneOf(`chip* *chip *chips semicondu* halbleiter* puce* gpu* nvidia* h20 h100 h200 blackwell çip* cip* chipu чип*
     رقائق شرائح चिप 芯片 晶片 칩 반도체 チップ 半導体 "bán dẫn"`),
