@@ -204,6 +204,10 @@ const GUINEA = '(guinea NOT "guinea pig*" NOT "guinea fowl")';
  */
 const special: Readonly<Record<string, string>> = {
   guinea: GUINEA,
+  // タイ (Thailand) sits inside タイトル, タイプ, タイミング and リアルタイム; Korean 이란 (Iran) is also the
+  // particle "-이란" ("인공지능이란", what AI is). Both count with what follows the name: a particle, 人, 政府.
+  タイ: "(タイの OR タイで OR タイは OR タイに OR タイが OR タイと OR タイへ OR タイ人 OR タイ政府 OR タイ王国 OR タイ企業)",
+  이란: "(이란의 OR 이란은 OR 이란이 OR 이란과 OR 이란에 OR 이란을 OR 이란산 OR 이란인)",
   niger: "=niger",
   インド: "(インド NOT ウインドウ NOT インドア)",
   الرياض: "=الرياض",
