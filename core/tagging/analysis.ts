@@ -87,9 +87,6 @@ const STEMMERS: Readonly<Record<string, Stemmer>> = {
   uk: ukrainian,
 };
 
-/** The languages words are stemmed in, by primary subtag. */
-export const STEMMED_LANGUAGES: readonly string[] = Object.keys(STEMMERS);
-
 /** `zh-Hant-TW` -> `zh`; null for a missing or empty tag. */
 export function primaryLanguage(lang: string | null | undefined): string | null {
   if (!lang) return null;
