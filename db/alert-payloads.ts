@@ -26,21 +26,37 @@ export interface ArticleTaggedPayload {
   article: AlertArticle & { summary: string; lang: string | null; terms: MatchedTermRow[] };
 }
 
+/**
+ * `topic.spike`: a day the spike rule (core/spike-rule.ts) marks, in the subscriber's zone, with the same
+ * numbers the dashboard shows for that day at interval=day in that zone (`view`).
+ */
 export interface SpikePayload {
   topic: TopicRef;
-  /** The UTC date of the check, YYYY-MM-DD. */
+  /** The day that spiked, YYYY-MM-DD in `tz`: the bucket the chart marks. */
   date: string;
+  tz: string;
+  /** That day's instants (its end may be ahead: the day is still running). */
   window: WindowRef;
+  /** The day's articles when the alert was written (today's count so far). */
   count: number;
   baseline: {
+    /** The baseline's days, first and last (YYYY-MM-DD in tz), and their counts. */
+    from: string;
+    to: string;
     days: number;
     daily: number[];
+    /** Days between the baseline and the spike day that the rule skips. */
+    guard: number;
     mean: number;
     sd: number;
+    /** The smallest count that is a spike; `pValue` is P(count at least this high) under the baseline. */
     threshold: number;
-    k: number;
+    pValue: number;
+    alpha: number;
     minCount: number;
   };
+  /** The dashboard view that draws this mark: the baseline and the day, daily, in tz. */
+  view: { interval: "day"; tz: string; from: string; to: string };
   topOutlets: OutletCount[];
   topTerms: TermCount[];
   examples: AlertArticle[];

@@ -13,8 +13,6 @@ import { type AlertEvent, alertEvents, type Subscription, subscriptions } from "
 /** Instant alerts are for fresh news: an article published more than this before it was first seen is backlog. */
 export const FRESH_WINDOW_MS = 24 * 3_600_000;
 
-const DAY_MS = 24 * 3_600_000;
-
 /**
  * Writes one `article.tagged` outbox row per (instant subscription, newly stored article with its topic), in
  * the caller's transaction. The rule that keeps a new feed's backlog or a retag from setting off a storm:
@@ -52,9 +50,9 @@ export async function enqueueInstantAlerts(
 }
 
 /**
- * Writes one `topic.spike` row per live spike subscription of the topic, unless it got one in the last 24
- * hours (a spike at 23:00 is not news again at 00:05); the dedupe key names the UTC date. Returns the rows
- * written.
+ * Writes one `topic.spike` row per live spike subscription of the topic in the zone the spike day was judged
+ * in, made before that day ended; the dedupe key names the day, so a day alerts once however often it is
+ * judged, across restarts. Returns the rows written.
  */
 export async function enqueueSpikeAlerts(
   db: Executor,
@@ -63,14 +61,13 @@ export async function enqueueSpikeAlerts(
   const { topicId, now } = spike;
   const { payload } = alertPayload("topic.spike", spike.payload);
   const dedupeKey = `spike:${spike.payload.topic.slug}:${spike.payload.date}`;
+  const dayEnd = Date.parse(spike.payload.window.to);
   const result = await db.run(sql`
     insert into alert_events (subscription_id, type, dedupe_key, payload, next_attempt_at, created_at)
     select s.id, 'topic.spike', ${dedupeKey}, ${JSON.stringify(payload)}, ${now}, ${now}
     from subscriptions s
-    where s.topic_id = ${topicId} and s.mode = 'spike'
-      and s.confirmed_at is not null and s.cancelled_at is null
-      and not exists (select 1 from alert_events e
-        where e.subscription_id = s.id and e.type = 'topic.spike' and e.created_at > ${now - DAY_MS})
+    where s.topic_id = ${topicId} and s.mode = 'spike' and s.tz = ${spike.payload.tz}
+      and s.confirmed_at is not null and s.cancelled_at is null and s.created_at < ${dayEnd}
     on conflict (subscription_id, dedupe_key) do nothing`);
   return result.rowsAffected;
 }

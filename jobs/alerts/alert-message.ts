@@ -22,7 +22,9 @@ export function buildAlertMessage(
   // No payload type has links, but a row is data on disk: links it carries are kept under ours.
   const { links: payloadLinks, ...payload }: { links?: unknown } & typeof alert.payload = alert.payload;
   const topic = { slug: subscription.topicSlug, name: subscription.topicName };
-  const links = subscriptionLinks(publicUrl, subscription, topic.slug);
+  // A spike's link opens the chart on the view whose mark the alert reports.
+  const view = alert.type === "topic.spike" && isRecord(alert.payload.view) ? alert.payload.view : undefined;
+  const links = subscriptionLinks(publicUrl, subscription, topic.slug, view);
   return {
     ...payload,
     type: alert.type,

@@ -6,8 +6,10 @@ import {
   labelBreakdown,
   topicSeries,
 } from "../../core/coverage/coverage-request";
-import { COVERAGE_BY, type CoverageBy, toCsv } from "../../core/coverage/coverage-series";
-import { INTERVALS } from "../../core/time/time-buckets";
+import { COVERAGE_BY, type CountSeries, type CoverageBy, toCsv } from "../../core/coverage/coverage-series";
+import { leadInPlan, withSpikes } from "../../core/coverage/series-spikes";
+import { SPIKE_RULES } from "../../core/spike-rule";
+import { type BucketPlan, INTERVALS } from "../../core/time/time-buckets";
 import { breakdownCounts, topicCounts } from "../../db/queries/coverage";
 import { listFeeds } from "../../db/queries/feeds";
 import { listTopicNames } from "../../db/queries/topics";
@@ -76,6 +78,23 @@ const Query = z.object({
     .openapi({ param: { name: "format", in: "query" } }),
 });
 
+const Spike = z
+  .object({
+    bucket: z.string(),
+    index: z.number().int(),
+    count: z.number(),
+    baseline: z.number().openapi({ description: "mean count per bucket of the baseline buckets" }),
+    sd: z.number().openapi({ description: "their sample standard deviation" }),
+    baselineBuckets: z.number().int(),
+    threshold: z.number().openapi({ description: "the smallest count that would have been a spike" }),
+    pValue: z.number().openapi({ description: "P(a count at least this high) under the baseline" }),
+  })
+  .openapi("Spike", {
+    description:
+      "A bucket the spike rule marks (the rule the spike alerts use): count >= 5 and a negative-binomial tail " +
+      "P(X >= count) <= 0.001, with X's mean and variance from the baseline buckets (hour: 168, day: 28, " +
+      "week and month: 12) before the 2 buckets just before it, read from before the range when needed.",
+  });
 const Series = z.object({
   key: z.string(),
   label: z.string(),
@@ -84,6 +103,7 @@ const Series = z.object({
   shares: z.array(z.number()),
   smoothedCounts: z.array(z.number()).optional(),
   smoothedShares: z.array(z.number()).optional(),
+  spikes: z.array(Spike),
 });
 const Coverage = z
   .object({
@@ -136,7 +156,11 @@ export function coverageRoutes({ db }: AppDeps) {
       q.by === "topic"
         ? topicSeries(chosen, counted, plan.labels.length)
         : labelBreakdown(q.by, await breakdown(q.by, ids, plan.edges), await feedNames(q.by));
-    const body = coverageResponse(plan, q.by, totals, series, { top: q.top, smooth: q.smooth });
+    const shaped = coverageResponse(plan, q.by, totals, series, { top: q.top, smooth: q.smooth });
+    const rule = SPIKE_RULES[plan.interval];
+    const lead = leadInPlan(plan, rule);
+    const leadIn = lead ? await leadInSeries(q.by, chosen, lead) : [];
+    const body = { ...shaped, series: withSpikes(shaped.series, plan.labels, leadIn, rule) };
     if (q.format === "csv") {
       return c.body(toCsv(body), 200, {
         "content-type": "text/csv; charset=utf-8",
@@ -147,6 +171,21 @@ export function coverageRoutes({ db }: AppDeps) {
     const coloured = body.series.map((s) => (q.by === "topic" ? { ...s, color: colors.get(s.key) } : s));
     return c.json({ ...body, series: coloured }, 200);
   });
+
+  /** The same series over the buckets before the range, which the first buckets' spike baselines need. */
+  async function leadInSeries(
+    by: CoverageBy,
+    chosen: ReadonlyArray<{ id: number; slug: string; name: string }>,
+    lead: BucketPlan,
+  ): Promise<CountSeries[]> {
+    const ids = chosen.map((t) => t.id);
+    if (by !== "topic") return labelBreakdown(by, await breakdown(by, ids, lead.edges));
+    return topicSeries(
+      chosen,
+      await topicCounts(db, { topicIds: ids, edges: lead.edges }),
+      lead.labels.length,
+    );
+  }
 
   /** The selected topics' articles split by group; no topic selected, nothing to split. */
   async function breakdown(by: Exclude<CoverageBy, "topic">, topicIds: number[], edges: number[]) {

@@ -68,6 +68,7 @@ describe("GET /api/coverage", () => {
         color: "#0072B2",
         counts: [0, 2, 0, 0, 0],
         shares: [0, 0.666667, 0, 0, 0],
+        spikes: [],
       },
       {
         key: "huawei",
@@ -75,6 +76,7 @@ describe("GET /api/coverage", () => {
         color: "#E69F00",
         counts: [0, 1, 0, 1, 0],
         shares: [0, 0.333333, 0, 1, 0],
+        spikes: [],
       },
     ]);
   });

@@ -25,16 +25,26 @@ describe("alert emails", () => {
     const message: AlertMessage = {
       ...base,
       type: "topic.spike",
+      date: "2025-01-27",
+      tz: "Europe/Berlin",
       count: 42,
-      baseline: { days: 14, mean: 3.25, sd: 1.5, threshold: 10 },
+      baseline: {
+        from: "2024-12-28",
+        to: "2025-01-24",
+        days: 28,
+        mean: 3.25,
+        sd: 1.5,
+        threshold: 11,
+        pValue: 1.23e-12,
+      },
       topOutlets: [{ name: "Reuters & co", count: 20 }],
       topTerms: [{ term: "deepseek", count: 30 }],
       examples: [hostile],
     };
     const mail = emailFor(message);
-    expect(mail.subject).toBe("[Tidemark] Spike: Nvidia <i>, 42 articles in 24 h (usually 3.3)");
+    expect(mail.subject).toBe("[Tidemark] Spike: Nvidia <i>, 42 articles on 2025-01-27 (usually 3.3)");
     expect(mail.text).toContain(
-      "42 articles in the last 24 hours, against a daily mean of 3.3 (standard deviation 1.5) over the previous 14 days; the alert threshold was 10.",
+      "42 articles on 2025-01-27 (Europe/Berlin), against a baseline of 3.3 a day (standard deviation 1.5) over the 28 days from 2024-12-28 to 2025-01-24; the spike threshold was 11 (a count this high: p = 1.2e-12).",
     );
     expect(mail.text).toContain("Top outlets: Reuters & co (20)");
     expect(mail.text).toContain("Top terms: deepseek (30)");

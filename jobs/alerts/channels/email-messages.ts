@@ -56,11 +56,15 @@ function spike(m: AlertMessage): EmailContent {
   const b = obj(m.baseline);
   const outlets = arr(m.topOutlets).map((o) => `${str(o.name)} (${num(o.count)})`);
   const terms = arr(m.topTerms).map((t) => `${str(t.term)} (${num(t.count)})`);
+  const when = `${str(m.date)} (${str(m.tz, "UTC")})`;
   const blocks: Block[] = [
     { kind: "heading", text: `Coverage spike: ${m.topic.name}` },
     {
       kind: "text",
-      text: `${num(m.count)} articles in the last 24 hours, against a daily mean of ${fixed(b.mean)} (standard deviation ${fixed(b.sd)}) over the previous ${num(b.days)} days; the alert threshold was ${fixed(b.threshold)}.`,
+      text:
+        `${num(m.count)} articles on ${when}, against a baseline of ${fixed(b.mean)} a day (standard deviation ` +
+        `${fixed(b.sd)}) over the ${num(b.days)} days from ${str(b.from)} to ${str(b.to)}; the spike threshold was ` +
+        `${num(b.threshold)} (a count this high: p = ${num(b.pValue).toPrecision(2)}).`,
     },
     ...(outlets.length > 0 ? [{ kind: "text" as const, text: `Top outlets: ${outlets.join(", ")}` }] : []),
     ...(terms.length > 0 ? [{ kind: "text" as const, text: `Top terms: ${terms.join(", ")}` }] : []),
@@ -68,7 +72,7 @@ function spike(m: AlertMessage): EmailContent {
     ...arr(m.examples).map(articleItem),
   ];
   return render(
-    `[Tidemark] Spike: ${m.topic.name}, ${num(m.count)} articles in 24 h (usually ${fixed(b.mean)})`,
+    `[Tidemark] Spike: ${m.topic.name}, ${num(m.count)} articles on ${str(m.date)} (usually ${fixed(b.mean)})`,
     blocks,
     m,
   );
