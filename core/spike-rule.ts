@@ -35,6 +35,12 @@ import type { Interval } from "./time/time-buckets";
  *
  * A past spike inside a baseline raises the bar for a while (mean and variance grow): a story that stays big
  * becomes the topic's normal, which is what "well above the recent baseline" should mean.
+ *
+ * A baseline starts at its first bucket in which anything at all was stored (an article of any topic): the
+ * empty buckets before it are missing data (the store had not begun, or the view starts in a gap), not quiet
+ * ones, and a bucket is judged only on at least `minBaseline` buckets. Otherwise a new install's first busy day
+ * would be a "spike" against the empty weeks before it. Empty buckets after that first one stay in (a quiet
+ * night hour is real); an ingest outage is shaded on the chart instead.
  */
 export interface SpikeRule {
   /** Buckets the baseline averages. */
@@ -45,14 +51,16 @@ export interface SpikeRule {
   alpha: number;
   /** ...and it needs at least this many articles. */
   minCount: number;
+  /** Baseline buckets (from the first with anything stored) needed to judge a bucket at all. */
+  minBaseline: number;
 }
 
 /** Per interval: the baseline spans whole cycles of the bucket's seasonality (a week of hours, four weeks of days). */
 export const SPIKE_RULES: Readonly<Record<Interval, SpikeRule>> = {
-  hour: { baseline: 168, guard: 2, alpha: 0.001, minCount: 5 },
-  day: { baseline: 28, guard: 2, alpha: 0.001, minCount: 5 },
-  week: { baseline: 12, guard: 2, alpha: 0.001, minCount: 5 },
-  month: { baseline: 12, guard: 2, alpha: 0.001, minCount: 5 },
+  hour: { baseline: 168, guard: 2, alpha: 0.001, minCount: 5, minBaseline: 24 },
+  day: { baseline: 28, guard: 2, alpha: 0.001, minCount: 5, minBaseline: 7 },
+  week: { baseline: 12, guard: 2, alpha: 0.001, minCount: 5, minBaseline: 2 },
+  month: { baseline: 12, guard: 2, alpha: 0.001, minCount: 5, minBaseline: 2 },
 };
 
 /** A marked bucket with the numbers behind the mark. */
@@ -66,7 +74,7 @@ export interface Spike {
   baseline: number;
   /** Their sample standard deviation. */
   sd: number;
-  /** How many baseline buckets there were (fewer than the rule's only at the start of 1970). */
+  /** How many buckets the baseline had: the rule's number, or fewer when the store began within it. */
   baselineBuckets: number;
   /** The smallest count that would have been a spike: at least the rule's minCount. */
   threshold: number;
@@ -84,7 +92,7 @@ export interface SpikeVerdict {
   pValue: number;
 }
 
-/** Whether one count is a spike against its baseline buckets (already cut: guard buckets left out). */
+/** Whether one count is a spike against its baseline buckets (already cut: guard and empty lead left out). */
 export function judgeCount(count: number, baseline: readonly number[], rule: SpikeRule): SpikeVerdict {
   let sum = 0;
   let squares = 0;
@@ -95,19 +103,36 @@ export function judgeCount(count: number, baseline: readonly number[], rule: Spi
   return verdict(count, baseline.length, sum, squares, rule);
 }
 
+/** All articles per bucket (any topic): where a baseline window begins with zeros, nothing was stored yet. */
+export interface StoredTotals {
+  leadIn: readonly number[];
+  counts: readonly number[];
+}
+
 /**
  * The spikes of a series. `leadIn` holds the counts of the buckets just before counts[0] (at most
- * rule.baseline + rule.guard are used), so the first buckets are judged on a full baseline too.
+ * rule.baseline + rule.guard are used), so the first buckets are judged on a full baseline too. Without
+ * `totals` every bucket counts as stored.
  */
 export function markSpikes(
   counts: readonly number[],
   labels: readonly string[],
   leadIn: readonly number[],
   rule: SpikeRule,
+  totals?: StoredTotals,
 ): Spike[] {
   const all = [...leadIn, ...counts];
+  // firstStored[j]: the first bucket at or after j with anything stored (all.length when none is).
+  const firstStored = new Array<number>(all.length + 1).fill(all.length);
+  if (totals) {
+    const stored = [...totals.leadIn, ...totals.counts];
+    for (let j = all.length - 1; j >= 0; j--) firstStored[j] = (stored[j] ?? 0) > 0 ? j : firstStored[j + 1]!;
+  } else {
+    for (let j = 0; j < all.length; j++) firstStored[j] = j;
+  }
   const spikes: Spike[] = [];
-  // Running sums over the baseline window, which slides one bucket per step: O(1) a bucket.
+  // Running sums over the baseline window, which only ever moves forward: O(1) a bucket.
+  let n = 0;
   let sum = 0;
   let squares = 0;
   let start = 0;
@@ -115,19 +140,20 @@ export function markSpikes(
   for (let i = 0; i < counts.length; i++) {
     const at = leadIn.length + i;
     const windowEnd = Math.max(0, at - rule.guard);
-    const windowStart = Math.max(0, windowEnd - rule.baseline);
+    const windowStart = Math.min(firstStored[Math.max(0, windowEnd - rule.baseline)]!, windowEnd);
     for (; end < windowEnd; end++) {
+      n++;
       sum += all[end]!;
       squares += all[end]! ** 2;
     }
     for (; start < windowStart; start++) {
+      n--;
       sum -= all[start]!;
       squares -= all[start]! ** 2;
     }
     const count = counts[i]!;
     // The cheap tests first: most buckets are below the minimum or the mean and need no tail.
-    const n = windowEnd - windowStart;
-    if (n === 0 || count < rule.minCount || count <= sum / n) continue;
+    if (n === 0 || n < rule.minBaseline || count < rule.minCount || count <= sum / n) continue;
     const v = verdict(count, n, sum, squares, rule);
     if (!v.spike) continue;
     spikes.push({
@@ -149,7 +175,7 @@ function verdict(count: number, n: number, sum: number, squares: number, rule: S
   // Sample variance from whole-number sums; clamped, since float cancellation can leave a hair below zero.
   const variance = n < 2 ? 0 : Math.max(0, (squares - (sum * sum) / n) / (n - 1));
   const pValue = upperTail(count, mean, variance);
-  const spike = n > 0 && count >= rule.minCount && pValue <= rule.alpha;
+  const spike = n > 0 && n >= rule.minBaseline && count >= rule.minCount && pValue <= rule.alpha;
   return {
     spike,
     count,

@@ -1,4 +1,4 @@
-import { markSpikes, type Spike, type SpikeRule } from "../spike-rule";
+import { markSpikes, type Spike, type SpikeRule, type StoredTotals } from "../spike-rule";
 import { type BucketPlan, planBuckets } from "../time/time-buckets";
 import { type CountSeries, OTHER_KEY, OTHER_LABEL } from "./coverage-series";
 
@@ -56,15 +56,17 @@ export function leadInPlan(plan: BucketPlan, rule: SpikeRule): BucketPlan | null
 /**
  * Each series with its spikes. `leadIn` are the same series counted over leadInPlan's buckets, matched by key;
  * the folded "Other" series of a breakdown gets the sum of the lead-in series not shown on their own, and a
- * series with no lead-in counts (a group new in the range) a lead-in of zeros.
+ * series with no lead-in counts (a group new in the range) a lead-in of zeros. `totals` (every stored article
+ * per bucket, lead-in and range) tell the baseline which buckets had nothing stored.
  */
 export function withSpikes<T extends CountSeries>(
   series: readonly T[],
   labels: readonly string[],
   leadIn: readonly CountSeries[],
   rule: SpikeRule,
+  totals?: StoredTotals,
 ): (T & { spikes: Spike[] })[] {
-  const length = leadIn[0]?.counts.length ?? 0;
+  const length = totals?.leadIn.length ?? leadIn[0]?.counts.length ?? 0;
   const byKey = new Map(leadIn.map((s) => [s.key, s.counts]));
   const shown = new Set(series.map((s) => s.key));
   const folded = () => {
@@ -79,7 +81,7 @@ export function withSpikes<T extends CountSeries>(
   };
   return series.map((s) => {
     const lead = byKey.get(s.key) ?? (isFolded(s) ? folded() : new Array<number>(length).fill(0));
-    return { ...s, spikes: markSpikes(s.counts, labels, lead, rule) };
+    return { ...s, spikes: markSpikes(s.counts, labels, lead, rule, totals) };
   });
 }
 

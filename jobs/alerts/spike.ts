@@ -44,12 +44,18 @@ export async function writeSpikeAlerts(db: Db, now: number): Promise<SpikeSummar
     const lead = days && leadInPlan(days, RULE);
     if (!days || !lead) continue;
     const topicIds = [...topics.keys()];
-    const counted = await topicCounts(db, { topicIds, edges: days.edges });
-    const before = await topicCounts(db, { topicIds, edges: lead.edges });
+    // Topic 0 is every article: days with nothing stored are no baseline (see spike-rule.ts).
+    const counted = await topicCounts(db, { topicIds: [0, ...topicIds], edges: days.edges });
+    const before = await topicCounts(db, { topicIds: [0, ...topicIds], edges: lead.edges });
+    const zeros = (n: number) => new Array<number>(n).fill(0);
+    const totals = {
+      leadIn: before.get(0) ?? zeros(lead.labels.length),
+      counts: counted.get(0) ?? zeros(days.labels.length),
+    };
     for (const [topicId, topic] of topics) {
-      const leadIn = before.get(topicId) ?? new Array<number>(lead.labels.length).fill(0);
-      const counts = counted.get(topicId) ?? new Array<number>(days.labels.length).fill(0);
-      for (const spike of markSpikes(counts, days.labels, leadIn, RULE)) {
+      const leadIn = before.get(topicId) ?? zeros(lead.labels.length);
+      const counts = counted.get(topicId) ?? zeros(days.labels.length);
+      for (const spike of markSpikes(counts, days.labels, leadIn, RULE, totals)) {
         summary.spikes++;
         const series = { labels: [...lead.labels, ...days.labels], counts: [...leadIn, ...counts] };
         const payload = await spikePayload(db, { topicId, topic, tz, days, series, spike });

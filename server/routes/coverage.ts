@@ -159,8 +159,9 @@ export function coverageRoutes({ db }: AppDeps) {
     const shaped = coverageResponse(plan, q.by, totals, series, { top: q.top, smooth: q.smooth });
     const rule = SPIKE_RULES[plan.interval];
     const lead = leadInPlan(plan, rule);
-    const leadIn = lead ? await leadInSeries(q.by, chosen, lead) : [];
-    const body = { ...shaped, series: withSpikes(shaped.series, plan.labels, leadIn, rule) };
+    const leadIn = lead ? await leadInSeries(q.by, chosen, lead) : { series: [], totals: [] };
+    const stored = { leadIn: leadIn.totals, counts: totals };
+    const body = { ...shaped, series: withSpikes(shaped.series, plan.labels, leadIn.series, rule, stored) };
     if (q.format === "csv") {
       return c.body(toCsv(body), 200, {
         "content-type": "text/csv; charset=utf-8",
@@ -172,19 +173,20 @@ export function coverageRoutes({ db }: AppDeps) {
     return c.json({ ...body, series: coloured }, 200);
   });
 
-  /** The same series over the buckets before the range, which the first buckets' spike baselines need. */
+  /** The same series and totals over the buckets before the range, which the first buckets' baselines need. */
   async function leadInSeries(
     by: CoverageBy,
     chosen: ReadonlyArray<{ id: number; slug: string; name: string }>,
     lead: BucketPlan,
-  ): Promise<CountSeries[]> {
+  ): Promise<{ series: CountSeries[]; totals: number[] }> {
     const ids = chosen.map((t) => t.id);
-    if (by !== "topic") return labelBreakdown(by, await breakdown(by, ids, lead.edges));
-    return topicSeries(
-      chosen,
-      await topicCounts(db, { topicIds: ids, edges: lead.edges }),
-      lead.labels.length,
-    );
+    const counted = await topicCounts(db, {
+      topicIds: by === "topic" ? [0, ...ids] : [0],
+      edges: lead.edges,
+    });
+    const totals = counted.get(0) ?? new Array<number>(lead.labels.length).fill(0);
+    if (by !== "topic") return { series: labelBreakdown(by, await breakdown(by, ids, lead.edges)), totals };
+    return { series: topicSeries(chosen, counted, lead.labels.length), totals };
   }
 
   /** The selected topics' articles split by group; no topic selected, nothing to split. */

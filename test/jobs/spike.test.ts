@@ -173,13 +173,27 @@ describe("spike alerts", () => {
     ]);
   });
 
-  it("stays quiet below the minimum count and for subscriptions made after the day", async () => {
+  it("stays quiet on a new store's first days: thirty articles are no spike against the empty weeks before", async () => {
     await subscribe(s.t.db, topicId, { tz: "UTC" });
-    await onDay(4);
+    await onDay(30);
     expect(await marks({ from: "2025-01-27", to: "2025-01-27", tz: "UTC" })).toEqual([]);
     expect(await writeSpikeAlerts(s.t.db, now)).toEqual({ topics: 1, spikes: 0, events: 0 });
+  });
+
+  it("stays quiet below the minimum count and for subscriptions made after the day", async () => {
+    await subscribe(s.t.db, topicId, { tz: "UTC" });
+    // Weeks of other news and no Nvidia: then 4 articles are below the minimum of 5, and 5 are a spike.
+    await storeAt(
+      s.t.db,
+      Array.from({ length: 40 }, (_, d) => now - (d + 1) * DAY),
+      "Weather",
+    );
+    const today = { from: "2025-01-27", to: "2025-01-27", tz: "UTC" };
+    await onDay(4);
+    expect(await marks(today)).toEqual([]);
+    expect(await writeSpikeAlerts(s.t.db, now)).toEqual({ topics: 1, spikes: 0, events: 0 });
     await onDay(1);
-    expect(await marks({ from: "2025-01-27", to: "2025-01-27", tz: "UTC" })).toEqual(["2025-01-27"]);
+    expect(await marks(today)).toEqual(["2025-01-27"]);
     await subscribe(s.t.db, topicId, { tz: "UTC", createdAt: now + DAY });
     expect(await writeSpikeAlerts(s.t.db, now + DAY + HOUR)).toMatchObject({ spikes: 1, events: 1 });
     expect((await events()).map((e) => e.subscriptionId)).toHaveLength(1);

@@ -102,6 +102,37 @@ describe("the spike rule", () => {
     expect(marked(gap, lead)).toEqual([]);
   });
 
+  it("starts a baseline where the store began, and judges a bucket only on enough of one", () => {
+    // A store that began ingesting 5 days ago: before that, nothing at all was stored.
+    const totals = {
+      leadIn: [...new Array<number>(25).fill(0), 40, 42, 38, 41, 39],
+      counts: [60, 55, 50, 52],
+    };
+    const lead = [...new Array<number>(25).fill(0), 6, 7, 5, 6, 6];
+    // Judged against empty weeks, the first busy day would be a spike; on 3 to 6 stored days nothing is judged.
+    expect(marked([25, 8, 7, 30], lead)).toEqual([0]);
+    expect(markSpikes([25, 8, 7, 30], labels(4), lead, rule, totals)).toEqual([]);
+    // A week of history is enough, and the baseline is that week alone (mean 6.7, not a 28-day mean of 1.7).
+    const week = [6, 7, 5, 6, 6, 9, 8];
+    const stored = {
+      leadIn: [...new Array<number>(21).fill(0), ...new Array<number>(9).fill(40)],
+      counts: [50],
+    };
+    const [spike] = markSpikes([30], ["x"], [...new Array<number>(21).fill(0), ...week, 7, 9], rule, stored);
+    expect(spike).toMatchObject({ index: 0, count: 30, baselineBuckets: 7, baseline: 6.71 });
+    expect(
+      markSpikes([30], ["x"], [...new Array<number>(22).fill(0), ...week.slice(1), 7, 9], rule, {
+        ...stored,
+        leadIn: stored.leadIn.map((n, j) => (j < 22 ? 0 : n)),
+      }),
+    ).toEqual([]);
+    // Empty buckets after the store began stay in: a quiet night is quiet, not missing.
+    const nights = { leadIn: [40, 0, 0, 40, 0, 0, 40, 0, 0, 40], counts: [40] };
+    expect(
+      markSpikes([11], ["x"], [3, 0, 0, 3, 0, 0, 3, 0, 0, 3], { ...rule, minBaseline: 2 }, nights),
+    ).toEqual([expect.objectContaining({ baselineBuckets: 8, baseline: 1.13 })]);
+  });
+
   it("judges a bucket on the buckets before it only, so later data never moves a past mark", () => {
     let seed = 7;
     const random = () => {
