@@ -21,6 +21,8 @@ type Json<T> = Exclude<T, string | Response>;
 
 export type Coverage = Json<InferResponseType<typeof client.coverage.$get, 200>>;
 export type CoverageSeries = Coverage["series"][number];
+/** A bucket the server's spike rule marks, with the numbers behind the mark. */
+export type Spike = CoverageSeries["spikes"][number];
 export type Interval = Coverage["interval"];
 export type CoverageBy = Coverage["by"];
 export type Article = InferResponseType<typeof client.articles.$get, 200>["items"][number];

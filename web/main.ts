@@ -7,7 +7,7 @@ import { breakdownTable } from "./charts/breakdown-table";
 import { bucketSpan, rangeSpan } from "./charts/bucket-span";
 import { CoverageChart } from "./charts/coverage";
 import { coverageTable } from "./charts/data-table";
-import { spikeIndices } from "./charts/markers";
+import { spikeList } from "./charts/spike-notes";
 import { timelineList } from "./charts/timeline-notes";
 import { setupControls } from "./controls";
 import { byId, h } from "./element";
@@ -134,11 +134,12 @@ function drawCoverage(): void {
     stacked: state.stacked,
     locale,
     events: marks.events,
-    spikes: c.series.map((s) => spikeIndices(s.counts)),
+    spikes: c.series.map((s) => s.spikes),
     outages: marks.outages,
   });
   timelineNotes.replaceChildren(
     ...timelineList(timeline.events, marks.outages, c.tz, locale),
+    ...spikeList(c, locale),
     timeline.failed ? h("li", {}, `Events and outages could not be loaded: ${timeline.failed}`) : "",
   );
   const total = c.totals.reduce((a, b) => a + b, 0);

@@ -17,7 +17,12 @@ interface CoverageJson {
   interval: "day" | "week";
   buckets: string[];
   totals: number[];
-  series: Array<{ key: string; label: string; counts: number[] }>;
+  series: Array<{
+    key: string;
+    label: string;
+    counts: number[];
+    spikes: Array<{ bucket: string; index: number; count: number; baseline: number; threshold: number }>;
+  }>;
 }
 
 describe("the dashboard over the sample coverage", () => {
@@ -238,6 +243,46 @@ describe("the dashboard over the sample coverage", () => {
     await tableNumbers();
     expect(await page.$$("#timeline-notes li")).toHaveLength(0);
     expect(await page.$$("#table-wrap td.note")).toHaveLength(0);
+    expect(errors).toEqual([]);
+  });
+
+  it("marks the server's spikes, the ones the alerts would send, with the numbers behind each", async () => {
+    const drawnMarks = async () => {
+      await page.waitForFunction(
+        () => document.querySelector<HTMLElement>("#coverage-chart")?.dataset.spikes !== undefined,
+      );
+      const drawn = (await page.getAttribute("#coverage-chart", "data-spikes")) ?? "";
+      return drawn.split(" ").filter(Boolean).sort();
+    };
+    const served = (api: CoverageJson) =>
+      api.series.flatMap((s) => s.spikes.map((x) => `${s.key}@${x.bucket}`)).sort();
+
+    await open("/?range=custom&from=2025-01-15&to=2025-02-15");
+    let api = await apiCoverage();
+    expect(served(api).length).toBeGreaterThan(0);
+    expect(await drawnMarks()).toEqual(served(api));
+    const listed = await page.$$eval("#timeline-notes li.spike", (items) =>
+      items.map((li) => [li.getAttribute("data-series"), li.getAttribute("data-bucket"), li.textContent]),
+    );
+    expect(listed).toEqual(
+      api.series.flatMap((s) =>
+        s.spikes.map((x) => [
+          s.key,
+          x.bucket,
+          expect.stringMatching(
+            new RegExp(
+              `^▲ ${s.label}, .*: ${x.count} articles against a baseline of ${x.baseline.toLocaleString("en-GB", { maximumFractionDigits: 1 })} \\(sd [\\d.]+\\); threshold ${x.threshold}$`,
+            ),
+          ),
+        ]),
+      ),
+    );
+
+    // Weekly, in another zone: the marks follow the server's answer for that view.
+    await open("/?range=custom&from=2024-10-01&to=2025-03-31&interval=week&tz=America/New_York");
+    api = await apiCoverage();
+    expect(api.interval).toBe("week");
+    expect(await drawnMarks()).toEqual(served(api));
     expect(errors).toEqual([]);
   });
 

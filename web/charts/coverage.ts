@@ -1,10 +1,11 @@
 import type { ActiveElement, ChartEvent, Plugin, TooltipItem } from "chart.js";
-import type { Coverage } from "../api";
+import type { Coverage, Spike } from "../api";
 import { bucketLabel, formatCount, formatShare, spansYears } from "../format";
 import type { Metric } from "../state/url-state";
 import { Chart, type ChartTheme, readTheme } from "./chart-setup";
 import { type EventMarker, type Stretch, stretchAt } from "./markers";
 import { seriesColor, visibleOn, withAlpha } from "./palette";
+import { spikeNumbers } from "./spike-notes";
 
 export interface CoverageView {
   coverage: Coverage;
@@ -12,8 +13,8 @@ export interface CoverageView {
   stacked: boolean;
   locale: string;
   events: EventMarker[];
-  /** Per series (same order as coverage.series): bucket indices that are spikes. */
-  spikes: number[][];
+  /** Per series (same order as coverage.series): the server's spikes, drawn as triangles. */
+  spikes: Spike[][];
   /** Buckets touched by an ingest outage: shaded, with the reason in the tooltip. */
   outages: Stretch[];
 }
@@ -134,8 +135,9 @@ export class CoverageChart {
     const series = view.coverage.series[item.datasetIndex]!;
     const count = series.counts[item.dataIndex] ?? 0;
     const share = series.shares[item.dataIndex] ?? 0;
-    const spike = view.spikes[item.datasetIndex]?.includes(item.dataIndex) ? " ▲ spike" : "";
-    return `${series.label}: ${formatCount(count, view.locale)} (${formatShare(share, view.locale)})${spike}`;
+    const spike = view.spikes[item.datasetIndex]?.find((s) => s.index === item.dataIndex);
+    const note = spike ? ` ▲ spike: ${spikeNumbers(spike, view.locale)}` : "";
+    return `${series.label}: ${formatCount(count, view.locale)} (${formatShare(share, view.locale)})${note}`;
   }
 
   /** The events and the outage of a bucket, under its numbers. */
@@ -226,15 +228,17 @@ export class CoverageChart {
         const view = this.#view;
         if (!view) return;
         const { ctx } = chart;
+        const drawn: string[] = [];
         ctx.save();
         view.spikes.forEach((spikes, datasetIndex) => {
           if (spikes.length === 0 || !chart.isDatasetVisible(datasetIndex)) return;
           const meta = chart.getDatasetMeta(datasetIndex);
           ctx.fillStyle = String(chart.data.datasets[datasetIndex]?.borderColor ?? this.#theme.text);
-          for (const index of spikes) {
+          for (const { index, bucket } of spikes) {
             // The point's current position, so the triangle follows the line while it animates.
             const point = meta.data[index];
             if (!point) continue;
+            drawn.push(`${view.coverage.series[datasetIndex]?.key}@${bucket}`);
             ctx.beginPath();
             ctx.moveTo(point.x, point.y - 7);
             ctx.lineTo(point.x - 6, point.y + 4);
@@ -244,6 +248,8 @@ export class CoverageChart {
           }
         });
         ctx.restore();
+        // What the canvas shows, where a page (and the browser tests) can read it: the pixels cannot say.
+        chart.canvas.dataset.spikes = drawn.join(" ");
       },
     };
   }

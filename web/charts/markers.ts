@@ -53,45 +53,6 @@ export function eventMarkers(
   return markers;
 }
 
-export interface SpikeRule {
-  /** Buckets before the current one that make its baseline. */
-  window: number;
-  /** A spike is at least this many times the baseline... */
-  factor: number;
-  /** ...and at least this many articles, so 1 -> 3 on a quiet topic is not a spike. */
-  min: number;
-}
-
-/**
- * The spike rule, kept simple on purpose: a bucket is a spike when its count is at least `min` and at least
- * `factor` times the mean of the `window` buckets before it. The first three buckets have too little history to
- * judge and are never spikes. A run of consecutive spike buckets is marked once, at its highest count. (The alerts
- * issue's spike mode may replace this with the server's rule.)
- */
-export const DEFAULT_SPIKE_RULE: SpikeRule = { window: 7, factor: 3, min: 5 };
-
-export function spikeIndices(counts: readonly number[], rule: SpikeRule = DEFAULT_SPIKE_RULE): number[] {
-  const spikes: number[] = [];
-  let runEnd = -1;
-  for (let i = 3; i < counts.length; i++) {
-    const count = counts[i]!;
-    if (count < rule.min) continue;
-    const start = Math.max(0, i - rule.window);
-    let sum = 0;
-    for (let j = start; j < i; j++) sum += counts[j]!;
-    const baseline = sum / (i - start);
-    if (count < rule.factor * baseline) continue;
-    const marked = spikes[spikes.length - 1];
-    if (marked !== undefined && runEnd === i - 1) {
-      if (count > counts[marked]!) spikes[spikes.length - 1] = i;
-    } else {
-      spikes.push(i);
-    }
-    runEnd = i;
-  }
-  return spikes;
-}
-
 /**
  * The buckets that outages touch, to shade: a bucket any part of which fell in an outage has an incomplete
  * count, so it is shaded whole. An open outage (`end: null`) runs to `now`. Outages whose buckets overlap or

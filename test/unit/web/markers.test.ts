@@ -1,12 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Outage } from "../../../web/api";
-import {
-  bucketOf,
-  eventMarkers,
-  outageStretches,
-  spikeIndices,
-  stretchAt,
-} from "../../../web/charts/markers";
+import { bucketOf, eventMarkers, outageStretches, stretchAt } from "../../../web/charts/markers";
 
 const at = (iso: string) => Date.parse(iso);
 /** Day buckets in UTC, 1 to 4 January 2025: five edges. */
@@ -57,25 +51,6 @@ describe("eventMarkers", () => {
   it("leaves out events outside the range", () => {
     expect(eventMarkers(events, days.slice(2))).toEqual([{ index: 0, label: "Sell-off" }]);
     expect(eventMarkers(events, [])).toEqual([]);
-  });
-});
-
-describe("spikeIndices", () => {
-  it("marks a bucket of at least 5 articles and 3 times the mean of the 7 before it", () => {
-    expect(spikeIndices([1, 1, 1, 1, 1, 1, 1, 6, 1])).toEqual([7]);
-  });
-
-  it("ignores jumps below the minimum count and the first three buckets", () => {
-    expect(spikeIndices([0, 0, 0, 0, 4, 0])).toEqual([]);
-    expect(spikeIndices([0, 0, 9, 0, 0])).toEqual([]);
-  });
-
-  it("marks a run of spike buckets once, at its peak", () => {
-    expect(spikeIndices([1, 1, 1, 1, 1, 6, 12, 30, 2, 2])).toEqual([7]);
-  });
-
-  it("does not call a high plateau a spike", () => {
-    expect(spikeIndices([10, 10, 10, 10, 11, 10, 12, 10])).toEqual([]);
   });
 });
 
