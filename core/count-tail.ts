@@ -4,7 +4,8 @@
  * it, the negative binomial with that mean and variance (moments matched, as Noufaily et al. 2013 plug them in).
  *
  * Exact tails, not a normal approximation: at the low counts of a quiet topic (a mean of 0.5 a day) the normal
- * bar mean + 3 sd is 2.6, where 3 articles already happen about once a week; the exact Poisson bar is 5.
+ * bar mean + 3 sd is 2.6, but 3 articles then happen once in 10 weeks (p = 0.014, not 0.001); the exact Poisson
+ * bar at 0.001 is 5.
  */
 
 /** P(X >= count) for a count distribution with this mean and variance (variance below the mean: Poisson). */

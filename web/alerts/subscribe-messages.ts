@@ -17,15 +17,21 @@ export interface AlertFormInput {
   mode: Mode;
   /** The digest's local hour, 0-23. */
   digestHour: number;
-  /** The browser's IANA zone, which the digest hour is in. */
+  /** The browser's IANA zone: the digest hour's, and the one whose days the spike alerts judge. */
   tz: string;
 }
 
 export function subscriptionRequest(input: AlertFormInput): NewSubscription {
   const address = input.address.trim();
   const target = input.channel === "email" ? { email: address } : { url: address };
-  const digest = input.mode === "digest" ? { digestHour: input.digestHour, tz: input.tz } : {};
-  return { topic: input.topic, channel: input.channel, mode: input.mode, ...target, ...digest };
+  // Spike alerts judge the subscriber's days, as the dashboard in this zone marks them.
+  const zoned =
+    input.mode === "digest"
+      ? { digestHour: input.digestHour, tz: input.tz }
+      : input.mode === "spike"
+        ? { tz: input.tz }
+        : {};
+  return { topic: input.topic, channel: input.channel, mode: input.mode, ...target, ...zoned };
 }
 
 export interface Outcome {

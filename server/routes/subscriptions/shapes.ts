@@ -81,12 +81,9 @@ export const SubscriptionCreate = z
       .max(23)
       .optional()
       .openapi({ description: "digest: local hour, 8 by default" }),
-    tz: z
-      .string()
-      .max(64)
-      .refine(isTimeZone, "an IANA time zone such as Europe/Berlin")
-      .optional()
-      .openapi({ description: "digest: IANA zone of digestHour, UTC by default" }),
+    tz: z.string().max(64).refine(isTimeZone, "an IANA time zone such as Europe/Berlin").optional().openapi({
+      description: "digest: IANA zone of digestHour; spike: the zone whose days are judged; UTC by default",
+    }),
   })
   .superRefine((body, ctx) => {
     const needed = body.channel === "webhook" ? "url" : "email";

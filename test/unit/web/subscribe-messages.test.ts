@@ -39,6 +39,16 @@ describe("the alert form's request", () => {
       tz: "Europe/Berlin",
     });
   });
+
+  it("sends a spike subscription with the zone whose days the alerts judge", () => {
+    expect(subscriptionRequest(input({ mode: "spike" }))).toEqual({
+      topic: "nvidia",
+      channel: "email",
+      mode: "spike",
+      email: "reader@example.org",
+      tz: "Europe/Berlin",
+    });
+  });
 });
 
 describe("what the alert form says", () => {
