@@ -154,7 +154,7 @@ export function markSpikes(
     const count = counts[i]!;
     // The cheap tests first: most buckets are below the minimum or the mean and need no tail.
     if (n === 0 || n < rule.minBaseline || count < rule.minCount || count <= sum / n) continue;
-    const v = verdict(count, n, sum, squares, rule);
+    const v = verdict(count, n, sum, squares, rule, false);
     if (!v.spike) continue;
     spikes.push({
       bucket: labels[i] ?? "",
@@ -170,7 +170,15 @@ export function markSpikes(
   return spikes;
 }
 
-function verdict(count: number, n: number, sum: number, squares: number, rule: SpikeRule): SpikeVerdict {
+/** The verdict; the threshold (a quantile search, twenty tails or so) only when `full` or a spike needs it. */
+function verdict(
+  count: number,
+  n: number,
+  sum: number,
+  squares: number,
+  rule: SpikeRule,
+  full = true,
+): SpikeVerdict {
   const mean = n === 0 ? 0 : sum / n;
   // Sample variance from whole-number sums; clamped, since float cancellation can leave a hair below zero.
   const variance = n < 2 ? 0 : Math.max(0, (squares - (sum * sum) / n) / (n - 1));
@@ -182,7 +190,8 @@ function verdict(count: number, n: number, sum: number, squares: number, rule: S
     mean,
     sd: Math.sqrt(variance),
     buckets: n,
-    threshold: Math.max(rule.minCount, upperQuantile(mean, variance, rule.alpha)),
+    threshold:
+      full || spike ? Math.max(rule.minCount, upperQuantile(mean, variance, rule.alpha)) : Number.NaN,
     pValue: Number(pValue.toPrecision(3)),
   };
 }

@@ -6,16 +6,19 @@ import { benchHostile } from "./hostile.bench";
 import { benchIngest } from "./ingest.bench";
 import { printRows, type Row } from "./report";
 import { benchRetag } from "./retag.bench";
+import { benchSpikes } from "./spikes.bench";
 import { benchTagging } from "./tagging.bench";
 
 /**
- * `npm run bench [ingest|hostile|tagging|api|retag ...]`: every benchmark (or the named ones) in one run, printed as one table and written to bench-results/ as JSON.
+ * `npm run bench [ingest|hostile|tagging|spikes|api|retag ...]`: every benchmark (or the named ones) in one run, printed as one table and written to bench-results/ as JSON.
  * Speed and memory targets are checked here, never by timed assertions in the tests.
  */
 const benches: Array<[string, () => Promise<Row[]>]> = [
   ["ingest", benchIngest],
   ["hostile", benchHostile],
   ["tagging", () => benchTagging()],
+  // The spike rule over every series of a coverage answer, without the database.
+  ["spikes", benchSpikes],
   // Builds (once, then reuses) a million-article database in bench-results/: minutes on first run.
   ["api", benchApi],
   // Builds (once, then reuses) a 100,000-article database in bench-results/.
