@@ -157,17 +157,17 @@ export function coverageRoutes({ db }: AppDeps) {
         ? topicSeries(chosen, counted, plan.labels.length)
         : labelBreakdown(q.by, await breakdown(q.by, ids, plan.edges), await feedNames(q.by));
     const shaped = coverageResponse(plan, q.by, totals, series, { top: q.top, smooth: q.smooth });
+    if (q.format === "csv") {
+      return c.body(toCsv(shaped), 200, {
+        "content-type": "text/csv; charset=utf-8",
+        "content-disposition": `attachment; filename="tidemark-coverage-${plan.from}-${plan.to}.csv"`,
+      });
+    }
     const rule = SPIKE_RULES[plan.interval];
     const lead = leadInPlan(plan, rule);
     const leadIn = lead ? await leadInSeries(q.by, chosen, lead) : { series: [], totals: [] };
     const stored = { leadIn: leadIn.totals, counts: totals };
     const body = { ...shaped, series: withSpikes(shaped.series, plan.labels, leadIn.series, rule, stored) };
-    if (q.format === "csv") {
-      return c.body(toCsv(body), 200, {
-        "content-type": "text/csv; charset=utf-8",
-        "content-disposition": `attachment; filename="tidemark-coverage-${plan.from}-${plan.to}.csv"`,
-      });
-    }
     const colors = new Map(chosen.map((t) => [t.slug, t.color]));
     const coloured = body.series.map((s) => (q.by === "topic" ? { ...s, color: colors.get(s.key) } : s));
     return c.json({ ...body, series: coloured }, 200);
