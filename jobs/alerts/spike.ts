@@ -89,9 +89,10 @@ async function spikePayload(
 ): Promise<SpikePayload> {
   const { spike, days, series } = s;
   const window = { topicId: s.topicId, from: days.edges[spike.index]!, to: days.edges[spike.index + 1]! };
-  // The baseline's own days: the rule's days before the spike day, less the guard days just before it.
+  // The baseline's own days: those before the spike day, less the guard days just before it, from the first
+  // day anything was stored (spike.baselineBuckets of them), so `daily` is exactly what `mean` averages.
   const end = series.labels.length - days.labels.length + spike.index - RULE.guard;
-  const start = Math.max(0, end - RULE.baseline);
+  const start = end - spike.baselineBuckets;
   return {
     topic: s.topic,
     date: spike.bucket,

@@ -178,6 +178,25 @@ describe("spike alerts", () => {
     await onDay(30);
     expect(await marks({ from: "2025-01-27", to: "2025-01-27", tz: "UTC" })).toEqual([]);
     expect(await writeSpikeAlerts(s.t.db, now)).toEqual({ topics: 1, spikes: 0, events: 0 });
+    // Ten days on, the baseline is the eight stored days before the guard, and the payload lists just those.
+    await storeAt(
+      s.t.db,
+      Array.from({ length: 9 }, (_, d) => now + (d + 1) * DAY - 10 * HOUR),
+      "Nvidia calm",
+    );
+    // 30 among seven 1s makes a wide baseline (mean 4.6, sd 10.3): the bar is 94.
+    await onDay(94, 10, "Nvidia burst");
+    expect(await writeSpikeAlerts(s.t.db, now + 10 * DAY)).toMatchObject({ spikes: 1, events: 1 });
+    const [event] = await events();
+    expect(event!.payload.date).toBe("2025-02-06");
+    expect(event!.payload.baseline).toMatchObject({
+      from: "2025-01-27",
+      to: "2025-02-03",
+      days: 8,
+      daily: [30, 1, 1, 1, 1, 1, 1, 1],
+      mean: 4.63,
+      threshold: 94,
+    });
   });
 
   it("stays quiet below the minimum count and for subscriptions made after the day", async () => {
