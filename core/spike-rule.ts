@@ -27,7 +27,8 @@ import type { Interval } from "./time/time-buckets";
  *   Farrington's own regression needs years of same-season history that news topics do not have.
  * - Weekly seasonality: daily baselines are four whole weeks, so every weekday weighs the same, and a topic's
  *   weekday swing shows up as variance, widening its bar instead of marking every Monday.
- * - A minimum count, like Farrington's "at least 5 cases" rule, so a quiet topic's three articles are no alert.
+ * - A minimum count, in the spirit of Farrington's rule of no alarm without 5 cases in the last 4 weeks
+ *   (`limit54` in R's surveillance package), so a quiet topic's three articles are no alert.
  * Left out: robust z-scores (median and MAD are 0 on a topic with mostly empty days), Kleinberg's (2002) burst
  * automaton (the best state path is chosen over the whole sequence, so a past mark can move when data is
  * added, and its states do not explain themselves in counts), GLR/CUSUM detectors (Höhle & Paul 2008: a
