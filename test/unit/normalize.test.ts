@@ -132,7 +132,7 @@ describe("normalizeItem", () => {
     });
 
     it("is the canonical URL when there is no guid", () => {
-      const article = normalize({ title: "T", guid: "   ", link: "https://Example.com/a?fbclid=1#x" });
+      const article = normalize({ title: "T", guid: "   ", link: "https://Example.com/a?fbclid=1#comments" });
       expect([article.entryKey, article.guid]).toEqual(["https://example.com/a", null]);
     });
 
