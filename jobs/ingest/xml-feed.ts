@@ -1,10 +1,19 @@
 import Parser from "rss-parser";
+import { atomLinks, contentSource, rssEnclosure } from "./entry-links";
 import { FeedError } from "./feed-error";
 import type { ParsedFeed, ParsedItem } from "./parse-feed";
-import { type Fields, type RawFeed, rssParserOptions } from "./rss-parser-options";
+import {
+  type Fields,
+  RAW_CONTENT,
+  RAW_ENCLOSURES,
+  RAW_LINKS,
+  type RawFeed,
+  rssParserOptions,
+} from "./rss-parser-options";
 import { declaredEntities, expandEntities } from "./xml-entities";
+import { scanEntries } from "./xml-entries";
 import { type PrefixRenames, prefixRenames, renameTag } from "./xml-prefixes";
-import { scanXml, type XmlOutline } from "./xml-scan";
+import { attribute, scanXml, type XmlOutline } from "./xml-scan";
 
 const EXPECTED = "expected RSS, Atom or JSON Feed, got";
 
@@ -28,9 +37,14 @@ function first(...values: unknown[]): string | undefined {
 
 function toItem(raw: Fields, format: ParsedFeed["format"]): ParsedItem {
   const atom = format === "atom";
+  const links = atom ? atomLinks(raw[RAW_LINKS]) : undefined;
+  const linkBase = links?.alternateBase;
   return {
     guid: first(atom ? raw.id : raw.guid, raw["rdf:about"]),
-    link: first(raw.link),
+    link: atom ? links?.alternate : first(raw.link),
+    enclosure: atom ? links?.enclosure : rssEnclosure(raw[RAW_ENCLOSURES]),
+    contentSrc: atom ? contentSource(raw[RAW_CONTENT]) : undefined,
+    bases: linkBase === undefined ? undefined : [linkBase],
     title: first(raw.title),
     // rss-parser keeps an RSS description in `content`, an Atom summary in `summary`.
     summary: atom ? first(raw.summary) : first(raw.content, raw.summary),
@@ -50,16 +64,6 @@ function toItem(raw: Fields, format: ParsedFeed["format"]): ParsedItem {
     ),
     language: first(raw.language),
   };
-}
-
-function attribute(tag: string, name: string): string | undefined {
-  const at = tag.indexOf(` ${name}=`) + 1 || tag.indexOf(`\n${name}=`) + 1;
-  if (at === 0) return undefined;
-  const quote = tag[at + name.length + 1];
-  if (quote !== '"' && quote !== "'") return undefined;
-  const start = at + name.length + 2;
-  const end = tag.indexOf(quote, start);
-  return end === -1 ? undefined : tag.slice(start, end);
 }
 
 function htmlTitle(text: string): string {
@@ -84,6 +88,42 @@ function formatOf(outline: XmlOutline, renames: PrefixRenames, text: string): Pa
     throw new FeedError("not-a-feed", `${EXPECTED} an HTML page (<${written}>${htmlTitle(text)})`);
   }
   throw new FeedError("not-a-feed", `${EXPECTED} XML with root element <${name.slice(0, 60)}>`);
+}
+
+function isBare(item: ParsedItem): boolean {
+  return !(
+    item.guid ||
+    item.link ||
+    item.enclosure ||
+    item.contentSrc ||
+    item.title ||
+    item.summary ||
+    item.content
+  );
+}
+
+/**
+ * What only the markup tells: the xml:base chain of each entry (when the document uses xml:base), and the
+ * markup of entries that carry nothing else to tell them apart by. Both come from one more pass over the text
+ * (xml-entries.ts), so it runs only for documents that need it. Scanned entries and rss-parser's items are
+ * matched by position, so only when they agree in number.
+ */
+function withMarkupDetails(
+  text: string,
+  format: ParsedFeed["format"],
+  renames: PrefixRenames,
+  items: ParsedItem[],
+): void {
+  const bases = text.includes("xml:base");
+  const bare = items.some(isBare);
+  if (!bases && !bare) return;
+  const scanned = scanEntries(text, format === "atom" ? "entry" : "item", renames);
+  if (scanned.length !== items.length) return;
+  items.forEach((item, i) => {
+    const entry = scanned[i]!;
+    if (bases && entry.bases.length > 0) item.bases = [...entry.bases, ...(item.bases ?? [])];
+    if (bare && isBare(item)) item.markup = text.slice(entry.start, entry.end);
+  });
 }
 
 function withoutDeclaration(text: string): string {
@@ -142,16 +182,20 @@ export async function readXmlFeed(source: string): Promise<ParsedFeed> {
     const entities = declaredEntities(text.slice(start, end));
     text = text.slice(0, start) + expandEntities(text.slice(end), entities);
   }
+  let read = text;
   const raw = await runParser(text, renames).catch((error: unknown) => {
     // Bare `&` (`?a=1&b=2`, `AT&T`) is the commonest breakage in real feeds; retry once with it escaped.
     if (!(error instanceof FeedError && error.message.includes("in entity name"))) throw error;
-    return runParser(escapeBareAmpersands(text), renames);
+    read = escapeBareAmpersands(text);
+    return runParser(read, renames);
   });
+  const items = raw.items.map((item) => toItem(item, format));
+  withMarkupDetails(read, format, renames, items);
   return {
     format,
     title: first(raw.title),
     link: first(raw.link),
     language: first(raw.language, raw["dc:language"], attribute(outline.rootTag, "xml:lang")),
-    items: raw.items.map((item) => toItem(item, format)),
+    items,
   };
 }

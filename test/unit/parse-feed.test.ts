@@ -195,6 +195,55 @@ describe("parseFeed", () => {
     expect(feed.items[0]?.title).toBe("fine");
   });
 
+  describe("entry links", () => {
+    it("takes an Atom entry's alternate link, an HTML one first, and never a related, via or self link", async () => {
+      const feed = await parseText(`<feed xmlns="http://www.w3.org/2005/Atom">
+        <entry><id>1</id><link rel="related" href="https://r.example/"/><link rel="self" href="https://s.example/"/></entry>
+        <entry><id>2</id><link href="https://a.example/feed.xml" type="application/atom+xml"/><link rel="alternate" type="text/html" href="https://a.example/page"/></entry>
+        <entry><id>3</id><link rel="enclosure" href="https://cdn.example/ep3.mp3"/><content src="https://cdn.example/3.html"/></entry>
+      </feed>`);
+      expect(feed.items.map((item) => [item.link, item.enclosure, item.contentSrc])).toEqual([
+        [undefined, undefined, undefined],
+        ["https://a.example/page", undefined, undefined],
+        [undefined, "https://cdn.example/ep3.mp3", "https://cdn.example/3.html"],
+      ]);
+    });
+
+    it("takes an RSS enclosure's url even when the element holds text or children", async () => {
+      const feed = await parseText(`<rss version="2.0"><channel>
+        <item><enclosure url="https://cdn.example/a.mp3">Bad text</enclosure></item>
+        <item><enclosure url="https://cdn.example/b.jpg"><media:title>x</media:title></enclosure></item>
+      </channel></rss>`);
+      expect(feed.items.map((item) => item.enclosure)).toEqual([
+        "https://cdn.example/a.mp3",
+        "https://cdn.example/b.jpg",
+      ]);
+    });
+
+    it("gives each entry its xml:base chain, outermost first, with its link's own", async () => {
+      const feed =
+        await parseText(`<feed xmlns="http://www.w3.org/2005/Atom" xml:base="http://example.org/tests/">
+        <entry xml:base="base/"><id>1</id><link href="result.html"/></entry>
+        <entry><id>2</id><link xml:base="../x/" href="y.html"/></entry>
+      </feed>`);
+      expect(feed.items.map((item) => item.bases)).toEqual([
+        ["http://example.org/tests/", "base/"],
+        ["http://example.org/tests/", "../x/"],
+      ]);
+    });
+
+    it("keeps the markup of entries with nothing else to tell them apart by", async () => {
+      const feed = await parseText(
+        "<feed><entry><yt:videoId>a</yt:videoId></entry><entry><yt:videoId>b</yt:videoId></entry><entry><title>t</title></entry></feed>",
+      );
+      expect(feed.items.map((item) => item.markup)).toEqual([
+        "<entry><yt:videoId>a</yt:videoId></entry>",
+        "<entry><yt:videoId>b</yt:videoId></entry>",
+        undefined,
+      ]);
+    });
+  });
+
   it("recovers from bare ampersands", async () => {
     const feed = await parseText(
       '<rss version="2.0"><channel><item><title>AT&T &amp; Nvidia</title><link>https://x.example/?a=1&b=2</link></item></channel></rss>',
