@@ -109,6 +109,7 @@ export async function storeDocument(
 ): Promise<StoreResult> {
   const now = (ctx.now ?? Date.now)();
   const parsed = await parseFeed({ body: doc.body, contentType: doc.contentType });
+  if (parsed.warning) ctx.log.info({ feedId: feed.id, warning: parsed.warning }, "feed read leniently");
   const normalizeContext = {
     feedUrl: doc.baseUrl,
     siteUrl: parsed.link,
@@ -131,6 +132,7 @@ export async function storeDocument(
     title: parsed.title,
     siteUrl: parsed.link,
     entryTimes: normalized.filter((a) => a.dateSource === "feed").map((a) => a.publishedAt),
+    parseWarning: parsed.warning,
   });
   return storeFeedArticles(ctx.db, {
     feedId: feed.id,

@@ -33,6 +33,11 @@ export interface ParsedFeed {
   link?: string | undefined;
   language?: string | undefined;
   items: ParsedItem[];
+  /**
+   * Set when the document was not clean and was read leniently (feedparser's `bozo`): what was wrong and what
+   * was done, for the feed's health.
+   */
+  warning?: string | undefined;
   /** The charset the body was decoded with, and where that came from (BOM, header, declaration, ...). */
   charset?: string | undefined;
   charsetSource?: string | undefined;

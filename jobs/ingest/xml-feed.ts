@@ -13,6 +13,7 @@ import {
 import { declaredEntities, expandEntities } from "./xml-entities";
 import { scanEntries } from "./xml-entries";
 import { type PrefixRenames, prefixRenames, renameTag } from "./xml-prefixes";
+import { repairXml } from "./xml-repair";
 import { attribute, scanXml, type XmlOutline } from "./xml-scan";
 
 const EXPECTED = "expected RSS, Atom or JSON Feed, got";
@@ -176,19 +177,21 @@ export async function readXmlFeed(source: string): Promise<ParsedFeed> {
   let text = withoutDeclaration(source);
   const outline = scanXml(text);
   const renames = prefixRenames(text, outline.rootName ?? "");
+  const root = renameTag(outline.rootName ?? "", renames);
+  // An Atom Entry Document (RFC 4287 §4.1.2) is one entry without its feed.
+  if (root === "entry") return readXmlFeed(wrapEntry(text, outline.rootTag));
+  const embedded = root === "rss" || root === "rdf:RDF" || root === "feed" ? undefined : embeddedFeed(text);
+  if (embedded) {
+    const feed = await readXmlFeed(embedded);
+    return { ...feed, warning: joinWarnings(`feed read from inside <${outline.rootName}>`, feed.warning) };
+  }
   const format = formatOf(outline, renames, text);
   if (outline.doctype) {
     const { start, end } = outline.doctype;
     const entities = declaredEntities(text.slice(start, end));
     text = text.slice(0, start) + expandEntities(text.slice(end), entities);
   }
-  let read = text;
-  const raw = await runParser(text, renames).catch((error: unknown) => {
-    // Bare `&` (`?a=1&b=2`, `AT&T`) is the commonest breakage in real feeds; retry once with it escaped.
-    if (!(error instanceof FeedError && error.message.includes("in entity name"))) throw error;
-    read = escapeBareAmpersands(text);
-    return runParser(read, renames);
-  });
+  const { raw, warning, read } = await parseLeniently(text, renames);
   const items = raw.items.map((item) => toItem(item, format));
   withMarkupDetails(read, format, renames, items);
   return {
@@ -197,5 +200,54 @@ export async function readXmlFeed(source: string): Promise<ParsedFeed> {
     link: first(raw.link),
     language: first(raw.language, raw["dc:language"], attribute(outline.rootTag, "xml:lang")),
     items,
+    ...(warning ? { warning } : {}),
   };
+}
+
+/**
+ * The strict parse, and when it fails, what a lenient reader recovers: bare `&` escaped (`?a=1&b=2`, `AT&T`,
+ * the commonest breakage in real feeds), then references and tags repaired (xml-repair.ts). What was done is
+ * returned as the warning the feed's health shows; when nothing recovers the document, the strict parser's
+ * error stands.
+ */
+async function parseLeniently(
+  text: string,
+  renames: PrefixRenames,
+): Promise<{ raw: RawFeed; warning?: string; read: string }> {
+  const strict = await runParser(text, renames).catch((error: unknown) => error);
+  if (!(strict instanceof Error)) return { raw: strict as RawFeed, read: text };
+  if (!(strict instanceof FeedError && strict.message.startsWith("malformed XML"))) throw strict;
+  const escaped = escapeBareAmpersands(text);
+  const ampersands = escaped === text ? [] : ["bare & escaped"];
+  if (ampersands.length > 0) {
+    const raw = await runParser(escaped, renames).catch(() => undefined);
+    if (raw) return { raw, warning: `${strict.message}; read after ${ampersands[0]}`, read: escaped };
+  }
+  const repaired = repairXml(escaped);
+  const raw = await runParser(repaired.text, renames).catch(() => undefined);
+  if (!raw) throw strict;
+  const done = [...ampersands, ...repaired.repairs].join(", ") || "a lenient read";
+  return { raw, warning: `${strict.message}; read after ${done}`, read: repaired.text };
+}
+
+function joinWarnings(first: string, second: string | undefined): string {
+  return second ? `${first}; ${second}` : first;
+}
+
+/** `<feed>` around the root `<entry>`, after any prolog (comments, DOCTYPE) before it. */
+function wrapEntry(text: string, rootTag: string): string {
+  const at = text.indexOf(rootTag);
+  return `${text.slice(0, at)}<feed>${text.slice(at)}</feed>`;
+}
+
+/**
+ * A feed element inside another document (an XHTML page that wraps its Atom feed, a SOAP envelope), from its
+ * start tag to its last end tag; undefined when there is none.
+ */
+function embeddedFeed(text: string): string | undefined {
+  const start = /<(feed|rss|rdf:RDF)[\s>]/.exec(text);
+  if (!start) return undefined;
+  const close = `</${start[1]}>`;
+  const end = text.lastIndexOf(close);
+  return end > start.index ? text.slice(start.index, end + close.length) : text.slice(start.index);
 }

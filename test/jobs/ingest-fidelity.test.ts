@@ -12,6 +12,12 @@ async function articlesOf(app: TestApp["app"]): Promise<ApiArticle[]> {
   return ((await (await app.request("/api/articles?limit=200")).json()) as { items: ApiArticle[] }).items;
 }
 
+async function feedsOf(
+  app: TestApp["app"],
+): Promise<Array<{ errorCount: number; parseWarning: string | null }>> {
+  return ((await (await app.request("/api/feeds")).json()) as { items: never[] }).items;
+}
+
 /** Entries a user would lose before issue 12, stored through `ingest --once` and read back through the API. */
 describe("what an ingest pass keeps", { timeout: 60_000 }, () => {
   let s: TestApp;
@@ -109,6 +115,33 @@ describe("what an ingest pass keeps", { timeout: 60_000 }, () => {
     });
   });
 
+  it("reads a feed wrapped in an XHTML page, and says so on the feed's health", async () => {
+    const articles = await ingest(`<?xml version="1.0"?>
+      <html xmlns="http://www.w3.org/1999/xhtml"><body>
+      <feed xmlns="http://www.w3.org/2005/Atom"><title>W</title>
+        <entry><title>Inside</title><id>i1</id><link href="https://example.com/inside"/></entry>
+      </feed></body></html>`);
+    expect(articles.map((a) => a.url)).toEqual(["https://example.com/inside"]);
+    const [feed] = await feedsOf(s.app);
+    expect(feed).toMatchObject({ errorCount: 0, parseWarning: "feed read from inside <html>" });
+  });
+
+  it("recovers a cut-off document with an HTML entity, and shows the recovery in the API and `feeds list`", async () => {
+    const articles = await ingest(`<rss version="2.0"><channel><title>C</title>
+      <item><title>Re&colon; caf&eacute;</title><link>https://example.com/1</link></item>
+      <item><title>Two</title><link>https://example.com/2</link></item>
+      <item><title>Thr`);
+    expect(articles.map((a) => a.title).sort()).toEqual(["Re: café", "Thr", "Two"]);
+    const [feed] = await feedsOf(s.app);
+    expect(feed!.errorCount).toBe(0);
+    expect(feed!.parseWarning).toMatch(
+      /^malformed XML: .*; read after HTML entities read as HTML \(&colon; &eacute;\)/,
+    );
+    expect(feed!.parseWarning).toContain("left open at the end closed");
+    const listed = await runCli(["feeds", "list"], env);
+    expect(listed.stdout).toContain("[ok, read leniently: malformed XML");
+  });
+
   it("keeps each story when a publisher starts repeating one guid, pass after pass", async () => {
     const item = (title: string, link: string) =>
       `<item><title>${title}</title><guid>https://example.com/</guid><link>${link}</link></item>`;
@@ -129,5 +162,18 @@ describe("what an ingest pass keeps", { timeout: 60_000 }, () => {
       ["A", "https://example.com/a"],
       ["B", "https://example.com/b"],
     ]);
+  });
+
+  it("clears the warning when the feed is clean again, and keeps a clean feed's health clean", async () => {
+    let body =
+      "<rss><channel><title>X</title><item><title>One</title><link>https://example.com/1</link></item>";
+    server = await startFeedServer({ "/feed": (_req, res) => res.writeHead(200).end(body) });
+    await runCli(["feeds", "add", server.url("/feed")], env);
+    await runCli(["ingest", "--once", "--all"], env);
+    expect((await feedsOf(s.app))[0]!.parseWarning).toMatch(/left open at the end closed/);
+    body += "</channel></rss>";
+    await runCli(["ingest", "--once", "--all"], env);
+    expect((await feedsOf(s.app))[0]!.parseWarning).toBeNull();
+    expect(await articlesOf(s.app)).toHaveLength(1);
   });
 });

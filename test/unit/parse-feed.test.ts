@@ -181,18 +181,100 @@ describe("parseFeed", () => {
   });
 
   it("reports malformed XML and JSON as parse errors", async () => {
-    const xml = await failure("<rss><channel><item><title>unclosed</channel></rss>");
+    const xml = await failure("<rss><channel><item x=1><title>unquoted</title></item></channel></rss>");
     expect(xml.kind).toBe("parse");
     expect(xml.message).toMatch(/^malformed XML: /);
     expect((await failure('{"version": "https://jsonfeed.org/version/1.1", "items": [')).kind).toBe("parse");
   });
 
   it("keeps working after a malformed document", async () => {
-    await failure("<rss><channel><item><title>a</b></c></d></item></channel></rss>");
+    await failure("<rss><channel><item><ti<tle>a</title></item></channel></rss>");
     const feed = await parseText(
       '<rss version="2.0"><channel><item><title>fine</title></item></channel></rss>',
     );
     expect(feed.items[0]?.title).toBe("fine");
+  });
+
+  describe("reading leniently what the XML parser refuses, and saying so", () => {
+    it("leaves a clean feed without a warning", async () => {
+      const feed = await parseText(
+        '<rss version="2.0"><channel><item><title>t</title></item></channel></rss>',
+      );
+      expect(feed.warning).toBeUndefined();
+    });
+
+    it("closes what a cut-off document left open: elements, a CDATA section, a tag", async () => {
+      const feed = await parseText("<rss><channel><item><title>One</title></item><item><title><![CDATA[Tw");
+      expect(feed.items.map((item) => item.title)).toEqual(["One", "Tw"]);
+      expect(feed.warning).toMatch(
+        /^malformed XML: .*; read after an unterminated CDATA section closed, 4 elements left open at the end closed/,
+      );
+      const cut = await parseText("<rss><channel><item><title>One</title></item></channel></rss");
+      expect(cut.items).toHaveLength(1);
+      expect(cut.warning).toContain("a cut-off tag dropped");
+    });
+
+    it("reads HTML entities XML does not know, keeps unknown ones as text and replaces forbidden characters", async () => {
+      const feed = await parseText(
+        "<rss><channel><item><title>Re&colon; caf&eacute; &bogus; &#0;</title></item></channel></rss>",
+      );
+      expect(feed.items[0]?.title).toBe("Re: café &bogus; \ufffd");
+      expect(feed.warning).toContain("HTML entities read as HTML (&colon; &eacute;)");
+      expect(feed.warning).toContain("unknown entities kept as text (&bogus;)");
+      expect(feed.warning).toContain("1 reference to characters XML forbids replaced");
+    });
+
+    it("drops stray end tags and closes elements an end tag skips", async () => {
+      const feed = await parseText(
+        "<rss><channel><item><title>a</b></c></d></item><item><title>b</title></x></item></channel></rss>",
+      );
+      expect(feed.items.map((item) => item.title)).toEqual(["a", "b"]);
+      expect(feed.warning).toMatch(/4 stray end tags dropped, 1 element left open inside others closed$/);
+    });
+
+    it("takes entries out of an element left open before them", async () => {
+      const feed = await parseText(
+        '<rss><channel><itunes:category text="Tech"><item><title>a</title></item><item><title>b</title></item></channel></rss>',
+      );
+      expect(feed.items.map((item) => item.title)).toEqual(["a", "b"]);
+    });
+
+    it("drops what follows the root element of a document it repairs", async () => {
+      const feed = await parseText("<rss><channel><item><title>a</b></title></item></channel></rss><p>junk");
+      expect(feed.items).toHaveLength(1);
+      expect(feed.warning).toContain("1 stray end tag dropped, content after the root element dropped");
+    });
+
+    it("says when it escaped bare ampersands", async () => {
+      const feed = await parseText("<rss><channel><item><title>AT&T</title></item></channel></rss>");
+      expect(feed.warning).toMatch(/; read after bare & escaped$/);
+    });
+
+    it("reads a feed inside an XHTML page, and an Atom Entry Document as a feed of one", async () => {
+      const wrapped = await parseText(
+        '<!DOCTYPE html><html xmlns="http://www.w3.org/1999/xhtml"><body><feed xmlns="http://www.w3.org/2005/Atom"><entry><title>in</title><id>1</id></entry></feed></body></html>',
+      );
+      expect([wrapped.format, wrapped.items[0]?.title, wrapped.warning]).toEqual([
+        "atom",
+        "in",
+        "feed read from inside <html>",
+      ]);
+      const entry = await parseText(
+        '<?xml version="1.0"?>\n<!-- one entry -->\n<entry xmlns="http://www.w3.org/2005/Atom"><title>only</title><id>urn:x</id></entry>',
+      );
+      expect([entry.format, entry.items.map((item) => item.guid), entry.warning]).toEqual([
+        "atom",
+        ["urn:x"],
+        undefined,
+      ]);
+    });
+
+    it("still refuses an HTML page without a feed in it", async () => {
+      const page = await failure(
+        "<!DOCTYPE html><html><head><title>Sorry</title></head><body><p>rss</p></body></html>",
+      );
+      expect(page.kind).toBe("not-a-feed");
+    });
   });
 
   describe("entry links", () => {
