@@ -21,6 +21,11 @@ export const feeds = sqliteTable(
     lastStatus: integer("last_status"),
     lastError: text("last_error"),
     errorCount: integer("error_count").notNull().default(0),
+    /**
+     * Set when the last document read was not clean but was read leniently (feedparser's `bozo`): what was
+     * wrong with it and what was done. Cleared by the next clean read.
+     */
+    parseWarning: text("parse_warning"),
     failingSince: integer("failing_since"),
     nextFetchAt: integer("next_fetch_at").notNull().default(0),
     /** Polling interval learnt from how often the feed publishes. */

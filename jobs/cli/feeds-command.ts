@@ -47,7 +47,9 @@ export async function feedsCommand(ctx: CliContext): Promise<number> {
             : f.errorCount > 0
               ? `failing x${f.errorCount}: ${f.lastError}`
               : f.lastFetchedAt
-                ? "ok"
+                ? f.parseWarning
+                  ? `ok, read leniently: ${f.parseWarning}`
+                  : "ok"
                 : "not fetched yet";
         ctx.out(
           `${String(f.id).padStart(4)}  ${(f.lang ?? "--").padEnd(3)} ${(f.country ?? "--").padEnd(3)} ${String(f.articleCount).padStart(6)}  ${f.name ?? ""}  ${f.url}  [${health}]`,

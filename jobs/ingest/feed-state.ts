@@ -17,6 +17,7 @@ export type FeedStateUpdate = Partial<
     | "lastStatus"
     | "lastError"
     | "errorCount"
+    | "parseWarning"
     | "failingSince"
     | "nextFetchAt"
     | "intervalMs"
@@ -37,6 +38,8 @@ export function stateAfterSuccess(
     siteUrl?: string | undefined;
     /** Dates the feed gave its entries (first-seen dates excluded): they set the polling interval. */
     entryTimes: readonly number[];
+    /** What was wrong with a document read leniently; absent for a clean one. */
+    parseWarning?: string | undefined;
   },
 ): FeedStateUpdate {
   const intervalMs = adaptiveInterval(fetched.entryTimes);
@@ -52,6 +55,7 @@ export function stateAfterSuccess(
     lastStatus: fetched.status,
     lastError: null,
     errorCount: 0,
+    parseWarning: fetched.parseWarning ?? null,
     failingSince: null,
     intervalMs,
     nextFetchAt: fetched.now + intervalMs,

@@ -3,6 +3,7 @@ import type { Db } from "../../db/client";
 import { updateFeedAndRelease } from "../../db/queries/feed-leases";
 import type { Feed } from "../../db/schema";
 import type { TopicTagger } from "../topics/topic-tagger";
+import { withDistinctKeys } from "./entry-identity";
 import { asFeedError, type FeedErrorKind } from "./feed-error";
 import { stateAfterFailure, stateAfterNotModified, stateAfterSuccess } from "./feed-state";
 import { type FetchFeedRequest, fetchFeed } from "./fetch-feed";
@@ -108,6 +109,7 @@ export async function storeDocument(
 ): Promise<StoreResult> {
   const now = (ctx.now ?? Date.now)();
   const parsed = await parseFeed({ body: doc.body, contentType: doc.contentType });
+  if (parsed.warning) ctx.log.info({ feedId: feed.id, warning: parsed.warning }, "feed read leniently");
   const normalizeContext = {
     feedUrl: doc.baseUrl,
     siteUrl: parsed.link,
@@ -120,11 +122,9 @@ export async function storeDocument(
       "feed document has more entries than are read; the first ones (feeds list newest first) are kept",
     );
   }
-  const normalized: NormalizedArticle[] = [];
-  for (const item of parsed.items.slice(0, MAX_ENTRIES_PER_DOCUMENT)) {
-    const article = normalizeItem(item, normalizeContext);
-    if (article) normalized.push(article);
-  }
+  const normalized: NormalizedArticle[] = withDistinctKeys(
+    parsed.items.slice(0, MAX_ENTRIES_PER_DOCUMENT).map((item) => normalizeItem(item, normalizeContext)),
+  );
   const fetchMeta = doc.fetch ?? { status: 200, etag: null, lastModified: null, permanentUrl: null };
   const state = stateAfterSuccess(feed, {
     now,
@@ -132,6 +132,7 @@ export async function storeDocument(
     title: parsed.title,
     siteUrl: parsed.link,
     entryTimes: normalized.filter((a) => a.dateSource === "feed").map((a) => a.publishedAt),
+    parseWarning: parsed.warning,
   });
   return storeFeedArticles(ctx.db, {
     feedId: feed.id,

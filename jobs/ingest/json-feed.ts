@@ -24,11 +24,22 @@ function authorName(item: Json): string | undefined {
   return names.length > 0 ? names.join(", ") : undefined;
 }
 
+/** The first attachment's URL: a podcast episode's audio, where the item has no page of its own. */
+function attachmentUrl(item: Json): string | undefined {
+  const attachments = Array.isArray(item.attachments) ? item.attachments : [];
+  for (const attachment of attachments) {
+    const url = isObject(attachment) ? text(attachment.url) : undefined;
+    if (url?.trim()) return url;
+  }
+  return undefined;
+}
+
 function jsonItem(item: unknown): ParsedItem {
   if (!isObject(item)) return {};
   return {
     guid: text(item.id),
     link: text(item.url) ?? text(item.external_url),
+    enclosure: attachmentUrl(item),
     title: text(item.title),
     summary: text(item.summary),
     content: text(item.content_html) ?? text(item.content_text),
@@ -44,11 +55,20 @@ function isJsonFeedShaped(doc: Json): boolean {
   return "title" in doc || "home_page_url" in doc || "feed_url" in doc;
 }
 
+/**
+ * Integer ids past 2^53 (database and snowflake ids: 1234567890123456789) as strings: JSON.parse would round
+ * them to the nearest double, and neighbouring items would share one id and be stored as one. Inside a JSON
+ * string every quote is escaped, so `"id": digits` only ever matches a member.
+ */
+function withExactIds(source: string): string {
+  return source.replace(/("id"\s*:\s*)(-?\d{16,})(?=\s*[,}\]])/g, '$1"$2"');
+}
+
 /** JSON Feed 1.0 and 1.1 (https://jsonfeed.org/version/1.1). */
 export function parseJsonFeed(source: string): ParsedFeed {
   let doc: unknown;
   try {
-    doc = JSON.parse(source);
+    doc = JSON.parse(withExactIds(source));
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw new FeedError("parse", `invalid JSON: ${reason}`, { cause: error });

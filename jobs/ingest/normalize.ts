@@ -1,6 +1,5 @@
-import { createHash } from "node:crypto";
-import { canonicalUrl } from "./canonical-url";
 import { detectLanguage, languageFromHint } from "./detect-language";
+import { entryKey, entryUrls, sha1 } from "./entry-identity";
 import { parseFeedDate } from "./feed-date";
 import type { ParsedItem } from "./parse-feed";
 import { htmlToText, SUMMARY_MAX, TITLE_MAX, toPlainText, truncateText } from "./plain-text";
@@ -11,15 +10,13 @@ const EARLIEST = Date.UTC(1995, 0, 1);
 const MAX_AHEAD = 24 * 60 * 60 * 1000;
 const TITLE_FROM_SUMMARY = 120;
 const AUTHOR_MAX = 200;
-/** Longer guids are keyed by their hash, so the unique index stays small. */
-const GUID_KEY_MAX = 512;
 
 /** An entry ready to store: plain text, canonical URL, a definite time and a stable identity. */
 export interface NormalizedArticle {
-  /** Identity within the feed: guid, else canonical URL, else a hash of title and date. */
+  /** Identity within the feed: guid, else canonical URL, else a hash of title and date (entry-identity.ts). */
   entryKey: string;
   guid: string | null;
-  /** Canonical http(s) URL, or null when the entry has no usable link. */
+  /** Canonical http(s) URL: the link, else the enclosure, content src or URL-shaped guid; null when none. */
   url: string | null;
   title: string;
   summary: string;
@@ -44,26 +41,34 @@ export interface NormalizeContext {
 
 export type { ParsedItem };
 
-/** Turns a parsed entry into clean values; null when it has neither a title nor any summary or content. */
-export function normalizeItem(item: ParsedItem, ctx: NormalizeContext): NormalizedArticle | null {
+/**
+ * Turns a parsed entry into clean values. Every entry is kept, as the reference parsers keep it: one without a
+ * title takes its summary's opening, else its URL, else stays untitled (""), so a podcast episode that is only
+ * an enclosure, or an item with only a guid, still counts.
+ */
+export function normalizeItem(item: ParsedItem, ctx: NormalizeContext): NormalizedArticle {
   let summary = toPlainText(item.summary ?? "", SUMMARY_MAX);
   if (summary === "" && item.content) summary = toPlainText(item.content, SUMMARY_MAX);
+  const { link, url } = entryUrls(item, ctx.feedUrl, linkBase(ctx));
   let title = toPlainText(item.title ?? "", TITLE_MAX);
-  if (title === "") {
-    if (summary === "") return null;
-    title = truncateText(summary, TITLE_FROM_SUMMARY);
-  }
-  const url = item.link ? canonicalUrl(item.link, linkBase(ctx)) : null;
+  if (title === "") title = summary === "" ? (url ?? "") : truncateText(summary, TITLE_FROM_SUMMARY);
   const feedTime = item.published ? parseFeedDate(item.published) : null;
   const dated = feedTime !== null && feedTime >= EARLIEST && feedTime <= ctx.now + MAX_AHEAD;
   const guid = item.guid?.trim() || null;
+  const author = authorName(item.author);
   return {
-    entryKey: entryKey(guid, url, title, dated ? feedTime : null),
+    entryKey: entryKey(guid, link, {
+      title,
+      feedTime: dated ? feedTime : null,
+      summary,
+      author,
+      markup: item.markup,
+    }),
     guid,
     url,
     title,
     summary,
-    author: authorName(item.author),
+    author,
     // An item's unusable language ("", "und") should not hide the feed's.
     lang: detectLanguage(
       `${title} ${summary}`,
@@ -81,17 +86,6 @@ function linkBase(ctx: NormalizeContext): string {
   return site && (site.protocol === "http:" || site.protocol === "https:") ? site.href : ctx.feedUrl;
 }
 
-/**
- * The guid as given (trimmed; URL-shaped guids are not canonicalized, since they are identifiers), else the
- * canonical URL, else a hash of the title and the feed's own date (empty when the date is first-seen, so
- * the key stays stable across passes).
- */
-function entryKey(guid: string | null, url: string | null, title: string, feedTime: number | null): string {
-  if (guid) return guid.length <= GUID_KEY_MAX ? guid : `gh:${sha1(guid)}`;
-  if (url) return url;
-  return `th:${sha1(`${title}\n${feedTime ?? ""}`)}`;
-}
-
 /** "editor@x.com (Jane Doe)", "Jane Doe <jane@x.com>" and "By Jane Doe" all give "Jane Doe". */
 function authorName(raw: string | undefined): string | null {
   if (!raw) return null;
@@ -102,8 +96,4 @@ function authorName(raw: string | undefined): string | null {
   // Blogger writes "noreply@blogger.com (Unknown)" for every anonymous post.
   if (name === "" || name.toLowerCase() === "unknown") return null;
   return truncateText(name, AUTHOR_MAX);
-}
-
-function sha1(text: string): string {
-  return createHash("sha1").update(text).digest("hex");
 }

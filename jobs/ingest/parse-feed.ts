@@ -16,6 +16,14 @@ export interface ParsedItem {
   /** Date string as found (pubDate, published, updated, dc:date, date_published). */
   published?: string | undefined;
   language?: string | undefined;
+  /** The first enclosure's URL (RSS <enclosure>, Atom rel="enclosure", a JSON Feed attachment). */
+  enclosure?: string | undefined;
+  /** Where the content lives when the entry only points at it (Atom <content src>). */
+  contentSrc?: string | undefined;
+  /** The xml:base values in effect for the entry's links, outermost first (xml-entries.ts). */
+  bases?: string[] | undefined;
+  /** The entry's markup, only for an entry with neither guid, link, title nor text to tell it apart by. */
+  markup?: string | undefined;
 }
 
 export interface ParsedFeed {
@@ -25,6 +33,11 @@ export interface ParsedFeed {
   link?: string | undefined;
   language?: string | undefined;
   items: ParsedItem[];
+  /**
+   * Set when the document was not clean and was read leniently (feedparser's `bozo`): what was wrong and what
+   * was done, for the feed's health.
+   */
+  warning?: string | undefined;
   /** The charset the body was decoded with, and where that came from (BOM, header, declaration, ...). */
   charset?: string | undefined;
   charsetSource?: string | undefined;

@@ -9,6 +9,10 @@ export type RawFeed = Fields & { items: Fields[] };
 const UNREADABLE_PUBLISHED = "unreadable published";
 const UNREADABLE_UPDATED = "unreadable updated";
 
+export const RAW_LINKS = "raw links";
+export const RAW_ENCLOSURES = "raw enclosures";
+export const RAW_CONTENT = "raw content";
+
 // Dates and creators under names rss-parser does not map itself: Atom 0.3 (issued, modified, created),
 // Atom 1.0 published/updated as raw strings, Dublin Core in RSS 1.0.
 const ITEM_FIELDS = [
@@ -21,6 +25,11 @@ const ITEM_FIELDS = [
   "dc:creator",
   [UNREADABLE_PUBLISHED, "published"],
   [UNREADABLE_UPDATED, "updated"],
+  // The elements as xml2js gives them, attributes and all, which rss-parser reduces to one value or drops:
+  // every Atom link with its rel and xml:base, every enclosure, Atom content with its src (entry-links.ts).
+  ["link", RAW_LINKS, { keepArray: true }],
+  ["enclosure", RAW_ENCLOSURES, { keepArray: true }],
+  ["content", RAW_CONTENT, { keepArray: true }],
 ];
 const FEED_FIELDS = ["dc:language", "subtitle"];
 

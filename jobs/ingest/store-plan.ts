@@ -43,8 +43,12 @@ export function planFeedStore(input: StorePlanInput, stored: StoredForFeed): Sto
     unchanged: 0,
   };
   for (const article of uniqueWithinBatch(input.articles)) {
+    const byKey = stored.byEntry.get(article.entryKey);
+    const byUrl = article.url ? stored.byUrl.get(article.url) : undefined;
+    // This feed's row with the entry's link is the entry, whatever row its key names: a publisher that starts
+    // repeating one guid on every item (entry-identity.ts) must not have one story overwrite another.
     const match =
-      stored.byEntry.get(article.entryKey) ?? (article.url ? stored.byUrl.get(article.url) : undefined);
+      byUrl?.feedId === feedId && byKey !== undefined && byKey.id !== byUrl.id ? byUrl : (byKey ?? byUrl);
     if (!match) {
       const place = { topicId: 0, publishedAt: article.publishedAt, feedId, lang: article.lang };
       const tags = tagger ? tagger.topicsOf(article) : [];

@@ -1,10 +1,20 @@
 import Parser from "rss-parser";
+import { atomLinks, contentSource, rssEnclosure } from "./entry-links";
 import { FeedError } from "./feed-error";
 import type { ParsedFeed, ParsedItem } from "./parse-feed";
-import { type Fields, type RawFeed, rssParserOptions } from "./rss-parser-options";
+import {
+  type Fields,
+  RAW_CONTENT,
+  RAW_ENCLOSURES,
+  RAW_LINKS,
+  type RawFeed,
+  rssParserOptions,
+} from "./rss-parser-options";
 import { declaredEntities, expandEntities } from "./xml-entities";
+import { scanEntries } from "./xml-entries";
 import { type PrefixRenames, prefixRenames, renameTag } from "./xml-prefixes";
-import { scanXml, type XmlOutline } from "./xml-scan";
+import { repairXml } from "./xml-repair";
+import { attribute, scanXml, type XmlOutline } from "./xml-scan";
 
 const EXPECTED = "expected RSS, Atom or JSON Feed, got";
 
@@ -28,9 +38,14 @@ function first(...values: unknown[]): string | undefined {
 
 function toItem(raw: Fields, format: ParsedFeed["format"]): ParsedItem {
   const atom = format === "atom";
+  const links = atom ? atomLinks(raw[RAW_LINKS]) : undefined;
+  const linkBase = links?.alternateBase;
   return {
     guid: first(atom ? raw.id : raw.guid, raw["rdf:about"]),
-    link: first(raw.link),
+    link: atom ? links?.alternate : first(raw.link),
+    enclosure: atom ? links?.enclosure : rssEnclosure(raw[RAW_ENCLOSURES]),
+    contentSrc: atom ? contentSource(raw[RAW_CONTENT]) : undefined,
+    bases: linkBase === undefined ? undefined : [linkBase],
     title: first(raw.title),
     // rss-parser keeps an RSS description in `content`, an Atom summary in `summary`.
     summary: atom ? first(raw.summary) : first(raw.content, raw.summary),
@@ -50,16 +65,6 @@ function toItem(raw: Fields, format: ParsedFeed["format"]): ParsedItem {
     ),
     language: first(raw.language),
   };
-}
-
-function attribute(tag: string, name: string): string | undefined {
-  const at = tag.indexOf(` ${name}=`) + 1 || tag.indexOf(`\n${name}=`) + 1;
-  if (at === 0) return undefined;
-  const quote = tag[at + name.length + 1];
-  if (quote !== '"' && quote !== "'") return undefined;
-  const start = at + name.length + 2;
-  const end = tag.indexOf(quote, start);
-  return end === -1 ? undefined : tag.slice(start, end);
 }
 
 function htmlTitle(text: string): string {
@@ -84,6 +89,42 @@ function formatOf(outline: XmlOutline, renames: PrefixRenames, text: string): Pa
     throw new FeedError("not-a-feed", `${EXPECTED} an HTML page (<${written}>${htmlTitle(text)})`);
   }
   throw new FeedError("not-a-feed", `${EXPECTED} XML with root element <${name.slice(0, 60)}>`);
+}
+
+function isBare(item: ParsedItem): boolean {
+  return !(
+    item.guid ||
+    item.link ||
+    item.enclosure ||
+    item.contentSrc ||
+    item.title ||
+    item.summary ||
+    item.content
+  );
+}
+
+/**
+ * What only the markup tells: the xml:base chain of each entry (when the document uses xml:base), and the
+ * markup of entries that carry nothing else to tell them apart by. Both come from one more pass over the text
+ * (xml-entries.ts), so it runs only for documents that need it. Scanned entries and rss-parser's items are
+ * matched by position, so only when they agree in number.
+ */
+function withMarkupDetails(
+  text: string,
+  format: ParsedFeed["format"],
+  renames: PrefixRenames,
+  items: ParsedItem[],
+): void {
+  const bases = text.includes("xml:base");
+  const bare = items.some(isBare);
+  if (!bases && !bare) return;
+  const scanned = scanEntries(text, format === "atom" ? "entry" : "item", renames);
+  if (scanned.length !== items.length) return;
+  items.forEach((item, i) => {
+    const entry = scanned[i]!;
+    if (bases && entry.bases.length > 0) item.bases = [...entry.bases, ...(item.bases ?? [])];
+    if (bare && isBare(item)) item.markup = text.slice(entry.start, entry.end);
+  });
 }
 
 function withoutDeclaration(text: string): string {
@@ -136,22 +177,77 @@ export async function readXmlFeed(source: string): Promise<ParsedFeed> {
   let text = withoutDeclaration(source);
   const outline = scanXml(text);
   const renames = prefixRenames(text, outline.rootName ?? "");
+  const root = renameTag(outline.rootName ?? "", renames);
+  // An Atom Entry Document (RFC 4287 §4.1.2) is one entry without its feed.
+  if (root === "entry") return readXmlFeed(wrapEntry(text, outline.rootTag));
+  const embedded = root === "rss" || root === "rdf:RDF" || root === "feed" ? undefined : embeddedFeed(text);
+  if (embedded) {
+    const feed = await readXmlFeed(embedded);
+    return { ...feed, warning: joinWarnings(`feed read from inside <${outline.rootName}>`, feed.warning) };
+  }
   const format = formatOf(outline, renames, text);
   if (outline.doctype) {
     const { start, end } = outline.doctype;
     const entities = declaredEntities(text.slice(start, end));
     text = text.slice(0, start) + expandEntities(text.slice(end), entities);
   }
-  const raw = await runParser(text, renames).catch((error: unknown) => {
-    // Bare `&` (`?a=1&b=2`, `AT&T`) is the commonest breakage in real feeds; retry once with it escaped.
-    if (!(error instanceof FeedError && error.message.includes("in entity name"))) throw error;
-    return runParser(escapeBareAmpersands(text), renames);
-  });
+  const { raw, warning, read } = await parseLeniently(text, renames);
+  const items = raw.items.map((item) => toItem(item, format));
+  withMarkupDetails(read, format, renames, items);
   return {
     format,
     title: first(raw.title),
     link: first(raw.link),
     language: first(raw.language, raw["dc:language"], attribute(outline.rootTag, "xml:lang")),
-    items: raw.items.map((item) => toItem(item, format)),
+    items,
+    ...(warning ? { warning } : {}),
   };
+}
+
+/**
+ * The strict parse, and when it fails, what a lenient reader recovers: bare `&` escaped (`?a=1&b=2`, `AT&T`,
+ * the commonest breakage in real feeds), then references and tags repaired (xml-repair.ts). What was done is
+ * returned as the warning the feed's health shows; when nothing recovers the document, the strict parser's
+ * error stands.
+ */
+async function parseLeniently(
+  text: string,
+  renames: PrefixRenames,
+): Promise<{ raw: RawFeed; warning?: string; read: string }> {
+  const strict = await runParser(text, renames).catch((error: unknown) => error);
+  if (!(strict instanceof Error)) return { raw: strict as RawFeed, read: text };
+  if (!(strict instanceof FeedError && strict.message.startsWith("malformed XML"))) throw strict;
+  const escaped = escapeBareAmpersands(text);
+  const ampersands = escaped === text ? [] : ["bare & escaped"];
+  if (ampersands.length > 0) {
+    const raw = await runParser(escaped, renames).catch(() => undefined);
+    if (raw) return { raw, warning: `${strict.message}; read after ${ampersands[0]}`, read: escaped };
+  }
+  const repaired = repairXml(escaped);
+  const raw = await runParser(repaired.text, renames).catch(() => undefined);
+  if (!raw) throw strict;
+  const done = [...ampersands, ...repaired.repairs].join(", ") || "a lenient read";
+  return { raw, warning: `${strict.message}; read after ${done}`, read: repaired.text };
+}
+
+function joinWarnings(first: string, second: string | undefined): string {
+  return second ? `${first}; ${second}` : first;
+}
+
+/** `<feed>` around the root `<entry>`, after any prolog (comments, DOCTYPE) before it. */
+function wrapEntry(text: string, rootTag: string): string {
+  const at = text.indexOf(rootTag);
+  return `${text.slice(0, at)}<feed>${text.slice(at)}</feed>`;
+}
+
+/**
+ * A feed element inside another document (an XHTML page that wraps its Atom feed, a SOAP envelope), from its
+ * start tag to its last end tag; undefined when there is none.
+ */
+function embeddedFeed(text: string): string | undefined {
+  const start = /<(feed|rss|rdf:RDF)[\s>]/.exec(text);
+  if (!start) return undefined;
+  const close = `</${start[1]}>`;
+  const end = text.lastIndexOf(close);
+  return end > start.index ? text.slice(start.index, end + close.length) : text.slice(start.index);
 }

@@ -20,7 +20,7 @@ const DQUOTE = 34;
 const SQUOTE = 39;
 
 /** Index just past the `>` closing a tag that starts at `from`, honouring quoted attribute values. */
-function tagEnd(text: string, from: number): number {
+export function tagEnd(text: string, from: number): number {
   let quote = 0;
   for (let i = from; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -60,12 +60,23 @@ function doctypeEnd(text: string, from: number): number {
   return text.length;
 }
 
-function skipPast(text: string, marker: string, from: number): number {
+/** The value of attribute `name` in a start tag as written, if it is there and quoted. */
+export function attribute(tag: string, name: string): string | undefined {
+  const at = tag.indexOf(` ${name}=`) + 1 || tag.indexOf(`\n${name}=`) + 1;
+  if (at === 0) return undefined;
+  const quote = tag[at + name.length + 1];
+  if (quote !== '"' && quote !== "'") return undefined;
+  const start = at + name.length + 2;
+  const end = tag.indexOf(quote, start);
+  return end === -1 ? undefined : tag.slice(start, end);
+}
+
+export function skipPast(text: string, marker: string, from: number): number {
   const at = text.indexOf(marker, from);
   return at === -1 ? text.length : at + marker.length;
 }
 
-function nameAt(text: string, from: number): string {
+export function nameAt(text: string, from: number): string {
   let end = from;
   while (end < text.length) {
     const c = text.charCodeAt(end);

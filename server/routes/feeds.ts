@@ -22,6 +22,10 @@ export const FeedSchema = z
     lastStatus: z.number().int().nullable(),
     lastError: z.string().nullable(),
     errorCount: z.number().int(),
+    parseWarning: z.string().nullable().openapi({
+      description:
+        "Set when the last document was not clean but was read leniently (feedparser's bozo): what was wrong and what was done",
+    }),
     failingSince: z.string().nullable(),
     nextFetchAt: z.string().nullable(),
     articleCount: z.number().int(),
@@ -42,6 +46,7 @@ export function feedJson(feed: Feed): z.infer<typeof FeedSchema> {
     lastStatus: feed.lastStatus,
     lastError: feed.lastError,
     errorCount: feed.errorCount,
+    parseWarning: feed.parseWarning,
     failingSince: isoTime(feed.failingSince),
     nextFetchAt: feed.enabled && !feed.isSample ? isoTime(feed.nextFetchAt) : null,
     articleCount: feed.articleCount,

@@ -1,12 +1,12 @@
-import { existsSync, readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { FeedError } from "../../jobs/ingest/feed-error";
 import { parseFeed } from "../../jobs/ingest/parse-feed";
-
-// CI places shared/ beside the clone, so the corpus lives at <repo>/../shared/corpus/feeds.
-const corpus = fileURLToPath(new URL("../../../shared/corpus/feeds/", import.meta.url));
-const available = existsSync(`${corpus}MANIFEST.tsv`);
+import {
+  CORPUS_AVAILABLE as available,
+  CORPUS as corpus,
+  corpusManifest as manifest,
+} from "../helpers/corpus";
 
 /**
  * Well-formed files whose item count legitimately differs from the reference parser (feedparser 6),
@@ -22,28 +22,6 @@ const COUNT_EXCEPTIONS: Record<string, { items: number; reason: string }> = {
     reason: "each of the 10 items holds an empty <item /> child; feedparser counts those as 10 more entries",
   },
 };
-
-interface Row {
-  path: string;
-  format: string;
-  expectedItems: number;
-  kind: string;
-}
-
-function manifest(): Row[] {
-  const [header, ...lines] = readFileSync(`${corpus}MANIFEST.tsv`, "utf8").trimEnd().split("\n");
-  const columns = header!.split("\t");
-  const at = (name: string) => columns.indexOf(name);
-  return lines.map((line) => {
-    const cells = line.split("\t");
-    return {
-      path: cells[at("path")]!,
-      format: cells[at("format")]!,
-      expectedItems: Number(cells[at("expected_items")]),
-      kind: cells[at("kind")]!,
-    };
-  });
-}
 
 describe.skipIf(!available)("feed corpus (../shared/corpus/feeds)", () => {
   const rows = available ? manifest() : [];

@@ -29,7 +29,7 @@ describe("canonicalUrl", () => {
     ["the default http port is dropped", "http://example.com:80/a", "http://example.com/a"],
     ["the default https port is dropped", "https://example.com:443/a", "https://example.com/a"],
     ["another port is kept", "https://example.com:8443/a", "https://example.com:8443/a"],
-    ["the fragment is dropped", "https://example.com/a#comments", "https://example.com/a"],
+    ["a comments fragment is dropped", "https://example.com/a#comments", "https://example.com/a"],
     ["credentials are dropped", "https://user:secret@example.com/a", "https://example.com/a"],
     [
       "utm parameters are dropped",
@@ -140,6 +140,36 @@ describe("canonicalUrl", () => {
   it("resolves an absolute link even when the base is unusable", () => {
     expect(canonicalUrl("https://example.com/a", "not a url")).toBe("https://example.com/a");
     expect(canonicalUrl("/a", "not a url")).toBeNull();
+  });
+
+  it.each([
+    ["#respond", "#respond"],
+    ["WordPress's read-more jump", "#more-1234"],
+    ["a skip link", "#main-content"],
+    ["AT Internet's tracker", "#xtor=RSS-3208"],
+    ["campaign parameters", "#utm_source=rss&utm_medium=feed"],
+    ["a referrer", "#ref=rss"],
+    ["AddThis's tracker", "#.VtCA1eS6FaQ"],
+    ["an empty fragment", "#"],
+  ])("drops a navigation or tracking fragment: %s", (_name, fragment) => {
+    expect(canonicalUrl(`https://example.com/2025/01/27${fragment}`, BASE)).toBe(
+      "https://example.com/2025/01/27",
+    );
+  });
+
+  it.each([
+    ["an entry's anchor on a day page", "http://scripting.com/2016/02/26.html#a100322", "#a100322"],
+    ["a wiki section", "https://wiki.xxiivv.com/site/2026.html#20N", "#20N"],
+    ["one comment", "https://example.com/a#comment-42", "#comment-42"],
+    ["a live-blog post", "https://example.com/live?page=2#block-65a1", "#block-65a1"],
+    ["a fragment route", "https://example.com/#/story/7", "#/story/7"],
+    [
+      "a fragment whose parameters are not all tracking",
+      "https://example.com/a#id=7&utm_source=x",
+      "#id=7&utm_source=x",
+    ],
+  ])("keeps a fragment that tells entries apart: %s", (_name, href, fragment) => {
+    expect(canonicalUrl(href, BASE)?.endsWith(fragment)).toBe(true);
   });
 
   it("is idempotent", () => {

@@ -41,9 +41,21 @@ describe("normalizeItem", () => {
     });
   });
 
-  it("returns null for an entry with neither title nor summary nor content", () => {
-    expect(normalizeItem({ link: "https://example.com/a", title: "  <br> ", summary: "" }, ctx)).toBeNull();
-    expect(normalizeItem({}, ctx)).toBeNull();
+  it("keeps an entry with neither title nor summary, titled by its URL, else untitled", () => {
+    const linked = normalizeItem({ link: "https://example.com/a", title: "  <br> ", summary: "" }, ctx);
+    expect([linked.title, linked.url, linked.entryKey]).toEqual([
+      "https://example.com/a",
+      "https://example.com/a",
+      "https://example.com/a",
+    ]);
+    const bare = normalizeItem({ published: "2025-01-27T10:00:00Z" }, ctx);
+    expect([bare.title, bare.url, bare.publishedAt]).toEqual(["", null, Date.UTC(2025, 0, 27, 10)]);
+    expect(bare.entryKey).toMatch(/^eh:[0-9a-f]{40}$/);
+    // Stable across passes, and apart from another bare entry with other contents.
+    expect(normalizeItem({ published: "2025-01-27T10:00:00Z" }, { ...ctx, now: NOW + 1 }).entryKey).toBe(
+      bare.entryKey,
+    );
+    expect(normalizeItem({ published: "2025-01-27T11:00:00Z" }, ctx).entryKey).not.toBe(bare.entryKey);
   });
 
   it("keeps XSS-y titles as inert text", () => {
@@ -132,7 +144,7 @@ describe("normalizeItem", () => {
     });
 
     it("is the canonical URL when there is no guid", () => {
-      const article = normalize({ title: "T", guid: "   ", link: "https://Example.com/a?fbclid=1#x" });
+      const article = normalize({ title: "T", guid: "   ", link: "https://Example.com/a?fbclid=1#comments" });
       expect([article.entryKey, article.guid]).toEqual(["https://example.com/a", null]);
     });
 

@@ -181,18 +181,149 @@ describe("parseFeed", () => {
   });
 
   it("reports malformed XML and JSON as parse errors", async () => {
-    const xml = await failure("<rss><channel><item><title>unclosed</channel></rss>");
+    const xml = await failure("<rss><channel><item x=1><title>unquoted</title></item></channel></rss>");
     expect(xml.kind).toBe("parse");
     expect(xml.message).toMatch(/^malformed XML: /);
     expect((await failure('{"version": "https://jsonfeed.org/version/1.1", "items": [')).kind).toBe("parse");
   });
 
   it("keeps working after a malformed document", async () => {
-    await failure("<rss><channel><item><title>a</b></c></d></item></channel></rss>");
+    await failure("<rss><channel><item><ti<tle>a</title></item></channel></rss>");
     const feed = await parseText(
       '<rss version="2.0"><channel><item><title>fine</title></item></channel></rss>',
     );
     expect(feed.items[0]?.title).toBe("fine");
+  });
+
+  describe("reading leniently what the XML parser refuses, and saying so", () => {
+    it("leaves a clean feed without a warning", async () => {
+      const feed = await parseText(
+        '<rss version="2.0"><channel><item><title>t</title></item></channel></rss>',
+      );
+      expect(feed.warning).toBeUndefined();
+    });
+
+    it("closes what a cut-off document left open: elements, a CDATA section, a tag", async () => {
+      const feed = await parseText("<rss><channel><item><title>One</title></item><item><title><![CDATA[Tw");
+      expect(feed.items.map((item) => item.title)).toEqual(["One", "Tw"]);
+      expect(feed.warning).toMatch(
+        /^malformed XML: .*; read after an unterminated CDATA section closed, 4 elements left open at the end closed/,
+      );
+      const cut = await parseText("<rss><channel><item><title>One</title></item></channel></rss");
+      expect(cut.items).toHaveLength(1);
+      expect(cut.warning).toContain("a cut-off tag dropped");
+    });
+
+    it("reads HTML entities XML does not know, keeps unknown ones as text and replaces forbidden characters", async () => {
+      const feed = await parseText(
+        "<rss><channel><item><title>Re&colon; caf&eacute; &bogus; &#0;</title></item></channel></rss>",
+      );
+      expect(feed.items[0]?.title).toBe("Re: café &bogus; \ufffd");
+      expect(feed.warning).toContain("HTML entities read as HTML (&colon; &eacute;)");
+      expect(feed.warning).toContain("unknown entities kept as text (&bogus;)");
+      expect(feed.warning).toContain("1 reference to characters XML forbids replaced");
+    });
+
+    it("drops stray end tags and closes elements an end tag skips", async () => {
+      const feed = await parseText(
+        "<rss><channel><item><title>a</b></c></d></item><item><title>b</title></x></item></channel></rss>",
+      );
+      expect(feed.items.map((item) => item.title)).toEqual(["a", "b"]);
+      expect(feed.warning).toMatch(/4 stray end tags dropped, 1 element left open inside others closed$/);
+    });
+
+    it("takes entries out of an element left open before them", async () => {
+      const feed = await parseText(
+        '<rss><channel><itunes:category text="Tech"><item><title>a</title></item><item><title>b</title></item></channel></rss>',
+      );
+      expect(feed.items.map((item) => item.title)).toEqual(["a", "b"]);
+    });
+
+    it("drops what follows the root element of a document it repairs", async () => {
+      const feed = await parseText("<rss><channel><item><title>a</b></title></item></channel></rss><p>junk");
+      expect(feed.items).toHaveLength(1);
+      expect(feed.warning).toContain("1 stray end tag dropped, content after the root element dropped");
+    });
+
+    it("says when it escaped bare ampersands", async () => {
+      const feed = await parseText("<rss><channel><item><title>AT&T</title></item></channel></rss>");
+      expect(feed.warning).toMatch(/; read after bare & escaped$/);
+    });
+
+    it("reads a feed inside an XHTML page, and an Atom Entry Document as a feed of one", async () => {
+      const wrapped = await parseText(
+        '<!DOCTYPE html><html xmlns="http://www.w3.org/1999/xhtml"><body><feed xmlns="http://www.w3.org/2005/Atom"><entry><title>in</title><id>1</id></entry></feed></body></html>',
+      );
+      expect([wrapped.format, wrapped.items[0]?.title, wrapped.warning]).toEqual([
+        "atom",
+        "in",
+        "feed read from inside <html>",
+      ]);
+      const entry = await parseText(
+        '<?xml version="1.0"?>\n<!-- one entry -->\n<entry xmlns="http://www.w3.org/2005/Atom"><title>only</title><id>urn:x</id></entry>',
+      );
+      expect([entry.format, entry.items.map((item) => item.guid), entry.warning]).toEqual([
+        "atom",
+        ["urn:x"],
+        undefined,
+      ]);
+    });
+
+    it("still refuses an HTML page without a feed in it", async () => {
+      const page = await failure(
+        "<!DOCTYPE html><html><head><title>Sorry</title></head><body><p>rss</p></body></html>",
+      );
+      expect(page.kind).toBe("not-a-feed");
+    });
+  });
+
+  describe("entry links", () => {
+    it("takes an Atom entry's alternate link, an HTML one first, and never a related, via or self link", async () => {
+      const feed = await parseText(`<feed xmlns="http://www.w3.org/2005/Atom">
+        <entry><id>1</id><link rel="related" href="https://r.example/"/><link rel="self" href="https://s.example/"/></entry>
+        <entry><id>2</id><link href="https://a.example/feed.xml" type="application/atom+xml"/><link rel="alternate" type="text/html" href="https://a.example/page"/></entry>
+        <entry><id>3</id><link rel="enclosure" href="https://cdn.example/ep3.mp3"/><content src="https://cdn.example/3.html"/></entry>
+      </feed>`);
+      expect(feed.items.map((item) => [item.link, item.enclosure, item.contentSrc])).toEqual([
+        [undefined, undefined, undefined],
+        ["https://a.example/page", undefined, undefined],
+        [undefined, "https://cdn.example/ep3.mp3", "https://cdn.example/3.html"],
+      ]);
+    });
+
+    it("takes an RSS enclosure's url even when the element holds text or children", async () => {
+      const feed = await parseText(`<rss version="2.0"><channel>
+        <item><enclosure url="https://cdn.example/a.mp3">Bad text</enclosure></item>
+        <item><enclosure url="https://cdn.example/b.jpg"><media:title>x</media:title></enclosure></item>
+      </channel></rss>`);
+      expect(feed.items.map((item) => item.enclosure)).toEqual([
+        "https://cdn.example/a.mp3",
+        "https://cdn.example/b.jpg",
+      ]);
+    });
+
+    it("gives each entry its xml:base chain, outermost first, with its link's own", async () => {
+      const feed =
+        await parseText(`<feed xmlns="http://www.w3.org/2005/Atom" xml:base="http://example.org/tests/">
+        <entry xml:base="base/"><id>1</id><link href="result.html"/></entry>
+        <entry><id>2</id><link xml:base="../x/" href="y.html"/></entry>
+      </feed>`);
+      expect(feed.items.map((item) => item.bases)).toEqual([
+        ["http://example.org/tests/", "base/"],
+        ["http://example.org/tests/", "../x/"],
+      ]);
+    });
+
+    it("keeps the markup of entries with nothing else to tell them apart by", async () => {
+      const feed = await parseText(
+        "<feed><entry><yt:videoId>a</yt:videoId></entry><entry><yt:videoId>b</yt:videoId></entry><entry><title>t</title></entry></feed>",
+      );
+      expect(feed.items.map((item) => item.markup)).toEqual([
+        "<entry><yt:videoId>a</yt:videoId></entry>",
+        "<entry><yt:videoId>b</yt:videoId></entry>",
+        undefined,
+      ]);
+    });
   });
 
   it("recovers from bare ampersands", async () => {
