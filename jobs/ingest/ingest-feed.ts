@@ -72,7 +72,10 @@ export async function ingestFeed(ctx: IngestContext, feed: Feed, leaseOwner: str
   } catch (caught) {
     const error = asFeedError(caught);
     const level = error.kind === "internal" ? "error" : "warn";
-    ctx.log[level]({ feedId: feed.id, url: feed.url, kind: error.kind, err: error }, "feed failed");
+    ctx.log[level](
+      { feedId: feed.id, url: feed.url, kind: error.kind, detail: error.detail, err: error },
+      "feed failed",
+    );
     try {
       await updateFeedAndRelease(
         ctx.db,
