@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { buildOpml } from "../../core/opml";
-import { createTestApp, type TestApp } from "../helpers/app";
+import { ADMIN_TOKEN, createTestApp, type TestApp } from "../helpers/app";
 
 describe("/api/feeds", () => {
   let s: TestApp;
@@ -92,6 +92,17 @@ describe("/api/feeds", () => {
     expect(wrong.status).toBe(401);
     const del = await s.app.request("/api/feeds/1", { method: "DELETE" });
     expect(del.status).toBe(401);
+  });
+
+  it("accepts the admin token when the setting has spaces around it", async () => {
+    const spaced = await createTestApp({ TIDEMARK_ADMIN_TOKEN: `  ${ADMIN_TOKEN} \n` });
+    const res = await spaced.app.request("/api/feeds", {
+      method: "POST",
+      headers: { authorization: `Bearer ${ADMIN_TOKEN}`, "content-type": "application/json" },
+      body: JSON.stringify({ url: "https://example.org/feed.xml" }),
+    });
+    expect(res.status).toBe(201);
+    spaced.t.destroy();
   });
 
   it("writes answer 403 saying how to enable them when no admin token is set", async () => {
