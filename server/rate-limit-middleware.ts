@@ -56,7 +56,7 @@ export function rateLimit(options: RateLimitOptions): MiddlewareHandler {
 
   return async (c, next) => {
     if (isAdmin(c.req.header("authorization"))) return next();
-    const key = clientKey(remoteAddress(c));
+    const key = clientKeyOf(c);
     let budget = budgetFor(c.req.method, c.req.path);
     // A credential on a read while the write budget is spent: answered as the guess it probably is.
     if (budget !== "write" && carriesCredential(c) && !buckets.write.has(key)) budget = "write";
@@ -87,6 +87,11 @@ function isFailedAuthentication(status: number): boolean {
 /** A bearer header or a `token` in the query: what a guesser has to send. */
 function carriesCredential(c: Context): boolean {
   return c.req.header("authorization") !== undefined || c.req.query("token") !== undefined;
+}
+
+/** The bucket key of the client a request comes from (see clientKey). */
+export function clientKeyOf(c: Context): string {
+  return clientKey(remoteAddress(c));
 }
 
 /** The socket's peer address; undefined when there is no socket (app.request() in tests, in-process calls). */
