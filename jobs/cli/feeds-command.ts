@@ -1,5 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { buildOpml, parseOpml } from "../../core/opml";
+import { stripUnsafeCharacters } from "../../core/text/control-characters";
 import { checkFeedUrl, FeedUrlError } from "../../core/urls/feed-url";
 import { addFeed, addFeeds, DuplicateFeedError, listFeeds, removeFeed } from "../../db/queries/feeds";
 import type { CliContext } from "../cli";
@@ -49,8 +50,11 @@ export async function feedsCommand(ctx: CliContext): Promise<number> {
               : f.lastFetchedAt
                 ? "ok"
                 : "not fetched yet";
+        // Rows stored before feed text was cleaned may still hold escape codes: a terminal must not run them.
         ctx.out(
-          `${String(f.id).padStart(4)}  ${(f.lang ?? "--").padEnd(3)} ${(f.country ?? "--").padEnd(3)} ${String(f.articleCount).padStart(6)}  ${f.name ?? ""}  ${f.url}  [${health}]`,
+          stripUnsafeCharacters(
+            `${String(f.id).padStart(4)}  ${(f.lang ?? "--").padEnd(3)} ${(f.country ?? "--").padEnd(3)} ${String(f.articleCount).padStart(6)}  ${f.name ?? ""}  ${f.url}  [${health}]`,
+          ),
         );
       }
       return 0;

@@ -5,6 +5,7 @@ import type { Feed } from "../../db/schema";
 import type { TopicTagger } from "../topics/topic-tagger";
 import { asFeedError, type FeedErrorKind } from "./feed-error";
 import { stateAfterFailure, stateAfterNotModified, stateAfterSuccess } from "./feed-state";
+import { feedInfo } from "./feed-text";
 import { type FetchFeedRequest, fetchFeed } from "./fetch-feed";
 import { type NormalizedArticle, normalizeItem } from "./normalize";
 import { parseFeed } from "./parse-feed";
@@ -132,8 +133,7 @@ export async function storeDocument(
   const state = stateAfterSuccess(feed, {
     now,
     ...fetchMeta,
-    title: parsed.title,
-    siteUrl: parsed.link,
+    ...feedInfo({ title: parsed.title, link: parsed.link }, doc.baseUrl),
     entryTimes: normalized.filter((a) => a.dateSource === "feed").map((a) => a.publishedAt),
   });
   return storeFeedArticles(ctx.db, {

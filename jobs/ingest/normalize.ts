@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { canonicalUrl } from "./canonical-url";
 import { detectLanguage, languageFromHint } from "./detect-language";
 import { parseFeedDate } from "./feed-date";
+import { safeFeedText } from "./feed-text";
 import type { ParsedItem } from "./parse-feed";
 import { htmlToText, SUMMARY_MAX, TITLE_MAX, toPlainText, truncateText } from "./plain-text";
 
@@ -46,9 +47,9 @@ export type { ParsedItem };
 
 /** Turns a parsed entry into clean values; null when it has neither a title nor any summary or content. */
 export function normalizeItem(item: ParsedItem, ctx: NormalizeContext): NormalizedArticle | null {
-  let summary = toPlainText(item.summary ?? "", SUMMARY_MAX);
-  if (summary === "" && item.content) summary = toPlainText(item.content, SUMMARY_MAX);
-  let title = toPlainText(item.title ?? "", TITLE_MAX);
+  let summary = safeFeedText(toPlainText(item.summary ?? "", SUMMARY_MAX));
+  if (summary === "" && item.content) summary = safeFeedText(toPlainText(item.content, SUMMARY_MAX));
+  let title = safeFeedText(toPlainText(item.title ?? "", TITLE_MAX));
   if (title === "") {
     if (summary === "") return null;
     title = truncateText(summary, TITLE_FROM_SUMMARY);
@@ -101,7 +102,7 @@ function authorName(raw: string | undefined): string | null {
   name = name.replace(/^by\s+/i, "");
   // Blogger writes "noreply@blogger.com (Unknown)" for every anonymous post.
   if (name === "" || name.toLowerCase() === "unknown") return null;
-  return truncateText(name, AUTHOR_MAX);
+  return safeFeedText(truncateText(name, AUTHOR_MAX)) || null;
 }
 
 function sha1(text: string): string {

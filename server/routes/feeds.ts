@@ -1,6 +1,7 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { buildOpml, parseOpml } from "../../core/opml";
 import { checkFeedUrl } from "../../core/urls/feed-url";
+import { httpLink } from "../../core/urls/http-link";
 import { addFeed, addFeeds, listFeeds, removeFeed } from "../../db/queries/feeds";
 import type { Feed } from "../../db/schema";
 import { bearer, errorResponses, IdParam, isoTime, PUBLIC, pageOf } from "../api-shapes";
@@ -33,7 +34,8 @@ export function feedJson(feed: Feed): z.infer<typeof FeedSchema> {
     id: feed.id,
     url: feed.url,
     name: feed.name,
-    siteUrl: feed.siteUrl,
+    // Rows stored before site links were checked may hold javascript: and the like: never hand those on.
+    siteUrl: feed.siteUrl === null ? null : httpLink(feed.siteUrl),
     lang: feed.lang,
     country: feed.country,
     enabled: feed.enabled,

@@ -152,7 +152,7 @@ describe("/api/feeds", () => {
     expect(result.rejected[0]).toContain("file:///etc/passwd");
     const exported = await (await s.app.request("/api/feeds/export")).text();
     expect(exported).toContain('xmlUrl="https://www.spiegel.de/schlagzeilen/index.rss"');
-    expect(exported).toContain('text="G1 &#38; Globo"');
+    expect(exported).toContain('text="G1 &amp; Globo"');
     expect(exported).toContain('country="BR"');
   });
 
