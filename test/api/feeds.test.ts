@@ -148,8 +148,10 @@ describe("/api/feeds", () => {
     });
     expect(res.status).toBe(200);
     const result = await res.json();
-    expect(result).toMatchObject({ found: 3, added: 2 });
-    expect(result.rejected[0]).toContain("file:///etc/passwd");
+    expect(result).toMatchObject({ found: 3, added: 2, alreadyTracked: 0 });
+    expect(result.skipped).toEqual([
+      { url: "file:///etc/passwd", reason: "url: only http and https feed URLs are supported, not file" },
+    ]);
     const exported = await (await s.app.request("/api/feeds/export")).text();
     expect(exported).toContain('xmlUrl="https://www.spiegel.de/schlagzeilen/index.rss"');
     expect(exported).toContain('text="G1 &amp; Globo"');

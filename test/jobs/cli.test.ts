@@ -68,7 +68,7 @@ describe("the CLI", { timeout: 120_000 }, () => {
       </outline></body></opml>`,
     );
     const imported = await runCli(["feeds", "import", file], env);
-    expect(imported.stdout).toContain("found 2 feeds, added 2 new");
+    expect(imported.stdout).toContain("found 2 feeds: added 2, 0 already tracked, 0 skipped");
     const exported = await runCli(["feeds", "export"], env);
     expect(exported.stdout).toContain('xmlUrl="https://www.heise.de/rss/heise-atom.xml"');
     expect(exported.stdout).toContain('language="de"');
