@@ -26,6 +26,19 @@ export interface ArticleTaggedPayload {
   article: AlertArticle & { summary: string; lang: string | null; terms: MatchedTermRow[] };
 }
 
+/**
+ * `article.summary`: the instant alerts of one subscription past its hourly cap, folded into one message sent
+ * when the hour is over. `count` is every folded article; `articles` the first few of them.
+ */
+export interface ArticleSummaryPayload {
+  topic: TopicRef;
+  window: WindowRef;
+  count: number;
+  /** Articles sent one by one per hour before the rest are folded. */
+  cap: number;
+  articles: AlertArticle[];
+}
+
 export interface SpikePayload {
   topic: TopicRef;
   /** The UTC date of the check, YYYY-MM-DD. */
@@ -65,6 +78,7 @@ export interface ConfirmPayload {
 
 export interface AlertPayloads {
   "article.tagged": ArticleTaggedPayload;
+  "article.summary": ArticleSummaryPayload;
   "topic.spike": SpikePayload;
   "topic.digest": DigestPayload;
   "subscription.confirm": ConfirmPayload;
