@@ -51,12 +51,10 @@ export async function enqueueInstantAlerts(
   cap: number = INSTANT_ALERTS_PER_HOUR,
 ): Promise<number> {
   if (articleIds.length === 0) return 0;
-  // `where true`: SQLite needs a WHERE before ON CONFLICT when the rows come from a SELECT.
+  // `recent` counts each subscription's last hour once, not once per article; `where true`: SQLite needs a
+  // WHERE before ON CONFLICT when the rows come from a SELECT.
   const written = await db.all<{ id: number; subscriptionId: number; status: string }>(sql`
-    insert into alert_events (subscription_id, type, dedupe_key, payload, status, next_attempt_at, created_at)
-    select sid, 'article.tagged', 'article:' || aid, payload,
-      case when n + sent <= ${cap} then 'pending' else 'folded' end, ${now}, ${now}
-    from (
+    with candidates as (
       select s.id as sid, a.id as aid,
         json_object(
           'topic', json_object('slug', tp.slug, 'name', tp.name),
@@ -65,10 +63,7 @@ export async function enqueueInstantAlerts(
             'source', json_object('id', f.id, 'name', f.name),
             'publishedAt', strftime('%Y-%m-%dT%H:%M:%fZ', a.published_at / 1000.0, 'unixepoch'),
             'terms', json(t.terms))) as payload,
-        row_number() over (partition by s.id order by a.id) as n,
-        (select count(*) from alert_events e
-          where e.subscription_id = s.id and e.type = 'article.tagged' and e.status <> 'folded'
-            and e.created_at > ${now - HOUR_MS}) as sent
+        row_number() over (partition by s.id order by a.id) as n
       from article_topics t
       join subscriptions s on s.topic_id = t.topic_id and s.mode = 'instant'
         and s.confirmed_at is not null and s.cancelled_at is null and s.created_at <= a.first_seen_at
@@ -79,7 +74,18 @@ export async function enqueueInstantAlerts(
         and a.is_sample = 0 and a.published_at >= a.first_seen_at - ${FRESH_WINDOW_MS}
         and not exists (select 1 from alert_events d
           where d.subscription_id = s.id and d.dedupe_key = 'article:' || a.id)
-    ) where true
+    ),
+    recent as (
+      select sid, (select count(*) from alert_events e
+          where e.subscription_id = sid and e.type = 'article.tagged' and e.status <> 'folded'
+            and e.created_at > ${now - HOUR_MS}) as sent
+      from (select distinct sid from candidates)
+    )
+    insert into alert_events (subscription_id, type, dedupe_key, payload, status, next_attempt_at, created_at)
+    select c.sid, 'article.tagged', 'article:' || c.aid, c.payload,
+      case when c.n + r.sent <= ${cap} then 'pending' else 'folded' end, ${now}, ${now}
+    from candidates c join recent r on r.sid = c.sid
+    where true
     on conflict (subscription_id, dedupe_key) do nothing
     returning id, subscription_id as subscriptionId, status`);
   const folded = new Map<number, number[]>();
