@@ -19,6 +19,7 @@ const BAD: Array<[attributes: string, field: string]> = [
   [`text="File" xmlUrl="file:///etc/passwd"`, "url"],
   [`text="Loop" xmlUrl="http://127.0.0.1:8080/feed.xml"`, "url"],
   [`text="Twice" xmlUrl="https://feeds.example.org/0.xml"`, "url"],
+  [`text="Bell\u0007" xmlUrl="https://bad.example.org/bell.xml"`, "name"],
 ];
 
 function bigOpml(): string {
