@@ -80,8 +80,10 @@ describe("importing a 20,000-feed OPML file", { timeout: 180_000 }, () => {
       expect(body.skipped[i].reason, body.skipped[i].url).toMatch(new RegExp(`^${field}: `));
     });
     expect(await feedCount(s)).toBe(GOOD);
-    // Parsing and storing in chunks leaves the event loop free: no request waits behind the import for long.
-    expect(slowest).toBeLessThan(1_000);
+    // Storing in chunks leaves the event loop free between them: no request waits behind the import for long
+    // (it took 13 s in one INSERT before).
+    // About 0.3 s at most on an idle machine (the one parse); the bound leaves room for a loaded one.
+    expect(slowest).toBeLessThan(1_500);
 
     // Importing it again adds nothing and changes nothing.
     const again = await fetch(`${base}/api/feeds/import`, {
