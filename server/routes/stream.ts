@@ -9,7 +9,7 @@ import { badRequest, errorBody } from "../errors";
 import { clientKeyOf } from "../rate-limit-middleware";
 import { ArticleHub } from "../stream/article-hub";
 import { databaseArticleSource, withTopics } from "../stream/article-source";
-import { type StreamCaps, StreamConnections } from "../stream/connection-limits";
+import { DEFAULT_STREAM_CAPS, type StreamCaps, StreamConnections } from "../stream/connection-limits";
 import { runStreamSession } from "../stream/stream-session";
 
 export interface StreamOptions {
@@ -62,14 +62,21 @@ const route = createRoute({
   },
 });
 
-export function streamRoutes({ db, log }: AppDeps, options: StreamOptions = {}) {
+export function streamRoutes({ db, log, config }: AppDeps, options: StreamOptions = {}) {
   const hub =
     options.hub ??
     new ArticleHub(databaseArticleSource(db), {
       pollIntervalMs: options.pollIntervalMs ?? 1_000,
       onError: (err) => log.warn({ err }, "stream poll failed"),
     });
-  const connections = new StreamConnections(options.caps);
+  // Behind a proxy every client has the proxy's address: TIDEMARK_RATE_LIMIT=off, which says the proxy limits
+  // clients, lifts the per-client cap as it lifts the per-client rates. The total stays.
+  const caps =
+    options.caps ??
+    (config.readRateLimit === null
+      ? { ...DEFAULT_STREAM_CAPS, perClient: DEFAULT_STREAM_CAPS.total }
+      : DEFAULT_STREAM_CAPS);
+  const connections = new StreamConnections(caps);
   return new OpenAPIHono().openapi(route, async (c) => {
     const query = c.req.valid("query");
     const header = c.req.header("last-event-id");

@@ -186,6 +186,22 @@ describe("GET /api/stream", { timeout: 120_000 }, () => {
     });
   });
 
+  it("lifts the per-client cap when TIDEMARK_RATE_LIMIT=off says a proxy limits clients", async () => {
+    const proxied = await createTestApp({ TIDEMARK_RATE_LIMIT: "off" });
+    const behind = await listen(proxied.app.fetch);
+    try {
+      for (let i = 0; i <= DEFAULT_STREAM_CAPS.perClient; i++) {
+        const client = await connectSse(`${behind.base}/api/stream`);
+        clients.push(client);
+        expect(client.status).toBe(200);
+      }
+    } finally {
+      for (const client of clients.splice(0)) client.close();
+      await shut(behind.server);
+      proxied.t.destroy();
+    }
+  });
+
   it("caps open streams in total, whoever asks", async () => {
     const deps = { db: s.t.db, config: loadConfig({}), log: pino({ level: "silent" }) };
     const caps = { perClient: 10, total: 2 };
