@@ -20,7 +20,7 @@ export interface WindowRef {
 /** An article as alerts quote it (spike examples, digest lists). */
 export type AlertArticle = ArticleSummary;
 
-/** `article.tagged`: built by SQL in db/queries/outbox.ts (enqueueInstantAlerts), from the stored rows. */
+/** `article.tagged`: built by SQL in db/queries/instant-alerts.ts (enqueueInstantAlerts), from the stored rows. */
 export interface ArticleTaggedPayload {
   topic: TopicRef;
   article: AlertArticle & { summary: string; lang: string | null; terms: MatchedTermRow[] };

@@ -1,6 +1,6 @@
 import pino from "pino";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { INSTANT_ALERTS_PER_HOUR } from "../../db/queries/outbox";
+import { INSTANT_ALERTS_PER_HOUR } from "../../db/queries/instant-alerts";
 import { createTopic } from "../../db/queries/topics";
 import { alertEvents, subscriptions } from "../../db/schema";
 import { channelRegistry } from "../../jobs/alerts/channel-registry";
