@@ -1,6 +1,6 @@
 import type { MiddlewareHandler } from "hono";
 import { DomainError } from "../core/errors";
-import { firstControlCharacter } from "../core/text/control-characters";
+import { firstControlCharacter, stripUnsafeCharacters } from "../core/text/control-characters";
 
 /**
  * Refuses NUL and other control characters anywhere in a request's text: path, query (names and values) and
@@ -31,7 +31,8 @@ function refuse(field: string, text: string): void {
   throw new DomainError(
     "invalid_request",
     `must not contain control characters (${found.codePoint} at position ${found.index})`,
-    { param: field || "body" },
+    // A key or parameter name may itself be the bad text: named without it.
+    { param: stripUnsafeCharacters(field) || "body" },
   );
 }
 
