@@ -52,7 +52,9 @@ export function feedJson(feed: Feed): z.infer<typeof FeedSchema> {
   };
 }
 
-const FeedCreate = FeedInputSchema.openapi("FeedCreate");
+// Rebuilt with this module's `z`: a schema made before @hono/zod-openapi extends zod (core/ is loaded first in
+// a worker that runs several test files) has no `.openapi`, as zod 4 sets methods on each instance.
+const FeedCreate = z.object(FeedInputSchema.shape).openapi("FeedCreate");
 
 const SkippedFeedSchema = z.object({ url: z.string(), reason: z.string() }).openapi("SkippedFeed");
 
