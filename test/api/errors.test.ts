@@ -91,4 +91,19 @@ describe("API basics", () => {
       }
     },
   );
+
+  it.each([
+    "/api/coverage?from=2025-02-30&to=2025-03-31",
+    "/api/coverage?from=2025-01-01&to=2025-02-29",
+    "/api/articles?from=2025-02-30",
+    "/api/articles?to=2025-01-01T24:00:00Z",
+    "/api/events?from=2025-02-30",
+    "/api/outages?to=2025-04-31",
+    "/api/topics/r1-release/terms?from=2025-02-30",
+    "/api/topics/r1-release/misses?to=2025-02-30",
+  ])("answers 400 naming the bound for a day that is not on the calendar: %s", async (path) => {
+    const res = await s.app.request(path);
+    expect(res.status).toBe(400);
+    expect((await res.json()).error.message).toMatch(/^(from|to)\b/);
+  });
 });
