@@ -19,6 +19,24 @@ const optionalText = z
   .optional()
   .transform((v) => (v === undefined || v.trim() === "" ? undefined : v));
 
+/** Shorter tokens fall to guessing within the write limit's reach; 24 random characters do not. */
+export const MIN_ADMIN_TOKEN_LENGTH = 24;
+
+// Trimmed: a token pasted with a space or newline around it could otherwise never match a header.
+const adminToken = z
+  .string()
+  .optional()
+  .transform((v, ctx) => {
+    const token = v?.trim();
+    if (!token) return undefined;
+    if (token.length >= MIN_ADMIN_TOKEN_LENGTH) return token;
+    ctx.addIssue({
+      code: "custom",
+      message: `must be at least ${MIN_ADMIN_TOKEN_LENGTH} characters (it has ${token.length}), so it cannot be guessed; generate one with: openssl rand -base64 32`,
+    });
+    return z.NEVER;
+  });
+
 const schedule = z
   .string()
   .default("*/15 * * * *")
@@ -42,7 +60,7 @@ const EnvSchema = z.object({
   DATABASE_AUTH_TOKEN: optionalText,
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default("127.0.0.1"),
-  TIDEMARK_ADMIN_TOKEN: optionalText,
+  TIDEMARK_ADMIN_TOKEN: adminToken,
   TIDEMARK_SCHEDULE: schedule,
   TIDEMARK_ALLOW_PRIVATE_URLS: flag("0"),
   TIDEMARK_SAMPLE_DATA: flag("1"),

@@ -20,10 +20,23 @@ export interface WindowRef {
 /** An article as alerts quote it (spike examples, digest lists). */
 export type AlertArticle = ArticleSummary;
 
-/** `article.tagged`: built by SQL in db/queries/outbox.ts (enqueueInstantAlerts), from the stored rows. */
+/** `article.tagged`: built by SQL in db/queries/instant-alerts.ts (enqueueInstantAlerts), from the stored rows. */
 export interface ArticleTaggedPayload {
   topic: TopicRef;
   article: AlertArticle & { summary: string; lang: string | null; terms: MatchedTermRow[] };
+}
+
+/**
+ * `article.summary`: the instant alerts of one subscription past its hourly cap, folded into one message sent
+ * when the hour is over. `count` is every folded article; `articles` the first few of them.
+ */
+export interface ArticleSummaryPayload {
+  topic: TopicRef;
+  window: WindowRef;
+  count: number;
+  /** Articles sent one by one per hour before the rest are folded. */
+  cap: number;
+  articles: AlertArticle[];
 }
 
 /**
@@ -81,6 +94,7 @@ export interface ConfirmPayload {
 
 export interface AlertPayloads {
   "article.tagged": ArticleTaggedPayload;
+  "article.summary": ArticleSummaryPayload;
   "topic.spike": SpikePayload;
   "topic.digest": DigestPayload;
   "subscription.confirm": ConfirmPayload;

@@ -72,12 +72,16 @@ export const MatchedTermSchema = z
 export const isoTime = (ms: number | null | undefined): string | null =>
   ms === null || ms === undefined ? null : new Date(ms).toISOString();
 
+/**
+ * A numeric id in a path: plain decimal digits, no sign, no leading zero. Number() would read `1e2` as 100,
+ * `0x10` as 16 and ` 5` as 5, so one resource would answer to many paths (and a DELETE hit an unmeant row).
+ */
 export const IdParam = z.object({
-  id: z.coerce
-    .number()
-    .int()
-    .positive()
-    .openapi({ param: { name: "id", in: "path" }, example: 1 }),
+  id: z
+    .string()
+    .regex(/^[1-9]\d{0,14}$/, "must be a positive whole number in decimal digits, such as 12")
+    .transform(Number)
+    .openapi({ param: { name: "id", in: "path" }, type: "integer", example: "1" }),
 });
 
 /** A topic's slug in the path. */

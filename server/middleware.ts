@@ -8,6 +8,7 @@ import { DomainError } from "../core/errors";
 import type { AppDeps } from "./app";
 import { cacheControl } from "./cache-control";
 import { compression } from "./compression";
+import { refuseControlCharacters } from "./control-characters";
 import { type RateLimits, rateLimit } from "./rate-limit-middleware";
 import { requestLog } from "./request-log";
 import { securityHeaders } from "./security-headers";
@@ -24,9 +25,9 @@ export interface HygieneOptions {
 
 /**
  * Everything every request passes through, outermost first: id, log line, security headers, CORS for reads,
- * rate limits, compression, ETag/304, Cache-Control, body limits. Order matters: the ETag is taken from the
- * uncompressed body (compression then weakens it), and Cache-Control is set before the ETag step turns a 200
- * into a 304, which keeps it.
+ * rate limits, compression, ETag/304, Cache-Control, body limits, control characters. Order matters: the ETag
+ * is taken from the uncompressed body (compression then weakens it), and Cache-Control is set before the ETag
+ * step turns a 200 into a 304, which keeps it.
  */
 export function applyMiddleware(app: OpenAPIHono, deps: AppDeps & HygieneOptions): void {
   app.use("*", requestId());
@@ -42,6 +43,8 @@ export function applyMiddleware(app: OpenAPIHono, deps: AppDeps & HygieneOptions
     if (c.req.path === "/api/feeds/import") return next();
     return bodyLimit({ maxSize: JSON_BODY_LIMIT, onError: tooLarge(JSON_BODY_LIMIT) })(c, next);
   });
+  // After the body limits, so the JSON it reads is already capped.
+  app.use("/api/*", refuseControlCharacters());
 }
 
 const READS = new Set(["GET", "HEAD"]);

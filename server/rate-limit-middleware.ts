@@ -7,7 +7,10 @@ import { type Budget, createTokenBuckets } from "./token-buckets";
 /**
  * Per-client budgets. `read`: every GET/HEAD/OPTIONS. `subscribe`: the public email subscription, tight because
  * each one sends an email to an address the caller chose. `write`: other writes without the admin token, which
- * can only fail (401/403) and so are mostly token guessing.
+ * can only fail (401/403) and so are mostly token guessing. Every failed authentication spends `write` too,
+ * whatever the method (a wrong token on an admin read, a subscription link with a wrong token), and a client
+ * whose `write` budget is spent gets a 429 for any request that carries a credential: guessing is as slow
+ * through reads as through writes.
  */
 export interface RateLimits {
   read: Budget;
@@ -53,9 +56,16 @@ export function rateLimit(options: RateLimitOptions): MiddlewareHandler {
 
   return async (c, next) => {
     if (isAdmin(c.req.header("authorization"))) return next();
-    const budget = budgetFor(c.req.method, c.req.path);
-    const result = buckets[budget].take(clientKey(remoteAddress(c)));
-    if (result.ok) return next();
+    const key = clientKeyOf(c);
+    let budget = budgetFor(c.req.method, c.req.path);
+    // A credential on a read while the write budget is spent: answered as the guess it probably is.
+    if (budget !== "write" && carriesCredential(c) && !buckets.write.has(key)) budget = "write";
+    const result = buckets[budget].take(key);
+    if (result.ok) {
+      await next();
+      if (budget !== "write" && isFailedAuthentication(c.res.status)) buckets.write.take(key);
+      return;
+    }
     const seconds = Math.max(1, Math.ceil(result.retryAfterMs / 1000));
     return c.json(
       errorBody(c, "rate_limited", `too many requests: retry in ${seconds} s`, {
@@ -67,6 +77,21 @@ export function rateLimit(options: RateLimitOptions): MiddlewareHandler {
       { "Retry-After": String(seconds), "Cache-Control": "no-store" },
     );
   };
+}
+
+/** 401 (no or wrong token) and 403 (a link's token that does not belong to its subscription). */
+function isFailedAuthentication(status: number): boolean {
+  return status === 401 || status === 403;
+}
+
+/** A bearer header or a `token` in the query: what a guesser has to send. */
+function carriesCredential(c: Context): boolean {
+  return c.req.header("authorization") !== undefined || c.req.query("token") !== undefined;
+}
+
+/** The bucket key of the client a request comes from (see clientKey). */
+export function clientKeyOf(c: Context): string {
+  return clientKey(remoteAddress(c));
 }
 
 /** The socket's peer address; undefined when there is no socket (app.request() in tests, in-process calls). */

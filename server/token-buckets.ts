@@ -9,6 +9,8 @@ export type TakeResult = { ok: true } | { ok: false; retryAfterMs: number };
 export interface TokenBuckets {
   /** Spends one token of `key`'s bucket, or says how long until one is back. */
   take(key: string): TakeResult;
+  /** Whether `key` has a token left, spending nothing. */
+  has(key: string): boolean;
   /** Buckets currently held in memory. */
   readonly size: number;
 }
@@ -55,6 +57,10 @@ export function createTokenBuckets(
       evictIdle(at);
       buckets.set(key, { tokens: tokens - 1, at });
       return { ok: true };
+    },
+    has(key) {
+      const found = buckets.get(key);
+      return found === undefined || level(found, now()) >= 1;
     },
     get size() {
       return buckets.size;

@@ -78,7 +78,7 @@ export function setupSources(context: () => SourcesContext): {
     void asAdmin(
       async (token) => importOpml(await file.text(), token),
       (r) =>
-        `Found ${r.found} feeds, added ${r.added}${r.rejected.length ? `, rejected ${r.rejected.length}: ${r.rejected.join("; ")}` : ""}.`,
+        `Found ${r.found} feeds, added ${r.added}${r.skipped.length ? `, skipped ${r.skipped.length}: ${r.skipped.map((f) => `${f.url} (${f.reason})`).join("; ")}` : ""}.`,
     );
   });
 

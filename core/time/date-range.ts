@@ -1,35 +1,28 @@
 import { DomainError } from "../errors";
+import { parseIsoInstant } from "./iso-instant";
 import { localParts } from "./time-zone";
 
 /**
  * The one from/to rule of the API: both bounds are inclusive, and a date (YYYY-MM-DD) means that whole day.
  * /api/coverage counts calendar days in its `tz` (calendarRange, then the bucket plan); /api/articles and the
  * timeline take UTC dates or instants (instantRange), answered as a half-open range [from, toExclusive).
+ * Every bound is strict ISO 8601 (iso-instant.ts): `2025-02-30` is a 400, never 2 March.
  */
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
 const DAY_MS = 86_400_000;
-
-/**
- * Which strings a route takes as a bound. `iso`: a date or an ISO 8601 time with offset (/api/articles).
- * `lenient`: also whatever Date.parse reads (the timeline routes always have; kept so they answer as before).
- */
-export type BoundFormat = "iso" | "lenient";
 
 export interface RangeQuery {
   from?: string;
   to?: string;
 }
 
-/** Whether `value` is a bound the format accepts. */
-export function isTimeBound(value: string, format: BoundFormat = "iso"): boolean {
-  if (format === "iso" && !DATE.test(value) && !ISO_TIME.test(value)) return false;
-  return Number.isFinite(startOf(value));
+/** Whether `value` is a bound: a calendar date or an ISO 8601 time with offset. */
+export function isTimeBound(value: string): boolean {
+  return parseIsoInstant(value) !== null;
 }
 
 export interface InstantRangeOptions<F, T> {
-  format?: BoundFormat;
   /** What a missing bound is (open by default); the order of from and to is checked with these in place. */
   from?: F;
   toExclusive?: T;
@@ -43,13 +36,17 @@ export function instantRange<
   F extends number | undefined = undefined,
   T extends number | undefined = undefined,
 >(query: RangeQuery, options: InstantRangeOptions<F, T> = {}): { from: number | F; toExclusive: number | T } {
-  const format = options.format ?? "iso";
   const bound = (param: "from" | "to", value: string | undefined) => {
     if (value === undefined) return undefined;
-    if (!isTimeBound(value, format)) {
-      throw new DomainError("invalid_request", "not a date (YYYY-MM-DD) or ISO 8601 time", { param });
+    const start = parseIsoInstant(value);
+    if (start === null) {
+      throw new DomainError(
+        "invalid_request",
+        `not a calendar date (YYYY-MM-DD) or ISO 8601 time with offset: ${JSON.stringify(value.slice(0, 40))}`,
+        { param },
+      );
     }
-    return param === "from" ? startOf(value) : startOf(value) + (DATE.test(value) ? DAY_MS : 1);
+    return param === "from" ? start : start + (DATE.test(value) ? DAY_MS : 1);
   };
   const from = bound("from", query.from) ?? (options.from as F);
   const toExclusive = bound("to", query.to) ?? (options.toExclusive as T);
@@ -57,11 +54,6 @@ export function instantRange<
     throw new DomainError("invalid_request", "must not be after to", { param: "from" });
   }
   return { from, toExclusive };
-}
-
-/** A date's first instant is its UTC midnight; anything else is read by Date.parse. */
-function startOf(value: string): number {
-  return Date.parse(DATE.test(value) ? `${value}T00:00:00Z` : value);
 }
 
 /**

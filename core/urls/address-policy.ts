@@ -18,6 +18,8 @@ const REFUSED_RANGES: ReadonlyArray<readonly [name: string, cidrs: readonly stri
   ["link-local", ["169.254.0.0/16", "fe80::/10"]],
   ["carrier-grade NAT", ["100.64.0.0/10"]],
   ["multicast", ["224.0.0.0/4", "ff00::/8"]],
+  // Teredo tunnels to an IPv4 address hidden (XORed) in the last 32 bits: nothing to check, refuse it whole.
+  ["Teredo", ["2001::/32"]],
   ["broadcast", ["255.255.255.255/32"]],
   [
     "reserved",
@@ -50,14 +52,22 @@ export function refusedRange(address: string): string | null {
   const family = isIP(ip);
   if (family === 0) return "not an IP address";
   if (family === 6) {
-    // An IPv6 address that carries an IPv4 one (mapped, compatible, NAT64, 6to4) reaches that IPv4 host.
+    // An IPv6 address that carries an IPv4 one (mapped, translated, compatible, NAT64, 6to4) reaches that IPv4
+    // host. The first three are forms of the host's own stack, never a public server's address: refused whole
+    // (ranges in code, since BlockList matches plain IPv4 addresses against ::ffff:0:0/96).
     const embedded = embeddedIPv4(ip);
-    if (embedded) return refusedRange(embedded);
+    if (embedded)
+      return refusedRange(embedded.v4) ?? (embedded.form === "translation" ? null : embedded.form);
   }
   for (const [name, list] of BLOCK_LISTS) {
     if (list.check(ip, family === 4 ? "ipv4" : "ipv6")) return name;
   }
   return null;
+}
+
+/** "a loopback address", "an unspecified address": a range name with its article, for messages. */
+export function describeRange(name: string): string {
+  return `${/^[aeiouAEIOU]/.test(name) ? "an" : "a"} ${name} address`;
 }
 
 /** Refuses every non-public range; `allow` lists exceptions (IPs or CIDRs), for intranets and tests. */
@@ -95,16 +105,26 @@ export function ipLiteral(hostname: string): string | null {
   return isIP(bare) === 0 ? null : bare;
 }
 
-function embeddedIPv4(ipv6: string): string | null {
+/** An IPv4 address carried in IPv6: `translation` forms (NAT64, 6to4) reach public hosts through a gateway. */
+interface Embedded {
+  v4: string;
+  form: "IPv4-mapped" | "IPv4-translated" | "IPv4-compatible" | "translation";
+}
+
+function embeddedIPv4(ipv6: string): Embedded | null {
   const groups = ipv6Groups(ipv6);
   if (!groups) return null;
   const [a, b, c, d, e, f, g = 0, h = 0] = groups;
   const v4 = (hi: number, lo: number) => `${hi >> 8}.${hi & 0xff}.${lo >> 8}.${lo & 0xff}`;
-  const zeroPrefix = a === 0 && b === 0 && c === 0 && d === 0 && e === 0;
-  if (zeroPrefix && f === 0xffff) return v4(g, h); // ::ffff:a.b.c.d, mapped
-  if (zeroPrefix && f === 0 && (g !== 0 || h > 1)) return v4(g, h); // ::a.b.c.d, compatible (not :: or ::1)
-  if (a === 0x64 && b === 0xff9b && c === 0 && d === 0 && e === 0 && f === 0) return v4(g, h); // NAT64
-  if (a === 0x2002 && b !== undefined && c !== undefined) return v4(b, c); // 6to4
+  const zeroPrefix = a === 0 && b === 0 && c === 0 && d === 0;
+  if (zeroPrefix && e === 0 && f === 0xffff) return { v4: v4(g, h), form: "IPv4-mapped" }; // ::ffff:a.b.c.d
+  if (zeroPrefix && e === 0xffff && f === 0) return { v4: v4(g, h), form: "IPv4-translated" }; // ::ffff:0:a.b.c.d
+  // ::a.b.c.d, deprecated (but not :: or ::1, which have their own names)
+  if (zeroPrefix && e === 0 && f === 0 && (g !== 0 || h > 1))
+    return { v4: v4(g, h), form: "IPv4-compatible" };
+  if (a === 0x64 && b === 0xff9b && c === 0 && d === 0 && e === 0 && f === 0)
+    return { v4: v4(g, h), form: "translation" }; // NAT64, 64:ff9b::/96
+  if (a === 0x2002 && b !== undefined && c !== undefined) return { v4: v4(b, c), form: "translation" }; // 6to4
   return null;
 }
 

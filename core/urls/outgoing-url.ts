@@ -1,4 +1,4 @@
-import { addressPolicy, ipLiteral } from "./address-policy";
+import { addressPolicy, describeRange, ipLiteral } from "./address-policy";
 
 /** How one kind of user-typed URL is described in its errors, and how strict its host check is. */
 export interface OutgoingUrlRules {
@@ -54,7 +54,7 @@ export function checkOutgoingUrl(
           : null;
     if (reason) {
       return {
-        refused: `${url.hostname} is a ${reason} address; set TIDEMARK_ALLOW_PRIVATE_URLS=1 to allow ${rules.allowNoun} inside your network`,
+        refused: `${url.hostname} is ${describeRange(reason)}; set TIDEMARK_ALLOW_PRIVATE_URLS=1 to allow ${rules.allowNoun} inside your network`,
       };
     }
   }

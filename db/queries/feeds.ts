@@ -43,15 +43,29 @@ export async function addFeed(db: Executor, input: FeedInput & { isSample?: bool
   return rows[0];
 }
 
-/** Adds the feeds whose URL is new; returns how many were added. */
+/**
+ * Rows per INSERT: one statement for a whole OPML list ran past SQLite's 32,766 bound variables at about 3,300
+ * feeds and overflowed the stack building its SQL at 20,000.
+ */
+const FEEDS_PER_INSERT = 500;
+
+/**
+ * Adds the feeds whose URL is new, `FEEDS_PER_INSERT` at a time with a turn of the event loop between, so a
+ * long list neither fails nor holds the server; returns how many were added. Each chunk stands alone: a list
+ * cut short by a crash is finished by importing it again, since known URLs are skipped.
+ */
 export async function addFeeds(db: Executor, inputs: readonly FeedInput[]): Promise<number> {
-  if (inputs.length === 0) return 0;
-  const rows = await db
-    .insert(feeds)
-    .values(inputs.map((input) => ({ ...input, nextFetchAt: 0 })))
-    .onConflictDoNothing({ target: feeds.url })
-    .returning({ id: feeds.id });
-  return rows.length;
+  let added = 0;
+  for (let start = 0; start < inputs.length; start += FEEDS_PER_INSERT) {
+    if (start > 0) await new Promise((resolve) => setImmediate(resolve));
+    const rows = await db
+      .insert(feeds)
+      .values(inputs.slice(start, start + FEEDS_PER_INSERT).map((input) => ({ ...input, nextFetchAt: 0 })))
+      .onConflictDoNothing({ target: feeds.url })
+      .returning({ id: feeds.id });
+    added += rows.length;
+  }
+  return added;
 }
 
 /** Deletes a feed and, through the foreign keys' cascades, its articles and tags, keeping rollups exact. */

@@ -4,7 +4,7 @@ import { type Article, type ArticleTopic, articles, type Feed, feeds, type NewAr
 import { replaceTags } from "./article-topics";
 import { type ConceptQuery, conceptDefinitions, conceptVersions } from "./concepts";
 import { releasedLease } from "./feed-leases";
-import { enqueueInstantAlerts } from "./outbox";
+import { enqueueInstantAlerts } from "./instant-alerts";
 import { articleIdsIn, type RollupEntry, rollupEntries, rollupTags } from "./rollups";
 import { type TopicQuery, topicQueries } from "./topics";
 

@@ -7,11 +7,13 @@ export const SUBSCRIPTION_CHANNELS = ["webhook", "email"] as const;
 export const SUBSCRIPTION_MODES = ["instant", "digest", "spike"] as const;
 export const ALERT_EVENT_TYPES = [
   "article.tagged",
+  "article.summary",
   "topic.spike",
   "topic.digest",
   "subscription.confirm",
 ] as const;
-export const ALERT_EVENT_STATUSES = ["pending", "delivered", "failed", "cancelled"] as const;
+/** `folded`: an instant alert past the hourly cap, never sent alone but counted in an `article.summary`. */
+export const ALERT_EVENT_STATUSES = ["pending", "delivered", "failed", "cancelled", "folded"] as const;
 
 /**
  * A subscription ties a topic to a channel (webhook or email) and a mode (instant, digest, spike). Email

@@ -1,5 +1,7 @@
 import { readFile } from "node:fs/promises";
+import { checkImportedFeeds } from "../../core/feed-import";
 import { buildOpml, parseOpml } from "../../core/opml";
+import { stripUnsafeCharacters } from "../../core/text/control-characters";
 import { checkFeedUrl, FeedUrlError } from "../../core/urls/feed-url";
 import { addFeed, addFeeds, DuplicateFeedError, listFeeds, removeFeed } from "../../db/queries/feeds";
 import type { CliContext } from "../cli";
@@ -51,8 +53,11 @@ export async function feedsCommand(ctx: CliContext): Promise<number> {
                   ? `ok, read leniently: ${f.parseWarning}`
                   : "ok"
                 : "not fetched yet";
+        // Rows stored before feed text was cleaned may still hold escape codes: a terminal must not run them.
         ctx.out(
-          `${String(f.id).padStart(4)}  ${(f.lang ?? "--").padEnd(3)} ${(f.country ?? "--").padEnd(3)} ${String(f.articleCount).padStart(6)}  ${f.name ?? ""}  ${f.url}  [${health}]`,
+          stripUnsafeCharacters(
+            `${String(f.id).padStart(4)}  ${(f.lang ?? "--").padEnd(3)} ${(f.country ?? "--").padEnd(3)} ${String(f.articleCount).padStart(6)}  ${f.name ?? ""}  ${f.url}  [${health}]`,
+          ),
         );
       }
       return 0;
@@ -69,16 +74,12 @@ export async function feedsCommand(ctx: CliContext): Promise<number> {
     case "import": {
       if (!args[0]) throw new UsageError("feeds import: expected an OPML file");
       const found = await parseOpml(await readFile(args[0], "utf8"));
-      const valid = found.flatMap((f) => {
-        try {
-          return [{ ...f, url: checkFeedUrl(f.url, ctx.config.allowPrivateUrls) }];
-        } catch (error) {
-          ctx.err(`skipped ${f.url}: ${(error as Error).message}`);
-          return [];
-        }
-      });
-      const added = await addFeeds(db, valid);
-      ctx.out(`found ${found.length} feeds, added ${added} new`);
+      const { accepted, skipped } = checkImportedFeeds(found, ctx.config.allowPrivateUrls);
+      for (const { url, reason } of skipped) ctx.err(stripUnsafeCharacters(`skipped ${url}: ${reason}`));
+      const added = await addFeeds(db, accepted);
+      ctx.out(
+        `found ${found.length} feeds: added ${added}, ${accepted.length - added} already tracked, ${skipped.length} skipped`,
+      );
       return 0;
     }
     case "export":

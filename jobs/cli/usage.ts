@@ -16,8 +16,8 @@ export function parseCommandArgs<T extends NonNullable<ParseArgsConfig["options"
   }
 }
 
+/** Decimal digits only, as the API's path ids: Number() would take `1e2` for 100 and `0x10` for 16. */
 export function positiveInt(value: string | undefined, what: string): number {
-  const n = Number(value);
-  if (!value || !Number.isInteger(n) || n <= 0) throw new UsageError(`${what} must be a positive integer`);
-  return n;
+  if (!value || !/^[1-9]\d{0,14}$/.test(value)) throw new UsageError(`${what} must be a positive integer`);
+  return Number(value);
 }

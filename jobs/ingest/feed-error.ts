@@ -24,14 +24,21 @@ export class FeedError extends Error {
   readonly status: number | undefined;
   /** Milliseconds the server asked us to wait (Retry-After). */
   readonly retryAfterMs: number | undefined;
+  /**
+   * What only the logs get: `message` is public (the feed's lastError in GET /api/feeds), so where the full
+   * story would tell a stranger something about the network (which internal address a name resolves to), it
+   * goes here.
+   */
+  readonly detail: string | undefined;
 
   constructor(
     kind: FeedErrorKind,
     message: string,
-    options: { status?: number; retryAfterMs?: number; cause?: unknown } = {},
+    options: { status?: number; retryAfterMs?: number; cause?: unknown; detail?: string } = {},
   ) {
     super(message, { cause: options.cause });
     this.kind = kind;
+    this.detail = options.detail;
     this.status = options.status;
     this.retryAfterMs = options.retryAfterMs;
   }

@@ -1,6 +1,6 @@
 import dns from "node:dns";
 import type { LookupFunction } from "node:net";
-import type { AddressPolicy } from "../../core/urls/address-policy";
+import { type AddressPolicy, describeRange } from "../../core/urls/address-policy";
 import { FeedError } from "./feed-error";
 
 /**
@@ -17,8 +17,11 @@ export function guardedLookup(policy: AddressPolicy): LookupFunction {
       for (const { address } of addresses) {
         const reason = policy.refusal(address);
         if (reason !== null) {
-          const message = `${hostname} resolves to ${reason} address ${address}`;
-          return callback(new FeedError("blocked-address", message) as NodeJS.ErrnoException, "", 0);
+          // The address stays out of the message, which strangers read on the feed: it maps the network.
+          const message = `${hostname} resolves to an address inside the network, which is refused; set TIDEMARK_ALLOW_PRIVATE_URLS=1 to allow it`;
+          const detail = `${hostname} resolves to ${describeRange(reason)} ${address}`;
+          const error = new FeedError("blocked-address", message, { detail });
+          return callback(error as NodeJS.ErrnoException, "", 0);
         }
       }
       if (options.all) callback(null, addresses);

@@ -6,6 +6,7 @@ import type { TopicTagger } from "../topics/topic-tagger";
 import { withDistinctKeys } from "./entry-identity";
 import { asFeedError, type FeedErrorKind } from "./feed-error";
 import { stateAfterFailure, stateAfterNotModified, stateAfterSuccess } from "./feed-state";
+import { feedInfo } from "./feed-text";
 import { type FetchFeedRequest, fetchFeed } from "./fetch-feed";
 import { type NormalizedArticle, normalizeItem } from "./normalize";
 import { parseFeed } from "./parse-feed";
@@ -73,7 +74,10 @@ export async function ingestFeed(ctx: IngestContext, feed: Feed, leaseOwner: str
   } catch (caught) {
     const error = asFeedError(caught);
     const level = error.kind === "internal" ? "error" : "warn";
-    ctx.log[level]({ feedId: feed.id, url: feed.url, kind: error.kind, err: error }, "feed failed");
+    ctx.log[level](
+      { feedId: feed.id, url: feed.url, kind: error.kind, detail: error.detail, err: error },
+      "feed failed",
+    );
     try {
       await updateFeedAndRelease(
         ctx.db,
@@ -129,8 +133,7 @@ export async function storeDocument(
   const state = stateAfterSuccess(feed, {
     now,
     ...fetchMeta,
-    title: parsed.title,
-    siteUrl: parsed.link,
+    ...feedInfo({ title: parsed.title, link: parsed.link }, doc.baseUrl),
     entryTimes: normalized.filter((a) => a.dateSource === "feed").map((a) => a.publishedAt),
     parseWarning: parsed.warning,
   });

@@ -1,6 +1,7 @@
 import { detectLanguage, languageFromHint } from "./detect-language";
 import { entryKey, entryUrls, sha1 } from "./entry-identity";
 import { parseFeedDate } from "./feed-date";
+import { safeFeedText } from "./feed-text";
 import type { ParsedItem } from "./parse-feed";
 import { htmlToText, SUMMARY_MAX, TITLE_MAX, toPlainText, truncateText } from "./plain-text";
 
@@ -47,10 +48,10 @@ export type { ParsedItem };
  * an enclosure, or an item with only a guid, still counts.
  */
 export function normalizeItem(item: ParsedItem, ctx: NormalizeContext): NormalizedArticle {
-  let summary = toPlainText(item.summary ?? "", SUMMARY_MAX);
-  if (summary === "" && item.content) summary = toPlainText(item.content, SUMMARY_MAX);
+  let summary = safeFeedText(toPlainText(item.summary ?? "", SUMMARY_MAX));
+  if (summary === "" && item.content) summary = safeFeedText(toPlainText(item.content, SUMMARY_MAX));
   const { link, url } = entryUrls(item, ctx.feedUrl, linkBase(ctx));
-  let title = toPlainText(item.title ?? "", TITLE_MAX);
+  let title = safeFeedText(toPlainText(item.title ?? "", TITLE_MAX));
   if (title === "") title = summary === "" ? (url ?? "") : truncateText(summary, TITLE_FROM_SUMMARY);
   const feedTime = item.published ? parseFeedDate(item.published) : null;
   const dated = feedTime !== null && feedTime >= EARLIEST && feedTime <= ctx.now + MAX_AHEAD;
@@ -95,5 +96,5 @@ function authorName(raw: string | undefined): string | null {
   name = name.replace(/^by\s+/i, "");
   // Blogger writes "noreply@blogger.com (Unknown)" for every anonymous post.
   if (name === "" || name.toLowerCase() === "unknown") return null;
-  return truncateText(name, AUTHOR_MAX);
+  return safeFeedText(truncateText(name, AUTHOR_MAX)) || null;
 }

@@ -1,9 +1,10 @@
 import type { Logger } from "pino";
 import type { Db } from "../../db/client";
 import { alertEventTotals, dueAlertBacklog } from "../../db/queries/delivery-totals";
+import { ALERT_EVENT_STATUSES } from "../../db/schema";
 import type { MetricFamily } from "./exposition";
 
-const STATUSES = ["pending", "delivered", "failed", "cancelled"] as const;
+const STATUSES = ALERT_EVENT_STATUSES;
 
 /**
  * Alert deliveries as the outbox holds them, so sends by every process count. A database that cannot be read

@@ -5,9 +5,11 @@ import { missedArticles } from "../../db/queries/stream";
 import { getTopic } from "../../db/queries/topics";
 import { errorResponses, PUBLIC } from "../api-shapes";
 import type { AppDeps } from "../app";
-import { badRequest } from "../errors";
+import { badRequest, errorBody } from "../errors";
+import { clientKeyOf } from "../rate-limit-middleware";
 import { ArticleHub } from "../stream/article-hub";
 import { databaseArticleSource, withTopics } from "../stream/article-source";
+import { DEFAULT_STREAM_CAPS, type StreamCaps, StreamConnections } from "../stream/connection-limits";
 import { runStreamSession } from "../stream/stream-session";
 
 export interface StreamOptions {
@@ -15,6 +17,8 @@ export interface StreamOptions {
   hub?: ArticleHub;
   pollIntervalMs?: number;
   heartbeatMs?: number;
+  /** Open connections per client and in total (DEFAULT_STREAM_CAPS). */
+  caps?: StreamCaps;
 }
 
 /** At most this many missed articles are replayed on reconnect: the newest ones. */
@@ -54,17 +58,25 @@ const route = createRoute({
   request: { query: Query },
   responses: {
     200: { description: "An endless event stream", content: { "text/event-stream": { schema: z.string() } } },
-    ...errorResponses(400),
+    ...errorResponses(400, 429),
   },
 });
 
-export function streamRoutes({ db, log }: AppDeps, options: StreamOptions = {}) {
+export function streamRoutes({ db, log, config }: AppDeps, options: StreamOptions = {}) {
   const hub =
     options.hub ??
     new ArticleHub(databaseArticleSource(db), {
       pollIntervalMs: options.pollIntervalMs ?? 1_000,
       onError: (err) => log.warn({ err }, "stream poll failed"),
     });
+  // Behind a proxy every client has the proxy's address: TIDEMARK_RATE_LIMIT=off, which says the proxy limits
+  // clients, lifts the per-client cap as it lifts the per-client rates. The total stays.
+  const caps =
+    options.caps ??
+    (config.readRateLimit === null
+      ? { ...DEFAULT_STREAM_CAPS, perClient: DEFAULT_STREAM_CAPS.total }
+      : DEFAULT_STREAM_CAPS);
+  const connections = new StreamConnections(caps);
   return new OpenAPIHono().openapi(route, async (c) => {
     const query = c.req.valid("query");
     const header = c.req.header("last-event-id");
@@ -74,6 +86,18 @@ export function streamRoutes({ db, log }: AppDeps, options: StreamOptions = {}) 
     const lastEventId = fromHeader?.data ?? query.lastEventId;
     const topic = query.topic === undefined ? undefined : await getTopic(db, query.topic);
     if (query.topic !== undefined && !topic) throw badRequest(`topic: no topic '${query.topic}'`);
+
+    const admission = connections.admit(clientKeyOf(c));
+    if (!admission.ok) {
+      const message =
+        admission.reason === "client"
+          ? "too many open streams from this client: close one (each browser tab holds one)"
+          : "the server holds as many live streams as it can: retry later";
+      return c.json(errorBody(c, "rate_limited", message, { reason: admission.reason }), 429, {
+        "Retry-After": "30",
+        "Cache-Control": "no-store",
+      });
+    }
 
     c.header("X-Accel-Buffering", "no");
     // hono/etag hashes whole bodies, which for an endless stream would never answer. The app's middleware
@@ -94,7 +118,9 @@ export function streamRoutes({ db, log }: AppDeps, options: StreamOptions = {}) 
     };
     return streamSSE(c, async (stream) => {
       // Caught here rather than by streamSSE, which would send the error's message to the client.
-      await runStreamSession(stream, session).catch((err: unknown) => log.error({ err }, "stream failed"));
+      await runStreamSession(stream, session)
+        .catch((err: unknown) => log.error({ err }, "stream failed"))
+        .finally(admission.release);
     });
   });
 }

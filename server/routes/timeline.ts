@@ -1,5 +1,7 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { instantRange } from "../../core/time/date-range";
+import { parseIsoInstant } from "../../core/time/iso-instant";
+import { httpLink } from "../../core/urls/http-link";
 import { addStoryEvent, listOutages, listStoryEvents } from "../../db/queries/timeline";
 import { getTopic } from "../../db/queries/topics";
 import { bearer, errorResponses, isoTime, json, PUBLIC, wholeListOf } from "../api-shapes";
@@ -8,8 +10,7 @@ import type { requireAdmin } from "../auth";
 import { badRequest } from "../errors";
 
 /**
- * `from`/`to`: a UTC date (the whole day) or a time (ISO 8601 with offset; anything Date.parse reads is taken,
- * as it always was), both inclusive; default: everything.
+ * `from`/`to`: a UTC date (the whole day) or a time (ISO 8601 with offset), both inclusive; default: everything.
  */
 const Range = z.object({
   from: z
@@ -25,7 +26,6 @@ const Range = z.object({
 /** The inclusive instants the timeline queries take. */
 function range(q: z.infer<typeof Range>): { from: number; to: number } {
   const { from, toExclusive } = instantRange(q, {
-    format: "lenient",
     from: 0,
     toExclusive: 8_640_000_000_000_001,
   });
@@ -47,9 +47,18 @@ const Outage = z
 const EventCreate = z.object({
   at: z
     .string()
-    .refine((v) => Number.isFinite(Date.parse(v)), "an ISO 8601 time such as 2025-01-20T00:00:00Z"),
+    .refine(
+      (v) => parseIsoInstant(v) !== null,
+      "a calendar date (2025-01-20) or an ISO 8601 time with offset (2025-01-20T00:00:00Z)",
+    ),
   label: z.string().trim().min(1).max(200),
-  url: z.string().url().max(2048).optional(),
+  // The dashboard makes this a link on the time axis: only http(s) may be one.
+  url: z
+    .string()
+    .max(2048)
+    .refine((v) => httpLink(v) !== null, "an http(s) URL")
+    .transform((v) => httpLink(v)!)
+    .optional(),
   topic: z.string().max(64).optional(),
 });
 
@@ -109,7 +118,7 @@ export function timelineRoutes({ db }: AppDeps, admin: ReturnType<typeof require
       if (body.topic && !(await getTopic(db, body.topic)))
         throw badRequest(`topic: no topic '${body.topic}'`);
       await addStoryEvent(db, {
-        at: Date.parse(body.at),
+        at: parseIsoInstant(body.at)!,
         label: body.label,
         url: body.url,
         topicSlug: body.topic,

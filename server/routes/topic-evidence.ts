@@ -23,7 +23,7 @@ const timeParam = (name: "from" | "to") =>
   z
     .string()
     .optional()
-    .refine((v) => v === undefined || isTimeBound(v, "iso"), {
+    .refine((v) => v === undefined || isTimeBound(v), {
       message: `${name} must be a date (YYYY-MM-DD) or an ISO 8601 time with offset (2025-01-27T09:00:00Z)`,
     })
     .openapi({

@@ -128,7 +128,6 @@ describe("GET /api/articles?q= full-text search", () => {
     "AND",
     "NOT",
     "- -",
-    "\u0000nvidia\u0007",
     "\u202envidia",
   ])("answers %j normally", async (q) => {
     const { status, body } = await getPage(s, { q });
@@ -145,7 +144,8 @@ describe("GET /api/articles?q= full-text search", () => {
   it.each([
     ["", "q: must contain a search term"],
     ["   ", "q: must contain a search term"],
-    ['"" \u0001', "q: must contain a search term"],
+    ['"" \u0001', "q: must not contain control characters (U+0001 at position 3)"],
+    ["\u0000nvidia\u0007", "q: must not contain control characters (U+0000 at position 0)"],
     ['""', "q: must contain a search term"],
     ["-nvidia", "q: must contain a term that is not excluded"],
   ])("answers 400 for q=%j", async (q, message) => {

@@ -69,4 +69,41 @@ describe("API basics", () => {
     const again = await s.app.request("/api/feeds", { headers: { "if-none-match": tag! } });
     expect(again.status).toBe(304);
   });
+
+  it.each(["1e2", "0x10", "%205", "05", "-1", "1.0", "0", "99999999999999999"])(
+    "answers 400 naming the id for the path id %s on every route that takes a numeric id",
+    async (id) => {
+      const routes: Array<[string, string]> = [
+        ["DELETE", `/api/feeds/${id}`],
+        ["DELETE", `/api/subscriptions/${id}`],
+        ["GET", `/api/subscriptions/${id}/deliveries`],
+        ["GET", `/api/subscriptions/${id}/confirm?token=t`],
+        ["GET", `/api/subscriptions/${id}/unsubscribe?token=t`],
+        ["POST", `/api/subscriptions/${id}/unsubscribe?token=t`],
+      ];
+      for (const [method, path] of routes) {
+        const res = await s.app.request(path, {
+          method,
+          headers: { ...s.admin, accept: "application/json" },
+        });
+        expect([method, path, res.status]).toEqual([method, path, 400]);
+        expect((await res.json()).error.message).toMatch(/^id: /);
+      }
+    },
+  );
+
+  it.each([
+    "/api/coverage?from=2025-02-30&to=2025-03-31",
+    "/api/coverage?from=2025-01-01&to=2025-02-29",
+    "/api/articles?from=2025-02-30",
+    "/api/articles?to=2025-01-01T24:00:00Z",
+    "/api/events?from=2025-02-30",
+    "/api/outages?to=2025-04-31",
+    "/api/topics/r1-release/terms?from=2025-02-30",
+    "/api/topics/r1-release/misses?to=2025-02-30",
+  ])("answers 400 naming the bound for a day that is not on the calendar: %s", async (path) => {
+    const res = await s.app.request(path);
+    expect(res.status).toBe(400);
+    expect((await res.json()).error.message).toMatch(/^(from|to)\b/);
+  });
 });

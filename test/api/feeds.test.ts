@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { buildOpml } from "../../core/opml";
-import { createTestApp, type TestApp } from "../helpers/app";
+import { ADMIN_TOKEN, createTestApp, type TestApp } from "../helpers/app";
 
 describe("/api/feeds", () => {
   let s: TestApp;
@@ -94,6 +94,17 @@ describe("/api/feeds", () => {
     expect(del.status).toBe(401);
   });
 
+  it("accepts the admin token when the setting has spaces around it", async () => {
+    const spaced = await createTestApp({ TIDEMARK_ADMIN_TOKEN: `  ${ADMIN_TOKEN} \n` });
+    const res = await spaced.app.request("/api/feeds", {
+      method: "POST",
+      headers: { authorization: `Bearer ${ADMIN_TOKEN}`, "content-type": "application/json" },
+      body: JSON.stringify({ url: "https://example.org/feed.xml" }),
+    });
+    expect(res.status).toBe(201);
+    spaced.t.destroy();
+  });
+
   it("writes answer 403 saying how to enable them when no admin token is set", async () => {
     const closed = await createTestApp({ TIDEMARK_ADMIN_TOKEN: "" });
     const res = await closed.app.request("/api/feeds", {
@@ -137,11 +148,13 @@ describe("/api/feeds", () => {
     });
     expect(res.status).toBe(200);
     const result = await res.json();
-    expect(result).toMatchObject({ found: 3, added: 2 });
-    expect(result.rejected[0]).toContain("file:///etc/passwd");
+    expect(result).toMatchObject({ found: 3, added: 2, alreadyTracked: 0 });
+    expect(result.skipped).toEqual([
+      { url: "file:///etc/passwd", reason: "url: only http and https feed URLs are supported, not file" },
+    ]);
     const exported = await (await s.app.request("/api/feeds/export")).text();
     expect(exported).toContain('xmlUrl="https://www.spiegel.de/schlagzeilen/index.rss"');
-    expect(exported).toContain('text="G1 &#38; Globo"');
+    expect(exported).toContain('text="G1 &amp; Globo"');
     expect(exported).toContain('country="BR"');
   });
 

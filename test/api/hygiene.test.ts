@@ -238,6 +238,26 @@ describe("rate limits", () => {
     expect((await made.app.request("/api/feeds", { headers: wrong })).status).toBe(429);
   });
 
+  it("counts every failed authentication against the write limit, reads and links included", async () => {
+    clock = 0;
+    const made = await appWith({ rateLimits: { write: { limit: 3, windowMs: 60_000 } }, now });
+    t = made.t;
+    const wrong = { authorization: "Bearer not-the-token-but-long-enough-to-try" };
+    expect((await made.app.request("/api/subscriptions", { headers: wrong })).status).toBe(401);
+    expect((await made.app.request("/api/subscriptions/1/confirm?token=guess")).status).toBe(404);
+    expect((await made.app.request("/api/subscriptions", { headers: wrong })).status).toBe(401);
+    expect((await made.app.request("/api/subscriptions", { headers: wrong })).status).toBe(401);
+    // Three failures spent the write budget: a fourth guess, by read or by write, is refused unheard.
+    const limited = await made.app.request("/api/subscriptions", { headers: wrong });
+    expect(limited.status).toBe(429);
+    expect((await limited.json()).error.details.budget).toBe("write");
+    expect((await made.app.request("/api/feeds/1", { method: "DELETE", headers: wrong })).status).toBe(429);
+    // Reads without a credential keep their own budget; the right token is never limited.
+    expect((await made.app.request("/api/feeds")).status).toBe(200);
+    const admin = { authorization: `Bearer ${ADMIN_TOKEN}` };
+    expect((await made.app.request("/api/subscriptions", { headers: admin })).status).toBe(200);
+  });
+
   it("keeps a separate, tight budget for public subscriptions", async () => {
     clock = 0;
     const made = await appWith({ rateLimits: { subscribe: { limit: 1, windowMs: 3_600_000 } }, now });

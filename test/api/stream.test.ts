@@ -12,6 +12,7 @@ import { handleError } from "../../server/errors";
 import { streamRoutes } from "../../server/routes/stream";
 import { ArticleHub, type StreamArticle } from "../../server/stream/article-hub";
 import { databaseArticleSource } from "../../server/stream/article-source";
+import { DEFAULT_STREAM_CAPS } from "../../server/stream/connection-limits";
 import { createTestApp, type TestApp } from "../helpers/app";
 import { runCliProcess } from "../helpers/cli";
 import { makeArticle, makeFeed } from "../helpers/factories";
@@ -163,6 +164,61 @@ describe("GET /api/stream", { timeout: 120_000 }, () => {
     const query = await s.app.request("/api/stream?lastEventId=-1");
     expect(query.status).toBe(400);
     expect((await query.json()).error.message).toContain("lastEventId");
+  });
+
+  it("caps open streams per client with a JSON 429, and admits the client again once one closes", async () => {
+    const open: SseClient[] = [];
+    for (let i = 0; i < DEFAULT_STREAM_CAPS.perClient; i++) open.push(await connect("/api/stream"));
+    await Promise.all(open.map(subscribed));
+    expect(open.map((c) => c.status)).toEqual(open.map(() => 200));
+
+    const refused = await fetch(`${base}/api/stream`, { headers: { accept: "text/event-stream" } });
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get("retry-after")).toBe("30");
+    const { error } = await refused.json();
+    expect(error).toMatchObject({ code: "rate_limited", details: { reason: "client" } });
+    expect(error.message).toMatch(/too many open streams from this client/);
+
+    open[0]!.close();
+    await vi.waitFor(async () => {
+      const again = await connect("/api/stream");
+      expect(again.status).toBe(200);
+    });
+  });
+
+  it("lifts the per-client cap when TIDEMARK_RATE_LIMIT=off says a proxy limits clients", async () => {
+    const proxied = await createTestApp({ TIDEMARK_RATE_LIMIT: "off" });
+    const behind = await listen(proxied.app.fetch);
+    try {
+      for (let i = 0; i <= DEFAULT_STREAM_CAPS.perClient; i++) {
+        const client = await connectSse(`${behind.base}/api/stream`);
+        clients.push(client);
+        expect(client.status).toBe(200);
+      }
+    } finally {
+      for (const client of clients.splice(0)) client.close();
+      await shut(behind.server);
+      proxied.t.destroy();
+    }
+  });
+
+  it("caps open streams in total, whoever asks", async () => {
+    const deps = { db: s.t.db, config: loadConfig({}), log: pino({ level: "silent" }) };
+    const caps = { perClient: 10, total: 2 };
+    const app = new OpenAPIHono().route("/api", streamRoutes(deps, { caps, pollIntervalMs: 50 }));
+    app.onError((error, c) => handleError(error, c, deps.log));
+    const small = await listen(app.fetch);
+    try {
+      const first = await connectSse(`${small.base}/api/stream`);
+      const second = await connectSse(`${small.base}/api/stream`);
+      clients.push(first, second);
+      const third = await fetch(`${small.base}/api/stream`);
+      expect(third.status).toBe(429);
+      expect((await third.json()).error.details).toEqual({ reason: "total" });
+    } finally {
+      for (const client of clients.splice(0)) client.close();
+      await shut(small.server);
+    }
   });
 });
 

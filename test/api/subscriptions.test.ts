@@ -110,11 +110,11 @@ describe("/api/subscriptions", () => {
     }
   });
 
-  it("POST an email stores it unconfirmed with one confirm event, answers only id and status, and repeats add nothing", async () => {
+  it("POST an email stores it unconfirmed with one confirm event, answers only its status, and repeats add nothing", async () => {
     const res = await email("Reader@Example.ORG", { mode: "digest", digestHour: 7, tz: "Europe/Berlin" });
     expect(res.status).toBe(201);
-    const body = (await res.json()) as { id: number };
-    expect(body).toEqual({ id: expect.any(Number), status: "pending-confirmation" });
+    const body = await res.json();
+    expect(body).toEqual({ status: "pending-confirmation" });
     const [row] = await api.t.db.select().from(subscriptions);
     expect(row).toMatchObject({
       email: "Reader@example.org",
@@ -186,7 +186,8 @@ describe("/api/subscriptions", () => {
   });
 
   it("GET deliveries shows the delivery log to the admin, 404 for an unknown subscription", async () => {
-    const { id } = (await (await email()).json()) as { id: number };
+    await email();
+    const { id } = (await api.t.db.select().from(subscriptions))[0]!;
     expect((await api.app.request(`/api/subscriptions/${id}/deliveries`)).status).toBe(401);
     const res = await api.app.request(`/api/subscriptions/${id}/deliveries`, { headers: api.admin });
     expect(res.status).toBe(200);
@@ -214,32 +215,76 @@ describe("/api/subscriptions", () => {
     );
   });
 
-  it("confirm: 200 page or JSON with the right token, 403 wrong, 400 missing, 404 unknown, 410 cancelled", async () => {
-    const { id } = (await (await email()).json()) as { id: number };
+  it("answers a known address exactly as a new one, so the answer tells no stranger who subscribed", async () => {
+    const known = await email("known@example.org");
     const [row] = await api.t.db.select().from(subscriptions);
+    await api.t.db.update(subscriptions).set({ confirmedAt: 1 });
+    const again = await email("known@example.org");
+    const fresh = await email("fresh@example.org");
+    expect([known.status, again.status, fresh.status]).toEqual([201, 201, 201]);
+    const bodies = [await known.text(), await again.text(), await fresh.text()];
+    expect(new Set(bodies).size).toBe(1);
+    expect(bodies[0]).not.toContain(String(row!.id));
+  });
+
+  it("confirm: GET and HEAD show a Confirm button and change nothing; the button's POST confirms", async () => {
+    await email();
+    const [row] = await api.t.db.select().from(subscriptions);
+    const { id } = row!;
     const token = encodeURIComponent(row!.token);
-    expect((await api.app.request(`/api/subscriptions/${id}/confirm?token=wrong`)).status).toBe(403);
-    expect((await api.app.request(`/api/subscriptions/${id}/confirm`)).status).toBe(400);
-    expect((await api.app.request(`/api/subscriptions/999/confirm?token=${token}`)).status).toBe(404);
-    const asJson = await api.app.request(`/api/subscriptions/${id}/confirm?token=${token}`, {
-      headers: { accept: "application/json" },
-    });
-    expect(asJson.status).toBe(200);
-    expect(await asJson.json()).toEqual({ id, status: "active" });
-    const page = await api.app.request(`/api/subscriptions/${id}/confirm?token=${token}`);
+    const link = `/api/subscriptions/${id}/confirm?token=${token}`;
+    expect((await api.app.request(link, { method: "HEAD" })).status).toBe(200);
+    const page = await api.app.request(link);
     expect(page.status).toBe(200);
     expect(page.headers.get("content-security-policy")).toContain("default-src 'none'");
-    expect(await page.text()).toContain("Nvidia");
-    const [confirmed] = await api.t.db.select().from(subscriptions);
-    expect(confirmed!.confirmedAt).toEqual(expect.any(Number));
+    const html = await page.text();
+    expect(html).toContain("Nvidia");
+    expect(html).toContain(`<form method="post" action="/api/subscriptions/${id}/confirm?token=${token}">`);
+    const asJson = await api.app.request(link, { headers: { accept: "application/json" } });
+    expect(await asJson.json()).toEqual({ id, status: "pending-confirmation" });
+    // A mail scanner fetching the link, however often, confirms nothing.
+    expect((await api.t.db.select().from(subscriptions))[0]!.confirmedAt).toBeNull();
+
+    const confirmed = await api.app.request(link, {
+      method: "POST",
+      headers: { accept: "application/json" },
+    });
+    expect(confirmed.status).toBe(200);
+    expect(await confirmed.json()).toEqual({ id, status: "active" });
+    expect((await api.t.db.select().from(subscriptions))[0]!.confirmedAt).toEqual(expect.any(Number));
+    expect(await (await api.app.request(link)).text()).toContain("Subscription confirmed");
+  });
+
+  it("confirm by form post: the token may come in the form; 403 wrong, 400 missing on GET, 404 unknown, 410 cancelled", async () => {
+    await email();
+    const [row] = await api.t.db.select().from(subscriptions);
+    const { id } = row!;
+    const token = encodeURIComponent(row!.token);
+    expect((await api.app.request(`/api/subscriptions/${id}/confirm?token=wrong`)).status).toBe(403);
+    expect(
+      (await api.app.request(`/api/subscriptions/${id}/confirm?token=wrong`, { method: "POST" })).status,
+    ).toBe(403);
+    expect((await api.app.request(`/api/subscriptions/${id}/confirm`)).status).toBe(400);
+    expect((await api.app.request(`/api/subscriptions/${id}/confirm`, { method: "POST" })).status).toBe(403);
+    expect((await api.app.request(`/api/subscriptions/999/confirm?token=${token}`)).status).toBe(404);
+    const form = await api.app.request(`/api/subscriptions/${id}/confirm`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: `token=${token}`,
+    });
+    expect(form.status).toBe(200);
+    expect(await form.text()).toContain("Subscription confirmed");
     await api.app.request(`/api/subscriptions/${id}`, { method: "DELETE", headers: api.admin });
-    expect((await api.app.request(`/api/subscriptions/${id}/confirm?token=${token}`)).status).toBe(410);
+    const link = `/api/subscriptions/${id}/confirm?token=${token}`;
+    expect((await api.app.request(link)).status).toBe(410);
+    expect((await api.app.request(link, { method: "POST" })).status).toBe(410);
   });
 
   it("DELETE takes the admin token or the subscription's own token (bearer or ?token=), and cancels pending events", async () => {
     const a = (await (await webhook()).json()) as { id: number; token: string };
     const b = (await (await webhook()).json()) as { id: number; token: string };
-    const c = (await (await email()).json()) as { id: number };
+    await email();
+    const c = (await api.t.db.select().from(subscriptions)).find((row) => row.channel === "email")!;
     const del = (path: string, headers: Record<string, string> = {}) =>
       api.app.request(path, { method: "DELETE", headers });
     expect((await del(`/api/subscriptions/${a.id}`)).status).toBe(401);

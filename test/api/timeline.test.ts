@@ -66,6 +66,40 @@ describe("story events and ingest outages", () => {
     ]);
   });
 
+  it("POST /api/events takes http(s) URLs and strict ISO dates only, naming the field", async () => {
+    const post = (body: object) =>
+      s.app.request("/api/events", { method: "POST", body: JSON.stringify(body), headers: s.admin });
+    const refused = async (body: object, field: string) => {
+      const res = await post(body);
+      expect(res.status).toBe(400);
+      expect((await res.json()).error.message).toMatch(new RegExp(`^${field}: `));
+    };
+    const at = "2025-02-26T21:00:00Z";
+    await refused({ at, label: "x", url: "javascript:alert(1)" }, "url");
+    await refused({ at, label: "x", url: "data:text/html,<script>alert(1)</script>" }, "url");
+    await refused({ at, label: "x", url: "file:///etc/passwd" }, "url");
+    await refused({ at: "1", label: "x" }, "at");
+    await refused({ at: "2025-02-30", label: "x" }, "at");
+    await refused({ at: "Feb 26 2025", label: "x" }, "at");
+    await refused({ at: "2025-02-26T21:00:00", label: "x" }, "at");
+    expect((await get("/api/events")).items).toEqual([]);
+
+    expect((await post({ at: "2025-02-26", label: "day", url: "https://example.org/a" })).status).toBe(201);
+    expect((await post({ at: "2025-02-26T22:00:00+01:00", label: "time" })).status).toBe(201);
+    expect((await get("/api/events")).items).toMatchObject([
+      { at: "2025-02-26T00:00:00.000Z", label: "day", url: "https://example.org/a" },
+      { at: "2025-02-26T21:00:00.000Z", label: "time", url: null },
+    ]);
+  });
+
+  it("GET /api/events and /api/outages refuse a day that is not on the calendar", async () => {
+    for (const path of ["/api/events?from=2025-02-30", "/api/outages?to=2025-04-31", "/api/events?from=1"]) {
+      const res = await s.app.request(path);
+      expect(res.status).toBe(400);
+      expect((await res.json()).error.message).toMatch(/^(from|to): not a calendar date/);
+    }
+  });
+
   it("opens an outage when every feed of a pass fails and closes it when a pass gets through", async () => {
     let up = false;
     server = await startFeedServer({

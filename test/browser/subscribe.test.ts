@@ -104,8 +104,11 @@ describe("the Subscribe panel against the real alerts API", () => {
     expect(mail.subject).toBe("Confirm your Tidemark alerts for Nvidia");
     const link = /\/api\/subscriptions\/\d+\/confirm\?token=[\w%-]+/.exec(mail.text)?.[0];
     expect(link).toBeDefined();
-    // The link confirms a digest at the hour and zone the form chose.
-    const confirmed = await fetch(`${server.url}${link}`, { headers: { accept: "application/json" } });
+    // The link's page posts back to it: that confirms a digest at the hour and zone the form chose.
+    const confirmed = await fetch(`${server.url}${link}`, {
+      method: "POST",
+      headers: { accept: "application/json" },
+    });
     expect(confirmed.status).toBe(200);
     const list = await fetch(`${server.url}/api/subscriptions`, { headers: server.admin });
     const { items } = (await list.json()) as { items: Array<Record<string, unknown>> };

@@ -4,7 +4,7 @@ import { dryRunQuery } from "../../jobs/topics/dry-run";
 import { createApp } from "../../server/app";
 import { createTestDatabase, type TestDatabase } from "./db";
 
-export const ADMIN_TOKEN = "test-admin-token";
+export const ADMIN_TOKEN = "test-admin-token-0123456789";
 
 export interface TestApp {
   app: ReturnType<typeof createApp>;

@@ -45,6 +45,12 @@ describe("the CLI", { timeout: 120_000 }, () => {
     const list = JSON.parse((await runCli(["feeds", "list", "--json"], env)).stdout);
     expect(list).toHaveLength(1);
     expect(list[0]).toMatchObject({ url: "https://example.com/feed.xml", name: "Example", country: "GB" });
+    // Ids are decimal digits: Number() would read these as feed 1 (or 100, 16).
+    for (const id of ["1e0", "0x1", "01", " 1", "1.0"]) {
+      const refused = await runCli(["feeds", "remove", id], env);
+      expect([id, refused.code]).toEqual([id, 2]);
+      expect(refused.stderr).toContain("feeds remove: ID must be a positive integer");
+    }
     expect((await runCli(["feeds", "remove", "1"], env)).code).toBe(0);
     expect(JSON.parse((await runCli(["feeds", "list", "--json"], env)).stdout)).toEqual([]);
   });
@@ -68,7 +74,7 @@ describe("the CLI", { timeout: 120_000 }, () => {
       </outline></body></opml>`,
     );
     const imported = await runCli(["feeds", "import", file], env);
-    expect(imported.stdout).toContain("found 2 feeds, added 2 new");
+    expect(imported.stdout).toContain("found 2 feeds: added 2, 0 already tracked, 0 skipped");
     const exported = await runCli(["feeds", "export"], env);
     expect(exported.stdout).toContain('xmlUrl="https://www.heise.de/rss/heise-atom.xml"');
     expect(exported.stdout).toContain('language="de"');

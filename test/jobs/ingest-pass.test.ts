@@ -151,4 +151,17 @@ describe("an ingest pass", () => {
     expect(paths).toHaveLength(12);
     expect(await articleCount()).toBe(24);
   });
+
+  it("keeps the address a refused name resolves to out of the feed's public error, and logs it", async () => {
+    server = await startFeedServer({ "/feed.xml": (_req, res) => res.writeHead(200).end(rss("F", [])) });
+    const feed = await addFeed(t.db, { url: server.url("/feed.xml").replace("127.0.0.1", "localhost") });
+    const lines: string[] = [];
+    const logged = pino({ level: "warn" }, { write: (line: string) => void lines.push(line) });
+    await runIngestPass({ db: t.db, allowPrivateUrls: false, log: logged }, { scope: "all" });
+
+    const { lastError } = (await getFeed(t.db, feed.id))!;
+    expect(lastError).toMatch(/^localhost resolves to an address inside the network, which is refused/);
+    expect(lastError).not.toMatch(/127\.0\.0\.1|::1|loopback/);
+    expect(lines.join("")).toContain("localhost resolves to a loopback address");
+  });
 });

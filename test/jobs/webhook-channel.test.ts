@@ -159,7 +159,7 @@ describe("webhook targets inside the network (SSRF)", () => {
     ["http://[::ffff:127.0.0.1]:PORT/hook", /loopback address ::ffff:7f00:1/],
     ["http://169.254.169.254/latest/meta-data/", /cloud metadata address/],
     ["http://10.1.2.3/hook", /private address/],
-    ["http://localhost:PORT/hook", /localhost resolves to loopback address/],
+    ["http://localhost:PORT/hook", /localhost resolves to a loopback address/],
   ])("are refused before connecting: %s", async (template, reason) => {
     receiver = await startWebhookReceiver();
     const port = new URL(receiver.url()).port;

@@ -6,6 +6,7 @@ import {
   publicAddressesOnly,
   refusedRange,
 } from "../../core/urls/address-policy";
+import { checkFeedUrl } from "../../core/urls/feed-url";
 
 describe("refusedRange", () => {
   it.each([
@@ -58,11 +59,26 @@ describe("refusedRange", () => {
     "100.128.0.1",
     "169.255.0.1",
     "2606:4700:4700::1111",
-    "::ffff:8.8.8.8",
     "64:ff9b::808:808",
     "2002:0808:0808::1",
   ])("allows the public address %s", (address) => {
     expect(refusedRange(address)).toBeNull();
+  });
+
+  it.each([
+    ["::ffff:8.8.8.8", "IPv4-mapped"],
+    ["::ffff:0:0", "unspecified"],
+    ["::ffff:0:808:808", "IPv4-translated"],
+    ["::ffff:0:7f00:1", "loopback"],
+    ["::ffff:0:a00:1", "private"],
+    ["2001::1", "Teredo"],
+    ["2001:0:4136:e378:8000:63bf:3fff:fdd2", "Teredo"],
+    ["64:ff9b::10.0.0.1", "private"],
+    ["64:ff9b::169.254.169.254", "cloud metadata"],
+    ["2002:a00:1::", "private"],
+    ["2002:7f00:1::1", "loopback"],
+  ])("refuses %s (IPv4 carried in IPv6: mapped, translated, Teredo, NAT64, 6to4) as %s", (address, range) => {
+    expect(refusedRange(address)).toBe(range);
   });
 
   it("refuses anything that is not an IP address rather than guessing", () => {
@@ -85,6 +101,26 @@ describe("policies", () => {
     expect(policy.refusal("127.0.0.2")).toBe("loopback");
     expect(policy.refusal("10.2.0.1")).toBe("private");
     expect(policy.refusal("::1")).toBe("loopback");
+  });
+});
+
+describe("checkFeedUrl on IPv6 forms that carry IPv4", () => {
+  it.each([
+    ["http://[::ffff:0:7f00:1]/", "a loopback address"],
+    ["http://[::ffff:8.8.8.8]/", "an IPv4-mapped address"],
+    ["http://[2001::1]/", "a Teredo address"],
+    ["http://[2001:0:4136:e378:8000:63bf:3fff:fdd2]/", "a Teredo address"],
+    ["http://[::ffff:0:0:0]/", "an unspecified address"],
+    ["http://0.0.0.0/", "an unspecified address"],
+    ["http://[64:ff9b::10.0.0.1]/", "a private address"],
+    ["http://[2002:a00:1::]/", "a private address"],
+  ])("refuses %s as %s", (url, words) => {
+    expect(() => checkFeedUrl(url, false)).toThrow(` is ${words}; set TIDEMARK_ALLOW_PRIVATE_URLS=1`);
+  });
+
+  it("still allows NAT64 and 6to4 addresses of public IPv4 hosts", () => {
+    expect(checkFeedUrl("http://[64:ff9b::808:808]/", false)).toBe("http://[64:ff9b::808:808]/");
+    expect(checkFeedUrl("http://[2002:808:808::1]/", false)).toBe("http://[2002:808:808::1]/");
   });
 });
 

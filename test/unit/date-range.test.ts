@@ -39,7 +39,7 @@ describe("instantRange", () => {
     };
     expect(failure(() => instantRange({ from: "soon" }))).toEqual([
       "invalid_request",
-      "from: not a date (YYYY-MM-DD) or ISO 8601 time",
+      'from: not a calendar date (YYYY-MM-DD) or ISO 8601 time with offset: "soon"',
     ]);
     expect(failure(() => instantRange({ from: "2025-02-01", to: "2025-01-31" }))).toEqual([
       "invalid_request",
@@ -51,12 +51,34 @@ describe("instantRange", () => {
     ]);
   });
 
-  it("takes ISO dates and times only, unless the route is lenient", () => {
+  it("takes ISO dates and times only", () => {
     expect(isTimeBound("2025-01-27T09:00:00Z")).toBe(true);
+    expect(isTimeBound("2025-01-27T09:00:00.5+05:30")).toBe(true);
+    expect(isTimeBound("2024-02-29")).toBe(true);
     expect(isTimeBound("2025-01-27T09:00:00")).toBe(false);
     expect(isTimeBound("2025-13-45")).toBe(false);
-    expect(isTimeBound("Jan 27 2025", "lenient")).toBe(true);
-    expect(isTimeBound("yesterday", "lenient")).toBe(false);
+    expect(isTimeBound("Jan 27 2025")).toBe(false);
+    expect(isTimeBound("1")).toBe(false);
+  });
+
+  it.each([
+    "2025-02-30",
+    "2025-02-29",
+    "2025-04-31",
+    "2025-02-30T10:00:00Z",
+    "2025-01-01T24:00:00Z",
+    "2025-01-01T23:60:00Z",
+    "2025-01-01T23:59:60Z",
+    "2025-01-01T10:00:00+24:00",
+    "2025-01-01T10:00:00+01:60",
+  ])("refuses %s, which Date.parse would roll over, rather than reading another day", (value) => {
+    expect(isTimeBound(value)).toBe(false);
+    expect(() => instantRange({ from: value })).toThrow(DomainError);
+  });
+
+  it("reads offsets as ISO does: +01:00 is an hour ahead of UTC", () => {
+    expect(instantRange({ from: "2025-01-27T10:30:00+01:00" }).from).toBe(ms("2025-01-27T09:30:00Z"));
+    expect(instantRange({ from: "2025-01-27T08:30:00.25-01:00" }).from).toBe(ms("2025-01-27T09:30:00.250Z"));
   });
 });
 

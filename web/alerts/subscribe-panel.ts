@@ -161,7 +161,7 @@ function alertForm(topic: Topic, index: number, context: SubscribeContext): HTML
       .then((result) => {
         const outcome = subscribedOutcome(result, input);
         status.textContent = outcome.message;
-        if (outcome.secret) showSecret(secretBox, outcome.secret, result.id);
+        if (outcome.secret && "secret" in result) showSecret(secretBox, outcome.secret, result.id);
         (channel === "email" ? emailInput : urlInput).value = "";
       })
       .catch((error: unknown) => {

@@ -52,6 +52,24 @@ function tagged(m: AlertMessage): EmailContent {
   return render(`[Tidemark] ${m.topic.name}: ${str(a.title, "new article")}`, blocks, m);
 }
 
+function summary(m: AlertMessage): EmailContent {
+  const articles = arr(m.articles);
+  const count = num(m.count);
+  const more = count - articles.length;
+  const blocks: Block[] = [
+    { kind: "heading", text: `${count} more new articles in ${m.topic.name}` },
+    {
+      kind: "text",
+      text: `More articles matched than the ${num(m.cap)} an hour sent one by one, so the rest come together in this message.`,
+    },
+    ...articles.map(articleItem),
+    ...(more > 0
+      ? [{ kind: "link" as const, label: `${more} more on the dashboard`, href: webLink(m.links.dashboard) }]
+      : []),
+  ];
+  return render(`[Tidemark] ${m.topic.name}: ${count} more new articles`, blocks, m);
+}
+
 function spike(m: AlertMessage): EmailContent {
   const b = obj(m.baseline);
   const outlets = arr(m.topOutlets).map((o) => `${str(o.name)} (${num(o.count)})`);
@@ -99,6 +117,8 @@ export function emailFor(message: AlertMessage): EmailContent {
       return confirm(message);
     case "article.tagged":
       return tagged(message);
+    case "article.summary":
+      return summary(message);
     case "topic.spike":
       return spike(message);
     case "topic.digest":

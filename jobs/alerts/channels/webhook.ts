@@ -75,7 +75,9 @@ async function post(
     return outcome(response, limits.nowMs);
   } catch (error) {
     if (deadline.aborted) return { ok: false, error: `no response within ${limits.timeoutMs} ms` };
-    return { ok: false, error: transportError(error, url).message };
+    // The delivery log is the admin's: it gets the detail (the address a name resolved to) too.
+    const failure = transportError(error, url);
+    return { ok: false, error: failure.detail ?? failure.message };
   } finally {
     if (response) {
       response.body.on("error", () => {});

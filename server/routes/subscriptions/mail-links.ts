@@ -6,11 +6,19 @@ import { errorResponse, IdParam, PUBLIC } from "../../api-shapes";
 import type { AppDeps } from "../../app";
 import { tokenMatches } from "../../auth";
 import { domainErrorBody } from "../../errors";
-import { confirmedPage, PAGE_CSP, problemPage, unsubscribedPage, unsubscribePage } from "./pages";
+import {
+  confirmedPage,
+  confirmPage,
+  PAGE_CSP,
+  problemPage,
+  unsubscribedPage,
+  unsubscribePage,
+} from "./pages";
 import { RequiredToken, TokenQuery } from "./shapes";
 
 /**
- * The links in alert mails: confirm an email subscription, unsubscribe. A person clicking one gets a page; a
+ * The links in alert mails: confirm an email subscription, unsubscribe. A person clicking one gets a page whose
+ * button does the deed with a POST (GET and HEAD change nothing, since mail scanners open every link); a
  * program asking for JSON gets JSON. The subscription's token in the link is the credential.
  */
 
@@ -22,21 +30,41 @@ const pageOrJsonContent = <T extends z.ZodType>(schema: T) => ({
 });
 
 const routes = {
-  confirm: createRoute({
+  confirmPage: createRoute({
     method: "get",
+    path: "/subscriptions/{id}/confirm",
+    operationId: "showConfirmPage",
+    tags,
+    summary: "The confirmation link: a page whose button posts to the same URL (link scanners only look)",
+    security: PUBLIC,
+    request: { params: IdParam, query: RequiredToken },
+    responses: {
+      200: {
+        description: "A page with a Confirm button, or the subscription's status as JSON when asked for",
+        ...pageOrJsonContent(
+          z.object({ id: z.number().int(), status: z.enum(["pending-confirmation", "active"]) }),
+        ),
+      },
+      400: errorResponse("No token"),
+      403: errorResponse("Wrong token"),
+      404: errorResponse("No such subscription"),
+      410: errorResponse("The subscription was cancelled"),
+    },
+  }),
+  confirm: createRoute({
+    method: "post",
     path: "/subscriptions/{id}/confirm",
     operationId: "confirmSubscription",
     tags,
-    summary: "Confirm an email subscription (the link in the confirmation mail)",
+    summary: "Confirm an email subscription by its token (the confirmation page's button)",
     security: PUBLIC,
-    request: { params: IdParam, query: RequiredToken },
+    request: { params: IdParam, query: TokenQuery },
     responses: {
       200: {
         description: "Confirmed: a page, or JSON when asked for",
         ...pageOrJsonContent(z.object({ id: z.number().int(), status: z.literal("active") })),
       },
-      400: errorResponse("No token"),
-      403: errorResponse("Wrong token"),
+      403: errorResponse("Wrong or missing token"),
       404: errorResponse("No such subscription"),
       410: errorResponse("The subscription was cancelled"),
     },
@@ -88,9 +116,25 @@ export function mailLinkRoutes({ db }: AppDeps) {
   }
 
   return new OpenAPIHono()
+    .openapi(routes.confirmPage, async (c) => {
+      const { id } = c.req.valid("param");
+      const { token } = c.req.valid("query");
+      const found = await subscriptionFor(id, token);
+      if (found instanceof DomainError) return pageOrError(c, found);
+      if (found.cancelledAt !== null)
+        return pageOrError(c, new DomainError("gone", "this subscription was cancelled"));
+      if (found.confirmedAt !== null)
+        return pageOrJson(c, confirmedPage(found.topicName, found.mode), { id, status: "active" });
+      const action = `/api/subscriptions/${id}/confirm?token=${encodeURIComponent(token)}`;
+      return pageOrJson(c, confirmPage(found.topicName, found.mode, action), {
+        id,
+        status: "pending-confirmation",
+      });
+    })
     .openapi(routes.confirm, async (c) => {
       const { id } = c.req.valid("param");
-      const found = await subscriptionFor(id, c.req.valid("query").token);
+      const token = c.req.valid("query").token ?? (await formToken(c));
+      const found = await subscriptionFor(id, token);
       if (found instanceof DomainError) return pageOrError(c, found);
       if (found.cancelledAt !== null)
         return pageOrError(c, new DomainError("gone", "this subscription was cancelled"));

@@ -144,12 +144,11 @@ export function manageSubscriptionRoutes({ db, config }: AppDeps, admin: AdminGu
         return c.json({ ...subscriptionJson(sub), secret, token }, 201);
       }
       const email = normalizeEmail(body.email ?? "");
-      // The same address asking again gets the same answer and no second mail, whether or not it confirmed:
-      // the answer must not tell a stranger which addresses follow which topics.
+      // Every address gets the same answer, known or new, confirmed or not, and a known one no second mail:
+      // the answer must not tell a stranger which addresses follow which topics (hence no id in it either).
       const existing = await findLiveEmailSubscription(db, { topicId: topic.id, mode: body.mode, email });
-      const row =
-        existing ?? (await createSubscription(db, { ...fields, channel: "email", email, token }, named, now));
-      return c.json({ id: row.id, status: "pending-confirmation" as const }, 201);
+      if (!existing) await createSubscription(db, { ...fields, channel: "email", email, token }, named, now);
+      return c.json({ status: "pending-confirmation" as const }, 201);
     })
     .openapi({ ...routes.list, middleware: [admin] as const }, async (c) => {
       const { limit, cursor } = c.req.valid("query");

@@ -25,6 +25,19 @@ function page(title: string, body: string): string {
 <body><h1>${esc(title)}</h1>${body}</body></html>`;
 }
 
+/**
+ * The confirmation link shows a button rather than confirming on GET: mail scanners fetch every link in a
+ * message, and would otherwise subscribe addresses whose owners never asked (double opt-in is the point).
+ */
+export function confirmPage(topicName: string, mode: string, action: string): string {
+  return page(
+    "Confirm your subscription",
+    `<p>Receive ${esc(mode)} alerts about <strong>${esc(topicName)}</strong> by email?</p>
+<form method="post" action="${esc(action)}"><button type="submit">Confirm</button></form>
+<p class="note">If you did not ask for this, close this page: nothing will be sent.</p>`,
+  );
+}
+
 export function confirmedPage(topicName: string, mode: string): string {
   return page(
     "Subscription confirmed",

@@ -63,8 +63,12 @@ export const WebhookCreated = SubscriptionSchema.extend({
     .openapi({ description: "Cancels this subscription: DELETE with Authorization: Bearer <token>" }),
 }).openapi("WebhookSubscriptionCreated");
 
+/**
+ * No id: a stranger could otherwise tell an address already subscribed (an old id) from a new one (the next id).
+ * The id travels only in the confirmation mail's links.
+ */
 export const EmailPending = z
-  .object({ id: z.number().int(), status: z.literal("pending-confirmation") })
+  .object({ status: z.literal("pending-confirmation") })
   .openapi("EmailSubscriptionPending");
 
 export const SubscriptionCreate = z

@@ -53,7 +53,7 @@ describe("the alert form's request", () => {
 
 describe("what the alert form says", () => {
   it("asks an email subscriber to check their mail and names the digest time", () => {
-    const outcome = subscribedOutcome({ id: 4, status: "pending-confirmation" }, input({ mode: "digest" }));
+    const outcome = subscribedOutcome({ status: "pending-confirmation" }, input({ mode: "digest" }));
     expect(outcome.message).toMatch(/^Check your mail: .* reader@example\.org\./);
     expect(outcome.message).toContain("a daily digest at 07:00 Europe/Berlin");
     expect(outcome.secret).toBeUndefined();
