@@ -26,8 +26,6 @@ export class PlanNode {
     readonly label: number,
     /** PHRASE: dictionary ids in order; ANY: plain-term member ids. */
     readonly ids: Int32Array,
-    /** ANY: label index of each member id (-1 for non-members), sized to the dictionary. */
-    readonly labelOf: Int32Array | null,
     /** ANY: non-term members; AND: children; NOT, FIELD: [child]; NEAR: [left, right]. */
     readonly children: PlanNode[],
   ) {}
@@ -40,9 +38,17 @@ export interface Plan {
   /** Position of each label in code-unit order, so explanations sort by integers. */
   labelRank: Int32Array;
   groupCount: number;
-  /** Groups an id belongs to: `groupIds[groupStart[id] .. groupStart[id + 1]]`. */
+  /**
+   * Groups an id belongs to: `groupIds[groupStart[id] .. groupStart[id + 1]]`, with the label the id
+   * explains itself by in each (`groupLabels`, same index).
+   */
   groupStart: Int32Array;
   groupIds: Int32Array;
+  groupLabels: Int32Array;
+  /** Per group: the non-term members that can hold without any hit (a NOT inside), evaluated always. */
+  groupAlways: PlanNode[][];
+  /** The candidate index, see `candidateIndex`. */
+  candidates: CandidateIndex;
 }
 
 const none = new Int32Array(0);
@@ -56,7 +62,7 @@ function flattenOr(node: CompiledNode, out: CompiledNode[]): CompiledNode[] {
 export function buildPlan(roots: CompiledNode[], dictionarySize: number): Plan {
   const nodes = new Map<string, { node: PlanNode; key: string }>();
   const labels = new Map<string, number>();
-  const groups: Int32Array[] = [];
+  const groups: { ids: Int32Array; labels: Int32Array }[] = [];
   const labelIndex = (text: string) => {
     const known = labels.get(text);
     if (known !== undefined) return known;
@@ -75,11 +81,11 @@ export function buildPlan(roots: CompiledNode[], dictionarySize: number): Plan {
     switch (node.k) {
       case "term":
         return intern(`t${node.id}|${JSON.stringify(node.label)}`, (index) => {
-          return new PlanNode(TERM, index, node.id, labelIndex(node.label), none, null, []);
+          return new PlanNode(TERM, index, node.id, labelIndex(node.label), none, []);
         });
       case "phrase":
         return intern(`p${node.ids.join(",")}|${JSON.stringify(node.label)}`, (index) => {
-          return new PlanNode(PHRASE, index, 0, labelIndex(node.label), Int32Array.from(node.ids), null, []);
+          return new PlanNode(PHRASE, index, 0, labelIndex(node.label), Int32Array.from(node.ids), []);
         });
       case "or": {
         // The first label of a repeated id is the one explanations show.
@@ -91,12 +97,10 @@ export function buildPlan(roots: CompiledNode[], dictionarySize: number): Plan {
         }
         const key = `o${JSON.stringify([...members])}|${rest.map((r) => r.key).join(";")}`;
         return intern(key, (index) => {
-          const labelOf = new Int32Array(dictionarySize).fill(-1);
-          for (const [id, label] of members) labelOf[id] = labelIndex(label);
           const ids = Int32Array.from(members.keys());
-          groups.push(ids);
+          groups.push({ ids, labels: Int32Array.from(members.values(), labelIndex) });
           const restNodes = rest.map((r) => r.node);
-          return new PlanNode(ANY, index, groups.length - 1, -1, ids, labelOf, restNodes);
+          return new PlanNode(ANY, index, groups.length - 1, -1, ids, restNodes);
         });
       }
       case "and": {
@@ -108,29 +112,25 @@ export function buildPlan(roots: CompiledNode[], dictionarySize: number): Plan {
             0,
             -1,
             none,
-            null,
             children.map((c) => c.node),
           );
         });
       }
       case "not": {
         const child = plan(node.child);
-        return intern(
-          `n(${child.key})`,
-          (index) => new PlanNode(NOT, index, 0, -1, none, null, [child.node]),
-        );
+        return intern(`n(${child.key})`, (index) => new PlanNode(NOT, index, 0, -1, none, [child.node]));
       }
       case "near": {
         const left = plan(node.left);
         const right = plan(node.right);
         return intern(`r${node.distance}(${left.key};${right.key})`, (index) => {
-          return new PlanNode(NEAR, index, node.distance, -1, none, null, [left.node, right.node]);
+          return new PlanNode(NEAR, index, node.distance, -1, none, [left.node, right.node]);
         });
       }
       case "field": {
         const child = plan(node.child);
         return intern(`f${node.field}(${child.key})`, (index) => {
-          return new PlanNode(FIELD, index, node.field as FieldIndex, -1, none, null, [child.node]);
+          return new PlanNode(FIELD, index, node.field as FieldIndex, -1, none, [child.node]);
         });
       }
     }
@@ -151,18 +151,136 @@ export function buildPlan(roots: CompiledNode[], dictionarySize: number): Plan {
     labelRank,
     groupCount: groups.length,
     ...groupIndex(groups, dictionarySize),
+    ...candidateIndex(
+      planned,
+      [...nodes.values()].map((entry) => entry.node),
+      groups.length,
+      dictionarySize,
+    ),
   };
 }
 
-/** Inverts group -> member ids into id -> groups, as flat arrays. */
-function groupIndex(groups: Int32Array[], dictionarySize: number) {
+/** Inverts group -> member ids into id -> (group, label), as flat arrays. */
+function groupIndex(groups: ReadonlyArray<{ ids: Int32Array; labels: Int32Array }>, dictionarySize: number) {
   const lists: number[][] = Array.from({ length: dictionarySize }, () => []);
-  groups.forEach((ids, group) => {
-    for (const id of ids) lists[id]!.push(group);
+  groups.forEach(({ ids, labels }, group) => {
+    for (let k = 0; k < ids.length; k++) lists[ids[k]!]!.push(group, labels[k]!);
   });
   const groupStart = new Int32Array(dictionarySize + 1);
   lists.forEach((list, id) => {
-    groupStart[id + 1] = groupStart[id]! + list.length;
+    groupStart[id + 1] = groupStart[id]! + list.length / 2;
   });
-  return { groupStart, groupIds: Int32Array.from(lists.flat()) };
+  const flat = lists.flat();
+  return {
+    groupStart,
+    groupIds: Int32Array.from(flat.filter((_, k) => k % 2 === 0)),
+    groupLabels: Int32Array.from(flat.filter((_, k) => k % 2 === 1)),
+  };
+}
+
+/**
+ * Which nodes an article can wake. Most non-term members of a big OR (the phrases of a concept) and most
+ * topics cannot hold for a given article, and finding that out one by one cost more than the rest of
+ * tagging. So every such node (an OR's member, or a topic's root) is a slot with trigger ids, ids at least
+ * one of which must hit for it to hold; the matcher walks the few ids an article hit and wakes their slots,
+ * and evaluates only those. A slot's owner is the OR's group, or `groupCount + t` for topic `t`.
+ */
+export interface CandidateIndex {
+  /** Slots an id wakes: `slotIds[slotStart[id] .. slotStart[id + 1]]`. */
+  slotStart: Int32Array;
+  slotIds: Int32Array;
+  slotOwner: Int32Array;
+  slotNode: PlanNode[];
+  /** Each topic's slot, or -1 for a topic that can hold without any hit of its own (evaluated always). */
+  rootSlot: Int32Array;
+}
+
+function candidateIndex(
+  roots: readonly PlanNode[],
+  nodes: readonly PlanNode[],
+  groupCount: number,
+  dictionarySize: number,
+): { candidates: CandidateIndex; groupAlways: PlanNode[][] } {
+  const triggers = triggerSets(nodes, dictionarySize);
+  const lists: number[][] = Array.from({ length: dictionarySize }, () => []);
+  const slotOwner: number[] = [];
+  const slotNode: PlanNode[] = [];
+  const slotFor = (node: PlanNode, owner: number): number => {
+    const ids = triggers[node.index]!;
+    if (ids === null) return -1;
+    for (const id of ids) lists[id]!.push(slotNode.length);
+    slotOwner.push(owner);
+    slotNode.push(node);
+    return slotNode.length - 1;
+  };
+  const groupAlways: PlanNode[][] = Array.from({ length: groupCount }, () => []);
+  for (const node of nodes) {
+    if (node.k !== ANY) continue;
+    for (const child of node.children)
+      if (slotFor(child, node.arg) === -1) groupAlways[node.arg]!.push(child);
+  }
+  const rootSlot = Int32Array.from(roots, (root, t) => slotFor(root, groupCount + t));
+  const slotStart = new Int32Array(dictionarySize + 1);
+  lists.forEach((list, id) => {
+    slotStart[id + 1] = slotStart[id]! + list.length;
+  });
+  return {
+    candidates: {
+      slotStart,
+      slotIds: Int32Array.from(lists.flat()),
+      slotOwner: Int32Array.from(slotOwner),
+      slotNode,
+      rootSlot,
+    },
+    groupAlways,
+  };
+}
+
+/**
+ * Per node (by index): ids at least one of which must hit for it to hold, or null when it can hold without
+ * a hit (a NOT). A phrase needs all its words, so one stands for it: the one in fewest phrases, the likeliest
+ * to be rare; an AND or a NEAR needs each side, so its smallest set stands for it; an OR needs any member.
+ */
+function triggerSets(nodes: readonly PlanNode[], dictionarySize: number): Array<Int32Array | null> {
+  const inPhrases = new Int32Array(dictionarySize);
+  for (const node of nodes) if (node.k === PHRASE) for (const id of node.ids) inPhrases[id]!++;
+  const out: Array<Int32Array | null | undefined> = new Array(nodes.length);
+  const smallest = (sets: Array<Int32Array | null>): Int32Array | null =>
+    sets.reduce<Int32Array | null>(
+      (best, set) => (set !== null && (best === null || set.length < best.length) ? set : best),
+      null,
+    );
+  const of = (node: PlanNode): Int32Array | null => {
+    const known = out[node.index];
+    if (known !== undefined) return known;
+    let set: Int32Array | null;
+    switch (node.k) {
+      case TERM:
+        set = Int32Array.of(node.arg);
+        break;
+      case PHRASE:
+        set = Int32Array.of(node.ids.reduce((best, id) => (inPhrases[id]! < inPhrases[best]! ? id : best)));
+        break;
+      case ANY: {
+        const children = node.children.map(of);
+        set = children.includes(null)
+          ? null
+          : Int32Array.from(new Set([...node.ids, ...children.flatMap((c) => [...c!])]));
+        break;
+      }
+      case AND:
+      case NEAR:
+        set = smallest(node.children.map(of));
+        break;
+      case FIELD:
+        set = of(node.children[0]!);
+        break;
+      default:
+        set = null;
+    }
+    out[node.index] = set;
+    return set;
+  };
+  for (const node of nodes) of(node);
+  return out as Array<Int32Array | null>;
 }
