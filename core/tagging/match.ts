@@ -19,9 +19,7 @@ const scopeMask = (scope: Scope): number => (scope === -1 ? 3 : 1 << scope);
 function literalIds(raw: string, dict: Dictionary): readonly number[] {
   const word = normalizeWord(raw);
   const ids = [...(dict.exact.get(word) ?? noIds)];
-  for (const p of dict.prefixes) if (word.startsWith(p.stem)) ids.push(p.id);
-  for (const p of dict.suffixes) if (word.endsWith(p.stem)) ids.push(p.id);
-  for (const p of dict.infixes) if (word.includes(p.stem)) ids.push(p.id);
+  dict.wildcards.idsOf(word, ids);
   return ids.length === 0 ? noIds : ids;
 }
 
