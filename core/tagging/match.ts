@@ -1,4 +1,5 @@
 import { primaryLanguage, stemmerFor } from "./analysis";
+import { type CandidateIndex, candidateIndex } from "./candidate-index";
 import type { CompiledTopic, Dictionary, FieldIndex } from "./compile";
 import { explain, SpanStack } from "./explain";
 import { HitScanner } from "./hit-scan";
@@ -37,6 +38,7 @@ class Matcher implements TopicMatcher {
   /** Per (node, scope): the article stamp the truth was computed for, and the truth. */
   private readonly memoAt: Int32Array;
   private readonly memo: Uint8Array;
+  private readonly candidates: CandidateIndex;
   private readonly marks: PlanMarks;
   private readonly cover: Int32Array;
   private readonly dict: Dictionary;
@@ -63,7 +65,8 @@ class Matcher implements TopicMatcher {
     );
     this.memoAt = new Int32Array(this.plan.nodeCount * 3);
     this.memo = new Uint8Array(this.plan.nodeCount * 3);
-    this.marks = new PlanMarks(this.plan);
+    this.candidates = candidateIndex(this.plan, dict.size);
+    this.marks = new PlanMarks(this.plan, this.candidates);
     this.cover = new Int32Array(this.plan.labels.length).fill(-1);
   }
 
@@ -79,7 +82,7 @@ class Matcher implements TopicMatcher {
     marks.mark(hits);
     const out: TopicMatch[] = [];
     const { roots, labels, labelRank } = this.plan;
-    const { rootSlot } = this.plan.candidates;
+    const { rootSlot } = this.candidates;
     for (let t = 0; t < roots.length; t++) {
       const root = roots[t]!;
       const slot = rootSlot[t]!;
@@ -127,9 +130,9 @@ class Matcher implements TopicMatcher {
       case ANY: {
         const marks = this.marks;
         if ((marks.fieldsOf(node.arg) & scopeMask(scope)) !== 0) return true;
-        const always = this.plan.groupAlways[node.arg]!;
+        const always = this.candidates.groupAlways[node.arg]!;
         for (let k = 0; k < always.length; k++) if (this.truth(always[k]!, scope)) return true;
-        const slotNode = this.plan.candidates.slotNode;
+        const slotNode = this.candidates.slotNode;
         for (let s = marks.firstSlot(node.arg); s !== -1; s = marks.slotNext[s]!) {
           if (this.truth(slotNode[s]!, scope)) return true;
         }
@@ -167,11 +170,11 @@ class Matcher implements TopicMatcher {
         for (let l = marks.firstLink(node.arg); l !== -1; l = marks.linkNext[l]!) {
           this.termSpans(marks.linkId[l]!, marks.linkLabel[l]!, scope);
         }
-        const always = this.plan.groupAlways[node.arg]!;
+        const always = this.candidates.groupAlways[node.arg]!;
         for (let k = 0; k < always.length; k++) {
           if (this.truth(always[k]!, scope)) this.collect(always[k]!, scope);
         }
-        const slotNode = this.plan.candidates.slotNode;
+        const slotNode = this.candidates.slotNode;
         for (let s = marks.firstSlot(node.arg); s !== -1; s = marks.slotNext[s]!) {
           if (this.truth(slotNode[s]!, scope)) this.collect(slotNode[s]!, scope);
         }

@@ -1,3 +1,4 @@
+import type { CandidateIndex } from "./candidate-index";
 import type { HitStore } from "./hit-store";
 import type { Plan } from "./match-plan";
 
@@ -24,15 +25,18 @@ export class PlanMarks {
   readonly slotNext: Int32Array;
   private readonly slotAt: Int32Array;
 
-  constructor(private readonly plan: Plan) {
+  constructor(
+    private readonly plan: Plan,
+    private readonly candidates: CandidateIndex,
+  ) {
     this.groupFields = new Uint8Array(plan.groupCount);
     this.groupAt = new Int32Array(plan.groupCount);
     this.groupHead = new Int32Array(plan.groupCount);
     const owners = plan.groupCount + plan.roots.length;
     this.ownerHead = new Int32Array(owners);
     this.ownerAt = new Int32Array(owners);
-    this.slotNext = new Int32Array(plan.candidates.slotNode.length);
-    this.slotAt = new Int32Array(plan.candidates.slotNode.length);
+    this.slotNext = new Int32Array(candidates.slotNode.length);
+    this.slotAt = new Int32Array(candidates.slotNode.length);
   }
 
   /** Marks the hits now in `hits` as a new article's. */
@@ -40,7 +44,7 @@ export class PlanMarks {
     this.article = (this.article + 1) | 0 || 1;
     const article = this.article;
     const { groupStart, groupIds, groupLabels } = this.plan;
-    const { slotStart, slotIds, slotOwner } = this.plan.candidates;
+    const { slotStart, slotIds, slotOwner } = this.candidates;
     const { groupFields, groupAt, groupHead, ownerHead, ownerAt, slotNext, slotAt } = this;
     const touched = hits.touched;
     let links = 0;
