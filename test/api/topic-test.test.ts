@@ -1,3 +1,5 @@
+import type { AddressInfo } from "node:net";
+import { type ServerType, serve } from "@hono/node-server";
 import pino from "pino";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { loadConfig } from "../../core/config";
@@ -142,12 +144,13 @@ describe("POST /api/topics/test", () => {
     expect(topics.items ?? topics).toEqual([]);
   });
 
-  it("answers the same through the server's topic worker thread, errors included", async () => {
+  it("answers the same over a real socket from the server's topic worker thread, errors included", async () => {
     await savedTopic();
     const worker = new TopicWorkerClient({
       database: { url: `file:${s.t.path}` },
       log: pino({ level: "silent" }),
     });
+    let server: ServerType | undefined;
     try {
       const config = loadConfig({ DATABASE_URL: `file:${s.t.path}`, TIDEMARK_ADMIN_TOKEN: ADMIN_TOKEN });
       const app = createApp({
@@ -156,6 +159,9 @@ describe("POST /api/topics/test", () => {
         log: pino({ level: "silent" }),
         dryRun: (query, n, slug) => worker.dryRun(query, n, slug),
       });
+      server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" });
+      await new Promise((resolve) => server!.once("listening", resolve));
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/topics/test`;
       for (const body of [
         { query: "deepseek OR huawei", examples: 2 },
         { query: "deepseek AND (r1" },
@@ -163,11 +169,15 @@ describe("POST /api/topics/test", () => {
         { query: "r1 OR huawei", slug: "deepseek-news", examples: 1 },
         { query: "r1", slug: "no-such-topic" },
       ]) {
-        const [inProcess, viaWorker] = await Promise.all([post(s.app, body), post(app, body)]);
+        const [inProcess, viaWorker] = await Promise.all([
+          post(s.app, body),
+          fetch(url, { method: "POST", headers: s.admin, body: JSON.stringify(body) }),
+        ]);
         expect(viaWorker.status).toBe(inProcess.status);
         expect(withoutRequestId(await viaWorker.json())).toEqual(withoutRequestId(await inProcess.json()));
       }
     } finally {
+      await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
       await worker.stop();
     }
   });
