@@ -28,7 +28,7 @@ async function main(): Promise<void> {
     { defaultFeeds: config.defaultFeeds, sampleData: config.sampleData },
   );
 
-  const app = createApp({ db, config, log, dryRun: (query, n) => topicWork.dryRun(query, n) });
+  const app = createApp({ db, config, log, dryRun: (query, n, slug) => topicWork.dryRun(query, n, slug) });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     log.info({ url: `http://${config.host}:${info.port}/` }, "Tidemark is listening");
   });

@@ -6,6 +6,7 @@ import { type Field, QueryError, type QueryNode } from "./query-ast";
 import { parseQuery } from "./query-parser";
 import { foldCase, foldCjkRun, normalizeWord, scanText } from "./tokenize";
 import type { BrokenTopic, TopicDefinition, TopicMatcher } from "./types";
+import { WildcardIndex, type WordPattern } from "./wildcard-index";
 
 /** Field index: 0 title, 1 summary; -1 in a scope means either. */
 export type FieldIndex = 0 | 1;
@@ -18,8 +19,6 @@ export type CompiledNode =
   | { k: "near"; distance: number; left: CompiledNode; right: CompiledNode }
   | { k: "field"; field: FieldIndex; child: CompiledNode };
 
-type WordPattern = { stem: string; id: number };
-
 /** Every distinct term of every topic, each with one id, grouped by how it is looked up. */
 export interface Dictionary {
   size: number;
@@ -29,9 +28,8 @@ export interface Dictionary {
    * words match exactly. Built on first use per language, since most installs read a handful.
    */
   stems(lang: string): Map<string, number[]> | null;
-  prefixes: WordPattern[];
-  suffixes: WordPattern[];
-  infixes: WordPattern[];
+  /** The prefix, suffix and infix terms. */
+  wildcards: WildcardIndex;
   cjk: CjkAutomaton;
   /** Dictionary id of each automaton pattern. */
   cjkIds: number[];
@@ -93,9 +91,7 @@ class DictionaryBuilder {
         }
         return index;
       },
-      prefixes: this.byKind.prefix,
-      suffixes: this.byKind.suffix,
-      infixes: this.byKind.infix,
+      wildcards: new WildcardIndex(this.byKind.prefix, this.byKind.suffix, this.byKind.infix),
       cjk: new CjkAutomaton(this.byKind.cjk.map((p) => p.stem)),
       cjkIds: this.byKind.cjk.map((p) => p.id),
     };

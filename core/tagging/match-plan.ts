@@ -26,8 +26,6 @@ export class PlanNode {
     readonly label: number,
     /** PHRASE: dictionary ids in order; ANY: plain-term member ids. */
     readonly ids: Int32Array,
-    /** ANY: label index of each member id (-1 for non-members), sized to the dictionary. */
-    readonly labelOf: Int32Array | null,
     /** ANY: non-term members; AND: children; NOT, FIELD: [child]; NEAR: [left, right]. */
     readonly children: PlanNode[],
   ) {}
@@ -40,9 +38,15 @@ export interface Plan {
   /** Position of each label in code-unit order, so explanations sort by integers. */
   labelRank: Int32Array;
   groupCount: number;
-  /** Groups an id belongs to: `groupIds[groupStart[id] .. groupStart[id + 1]]`. */
+  /**
+   * Groups an id belongs to: `groupIds[groupStart[id] .. groupStart[id + 1]]`, with the label the id
+   * explains itself by in each (`groupLabels`, same index).
+   */
   groupStart: Int32Array;
   groupIds: Int32Array;
+  groupLabels: Int32Array;
+  /** Every distinct node, by index. */
+  nodes: PlanNode[];
 }
 
 const none = new Int32Array(0);
@@ -56,7 +60,7 @@ function flattenOr(node: CompiledNode, out: CompiledNode[]): CompiledNode[] {
 export function buildPlan(roots: CompiledNode[], dictionarySize: number): Plan {
   const nodes = new Map<string, { node: PlanNode; key: string }>();
   const labels = new Map<string, number>();
-  const groups: Int32Array[] = [];
+  const groups: { ids: Int32Array; labels: Int32Array }[] = [];
   const labelIndex = (text: string) => {
     const known = labels.get(text);
     if (known !== undefined) return known;
@@ -75,11 +79,11 @@ export function buildPlan(roots: CompiledNode[], dictionarySize: number): Plan {
     switch (node.k) {
       case "term":
         return intern(`t${node.id}|${JSON.stringify(node.label)}`, (index) => {
-          return new PlanNode(TERM, index, node.id, labelIndex(node.label), none, null, []);
+          return new PlanNode(TERM, index, node.id, labelIndex(node.label), none, []);
         });
       case "phrase":
         return intern(`p${node.ids.join(",")}|${JSON.stringify(node.label)}`, (index) => {
-          return new PlanNode(PHRASE, index, 0, labelIndex(node.label), Int32Array.from(node.ids), null, []);
+          return new PlanNode(PHRASE, index, 0, labelIndex(node.label), Int32Array.from(node.ids), []);
         });
       case "or": {
         // The first label of a repeated id is the one explanations show.
@@ -91,12 +95,10 @@ export function buildPlan(roots: CompiledNode[], dictionarySize: number): Plan {
         }
         const key = `o${JSON.stringify([...members])}|${rest.map((r) => r.key).join(";")}`;
         return intern(key, (index) => {
-          const labelOf = new Int32Array(dictionarySize).fill(-1);
-          for (const [id, label] of members) labelOf[id] = labelIndex(label);
           const ids = Int32Array.from(members.keys());
-          groups.push(ids);
+          groups.push({ ids, labels: Int32Array.from(members.values(), labelIndex) });
           const restNodes = rest.map((r) => r.node);
-          return new PlanNode(ANY, index, groups.length - 1, -1, ids, labelOf, restNodes);
+          return new PlanNode(ANY, index, groups.length - 1, -1, ids, restNodes);
         });
       }
       case "and": {
@@ -108,29 +110,25 @@ export function buildPlan(roots: CompiledNode[], dictionarySize: number): Plan {
             0,
             -1,
             none,
-            null,
             children.map((c) => c.node),
           );
         });
       }
       case "not": {
         const child = plan(node.child);
-        return intern(
-          `n(${child.key})`,
-          (index) => new PlanNode(NOT, index, 0, -1, none, null, [child.node]),
-        );
+        return intern(`n(${child.key})`, (index) => new PlanNode(NOT, index, 0, -1, none, [child.node]));
       }
       case "near": {
         const left = plan(node.left);
         const right = plan(node.right);
         return intern(`r${node.distance}(${left.key};${right.key})`, (index) => {
-          return new PlanNode(NEAR, index, node.distance, -1, none, null, [left.node, right.node]);
+          return new PlanNode(NEAR, index, node.distance, -1, none, [left.node, right.node]);
         });
       }
       case "field": {
         const child = plan(node.child);
         return intern(`f${node.field}(${child.key})`, (index) => {
-          return new PlanNode(FIELD, index, node.field as FieldIndex, -1, none, null, [child.node]);
+          return new PlanNode(FIELD, index, node.field as FieldIndex, -1, none, [child.node]);
         });
       }
     }
@@ -151,18 +149,24 @@ export function buildPlan(roots: CompiledNode[], dictionarySize: number): Plan {
     labelRank,
     groupCount: groups.length,
     ...groupIndex(groups, dictionarySize),
+    nodes: [...nodes.values()].map((entry) => entry.node),
   };
 }
 
-/** Inverts group -> member ids into id -> groups, as flat arrays. */
-function groupIndex(groups: Int32Array[], dictionarySize: number) {
+/** Inverts group -> member ids into id -> (group, label), as flat arrays. */
+function groupIndex(groups: ReadonlyArray<{ ids: Int32Array; labels: Int32Array }>, dictionarySize: number) {
   const lists: number[][] = Array.from({ length: dictionarySize }, () => []);
-  groups.forEach((ids, group) => {
-    for (const id of ids) lists[id]!.push(group);
+  groups.forEach(({ ids, labels }, group) => {
+    for (let k = 0; k < ids.length; k++) lists[ids[k]!]!.push(group, labels[k]!);
   });
   const groupStart = new Int32Array(dictionarySize + 1);
   lists.forEach((list, id) => {
-    groupStart[id + 1] = groupStart[id]! + list.length;
+    groupStart[id + 1] = groupStart[id]! + list.length / 2;
   });
-  return { groupStart, groupIds: Int32Array.from(lists.flat()) };
+  const flat = lists.flat();
+  return {
+    groupStart,
+    groupIds: Int32Array.from(flat.filter((_, k) => k % 2 === 0)),
+    groupLabels: Int32Array.from(flat.filter((_, k) => k % 2 === 1)),
+  };
 }

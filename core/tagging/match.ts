@@ -1,9 +1,11 @@
 import { primaryLanguage, stemmerFor } from "./analysis";
+import { type CandidateIndex, candidateIndex } from "./candidate-index";
 import type { CompiledTopic, Dictionary, FieldIndex } from "./compile";
 import { explain, SpanStack } from "./explain";
 import { HitScanner } from "./hit-scan";
 import { HitStore } from "./hit-store";
 import { AND, ANY, buildPlan, FIELD, NEAR, NOT, PHRASE, type PlanNode, TERM } from "./match-plan";
+import { PlanMarks } from "./plan-marks";
 import { StemIds } from "./stem-ids";
 import { TokenCache } from "./token-cache";
 import { normalizeWord } from "./tokenize";
@@ -18,9 +20,7 @@ const scopeMask = (scope: Scope): number => (scope === -1 ? 3 : 1 << scope);
 function literalIds(raw: string, dict: Dictionary): readonly number[] {
   const word = normalizeWord(raw);
   const ids = [...(dict.exact.get(word) ?? noIds)];
-  for (const p of dict.prefixes) if (word.startsWith(p.stem)) ids.push(p.id);
-  for (const p of dict.suffixes) if (word.endsWith(p.stem)) ids.push(p.id);
-  for (const p of dict.infixes) if (word.includes(p.stem)) ids.push(p.id);
+  dict.wildcards.idsOf(word, ids);
   return ids.length === 0 ? noIds : ids;
 }
 
@@ -35,17 +35,11 @@ class Matcher implements TopicMatcher {
   private readonly spans = new SpanStack();
   private readonly slugs: string[];
   private readonly plan: ReturnType<typeof buildPlan>;
-  /** Per (node, scope): the article number the truth was computed for, and the truth. */
+  /** Per (node, scope): the article stamp the truth was computed for, and the truth. */
   private readonly memoAt: Int32Array;
   private readonly memo: Uint8Array;
-  private article = 0;
-  /** Fields (bit 0 title, bit 1 summary) in which some member of each ANY group hit. */
-  private readonly groupFields: Uint8Array;
-  private readonly touchedGroups: number[] = [];
-  /** The members of each group that hit, as linked lists: first link, then `linkNext`/`linkId` per link. */
-  private readonly groupHead: Int32Array;
-  private linkNext = new Int32Array(256);
-  private linkId = new Int32Array(256);
+  private readonly candidates: CandidateIndex;
+  private readonly marks: PlanMarks;
   private readonly cover: Int32Array;
   private readonly dict: Dictionary;
   /** Per article language (primary subtag): its stem ids, or null when its words match as written. */
@@ -71,8 +65,8 @@ class Matcher implements TopicMatcher {
     );
     this.memoAt = new Int32Array(this.plan.nodeCount * 3);
     this.memo = new Uint8Array(this.plan.nodeCount * 3);
-    this.groupFields = new Uint8Array(this.plan.groupCount);
-    this.groupHead = new Int32Array(this.plan.groupCount).fill(-1);
+    this.candidates = candidateIndex(this.plan, dict.size);
+    this.marks = new PlanMarks(this.plan, this.candidates);
     this.cover = new Int32Array(this.plan.labels.length).fill(-1);
   }
 
@@ -84,13 +78,15 @@ class Matcher implements TopicMatcher {
     this.scanner.scan(article.summary, 1, article.lang, stemIds);
     // Every query needs a positive term (the parser enforces it), so no hit means no topic.
     if (hits.touched.length === 0) return [];
-    this.article = (this.article + 1) | 0 || 1;
-    this.markGroups();
+    const marks = this.marks;
+    marks.mark(hits);
     const out: TopicMatch[] = [];
     const { roots, labels, labelRank } = this.plan;
+    const { rootSlot } = this.candidates;
     for (let t = 0; t < roots.length; t++) {
       const root = roots[t]!;
-      if (!this.truth(root, -1)) continue;
+      const slot = rootSlot[t]!;
+      if ((slot !== -1 && !marks.woken(slot)) || !this.truth(root, -1)) continue;
       this.spans.top = 0;
       this.collect(root, -1);
       out.push({ slug: this.slugs[t]!, terms: explain(this.spans, labels, labelRank, this.cover) });
@@ -112,46 +108,13 @@ class Matcher implements TopicMatcher {
     return stemIds;
   }
 
-  private markGroups(): void {
-    const { groupStart, groupIds } = this.plan;
-    const { groupFields, groupHead } = this;
-    for (const g of this.touchedGroups) {
-      groupFields[g] = 0;
-      groupHead[g] = -1;
-    }
-    this.touchedGroups.length = 0;
-    const touched = this.hits.touched;
-    let links = 0;
-    for (let t = 0; t < touched.length; t++) {
-      const id = touched[t]!;
-      const fields = this.hits.fields[id]!;
-      for (let k = groupStart[id]!; k < groupStart[id + 1]!; k++) {
-        const g = groupIds[k]!;
-        if (groupFields[g] === 0) this.touchedGroups.push(g);
-        groupFields[g]! |= fields;
-        if (links === this.linkId.length) this.growLinks();
-        this.linkId[links] = id;
-        this.linkNext[links] = groupHead[g]!;
-        groupHead[g] = links++;
-      }
-    }
-  }
-
-  private growLinks(): void {
-    const next = new Int32Array(this.linkId.length * 2);
-    const id = new Int32Array(this.linkId.length * 2);
-    next.set(this.linkNext);
-    id.set(this.linkId);
-    this.linkNext = next;
-    this.linkId = id;
-  }
-
   /** Whether `node` holds in `scope`, computed once per article. */
   private truth(node: PlanNode, scope: Scope): boolean {
     const slot = node.index * 3 + scope + 1;
-    if (this.memoAt[slot] === this.article) return this.memo[slot] === 1;
+    const article = this.marks.article;
+    if (this.memoAt[slot] === article) return this.memo[slot] === 1;
     const value = this.compute(node, scope);
-    this.memoAt[slot] = this.article;
+    this.memoAt[slot] = article;
     this.memo[slot] = value ? 1 : 0;
     return value;
   }
@@ -164,10 +127,17 @@ class Matcher implements TopicMatcher {
       case PHRASE:
         for (let k = 0; k < node.ids.length; k++) if (this.hits.fields[node.ids[k]!] === 0) return false;
         return this.phrase(node, scope, false);
-      case ANY:
-        if ((this.groupFields[node.arg]! & scopeMask(scope)) !== 0) return true;
-        for (let k = 0; k < children.length; k++) if (this.truth(children[k]!, scope)) return true;
+      case ANY: {
+        const marks = this.marks;
+        if ((marks.fieldsOf(node.arg) & scopeMask(scope)) !== 0) return true;
+        const always = this.candidates.groupAlways[node.arg]!;
+        for (let k = 0; k < always.length; k++) if (this.truth(always[k]!, scope)) return true;
+        const slotNode = this.candidates.slotNode;
+        for (let s = marks.firstSlot(node.arg); s !== -1; s = marks.slotNext[s]!) {
+          if (this.truth(slotNode[s]!, scope)) return true;
+        }
         return false;
+      }
       case AND:
         for (let k = 0; k < children.length; k++) if (!this.truth(children[k]!, scope)) return false;
         return true;
@@ -195,14 +165,18 @@ class Matcher implements TopicMatcher {
         this.phrase(node, scope, true);
         return;
       case ANY: {
-        const labelOf = node.labelOf!;
-        for (let l = this.groupHead[node.arg]!; l !== -1; l = this.linkNext[l]!) {
-          const id = this.linkId[l]!;
-          this.termSpans(id, labelOf[id]!, scope);
+        // Only woken members can hold, and the order spans are pushed in does not matter: `explain` sorts.
+        const marks = this.marks;
+        for (let l = marks.firstLink(node.arg); l !== -1; l = marks.linkNext[l]!) {
+          this.termSpans(marks.linkId[l]!, marks.linkLabel[l]!, scope);
         }
-        for (let k = 0; k < children.length; k++) {
-          const child = children[k]!;
-          if (this.truth(child, scope)) this.collect(child, scope);
+        const always = this.candidates.groupAlways[node.arg]!;
+        for (let k = 0; k < always.length; k++) {
+          if (this.truth(always[k]!, scope)) this.collect(always[k]!, scope);
+        }
+        const slotNode = this.candidates.slotNode;
+        for (let s = marks.firstSlot(node.arg); s !== -1; s = marks.slotNext[s]!) {
+          if (this.truth(slotNode[s]!, scope)) this.collect(slotNode[s]!, scope);
         }
         return;
       }

@@ -66,3 +66,25 @@ export async function writeRetagBatch(
     return true;
   });
 }
+
+/**
+ * A topic's stored tags on articles with ids in (afterId, lastId], with the terms that made each: what a dry
+ * run compares a draft query with, batch by batch as it walks the articles.
+ */
+export async function topicTagsInRange(
+  db: Executor,
+  topicId: number,
+  afterId: number,
+  lastId: number,
+): Promise<Array<Pick<ArticleTopic, "articleId" | "terms">>> {
+  return db
+    .select({ articleId: articleTopics.articleId, terms: articleTopics.terms })
+    .from(articleTopics)
+    .where(
+      and(
+        eq(articleTopics.topicId, topicId),
+        gt(articleTopics.articleId, afterId),
+        sql`${articleTopics.articleId} <= ${lastId}`,
+      ),
+    );
+}

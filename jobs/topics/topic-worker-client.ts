@@ -9,8 +9,8 @@ import { type RetagOptions, type RetagSummary, retagTopics } from "./retag";
 /** The CPU-heavy topic work: retagging stored articles and dry runs of draft queries. */
 export interface TopicWork {
   retag(options?: RetagOptions): Promise<RetagSummary>;
-  /** Throws QueryError for a query that does not compile, as dryRunQuery does. */
-  dryRun(query: string, exampleCount?: number): Promise<DryRunResult>;
+  /** Throws QueryError for a query that does not compile and not_found for an unknown slug, as dryRunQuery does. */
+  dryRun(query: string, exampleCount?: number, slug?: string): Promise<DryRunResult>;
   stop(): Promise<void>;
 }
 
@@ -18,7 +18,7 @@ export interface TopicWork {
 export function inProcessTopicWork(db: Db): TopicWork {
   return {
     retag: (options) => retagTopics(db, options),
-    dryRun: (query, exampleCount) => dryRunQuery(db, query, exampleCount),
+    dryRun: (query, exampleCount, slug) => dryRunQuery(db, query, exampleCount, slug),
     stop: async () => {},
   };
 }
@@ -39,7 +39,7 @@ export interface TopicWorkerData {
 
 type TopicWorkCall =
   | { kind: "retag"; options: RetagOptions }
-  | { kind: "dry-run"; query: string; exampleCount: number };
+  | { kind: "dry-run"; query: string; exampleCount: number; slug: string | undefined };
 
 export type TopicWorkRequest = TopicWorkCall & { id: number };
 
@@ -87,8 +87,8 @@ export class TopicWorkerClient implements TopicWork {
     return this.#call({ kind: "retag", options }) as Promise<RetagSummary>;
   }
 
-  dryRun(query: string, exampleCount = 10): Promise<DryRunResult> {
-    return this.#call({ kind: "dry-run", query, exampleCount }) as Promise<DryRunResult>;
+  dryRun(query: string, exampleCount = 10, slug?: string): Promise<DryRunResult> {
+    return this.#call({ kind: "dry-run", query, exampleCount, slug }) as Promise<DryRunResult>;
   }
 
   /**

@@ -59,7 +59,7 @@ async function serve(request: TopicWorkRequest): Promise<TopicWorkResponse> {
         return {
           id: request.id,
           ok: true,
-          value: await dryRunQuery(database.db, request.query, request.exampleCount),
+          value: await dryRunQuery(database.db, request.query, request.exampleCount, request.slug),
         };
     }
   } catch (error) {

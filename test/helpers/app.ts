@@ -18,7 +18,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   const t = await createTestDatabase();
   const config = loadConfig({ DATABASE_URL: `file:${t.path}`, TIDEMARK_ADMIN_TOKEN: ADMIN_TOKEN, ...env });
   // The dry run in this process: the server's topic worker is tested on its own (test/jobs/topic-worker.test.ts).
-  const dryRun = (query: string, n: number) => dryRunQuery(t.db, query, n);
+  const dryRun = (query: string, n: number, slug?: string) => dryRunQuery(t.db, query, n, slug);
   const app = createApp({ db: t.db, config, log: pino({ level: "silent" }), dryRun });
   return {
     app,

@@ -117,4 +117,38 @@ describe("compileTopics explanations", () => {
     expect(matcher.match(article("DeepSeek hits Nvidia")).map((m) => m.slug)).toEqual(["a", "b"]);
     expect(matcher.match(article("Weather in Berlin"))).toEqual([]);
   });
+
+  it("evaluates an OR member that holds without a hit of its own", () => {
+    const query = "apple AND (banana OR NOT cherry)";
+    expect(matches(query, "Apple pie")).toBe(true);
+    expect(matches(query, "Apple and cherry pie")).toBe(false);
+    expect(matches(query, "Apple, banana and cherry")).toBe(true);
+  });
+
+  it("finds each phrase, NEAR and AND inside a long OR by any of its words, with its explanation", () => {
+    const places =
+      '"south africa" OR "south sudan" OR "costa rica" OR (lagos NEAR/2 lab) OR (title:nairobi AND hub)';
+    const matcher = compileTopics([
+      { slug: "t", query: `deepseek AND (${places})` },
+      { slug: "places", query: places },
+    ]);
+    const terms = (title: string, summary = "") => {
+      const [t, bare, ...rest] = matcher.match({ title, summary });
+      // The same OR as a whole query gives the same places, without deepseek.
+      expect(bare?.terms).toEqual(t?.terms.filter((term) => term.term !== "deepseek"));
+      expect(rest).toEqual([]);
+      return t ? t.terms.map((term) => `${term.term}@${term.field}`) : [];
+    };
+    expect(terms("DeepSeek in South Sudan", "South Africa and Costa Rica")).toEqual([
+      "deepseek@title",
+      "south sudan@title",
+      "south africa@summary",
+      "costa rica@summary",
+    ]);
+    expect(terms("DeepSeek in the south", "Africa, Sudan, Costa and Rica")).toEqual([]);
+    expect(terms("DeepSeek lab opens in Lagos")).toEqual(["deepseek@title", "lab@title", "lagos@title"]);
+    expect(terms("DeepSeek lab opens far from Lagos")).toEqual([]);
+    expect(terms("DeepSeek hub", "Nairobi")).toEqual([]);
+    expect(terms("DeepSeek hub in Nairobi")).toEqual(["deepseek@title", "hub@title", "nairobi@title"]);
+  });
 });
