@@ -53,9 +53,11 @@ export interface CoverageQuery {
 export interface ArticleQuery {
   topic?: string;
   q?: string;
-  feed?: number;
+  /** Filters, comma-separated values: feed ids, language codes, ISO countries, north|south. */
+  feed?: string;
   lang?: string;
   country?: string;
+  region?: string;
   /** ISO 8601 time with offset, or a UTC date; both bounds inclusive. */
   from?: string;
   to?: string;
@@ -171,11 +173,11 @@ export function getArticles(q: ArticleQuery, signal?: AbortSignal): Promise<Page
 }
 
 export async function getTopics(): Promise<Topic[]> {
-  return (await read(() => client.topics.$get())).items;
+  return (await read(() => client.topics.$get({ query: {} }))).items;
 }
 
 export async function getFeeds(fetching: Fetching = {}): Promise<Feed[]> {
-  return (await read(() => client.feeds.$get({}, init(fetching)))).items;
+  return (await read(() => client.feeds.$get({ query: {} }, init(fetching)))).items;
 }
 
 /** Story events (a release, a sell-off) inside a range, oldest first, to mark on the time axis. */

@@ -178,7 +178,7 @@ async function drillRow(row: BreakdownRow): Promise<void> {
   const topic = state.topics.length === 1 ? state.topics[0] : undefined;
   const filter =
     state.breakdown === "feed" && /^\d+$/.test(row.key)
-      ? { feed: Number(row.key) }
+      ? { feed: row.key }
       : state.breakdown === "lang" && /^[a-z]{2,3}$/.test(row.key)
         ? { lang: row.key }
         : null;

@@ -3,7 +3,7 @@ import { buildOpml, parseOpml } from "../../core/opml";
 import { checkFeedUrl } from "../../core/urls/feed-url";
 import { addFeed, addFeeds, listFeeds, removeFeed } from "../../db/queries/feeds";
 import type { Feed } from "../../db/schema";
-import { bearer, errorResponses, IdParam, isoTime, PUBLIC, pageOf } from "../api-shapes";
+import { bearer, errorResponses, IdParam, isoTime, NoQuery, PUBLIC, pageOf } from "../api-shapes";
 import type { AppDeps } from "../app";
 import type { requireAdmin } from "../auth";
 import { notFound } from "../errors";
@@ -73,6 +73,7 @@ const listRoute = createRoute({
   tags: ["feeds"],
   summary: "Sources with their health",
   security: PUBLIC,
+  request: { query: NoQuery },
   responses: {
     200: { description: "All feeds", content: { "application/json": { schema: FeedList } } },
     ...errorResponses(429),
@@ -138,6 +139,7 @@ const exportRoute = createRoute({
   tags: ["feeds"],
   summary: "Every feed as OPML",
   security: PUBLIC,
+  request: { query: NoQuery },
   responses: {
     200: { description: "OPML 2.0", content: { "text/x-opml": { schema: z.string() } } },
     ...errorResponses(429),
