@@ -214,7 +214,7 @@ export function previousPeriod(
   totals: number[],
   series: CountSeries[],
 ): PreviousPeriod {
-  const folded = current.by === "topic" ? series : foldLike(current.series, series);
+  const folded = current.by === "topic" ? series : foldLike(current.series, series, plan.labels.length);
   return {
     from: plan.from,
     to: plan.to,

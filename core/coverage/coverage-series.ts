@@ -115,11 +115,14 @@ function sumOf(series: readonly CountSeries[], field: "counts" | "groupTotals"):
  * summing every group `shown` does not name. A group the other period has but `shown` neither names nor
  * folds (no "Other" was needed) is left out.
  */
-export function foldLike(shown: readonly CountSeries[], series: readonly CountSeries[]): CountSeries[] {
+export function foldLike(
+  shown: readonly CountSeries[],
+  series: readonly CountSeries[],
+  length: number,
+): CountSeries[] {
   const named = new Set(shown.map((s) => s.key));
   const rest = series.filter((s) => !named.has(s.key));
   const byKey = new Map(series.map((s) => [s.key, s]));
-  const length = Math.max(0, ...series.map((s) => s.counts.length));
   const empty = (s: CountSeries): CountSeries => ({
     ...s,
     counts: new Array<number>(length).fill(0),
