@@ -207,6 +207,28 @@ export function coverageResponse(
   return options.smooth ? smooth(body, options.smooth) : body;
 }
 
+/**
+ * A breakdown's groups with, at zero, those only the previous period has: so both periods name or fold the same
+ * groups, and the previous period's series add up as the current ones do.
+ */
+export function withGroupsOf(
+  series: readonly CountSeries[],
+  previous: readonly CountSeries[],
+  buckets: number,
+): CountSeries[] {
+  const known = new Set(series.map((s) => s.key));
+  const zeros = () => new Array<number>(buckets).fill(0);
+  const added = previous
+    .filter((s) => !known.has(s.key))
+    .map((s) => ({
+      key: s.key,
+      label: s.label,
+      counts: zeros(),
+      ...(s.groupTotals ? { groupTotals: zeros() } : {}),
+    }));
+  return [...series, ...added];
+}
+
 /** The previous period's series beside `current`'s: the same keys, folded the same way, with their shares. */
 export function previousPeriod(
   current: CoverageResponse,

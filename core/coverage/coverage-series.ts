@@ -112,8 +112,8 @@ function sumOf(series: readonly CountSeries[], field: "counts" | "groupTotals"):
 
 /**
  * The series of another period folded the way `shown` folded its own: the same keys in the same order, "Other"
- * summing every group `shown` does not name. A group the other period has but `shown` neither names nor
- * folds (no "Other" was needed) is left out.
+ * summing every group `shown` does not name. (`shown` should know every group of both periods, see
+ * withGroupsOf: a group it neither names nor folds is left out.)
  */
 export function foldLike(
   shown: readonly CountSeries[],

@@ -8,6 +8,7 @@ import {
   coverageResponse,
   previousPeriod,
   seriesOf,
+  withGroupsOf,
 } from "../../core/coverage/coverage-request";
 import { NO_SCOPE, resolveScope } from "../../core/coverage/coverage-scope";
 import { COVERAGE_BY, SHARE_OF, toCsv } from "../../core/coverage/coverage-series";
@@ -200,16 +201,18 @@ export function coverageRoutes({ db }: AppDeps) {
         names.get(id),
       );
     const current = await count(plan);
-    const body = coverageResponse(plan, q.by, current.totals, current.series, {
+    const before = q.compare === "previous" ? countablePlan(previousPlan(plan)) : undefined;
+    const earlier = before ? await count(before) : undefined;
+    const series =
+      earlier && q.by !== "topic"
+        ? withGroupsOf(current.series, earlier.series, plan.labels.length)
+        : current.series;
+    const body = coverageResponse(plan, q.by, current.totals, series, {
       top: q.top,
       smooth: q.smooth,
       share: q.share,
     });
-    if (q.compare === "previous") {
-      const before = countablePlan(previousPlan(plan));
-      const counted = await count(before);
-      body.previous = previousPeriod(body, before, counted.totals, counted.series);
-    }
+    if (before && earlier) body.previous = previousPeriod(body, before, earlier.totals, earlier.series);
     c.header("x-tidemark-counted-from", countedFrom(counting));
     if (q.format === "csv") {
       return c.body(toCsv(body), 200, {
