@@ -48,6 +48,15 @@ export interface CoverageQuery {
   by?: CoverageBy;
   smooth?: number;
   top?: number;
+  /** `group` (breakdowns only): shares of each group's own articles, with `groupTotals`. */
+  share?: "all" | "group";
+  /** Adds `previous`, the same series over the period just before. */
+  compare?: "previous";
+  /** Comma-separated values: feed ids, language codes, ISO countries, north|south. */
+  feed?: string;
+  lang?: string;
+  country?: string;
+  region?: string;
 }
 
 export interface ArticleQuery {
@@ -155,6 +164,12 @@ function coverageParams(q: CoverageQuery) {
     by: q.by,
     smooth: q.smooth && q.smooth > 1 ? q.smooth : undefined,
     top: q.top,
+    share: q.share === "group" ? q.share : undefined,
+    compare: q.compare,
+    feed: q.feed,
+    lang: q.lang,
+    country: q.country,
+    region: q.region,
   });
 }
 
