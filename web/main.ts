@@ -118,8 +118,19 @@ async function load(fresh = false): Promise<void> {
       });
       void showRange();
     }
+    // Without topics a breakdown counts every article, which is each group's whole coverage: its share of
+    // itself would be 100% everywhere, so the share view names every topic to ask "how much was about them".
+    const everyTopic = s.share === "group" && s.topics.length === 0;
     const split = await getCoverage(
-      { ...query, smooth: undefined, compare: undefined, by: s.breakdown, top: 8, share: s.share },
+      {
+        ...query,
+        topics: everyTopic ? (await topicsArrive).map((t) => t.slug) : query.topics,
+        smooth: undefined,
+        compare: undefined,
+        by: s.breakdown,
+        top: 8,
+        share: s.share,
+      },
       { fresh },
     );
     if (seq !== loadSeq) return;

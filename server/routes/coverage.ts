@@ -191,7 +191,8 @@ export function coverageRoutes({ db }: AppDeps) {
     const feeds = filtered !== undefined || q.by === "feed" ? await listFeeds(db) : [];
     const counting = planCounts({
       by: q.by,
-      topics: q.by !== "topic" && q.topics === undefined ? "every" : chosen.map((t) => t.id),
+      // A breakdown that names no topics splits every article, so its series add up to the totals.
+      topics: q.by !== "topic" && !q.topics?.trim() ? "every" : chosen.map((t) => t.id),
       scope: filtered === undefined ? NO_SCOPE : resolveScope(q, feeds),
       groupTotals: q.share === "group",
     });

@@ -82,6 +82,7 @@ describe("GET /api/coverage counts each article once and filters every number", 
       body.series.reduce((sum: number, x: Series) => sum + x.counts[i]!, 0),
     );
     expect(sums).toEqual(body.totals);
+    expect(countsOf((await get("topics=&by=lang")).body.series)).toEqual(countsOf(body.series));
   });
 
   it("narrows every number, totals included, by feed, lang, country and region", async () => {

@@ -107,6 +107,19 @@ describe("the dashboard's shares of each group and the previous period", () => {
     expect(errors).toEqual([]);
   });
 
+  it("asks about every topic, not every article, for the share view of all topics", async () => {
+    await open("/?range=custom&from=2025-01-20&to=2025-02-09&share=group");
+    await page.waitForSelector("#breakdown-table th:has-text('Share of its coverage')", {
+      state: "attached",
+    });
+    const shares = await page.$$eval("#breakdown-table td[data-share]", (tds) =>
+      tds.map((td) => Number(td.getAttribute("data-share"))),
+    );
+    expect(shares.length).toBeGreaterThan(1);
+    expect(shares.every((x) => x > 0 && x < 1)).toBe(true);
+    expect(errors).toEqual([]);
+  });
+
   it("shows each topic's change against the previous period under the chart", async () => {
     await open("/?range=custom&from=2025-02-01&to=2025-02-28");
     await page.waitForSelector("#period-change li");
