@@ -30,7 +30,8 @@ const Query = z
       .optional()
       .openapi({
         param: { name: "topics", in: "query" },
-        description: "comma-separated slugs; default every topic",
+        description:
+          "comma-separated slugs; default every topic (by=topic) or every article, tagged or not (any other by)",
         example: "r1-release,nvidia-valuation",
       }),
     from: z
@@ -201,8 +202,8 @@ export function coverageRoutes({ db }: AppDeps) {
       seriesOf(q.by, chosen, await countCoverage(db, counting, p.edges), p.labels.length, (id) =>
         names.get(id),
       );
-    const current = await count(plan);
     const before = q.compare === "previous" ? countablePlan(previousPlan(plan)) : undefined;
+    const current = await count(plan);
     const earlier = before ? await count(before) : undefined;
     const series =
       earlier && q.by !== "topic"
