@@ -9,12 +9,12 @@ import type { CoverageBy } from "./coverage-series";
  * count each article once however many of them it carries, which no per-topic count can tell: that alone is
  * read from the tag and article tables.
  *
- * | request                                   | series                | totals, groupTotals   |
- * | ----------------------------------------- | --------------------- | --------------------- |
- * | by=topic, no filter                       | hourly/daily rollups  | hourly/daily rollups  |
- * | by=topic with filters                     | detail rollups        | detail rollups        |
- * | by=group, no `topics` or one topic        | detail rollups        | detail rollups        |
- * | by=group, two or more topics              | articles (distinct)   | detail rollups        |
+ * | request                                   | series                | totals, groupTotals                   |
+ * | ----------------------------------------- | --------------------- | ------------------------------------- |
+ * | by=topic, no filter                       | hourly/daily rollups  | hourly/daily rollups                  |
+ * | by=topic with filters                     | detail rollups        | detail rollups                        |
+ * | by=group, no `topics` or one topic        | detail rollups        | totals: hourly/daily unless filtered; |
+ * | by=group, two or more topics              | articles (distinct)   | group totals: detail rollups          |
  */
 
 export type CountKey = "topic" | "feed" | "lang" | "country";

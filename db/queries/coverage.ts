@@ -1,6 +1,6 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { CountKey, CountPlan } from "../../core/coverage/count-plan";
-import type { Scope } from "../../core/coverage/coverage-scope";
+import { isScoped, type Scope } from "../../core/coverage/coverage-scope";
 import type { Executor } from "../client";
 import { bucketSegments, HOUR_MS, QUARTER_MS, type Segment } from "./bucket-segments";
 
@@ -31,15 +31,18 @@ export async function countCoverage(
   const buckets = edges.length - 1;
   const everyArticle = plan.topics === "every" ? [0] : undefined;
   const topicIds = everyArticle ?? (plan.topics as number[]);
-  const rollup =
-    plan.source === "rollup" ? await topicCounts(db, { topicIds: [0, ...topicIds], edges }) : null;
+  // Unfiltered totals are the hourly and daily rollups' topic 0, a few rows a bucket; under filters only the
+  // detail rollups know feeds and languages.
+  const rollup = isScoped(plan.scope)
+    ? null
+    : await topicCounts(db, { topicIds: plan.source === "rollup" ? [0, ...topicIds] : [0], edges });
   const totals =
     (rollup
       ? rollup.get(0)
       : (await detailCounts(db, { topicIds: [0], edges, key: null, scope: plan.scope })).get("0")) ??
     zeros(buckets);
   let series: Map<string, number[]>;
-  if (rollup) {
+  if (plan.source === "rollup" && rollup) {
     series = new Map(topicIds.map((id) => [String(id), rollup.get(id) ?? zeros(buckets)]));
   } else if (plan.source === "detail") {
     series = await detailCounts(db, { topicIds, edges, key: plan.key, scope: plan.scope });
