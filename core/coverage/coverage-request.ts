@@ -90,32 +90,32 @@ export function labelBreakdown(
   if (by === "region") groups = foldGroups(groups, (country) => regionOf(country || null));
   const present = groups.filter((g) => g.counts.some((n) => n !== 0) || g.groupTotals?.some((n) => n !== 0));
   const label = labeller(by, options.feedName);
-  return present.map((g) => ({
-    ...g,
-    key: by === "feed" || by === "region" ? g.key : g.key || "unknown",
-    label: label(g.key),
-  }));
+  // Articles of no known language and outlets of no known country are keyed "" by the stores.
+  return present.map((g) => ({ ...g, key: g.key || "unknown", label: label(g.key) }));
 }
 
 type Group = { key: string; counts: number[]; groupTotals?: number[] };
 
+/** Sums groups whose keys `into` maps to one key (countries into regions). */
 function foldGroups(groups: readonly Group[], into: (key: string) => string): Group[] {
   const folded = new Map<string, Group>();
-  const add = (a: number[] | undefined, b: number[] | undefined) =>
-    a && b ? a.map((v, i) => v + b[i]!) : undefined;
   for (const g of groups) {
     const key = into(g.key);
     const sum = folded.get(key);
-    folded.set(
-      key,
-      sum
-        ? {
-            key,
-            counts: add(sum.counts, g.counts)!,
-            ...(g.groupTotals ? { groupTotals: add(sum.groupTotals, g.groupTotals) } : {}),
-          }
-        : { ...g, key, counts: [...g.counts], ...(g.groupTotals ? { groupTotals: [...g.groupTotals] } : {}) },
-    );
+    if (!sum) {
+      folded.set(key, {
+        key,
+        counts: [...g.counts],
+        ...(g.groupTotals ? { groupTotals: [...g.groupTotals] } : {}),
+      });
+      continue;
+    }
+    g.counts.forEach((n, i) => {
+      sum.counts[i]! += n;
+    });
+    g.groupTotals?.forEach((n, i) => {
+      sum.groupTotals![i]! += n;
+    });
   }
   return [...folded.values()];
 }
