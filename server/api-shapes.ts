@@ -91,3 +91,37 @@ export const SlugParam = z.object({
     .max(64)
     .openapi({ param: { name: "slug", in: "path" }, example: "r1-release" }),
 });
+
+const filterParam = (name: string, description: string, example: string) =>
+  z
+    .string()
+    .max(2000)
+    .optional()
+    .openapi({ param: { name, in: "query" }, description, example });
+
+/**
+ * The filters of /api/coverage and /api/articles (core/coverage/coverage-scope.ts resolves them): comma-separated
+ * values, any of which may match; filters of different names must all match. A value naming no known feed,
+ * language, country or region is a 400.
+ */
+export const ScopeFilterParams = {
+  feed: filterParam("feed", "feed ids, comma-separated", "3,7"),
+  lang: filterParam(
+    "lang",
+    "article language codes (ISO 639), comma-separated; `unknown` for articles of no known language",
+    "de,fr",
+  ),
+  country: filterParam(
+    "country",
+    "outlet countries (ISO 3166-1 alpha-2), comma-separated; `unknown` for outlets without one",
+    "DE,AT",
+  ),
+  region: filterParam(
+    "region",
+    "`north` (UN M49 developed regions: Europe, Northern America, Japan, Australia, New Zealand) or `south` (every other country), from the outlet's country",
+    "south",
+  ),
+};
+
+/** The query of a GET that takes no parameters: any parameter is unknown, and a 400 naming it. */
+export const NoQuery = z.object({}).strict();

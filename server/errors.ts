@@ -43,12 +43,27 @@ export function domainErrorBody(c: Context, error: DomainError): ErrorBody {
 /** "limit: Too big: expected number to be <=200; from: not a date" — names each bad parameter. */
 export function describeZodError(error: ZodError): string {
   return error.issues
-    .map((issue) => (issue.path.length > 0 ? `${issue.path.join(".")}: ${issue.message}` : issue.message))
+    .map((issue) => {
+      const message = issueMessage(issue);
+      return issue.path.length > 0 ? `${issue.path.join(".")}: ${message}` : message;
+    })
     .join("; ");
 }
 
+/** One entry per bad parameter; an unknown one is named as its own path, so a form can point at it. */
 export function zodDetails(error: ZodError) {
-  return error.issues.map((issue) => ({ path: issue.path.join("."), message: issue.message }));
+  return error.issues.flatMap((issue) =>
+    issue.code === "unrecognized_keys"
+      ? issue.keys.map((key) => ({ path: [...issue.path, key].join("."), message: "unknown parameter" }))
+      : [{ path: issue.path.join("."), message: issue.message }],
+  );
+}
+
+/** Strict query schemas refuse parameters they do not know: say which, in words a person reads. */
+function issueMessage(issue: ZodError["issues"][number]): string {
+  if (issue.code !== "unrecognized_keys") return issue.message;
+  const names = issue.keys.map((key) => `'${key}'`).join(", ");
+  return `unknown parameter${issue.keys.length === 1 ? "" : "s"} ${names}`;
 }
 
 /** A zod validation failure as the one 400 of the API, naming each bad parameter. */

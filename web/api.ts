@@ -50,14 +50,25 @@ export interface CoverageQuery {
   by?: CoverageBy;
   smooth?: number;
   top?: number;
+  /** `group` (breakdowns only): shares of each group's own articles, with `groupTotals`. */
+  share?: "all" | "group";
+  /** Adds `previous`, the same series over the period just before. */
+  compare?: "previous";
+  /** Comma-separated values: feed ids, language codes, ISO countries, north|south. */
+  feed?: string;
+  lang?: string;
+  country?: string;
+  region?: string;
 }
 
 export interface ArticleQuery {
   topic?: string;
   q?: string;
-  feed?: number;
+  /** Filters, comma-separated values: feed ids, language codes, ISO countries, north|south. */
+  feed?: string;
   lang?: string;
   country?: string;
+  region?: string;
   /** ISO 8601 time with offset, or a UTC date; both bounds inclusive. */
   from?: string;
   to?: string;
@@ -155,6 +166,12 @@ function coverageParams(q: CoverageQuery) {
     by: q.by,
     smooth: q.smooth && q.smooth > 1 ? q.smooth : undefined,
     top: q.top,
+    share: q.share === "group" ? q.share : undefined,
+    compare: q.compare,
+    feed: q.feed,
+    lang: q.lang,
+    country: q.country,
+    region: q.region,
   });
 }
 
@@ -173,11 +190,11 @@ export function getArticles(q: ArticleQuery, signal?: AbortSignal): Promise<Page
 }
 
 export async function getTopics(): Promise<Topic[]> {
-  return (await read(() => client.topics.$get())).items;
+  return (await read(() => client.topics.$get({ query: {} }))).items;
 }
 
 export async function getFeeds(fetching: Fetching = {}): Promise<Feed[]> {
-  return (await read(() => client.feeds.$get({}, init(fetching)))).items;
+  return (await read(() => client.feeds.$get({ query: {} }, init(fetching)))).items;
 }
 
 /** Story events (a release, a sell-off) inside a range, oldest first, to mark on the time axis. */

@@ -81,6 +81,10 @@ export function setupControls(
     const by = (event.target as HTMLSelectElement).value as Breakdown;
     onChange((s) => ({ ...s, breakdown: parseState(`?by=${by}`, s.tz).breakdown }));
   });
+  select("breakdown-share").addEventListener("change", (event) => {
+    const share = (event.target as HTMLSelectElement).value;
+    onChange((s) => ({ ...s, share: parseState(`?share=${share}`, s.tz).share }));
+  });
 
   let zonesFilled = false;
   tz.addEventListener("focus", () => {
@@ -107,9 +111,13 @@ export function setupControls(
       byId<HTMLInputElement>("stacked").checked = state.stacked;
       if (document.activeElement !== tz) tz.value = state.tz;
       select("breakdown-by").value = state.breakdown;
+      select("breakdown-share").value = state.share;
+      byId("breakdown-share-group").textContent = `Share of each ${GROUP_NAMES[state.breakdown]}’s coverage`;
     },
   };
 }
+
+const GROUP_NAMES: Record<Breakdown, string> = { feed: "outlet", lang: "language", region: "region" };
 
 function isZone(zone: string): boolean {
   if (!zone) return false;

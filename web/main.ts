@@ -7,6 +7,8 @@ import { breakdownTable } from "./charts/breakdown-table";
 import { bucketSpan, rangeSpan } from "./charts/bucket-span";
 import { CoverageChart } from "./charts/coverage";
 import { coverageTable } from "./charts/data-table";
+import { seriesColor } from "./charts/palette";
+import { changeLine, periodChanges } from "./charts/period-change";
 import { spikeList } from "./charts/spike-notes";
 import { timelineList } from "./charts/timeline-notes";
 import { setupControls } from "./controls";
@@ -44,6 +46,7 @@ void resolveRange(state).catch(() => undefined);
 const coverageFigure = byId("coverage-figure");
 const breakdownFigure = byId("breakdown-figure");
 const summary = byId("coverage-summary");
+const periodChange = byId("period-change");
 const tableDetails = byId<HTMLDetailsElement>("table-details");
 const tableWrap = byId("table-wrap");
 const articlesContext = byId("articles-context");
@@ -77,7 +80,15 @@ async function resolveRange(s: DashboardState): Promise<{ from: string; to: stri
 }
 
 function coverageQuery(s: DashboardState, range: { from: string; to: string }): CoverageQuery {
-  return { topics: s.topics, ...range, interval: s.interval, tz: s.tz, smooth: s.smooth || undefined };
+  return {
+    topics: s.topics,
+    ...range,
+    interval: s.interval,
+    tz: s.tz,
+    smooth: s.smooth || undefined,
+    compare: "previous",
+    ...s.filters,
+  };
 }
 
 /** `fresh` when something is known to have changed (a live article): revalidate instead of reusing answers. */
@@ -107,7 +118,21 @@ async function load(fresh = false): Promise<void> {
       });
       void showRange();
     }
-    const split = await getCoverage({ ...query, smooth: undefined, by: s.breakdown, top: 8 }, { fresh });
+    // Without topics a breakdown counts every article, which is each group's whole coverage: its share of
+    // itself would be 100% everywhere, so the share view names every topic to ask "how much was about them".
+    const everyTopic = s.share === "group" && s.topics.length === 0;
+    const split = await getCoverage(
+      {
+        ...query,
+        topics: everyTopic ? (await topicsArrive).map((t) => t.slug) : query.topics,
+        smooth: undefined,
+        compare: undefined,
+        by: s.breakdown,
+        top: 8,
+        share: s.share,
+      },
+      { fresh },
+    );
     if (seq !== loadSeq) return;
     const rows = breakdownRows(split);
     breakdown.update(rows, locale);
@@ -128,6 +153,7 @@ function drawCoverage(): void {
   const c = coverage;
   const { edges } = rangeSpan(c);
   marks = timelineMarks(timeline, edges, Date.now());
+  const changes = periodChanges(c, locale);
   chart.update({
     coverage: c,
     metric: state.metric,
@@ -137,6 +163,13 @@ function drawCoverage(): void {
     spikes: c.series.map((s) => s.spikes),
     outages: marks.outages,
   });
+  periodChange.replaceChildren(
+    ...changes.map((x, i) => {
+      const swatch = h("span", { class: "swatch", "aria-hidden": "true" });
+      swatch.style.background = seriesColor(i, x.key, c.series[i]?.color);
+      return h("li", { "data-key": x.key, "data-change": x.change ?? "" }, swatch, changeLine(x, locale));
+    }),
+  );
   timelineNotes.replaceChildren(
     ...timelineList(timeline.events, marks.outages, c.tz, locale),
     ...spikeList(c, locale),
@@ -150,9 +183,15 @@ function drawCoverage(): void {
         locale,
       )}`,
   );
-  summary.textContent = `${bucketLabel(c.from, "day", locale, "long")} – ${bucketLabel(c.to, "day", locale, "long")} (${c.tz}): ${formatCount(total, locale)} articles in all; ${tagged.join(" · ")}.`;
+  summary.textContent = `${bucketLabel(c.from, "day", locale, "long")} – ${bucketLabel(c.to, "day", locale, "long")} (${c.tz})${filterNote(state)}: ${formatCount(total, locale)} articles in all; ${tagged.join(" · ")}.`;
   if (tableDetails.open) renderTable();
   coverageFigure.dataset.state = "ready";
+}
+
+/** ", only country DE, region south": the filters every number of the view is narrowed by. */
+function filterNote(s: DashboardState): string {
+  const parts = Object.entries(s.filters).map(([name, value]) => `${name} ${value.replaceAll(",", ", ")}`);
+  return parts.length > 0 ? `, only ${parts.join("; ")}` : "";
 }
 
 function renderTable(): void {
@@ -170,7 +209,7 @@ async function drillBucket(seriesIndex: number, bucketIndex: number): Promise<vo
   const span = bucketSpan(c, bucketIndex);
   articlesContext.textContent = `${series.label}, ${bucketLabel(c.buckets[bucketIndex] ?? "", c.interval, locale, "long")}`;
   focusArticles();
-  await articles.show({ topic: series.key, ...span });
+  await articles.show({ ...state.filters, topic: series.key, ...span });
 }
 
 async function drillRow(row: BreakdownRow): Promise<void> {
@@ -179,17 +218,19 @@ async function drillRow(row: BreakdownRow): Promise<void> {
   const topic = state.topics.length === 1 ? state.topics[0] : undefined;
   const filter =
     state.breakdown === "feed" && /^\d+$/.test(row.key)
-      ? { feed: Number(row.key) }
-      : state.breakdown === "lang" && /^[a-z]{2,3}$/.test(row.key)
+      ? { feed: row.key }
+      : state.breakdown === "lang" && /^([a-z]{2,3}|unknown)$/.test(row.key)
         ? { lang: row.key }
-        : null;
+        : state.breakdown === "region" && /^global-(north|south)$/.test(row.key)
+          ? { region: row.key.slice("global-".length) }
+          : null;
   if (!filter) {
     articlesContext.textContent = `${row.label}: the article list cannot filter by this yet.`;
     return;
   }
   articlesContext.textContent = `${row.label}, ${coverage.from} to ${coverage.to}${topic ? `, ${topics.get(topic)?.name ?? topic}` : ""}`;
   focusArticles();
-  await articles.show({ ...filter, topic, from: span.from, to: span.to });
+  await articles.show({ ...state.filters, ...filter, topic, from: span.from, to: span.to });
 }
 
 /** The newest articles of the whole range, so the list is never empty on arrival. */
@@ -197,7 +238,7 @@ async function showRange(): Promise<void> {
   if (!coverage) return;
   const span = rangeSpan(coverage);
   articlesContext.textContent = `Newest in ${coverage.from} to ${coverage.to}`;
-  await articles.show({ from: span.from, to: span.to });
+  await articles.show({ ...state.filters, from: span.from, to: span.to });
 }
 
 function focusArticles(): void {
@@ -258,7 +299,7 @@ async function start(): Promise<void> {
     articlesContext.textContent = q
       ? `Search “${q}”, ${coverage.from} to ${coverage.to}`
       : `Newest in ${coverage.from} to ${coverage.to}`;
-    void articles.show({ q: q || undefined, from: span.from, to: span.to });
+    void articles.show({ ...state.filters, q: q || undefined, from: span.from, to: span.to });
   });
   matchMedia("(prefers-color-scheme: dark)").addEventListener("change", () => drawCoverage());
   const sources = setupSources(() => ({ tz: state.tz, locale }));

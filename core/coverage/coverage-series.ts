@@ -9,10 +9,16 @@ import type { Interval } from "../time/time-buckets";
 export const COVERAGE_BY = ["topic", "feed", "lang", "country", "region"] as const;
 export type CoverageBy = (typeof COVERAGE_BY)[number];
 
+/** What `shares` divide by: every article of the bucket, or every article of the series' group in it. */
+export const SHARE_OF = ["all", "group"] as const;
+export type ShareOf = (typeof SHARE_OF)[number];
+
 export interface CountSeries {
   key: string;
   label: string;
   counts: number[];
+  /** share=group: every article of this group (outlet, language, country, region) per bucket. */
+  groupTotals?: number[];
 }
 
 export interface CoverageSeries extends CountSeries {
@@ -28,12 +34,24 @@ export interface CoverageResponse {
   from: string;
   to: string;
   by: CoverageBy;
+  share: ShareOf;
   buckets: string[];
   totals: number[];
   /** Present when smooth=N. */
   smooth?: number;
   smoothedTotals?: number[];
   series: CoverageSeries[];
+  /** Present when compare=previous: the same series over the period just before. */
+  previous?: PreviousPeriod;
+}
+
+/** The period before, bucket for bucket: `counts[i]` there stands beside `counts[i]` of the current series. */
+export interface PreviousPeriod {
+  from: string;
+  to: string;
+  buckets: string[];
+  totals: number[];
+  series: Array<Pick<CoverageSeries, "key" | "counts" | "shares" | "groupTotals">>;
 }
 
 export const OTHER_KEY = "other";
@@ -77,9 +95,48 @@ export function topSeries<T extends CountSeries>(series: readonly T[], top: numb
   if (ranked.length <= top + 1) return ranked;
   const kept = ranked.slice(0, top);
   const rest = ranked.slice(top);
-  const length = Math.max(...rest.map((s) => s.counts.length));
-  const counts = Array.from({ length }, (_, i) => rest.reduce((sum, s) => sum + (s.counts[i] ?? 0), 0));
-  return [...kept, { key: uniqueKey(OTHER_KEY, kept), label: OTHER_LABEL, counts }];
+  const other: CountSeries = {
+    key: uniqueKey(OTHER_KEY, kept),
+    label: OTHER_LABEL,
+    counts: sumOf(rest, "counts"),
+  };
+  if (rest.some((s) => s.groupTotals)) other.groupTotals = sumOf(rest, "groupTotals");
+  return [...kept, other];
+}
+
+/** Bucket-wise sums of one array of several series. */
+function sumOf(series: readonly CountSeries[], field: "counts" | "groupTotals"): number[] {
+  const length = Math.max(...series.map((s) => s[field]?.length ?? 0));
+  return Array.from({ length }, (_, i) => series.reduce((sum, s) => sum + (s[field]?.[i] ?? 0), 0));
+}
+
+/**
+ * The series of another period folded the way `shown` folded its own: the same keys in the same order, "Other"
+ * summing every group `shown` does not name. (`shown` should know every group of both periods, see
+ * withGroupsOf: a group it neither names nor folds is left out.)
+ */
+export function foldLike(
+  shown: readonly CountSeries[],
+  series: readonly CountSeries[],
+  length: number,
+): CountSeries[] {
+  const named = new Set(shown.map((s) => s.key));
+  const rest = series.filter((s) => !named.has(s.key));
+  const byKey = new Map(series.map((s) => [s.key, s]));
+  const empty = (s: CountSeries): CountSeries => ({
+    ...s,
+    counts: new Array<number>(length).fill(0),
+    ...(s.groupTotals ? { groupTotals: new Array<number>(length).fill(0) } : {}),
+  });
+  return shown.map((s) => {
+    if (s.label === OTHER_LABEL && s.key.startsWith(OTHER_KEY) && !byKey.has(s.key)) {
+      if (rest.length === 0) return empty(s);
+      const other: CountSeries = { key: s.key, label: s.label, counts: sumOf(rest, "counts") };
+      if (s.groupTotals) other.groupTotals = sumOf(rest, "groupTotals");
+      return other;
+    }
+    return byKey.get(s.key) ?? empty(s);
+  });
 }
 
 function uniqueKey(base: string, taken: readonly CountSeries[]): string {
@@ -88,13 +145,25 @@ function uniqueKey(base: string, taken: readonly CountSeries[]): string {
   return key;
 }
 
-export function withShares(series: readonly CountSeries[], totals: readonly number[]): CoverageSeries[] {
-  return series.map((s) => ({
-    key: s.key,
-    label: s.label,
-    counts: s.counts,
-    shares: shares(s.counts, totals),
-  }));
+/** Each series' shares of `totals`, or with share=group of its own `groupTotals` (which it then keeps). */
+export function withShares(
+  series: readonly CountSeries[],
+  totals: readonly number[],
+  share: ShareOf = "all",
+): CoverageSeries[] {
+  return series.map((s) => {
+    if (share === "group") {
+      const groupTotals = s.groupTotals ?? new Array<number>(s.counts.length).fill(0);
+      return {
+        key: s.key,
+        label: s.label,
+        counts: s.counts,
+        groupTotals,
+        shares: shares(s.counts, groupTotals),
+      };
+    }
+    return { key: s.key, label: s.label, counts: s.counts, shares: shares(s.counts, totals) };
+  });
 }
 
 /**
@@ -105,29 +174,52 @@ export function smooth(response: CoverageResponse, n: number): CoverageResponse 
   const smoothedTotals = trailingMean(response.totals, n);
   const series = response.series.map((s) => {
     const smoothedCounts = trailingMean(s.counts, n);
-    return { ...s, smoothedCounts, smoothedShares: shares(smoothedCounts, smoothedTotals) };
+    const denominator = s.groupTotals ? trailingMean(s.groupTotals, n) : smoothedTotals;
+    return { ...s, smoothedCounts, smoothedShares: shares(smoothedCounts, denominator) };
   });
   return { ...response, smooth: n, smoothedTotals, series };
 }
 
 /**
- * RFC 4180 CSV: `bucket,total[,total_smoothed],<key>,<key>_share[,<key>_smoothed,<key>_share_smoothed]...`, one
- * row per bucket, CRLF line ends. Text cells that a spreadsheet would run as a formula get a leading quote.
+ * RFC 4180 CSV, one row per bucket, CRLF line ends: `bucket,total[,total_smoothed]`, then per series
+ * `<key>[,<key>_group_total],<key>_share[,<key>_smoothed,<key>_share_smoothed]` (group totals with share=group),
+ * then with compare=previous `previous_bucket,previous_total` and per series `<key>_previous[,
+ * <key>_previous_group_total],<key>_previous_share`. Text cells that a spreadsheet would run as a formula get a
+ * leading quote.
  */
 export function toCsv(response: CoverageResponse): string {
   const smoothed = response.smoothedTotals !== undefined;
+  const grouped = response.share === "group";
+  const previous = response.previous;
   const header = ["bucket", "total", ...(smoothed ? ["total_smoothed"] : [])];
   for (const s of response.series) {
-    header.push(s.key, `${s.key}_share`);
+    header.push(s.key, ...(grouped ? [`${s.key}_group_total`] : []), `${s.key}_share`);
     if (smoothed) header.push(`${s.key}_smoothed`, `${s.key}_share_smoothed`);
+  }
+  if (previous) {
+    header.push("previous_bucket", "previous_total");
+    for (const s of previous.series) {
+      const key = `${s.key}_previous`;
+      header.push(key, ...(grouped ? [`${key}_group_total`] : []), `${key}_share`);
+    }
   }
   const rows = [header.map(textCell).join(",")];
   response.buckets.forEach((bucket, i) => {
     const row = [textCell(bucket), numberCell(response.totals[i])];
     if (smoothed) row.push(numberCell(response.smoothedTotals?.[i]));
     for (const s of response.series) {
-      row.push(numberCell(s.counts[i]), numberCell(s.shares[i]));
+      row.push(numberCell(s.counts[i]));
+      if (grouped) row.push(numberCell(s.groupTotals?.[i]));
+      row.push(numberCell(s.shares[i]));
       if (smoothed) row.push(numberCell(s.smoothedCounts?.[i]), numberCell(s.smoothedShares?.[i]));
+    }
+    if (previous) {
+      row.push(textCell(previous.buckets[i] ?? ""), numberCell(previous.totals[i]));
+      for (const s of previous.series) {
+        row.push(numberCell(s.counts[i]));
+        if (grouped) row.push(numberCell(s.groupTotals?.[i]));
+        row.push(numberCell(s.shares[i]));
+      }
     }
     rows.push(row.join(","));
   });

@@ -6,13 +6,14 @@ import type { SearchPlan } from "./search-query";
 
 export interface ArticleFilter {
   topicId?: number | undefined;
-  feedId?: number | undefined;
+  /** Only these feeds (country and region filters arrive resolved into feeds: core/coverage/coverage-scope.ts). */
+  feedIds?: readonly number[] | null | undefined;
   /** Inclusive lower bound, epoch ms. */
   from?: number | undefined;
   /** Exclusive upper bound, epoch ms. */
   to?: number | undefined;
-  lang?: string | undefined;
-  country?: string | undefined;
+  /** Only these languages; "" stands for articles of unknown language. */
+  langs?: readonly string[] | null | undefined;
   limit: number;
   cursor?: ArticleCursor | undefined;
   /** Full-text conditions from planSearch; results stay newest first (not ranked) so the cursor works. */
@@ -49,18 +50,7 @@ export async function listArticles(
   filter: ArticleFilter,
 ): Promise<{ rows: ArticleRow[]; next: ArticleCursor | null }> {
   const driveBySearch = filter.search ? await searchIsRare(db, filter.search) : false;
-  const byTopic = filter.topicId !== undefined && !driveBySearch;
-  const time: SQLiteColumn = byTopic ? articleTopics.publishedAt : articles.publishedAt;
-  const id: SQLiteColumn = byTopic ? articleTopics.articleId : articles.id;
-  const conditions: SQL[] = [];
-  if (byTopic) conditions.push(eq(articleTopics.topicId, filter.topicId!));
-  else if (filter.topicId !== undefined) conditions.push(hasTopic(filter.topicId));
-  if (filter.feedId !== undefined) conditions.push(eq(articles.feedId, filter.feedId));
-  if (filter.from !== undefined) conditions.push(gte(time, filter.from));
-  if (filter.to !== undefined) conditions.push(lt(time, filter.to));
-  if (filter.lang !== undefined) conditions.push(eq(articles.lang, filter.lang));
-  if (filter.country !== undefined) conditions.push(eq(feeds.country, filter.country));
-  if (filter.search) conditions.push(...searchConditions(id, filter.search, driveBySearch));
+  const { byTopic, time, id, conditions } = selection(filter, driveBySearch);
   if (filter.cursor) {
     const c = filter.cursor;
     conditions.push(or(lt(time, c.publishedAt), and(eq(time, c.publishedAt), lt(id, c.id))) as SQL);
@@ -93,6 +83,43 @@ export async function listArticles(
   const last = page[page.length - 1];
   const next = rows.length > filter.limit && last ? { publishedAt: last.publishedAt, id: last.id } : null;
   return { rows: page, next };
+}
+
+/** How many articles the filter selects, every page together (the cursor and limit are ignored). */
+export async function countSelectedArticles(db: Executor, filter: Omit<ArticleFilter, "limit" | "cursor">) {
+  const driveBySearch = filter.search ? await searchIsRare(db, filter.search) : false;
+  const { byTopic, conditions } = selection(filter, driveBySearch);
+  const n = sql<number>`count(*)`;
+  const [row] = byTopic
+    ? await db
+        .select({ n })
+        .from(articleTopics)
+        .innerJoin(articles, eq(articles.id, articleTopics.articleId))
+        .where(and(...conditions))
+    : await db
+        .select({ n })
+        .from(articles)
+        .where(and(...conditions));
+  return Number(row?.n ?? 0);
+}
+
+/**
+ * The conditions of a filter, over the tag table's (topic, time, article) index when a topic drives the walk,
+ * else over the articles. Outlet filters arrive as feed ids, so no condition needs the feeds table.
+ */
+function selection(filter: Omit<ArticleFilter, "limit">, driveBySearch: boolean) {
+  const byTopic = filter.topicId !== undefined && !driveBySearch;
+  const time: SQLiteColumn = byTopic ? articleTopics.publishedAt : articles.publishedAt;
+  const id: SQLiteColumn = byTopic ? articleTopics.articleId : articles.id;
+  const conditions: SQL[] = [];
+  if (byTopic) conditions.push(eq(articleTopics.topicId, filter.topicId!));
+  else if (filter.topicId !== undefined) conditions.push(hasTopic(filter.topicId));
+  if (filter.feedIds) conditions.push(inArray(articles.feedId, [...filter.feedIds]));
+  if (filter.from !== undefined) conditions.push(gte(time, filter.from));
+  if (filter.to !== undefined) conditions.push(lt(time, filter.to));
+  if (filter.langs) conditions.push(inArray(sql`coalesce(${articles.lang}, '')`, [...filter.langs]));
+  if (filter.search) conditions.push(...searchConditions(id, filter.search, driveBySearch));
+  return { byTopic, time, id, conditions };
 }
 
 /** A primary-key probe of the tag table, for when the walk does not run over the topic's index. */

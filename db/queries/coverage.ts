@@ -1,27 +1,69 @@
 import { type SQL, sql } from "drizzle-orm";
+import type { CountKey, CountPlan } from "../../core/coverage/count-plan";
+import { isScoped, type Scope } from "../../core/coverage/coverage-scope";
 import type { Executor } from "../client";
 import { bucketSegments, HOUR_MS, QUARTER_MS, type Segment } from "./bucket-segments";
 
 /**
- * Coverage counts from the rollups, one array per series aligned with the buckets. `edges` are the buckets'
- * UTC boundaries (n + 1 for n buckets). Each bucket is read as signed segments (db/queries/bucket-segments.ts)
- * from the daily rollups plus the hourly one (zones with whole-hour offsets) or the quarter-hour detail
- * (Asia/Kolkata, Asia/Kathmandu ...). The segments go to SQLite as one JSON array, so the summing happens in
- * SQLite, one index range per segment.
+ * Coverage counts, one array per series aligned with the buckets. `edges` are the buckets' UTC boundaries
+ * (n + 1 for n buckets). Which store answers what is decided in core/coverage/count-plan.ts; this module only
+ * reads. Rollup reads take each bucket as signed segments (db/queries/bucket-segments.ts) from the daily rollups
+ * plus the hourly one (zones with whole-hour offsets) or the quarter-hour detail (Asia/Kolkata, Asia/Kathmandu
+ * ...); the segments go to SQLite as one JSON array, so the summing happens in SQLite, one index range per
+ * segment.
  */
 
-export type Breakdown = "feed" | "lang" | "country";
+export interface CoverageCounts {
+  /** Every article in each bucket, under the plan's filters. */
+  totals: number[];
+  /** Per series key (topic id, feed id, language or country; "" for unknown): counts per bucket. */
+  series: Map<string, number[]>;
+  /** Per group key: every article of that group per bucket (share=group). */
+  groupTotals?: Map<string, number[]>;
+}
 
-type Row = { i: unknown; k: unknown; n: unknown };
+/** Every number a coverage answer needs, for one bucket list. */
+export async function countCoverage(
+  db: Executor,
+  plan: CountPlan,
+  edges: readonly number[],
+): Promise<CoverageCounts> {
+  const buckets = edges.length - 1;
+  const everyArticle = plan.topics === "every" ? [0] : undefined;
+  const topicIds = everyArticle ?? (plan.topics as number[]);
+  // Unfiltered totals are the hourly and daily rollups' topic 0, a few rows a bucket; under filters only the
+  // detail rollups know feeds and languages.
+  const rollup = isScoped(plan.scope)
+    ? null
+    : await topicCounts(db, { topicIds: plan.source === "rollup" ? [0, ...topicIds] : [0], edges });
+  const totals =
+    (rollup
+      ? rollup.get(0)
+      : (await detailCounts(db, { topicIds: [0], edges, key: null, scope: plan.scope })).get("0")) ??
+    zeros(buckets);
+  let series: Map<string, number[]>;
+  if (plan.source === "rollup" && rollup) {
+    series = new Map(topicIds.map((id) => [String(id), rollup.get(id) ?? zeros(buckets)]));
+  } else if (plan.source === "detail") {
+    series = await detailCounts(db, { topicIds, edges, key: plan.key, scope: plan.scope });
+  } else {
+    series = await distinctArticleCounts(db, { topicIds, edges, key: plan.key, scope: plan.scope });
+  }
+  if (!plan.groupTotals) return { totals, series };
+  const groupTotals =
+    everyArticle !== undefined
+      ? series
+      : await detailCounts(db, { topicIds: [0], edges, key: plan.key, scope: plan.scope });
+  return { totals, series, groupTotals };
+}
 
-/** Per topic id (0 = every article): counts per bucket. */
+/** Per topic id (0 = every article): counts per bucket, from the hourly and daily rollups, unfiltered. */
 export async function topicCounts(
   db: Executor,
   query: { topicIds: readonly number[]; edges: readonly number[] },
 ): Promise<Map<number, number[]>> {
   const { days, fine, fineUnitMs } = bucketSegments(query.edges);
-  const ids = JSON.stringify(query.topicIds);
-  const inTopics = sql`r.topic_id in (select value from json_each(${ids}))`;
+  const inTopics = sql`r.topic_id in (select value from json_each(${JSON.stringify(query.topicIds)}))`;
   const fineTable = fineUnitMs === HOUR_MS ? sql.raw("coverage_hourly") : sql.raw("coverage_detail");
   const fineUnit = fineUnitMs === HOUR_MS ? sql.raw("r.hour") : sql.raw("r.quarter");
   const rows = [
@@ -34,30 +76,77 @@ export async function topicCounts(
 }
 
 /**
- * Counts of the given topics' tags per bucket, split by feed id, language or the outlet's country. An article
- * carrying two of the topics counts once for each.
+ * Counts of the given topics' tags per bucket from the detail rollups, keyed by `key` (null: one series, key
+ * "0"), under the scope's feed and language filters. Exact per topic; a sum over several topics counts an
+ * article once for each of them.
  */
-export async function breakdownCounts(
+export async function detailCounts(
   db: Executor,
-  query: { topicIds: readonly number[]; edges: readonly number[]; by: Breakdown },
+  query: { topicIds: readonly number[]; edges: readonly number[]; key: CountKey | null; scope: Scope },
 ): Promise<Map<string, number[]>> {
   const { days, fine, fineUnitMs } = bucketSegments(query.edges);
   // The detail rollup is per quarter hour only: re-express hour segments in quarters.
   const ratio = fineUnitMs / QUARTER_MS;
   const quarters = fine.map(([i, s, lo, hi]): Segment => [i, s, lo * ratio, hi * ratio]);
-  const ids = JSON.stringify(query.topicIds);
-  const inTopics = sql`r.topic_id in (select value from json_each(${ids}))`;
-  const key =
-    query.by === "feed"
-      ? sql.raw("r.feed_id")
-      : query.by === "lang"
-        ? sql.raw("r.lang")
-        : sql.raw("(select coalesce(f.country, '') from feeds f where f.id = r.feed_id)");
+  const where = sql.join(
+    [
+      sql`r.topic_id in (select value from json_each(${JSON.stringify(query.topicIds)}))`,
+      ...scopeConditions(query.scope, sql`r.feed_id`, sql`r.lang`),
+    ],
+    sql` and `,
+  );
+  const key = keyColumn(query.key, { topic: sql`r.topic_id`, feed: sql`r.feed_id`, lang: sql`r.lang` });
   const rows = [
-    ...(await summed(db, days, sql`coverage_daily_detail r`, sql`r.day`, key, inTopics)),
-    ...(await summed(db, quarters, sql`coverage_detail r`, sql`r.quarter`, key, inTopics)),
+    ...(await summed(db, days, sql`coverage_daily_detail r`, sql`r.day`, key, where)),
+    ...(await summed(db, quarters, sql`coverage_detail r`, sql`r.quarter`, key, where)),
   ];
   return toArrays(rows, query.edges.length - 1);
+}
+
+/**
+ * The articles carrying at least one of the topics, each counted once, per bucket and group, from the tag and
+ * article tables: the one count no per-topic rollup can give. One index range of article_topics per topic and
+ * bucket.
+ */
+export async function distinctArticleCounts(
+  db: Executor,
+  query: { topicIds: readonly number[]; edges: readonly number[]; key: CountKey; scope: Scope },
+): Promise<Map<string, number[]>> {
+  const ranges = query.edges.slice(0, -1).map((lo, i) => [lo, query.edges[i + 1]]);
+  const scope = scopeConditions(query.scope, sql`a.feed_id`, sql`coalesce(a.lang, '')`);
+  const key = keyColumn(query.key, {
+    topic: sql`t.topic_id`,
+    feed: sql`a.feed_id`,
+    lang: sql`coalesce(a.lang, '')`,
+  });
+  const rows = await db.all<Row>(sql`
+    with b(i, lo, hi) as (select key, value ->> 0, value ->> 1 from json_each(${JSON.stringify(ranges)}))
+    select b.i as i, ${key} as k, count(distinct t.article_id) as n
+    from b join article_topics t
+      on t.topic_id in (select value from json_each(${JSON.stringify(query.topicIds)}))
+      and t.published_at >= b.lo and t.published_at < b.hi
+    join articles a on a.id = t.article_id
+    ${scope.length > 0 ? sql`where ${sql.join(scope, sql` and `)}` : sql``}
+    group by 1, 2`);
+  return toArrays(rows, query.edges.length - 1);
+}
+
+type Row = { i: unknown; k: unknown; n: unknown };
+
+function scopeConditions(scope: Scope, feed: SQL, lang: SQL): SQL[] {
+  const conditions: SQL[] = [];
+  if (scope.feedIds !== null)
+    conditions.push(sql`${feed} in (select value from json_each(${JSON.stringify(scope.feedIds)}))`);
+  if (scope.langs !== null)
+    conditions.push(sql`${lang} in (select value from json_each(${JSON.stringify(scope.langs)}))`);
+  return conditions;
+}
+
+function keyColumn(key: CountKey | null, columns: { topic: SQL; feed: SQL; lang: SQL }): SQL {
+  if (key === null) return sql`0`;
+  if (key === "country")
+    return sql`(select coalesce(f.country, '') from feeds f where f.id = ${columns.feed})`;
+  return columns[key];
 }
 
 /** Signed sums per (bucket, key) of `table` over the segments' ranges of `unit`. */
@@ -78,13 +167,15 @@ async function summed(
     group by 1, 2`);
 }
 
+const zeros = (n: number) => new Array<number>(n).fill(0);
+
 function toArrays(rows: readonly Row[], buckets: number): Map<string, number[]> {
   const out = new Map<string, number[]>();
   for (const row of rows) {
     const key = String(row.k);
     let counts = out.get(key);
     if (!counts) {
-      counts = new Array<number>(buckets).fill(0);
+      counts = zeros(buckets);
       out.set(key, counts);
     }
     counts[Number(row.i)]! += Number(row.n);

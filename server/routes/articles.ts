@@ -1,9 +1,26 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import { NO_SCOPE, resolveScope } from "../../core/coverage/coverage-scope";
 import { instantRange, isTimeBound } from "../../core/time/date-range";
-import { decodeCursor, encodeCursor, listArticles, tagsOfArticles } from "../../db/queries/articles";
+import {
+  countSelectedArticles,
+  decodeCursor,
+  encodeCursor,
+  listArticles,
+  tagsOfArticles,
+} from "../../db/queries/articles";
+import { listFeeds } from "../../db/queries/feeds";
 import { MAX_SEARCH_LENGTH, planSearch } from "../../db/queries/search-query";
 import { getTopic } from "../../db/queries/topics";
-import { errorResponses, isoTime, json, limitParam, MatchedTermSchema, PUBLIC, pageOf } from "../api-shapes";
+import {
+  errorResponses,
+  isoTime,
+  json,
+  limitParam,
+  MatchedTermSchema,
+  PUBLIC,
+  pageOf,
+  ScopeFilterParams,
+} from "../api-shapes";
 import type { AppDeps } from "../app";
 import { badRequest } from "../errors";
 
@@ -20,53 +37,46 @@ const timeParam = (name: string) =>
     })
     .openapi({ param: { name, in: "query" }, example: name === "from" ? "2025-01-20" : "2025-01-31" });
 
-const Query = z.object({
-  topic: z
-    .string()
-    .max(64)
-    .optional()
-    .openapi({ param: { name: "topic", in: "query" }, description: "topic slug", example: "r1-release" }),
-  q: z
-    .string()
-    .max(MAX_SEARCH_LENGTH)
-    .optional()
-    .openapi({
-      param: { name: "q", in: "query" },
-      description:
-        "Full-text search over title and summary. Terms are split on spaces and all must appear, each as a " +
-        'substring ("aktien" finds "Chipaktien", "英伟达" finds "英伟达股价暴跌"). Terms of 3+ characters ignore ' +
-        'case and diacritics ("Muller" finds "Müller"); shorter ones ("AI", "华为") ignore the case of ASCII ' +
-        'letters only. "Quoted phrases" match as written, spaces included; -term or NOT term excludes. No ' +
-        "other character has a special meaning. Results stay newest first (not ranked by relevance), so " +
-        `nextCursor pages through them like any other filter. At most ${MAX_SEARCH_LENGTH} characters.`,
-      example: "英伟达 -华为",
-    }),
-  feed: z.coerce
-    .number()
-    .int()
-    .positive()
-    .optional()
-    .openapi({ param: { name: "feed", in: "query" }, description: "feed id" }),
-  lang: z
-    .string()
-    .regex(/^[a-z]{2,3}$/, "lang must be a language code such as en")
-    .optional()
-    .openapi({ param: { name: "lang", in: "query" } }),
-  country: z
-    .string()
-    .regex(/^[A-Za-z]{2}$/, "country must be an ISO 3166-1 alpha-2 code such as DE")
-    .transform((v) => v.toUpperCase())
-    .optional()
-    .openapi({ param: { name: "country", in: "query" } }),
-  from: timeParam("from"),
-  to: timeParam("to"),
-  limit: limitParam,
-  cursor: z
-    .string()
-    .max(100)
-    .optional()
-    .openapi({ param: { name: "cursor", in: "query" }, description: "nextCursor of the previous page" }),
-});
+const Query = z
+  .object({
+    topic: z
+      .string()
+      .max(64)
+      .optional()
+      .openapi({ param: { name: "topic", in: "query" }, description: "topic slug", example: "r1-release" }),
+    q: z
+      .string()
+      .max(MAX_SEARCH_LENGTH)
+      .optional()
+      .openapi({
+        param: { name: "q", in: "query" },
+        description:
+          "Full-text search over title and summary. Terms are split on spaces and all must appear, each as a " +
+          'substring ("aktien" finds "Chipaktien", "英伟达" finds "英伟达股价暴跌"). Terms of 3+ characters ignore ' +
+          'case and diacritics ("Muller" finds "Müller"); shorter ones ("AI", "华为") ignore the case of ASCII ' +
+          'letters only. "Quoted phrases" match as written, spaces included; -term or NOT term excludes. No ' +
+          "other character has a special meaning. Results stay newest first (not ranked by relevance), so " +
+          `nextCursor pages through them like any other filter. At most ${MAX_SEARCH_LENGTH} characters.`,
+        example: "英伟达 -华为",
+      }),
+    ...ScopeFilterParams,
+    from: timeParam("from"),
+    to: timeParam("to"),
+    limit: limitParam,
+    cursor: z
+      .string()
+      .max(100)
+      .optional()
+      .openapi({ param: { name: "cursor", in: "query" }, description: "nextCursor of the previous page" }),
+    total: z
+      .enum(["1"])
+      .optional()
+      .openapi({
+        param: { name: "total", in: "query" },
+        description: "`1` adds `total`: how many articles the whole selection holds, every page together",
+      }),
+  })
+  .strict();
 
 type TopicTag = { slug: string; terms: Array<z.infer<typeof MatchedTermSchema>> };
 
@@ -96,7 +106,15 @@ const route = createRoute({
   responses: {
     200: {
       description: "A page of articles",
-      ...json(pageOf(ArticleSchema)),
+      ...json(
+        pageOf(ArticleSchema).extend({
+          total: z
+            .number()
+            .int()
+            .optional()
+            .openapi({ description: "total=1: the articles of the whole selection, every page together" }),
+        }),
+      ),
     },
     ...errorResponses(400),
   },
@@ -112,17 +130,18 @@ export function articleRoutes({ db }: AppDeps) {
     if (q.topic !== undefined && !topic) throw badRequest(`topic: no topic '${q.topic}'`);
     const search = q.q === undefined ? undefined : planSearch(q.q);
     if (search && !search.ok) throw badRequest(`q: ${search.message}`);
-    const { rows, next } = await listArticles(db, {
+    const filtered = q.feed ?? q.lang ?? q.country ?? q.region;
+    const scope = filtered === undefined ? NO_SCOPE : resolveScope(q, await listFeeds(db));
+    const selected = {
       topicId: topic?.id,
-      feedId: q.feed,
-      lang: q.lang,
-      country: q.country,
+      feedIds: scope.feedIds,
+      langs: scope.langs,
       from,
       to,
-      limit: q.limit,
-      cursor,
       search: search?.plan,
-    });
+    };
+    const { rows, next } = await listArticles(db, { ...selected, limit: q.limit, cursor });
+    const total = q.total === "1" ? await countSelectedArticles(db, selected) : undefined;
     const tags = await tagsOfArticles(
       db,
       rows.map((r) => r.id),
@@ -148,6 +167,7 @@ export function articleRoutes({ db }: AppDeps) {
           topics: topicsOf.get(row.id) ?? [],
         })),
         nextCursor: next ? encodeCursor(next) : null,
+        ...(total === undefined ? {} : { total }),
       },
       200,
     );

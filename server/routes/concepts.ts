@@ -4,7 +4,7 @@ import { countConceptTerms } from "../../core/tagging/concepts";
 import { CONCEPT_NAME, conceptLimits } from "../../core/tagging/query-ast";
 import { deleteConcept, listConcepts, putConcept, topicsByConcept } from "../../db/queries/concepts";
 import type { Concept } from "../../db/schema";
-import { bearer, errorResponses, isoTime, json, PUBLIC, wholeListOf } from "../api-shapes";
+import { bearer, errorResponses, isoTime, json, NoQuery, PUBLIC, wholeListOf } from "../api-shapes";
 import type { AppDeps } from "../app";
 import type { requireAdmin } from "../auth";
 import { notFound } from "../errors";
@@ -68,6 +68,7 @@ const routes = {
     summary:
       "Concepts (named term lists a query uses as @name) with their terms and the topics that use them",
     security: PUBLIC,
+    request: { query: NoQuery },
     responses: {
       ...errorResponses(429),
       200: { description: "All concepts, by name", ...json(wholeListOf(ConceptSchema)) },

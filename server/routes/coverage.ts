@@ -1,81 +1,118 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import { type CountPlan, planCounts } from "../../core/coverage/count-plan";
 import {
+  type CountedSeries,
   chooseTopics,
+  countablePlan,
   coveragePlan,
   coverageResponse,
-  labelBreakdown,
-  topicSeries,
+  previousPeriod,
+  seriesOf,
+  withGroupsOf,
 } from "../../core/coverage/coverage-request";
-import { COVERAGE_BY, type CountSeries, type CoverageBy, toCsv } from "../../core/coverage/coverage-series";
+import { NO_SCOPE, resolveScope } from "../../core/coverage/coverage-scope";
+import { COVERAGE_BY, SHARE_OF, toCsv } from "../../core/coverage/coverage-series";
+import { previousPlan } from "../../core/coverage/previous-period";
 import { leadInPlan, withSpikes } from "../../core/coverage/series-spikes";
 import { SPIKE_RULES } from "../../core/spike-rule";
 import { type BucketPlan, INTERVALS } from "../../core/time/time-buckets";
-import { breakdownCounts, topicCounts } from "../../db/queries/coverage";
+import { countCoverage } from "../../db/queries/coverage";
 import { listFeeds } from "../../db/queries/feeds";
 import { listTopicNames } from "../../db/queries/topics";
-import { errorResponses, PUBLIC } from "../api-shapes";
+import { errorResponses, PUBLIC, ScopeFilterParams } from "../api-shapes";
 import type { AppDeps } from "../app";
+import { badRequest } from "../errors";
 
-const Query = z.object({
-  topics: z
-    .string()
-    .max(2000)
-    .optional()
-    .openapi({
-      param: { name: "topics", in: "query" },
-      description: "comma-separated slugs; default every topic",
-      example: "r1-release,nvidia-valuation",
-    }),
-  from: z
-    .string()
-    .optional()
-    .openapi({
-      param: { name: "from", in: "query" },
-      description: "first day (YYYY-MM-DD in tz), inclusive; default 90 days before to",
-      example: "2025-01-01",
-    }),
-  to: z
-    .string()
-    .optional()
-    .openapi({
-      param: { name: "to", in: "query" },
-      description: "last day (YYYY-MM-DD in tz), inclusive; default today",
-      example: "2025-03-31",
-    }),
-  interval: z
-    .enum(INTERVALS)
-    .default("day")
-    .openapi({ param: { name: "interval", in: "query" } }),
-  tz: z
-    .string()
-    .max(64)
-    .default("UTC")
-    .openapi({ param: { name: "tz", in: "query" }, description: "IANA time zone", example: "Europe/Berlin" }),
-  by: z
-    .enum(COVERAGE_BY)
-    .default("topic")
-    .openapi({ param: { name: "by", in: "query" } }),
-  smooth: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(366)
-    .optional()
-    .openapi({ param: { name: "smooth", in: "query" }, description: "add N-bucket trailing means" }),
-  top: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(50)
-    .default(10)
-    .openapi({
-      param: { name: "top", in: "query" },
-      description: "for by≠topic: series kept before the rest is summed into 'other'",
-    }),
-  format: z
-    .enum(["json", "csv"])
-    .default("json")
-    .openapi({ param: { name: "format", in: "query" } }),
+const Query = z
+  .object({
+    topics: z
+      .string()
+      .max(2000)
+      .optional()
+      .openapi({
+        param: { name: "topics", in: "query" },
+        description:
+          "comma-separated slugs; default every topic (by=topic) or every article, tagged or not (any other by)",
+        example: "r1-release,nvidia-valuation",
+      }),
+    from: z
+      .string()
+      .optional()
+      .openapi({
+        param: { name: "from", in: "query" },
+        description: "first day (YYYY-MM-DD in tz), inclusive; default 90 days before to",
+        example: "2025-01-01",
+      }),
+    to: z
+      .string()
+      .optional()
+      .openapi({
+        param: { name: "to", in: "query" },
+        description: "last day (YYYY-MM-DD in tz), inclusive; default today",
+        example: "2025-03-31",
+      }),
+    interval: z
+      .enum(INTERVALS)
+      .default("day")
+      .openapi({ param: { name: "interval", in: "query" } }),
+    tz: z
+      .string()
+      .max(64)
+      .default("UTC")
+      .openapi({
+        param: { name: "tz", in: "query" },
+        description: "IANA time zone",
+        example: "Europe/Berlin",
+      }),
+    by: z
+      .enum(COVERAGE_BY)
+      .default("topic")
+      .openapi({ param: { name: "by", in: "query" } }),
+    smooth: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(366)
+      .optional()
+      .openapi({ param: { name: "smooth", in: "query" }, description: "add N-bucket trailing means" }),
+    top: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(50)
+      .default(10)
+      .openapi({
+        param: { name: "top", in: "query" },
+        description: "for by≠topic: series kept before the rest is summed into 'other'",
+      }),
+    format: z
+      .enum(["json", "csv"])
+      .default("json")
+      .openapi({ param: { name: "format", in: "query" } }),
+    ...ScopeFilterParams,
+    share: z
+      .enum(SHARE_OF)
+      .default("all")
+      .openapi({
+        param: { name: "share", in: "query" },
+        description:
+          "what `shares` divide by: `all`, every article of the bucket (`totals`); `group` (by=feed|lang|country|region " +
+          "only), every article of the series' own group in the bucket (`groupTotals`): the share of each outlet's coverage",
+      }),
+    compare: z
+      .enum(["previous"])
+      .optional()
+      .openapi({
+        param: { name: "compare", in: "query" },
+        description:
+          "`previous` adds `previous`: the same series over the period just before, bucket for bucket (day: the N days " +
+          "before `from`; week/month: the range moved back by its N weeks/months; hour: the N hours before `from`)",
+      }),
+  })
+  .strict();
+
+const groupTotals = z.array(z.number()).optional().openapi({
+  description: "share=group: every article of this series' group per bucket, the denominator of `shares`",
 });
 
 const Spike = z
@@ -101,10 +138,26 @@ const Series = z.object({
   color: z.string().optional(),
   counts: z.array(z.number()),
   shares: z.array(z.number()),
+  groupTotals,
   smoothedCounts: z.array(z.number()).optional(),
   smoothedShares: z.array(z.number()).optional(),
   spikes: z.array(Spike),
 });
+const Previous = z
+  .object({
+    from: z.string(),
+    to: z.string(),
+    buckets: z.array(z.string()),
+    totals: z.array(z.number()),
+    series: z.array(
+      z.object({ key: z.string(), counts: z.array(z.number()), shares: z.array(z.number()), groupTotals }),
+    ),
+  })
+  .openapi("CoveragePrevious", {
+    description:
+      "compare=previous: the period just before, as many buckets long; its series have the keys of `series`, in " +
+      "the same order, and `counts[i]` stands beside `counts[i]` of the current period",
+  });
 const Coverage = z
   .object({
     interval: z.enum(INTERVALS),
@@ -112,11 +165,13 @@ const Coverage = z
     from: z.string(),
     to: z.string(),
     by: z.enum(COVERAGE_BY),
+    share: z.enum(SHARE_OF),
     buckets: z.array(z.string()),
     totals: z.array(z.number()),
     smooth: z.number().optional(),
     smoothedTotals: z.array(z.number()).optional(),
     series: z.array(Series),
+    previous: Previous.optional(),
   })
   .openapi("Coverage");
 
@@ -129,8 +184,10 @@ const route = createRoute({
   summary: "Coverage over time: dense, zero-filled series on one bucket list",
   description:
     "Counts of tagged articles per bucket. `totals` counts every article in the bucket (the denominator of `shares`). " +
-    "With by=feed|lang|country|region the selected topics' tags are split by outlet, language, country or " +
-    "Global North/South (UN M49 developed regions); an article with two selected topics counts once for each.",
+    "With by=feed|lang|country|region the articles carrying at least one selected topic are split by outlet, " +
+    "language, country or Global North/South (UN M49 developed regions), each article once; without `topics` every " +
+    "article is split, so the series add up to `totals`. The filters feed, lang, country and region narrow every " +
+    "number, `totals` included. Unknown parameters are a 400.",
   request: { query: Query },
   responses: {
     200: {
@@ -144,61 +201,61 @@ const route = createRoute({
 export function coverageRoutes({ db }: AppDeps) {
   return new OpenAPIHono().openapi(route, async (c) => {
     const q = c.req.valid("query");
+    if (q.share === "group" && q.by === "topic") {
+      throw badRequest(
+        "share: share=group needs by=feed, lang, country or region (each group's own articles)",
+      );
+    }
     const chosen = chooseTopics(await listTopicNames(db), q.topics);
     const plan = coveragePlan(q, Date.now());
-    const ids = chosen.map((t) => t.id);
-    const counted = await topicCounts(db, {
-      topicIds: q.by === "topic" ? [0, ...ids] : [0],
-      edges: plan.edges,
+    const filtered = q.feed ?? q.lang ?? q.country ?? q.region;
+    const feeds = filtered !== undefined || q.by === "feed" ? await listFeeds(db) : [];
+    const counting = planCounts({
+      by: q.by,
+      // A breakdown that names no topics splits every article, so its series add up to the totals.
+      topics: q.by !== "topic" && !q.topics?.trim() ? "every" : chosen.map((t) => t.id),
+      scope: filtered === undefined ? NO_SCOPE : resolveScope(q, feeds),
+      groupTotals: q.share === "group",
     });
-    const totals = counted.get(0) ?? new Array<number>(plan.labels.length).fill(0);
+    const names = new Map(feeds.map((f) => [String(f.id), f.name ?? f.url]));
+    const count = async (p: BucketPlan): Promise<CountedSeries> =>
+      seriesOf(q.by, chosen, await countCoverage(db, counting, p.edges), p.labels.length, (id) =>
+        names.get(id),
+      );
+    const before = q.compare === "previous" ? countablePlan(previousPlan(plan)) : undefined;
+    const current = await count(plan);
+    const earlier = before ? await count(before) : undefined;
     const series =
-      q.by === "topic"
-        ? topicSeries(chosen, counted, plan.labels.length)
-        : labelBreakdown(q.by, await breakdown(q.by, ids, plan.edges), await feedNames(q.by));
-    const shaped = coverageResponse(plan, q.by, totals, series, { top: q.top, smooth: q.smooth });
+      earlier && q.by !== "topic"
+        ? withGroupsOf(current.series, earlier.series, plan.labels.length)
+        : current.series;
+    const body = coverageResponse(plan, q.by, current.totals, series, {
+      top: q.top,
+      smooth: q.smooth,
+      share: q.share,
+    });
+    if (before && earlier) body.previous = previousPeriod(body, before, earlier.totals, earlier.series);
+    c.header("x-tidemark-counted-from", countedFrom(counting));
     if (q.format === "csv") {
-      return c.body(toCsv(shaped), 200, {
+      return c.body(toCsv(body), 200, {
         "content-type": "text/csv; charset=utf-8",
         "content-disposition": `attachment; filename="tidemark-coverage-${plan.from}-${plan.to}.csv"`,
       });
     }
     const rule = SPIKE_RULES[plan.interval];
     const lead = leadInPlan(plan, rule);
-    const leadIn = lead ? await leadInSeries(q.by, chosen, lead) : { series: [], totals: [] };
-    const stored = { leadIn: leadIn.totals, counts: totals };
-    const body = { ...shaped, series: withSpikes(shaped.series, plan.labels, leadIn.series, rule, stored) };
+    // The lead-in is counted like the range (same topics, filters and store), so the first buckets' baselines
+    // are what a longer request would have shown.
+    const leadIn: CountedSeries = lead ? await count(lead) : { series: [], totals: [] };
+    const stored = { leadIn: leadIn.totals, counts: current.totals };
+    const marked = withSpikes(body.series, plan.labels, leadIn.series, rule, stored);
     const colors = new Map(chosen.map((t) => [t.slug, t.color]));
-    const coloured = body.series.map((s) => (q.by === "topic" ? { ...s, color: colors.get(s.key) } : s));
+    const coloured = marked.map((s) => (q.by === "topic" ? { ...s, color: colors.get(s.key) } : s));
     return c.json({ ...body, series: coloured }, 200);
   });
+}
 
-  /** The same series and totals over the buckets before the range, which the first buckets' baselines need. */
-  async function leadInSeries(
-    by: CoverageBy,
-    chosen: ReadonlyArray<{ id: number; slug: string; name: string }>,
-    lead: BucketPlan,
-  ): Promise<{ series: CountSeries[]; totals: number[] }> {
-    const ids = chosen.map((t) => t.id);
-    const counted = await topicCounts(db, {
-      topicIds: by === "topic" ? [0, ...ids] : [0],
-      edges: lead.edges,
-    });
-    const totals = counted.get(0) ?? new Array<number>(lead.labels.length).fill(0);
-    if (by !== "topic") return { series: labelBreakdown(by, await breakdown(by, ids, lead.edges)), totals };
-    return { series: topicSeries(chosen, counted, lead.labels.length), totals };
-  }
-
-  /** The selected topics' articles split by group; no topic selected, nothing to split. */
-  async function breakdown(by: Exclude<CoverageBy, "topic">, topicIds: number[], edges: number[]) {
-    if (topicIds.length === 0) return new Map<string, number[]>();
-    return breakdownCounts(db, { topicIds, edges, by: by === "region" ? "country" : by });
-  }
-
-  /** Feed names by id, read only for by=feed. */
-  async function feedNames(by: CoverageBy) {
-    if (by !== "feed") return undefined;
-    const names = new Map((await listFeeds(db)).map((f) => [String(f.id), f.name ?? f.url]));
-    return (id: string) => names.get(id);
-  }
+/** Which store answered the series (see core/coverage/count-plan.ts), for whoever checks a number's origin. */
+function countedFrom(plan: CountPlan): string {
+  return plan.source === "articles" ? "articles" : plan.source === "detail" ? "detail-rollups" : "rollups";
 }

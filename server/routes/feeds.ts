@@ -6,7 +6,7 @@ import { checkFeedUrl } from "../../core/urls/feed-url";
 import { httpLink } from "../../core/urls/http-link";
 import { addFeed, addFeeds, listFeeds, removeFeed } from "../../db/queries/feeds";
 import type { Feed } from "../../db/schema";
-import { bearer, errorResponses, IdParam, isoTime, PUBLIC, pageOf } from "../api-shapes";
+import { bearer, errorResponses, IdParam, isoTime, NoQuery, PUBLIC, pageOf } from "../api-shapes";
 import type { AppDeps } from "../app";
 import type { requireAdmin } from "../auth";
 import { notFound } from "../errors";
@@ -72,6 +72,7 @@ const listRoute = createRoute({
   tags: ["feeds"],
   summary: "Sources with their health",
   security: PUBLIC,
+  request: { query: NoQuery },
   responses: {
     200: { description: "All feeds", content: { "application/json": { schema: FeedList } } },
     ...errorResponses(429),
@@ -140,6 +141,7 @@ const exportRoute = createRoute({
   tags: ["feeds"],
   summary: "Every feed as OPML",
   security: PUBLIC,
+  request: { query: NoQuery },
   responses: {
     200: { description: "OPML 2.0", content: { "text/x-opml": { schema: z.string() } } },
     ...errorResponses(429),

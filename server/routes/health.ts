@@ -2,7 +2,7 @@ import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { countFeeds } from "../../db/queries/feeds";
 import { pingDatabase } from "../../db/queries/health";
 import { lastFinishedRun } from "../../db/queries/job-runs";
-import { errorResponses, isoTime, PUBLIC } from "../api-shapes";
+import { errorResponses, isoTime, NoQuery, PUBLIC } from "../api-shapes";
 import type { AppDeps } from "../app";
 
 const Health = z
@@ -21,6 +21,7 @@ const route = createRoute({
   tags: ["health"],
   security: PUBLIC,
   summary: "Liveness and ingest health",
+  request: { query: NoQuery },
   responses: {
     200: { description: "Up", content: { "application/json": { schema: Health } } },
     ...errorResponses(429),

@@ -31,18 +31,20 @@ const LastEventId = z
   .regex(/^\d{1,15}$/, "must be the id of an article event")
   .transform(Number);
 
-const Query = z.object({
-  topic: z
-    .string()
-    .max(64)
-    .optional()
-    .openapi({ param: { name: "topic", in: "query" }, description: "only this topic's articles" }),
-  lastEventId: LastEventId.optional().openapi({
-    param: { name: "lastEventId", in: "query" },
-    description: "resume after this article id (the Last-Event-ID header does the same)",
-    type: "string",
-  }),
-});
+const Query = z
+  .object({
+    topic: z
+      .string()
+      .max(64)
+      .optional()
+      .openapi({ param: { name: "topic", in: "query" }, description: "only this topic's articles" }),
+    lastEventId: LastEventId.optional().openapi({
+      param: { name: "lastEventId", in: "query" },
+      description: "resume after this article id (the Last-Event-ID header does the same)",
+      type: "string",
+    }),
+  })
+  .strict();
 
 const route = createRoute({
   method: "get",

@@ -12,16 +12,18 @@ import { badRequest } from "../errors";
 /**
  * `from`/`to`: a UTC date (the whole day) or a time (ISO 8601 with offset), both inclusive; default: everything.
  */
-const Range = z.object({
-  from: z
-    .string()
-    .optional()
-    .openapi({ param: { name: "from", in: "query" }, example: "2025-01-01" }),
-  to: z
-    .string()
-    .optional()
-    .openapi({ param: { name: "to", in: "query" }, example: "2025-03-31" }),
-});
+const Range = z
+  .object({
+    from: z
+      .string()
+      .optional()
+      .openapi({ param: { name: "from", in: "query" }, example: "2025-01-01" }),
+    to: z
+      .string()
+      .optional()
+      .openapi({ param: { name: "to", in: "query" }, example: "2025-03-31" }),
+  })
+  .strict();
 
 /** The inclusive instants the timeline queries take. */
 function range(q: z.infer<typeof Range>): { from: number; to: number } {

@@ -2,7 +2,7 @@ import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { type ArticleRow, listArticles, tagsOfArticles } from "../../db/queries/articles";
 import { getTopic } from "../../db/queries/topics";
 import type { MatchedTermRow } from "../../db/schema";
-import { errorResponses, PUBLIC, SlugParam } from "../api-shapes";
+import { errorResponses, NoQuery, PUBLIC, SlugParam } from "../api-shapes";
 import type { AppDeps } from "../app";
 import { type AtomCategory, type AtomEntry, renderAtomFeed, tagUri } from "../atom";
 import { notFound } from "../errors";
@@ -20,7 +20,7 @@ const route = createRoute({
   description:
     "Entry ids are tag: URIs built from the public URL's host and the article id, so they never change and a " +
     "feed reader shows each article once.",
-  request: { params: SlugParam },
+  request: { params: SlugParam, query: NoQuery },
   responses: {
     200: { description: "Atom 1.0", content: { "application/atom+xml": { schema: z.string() } } },
     ...errorResponses(404),

@@ -11,7 +11,16 @@ import {
   updateTopic,
 } from "../../db/queries/topics";
 import type { Topic } from "../../db/schema";
-import { bearer, errorResponses, isoTime, json, PUBLIC, SlugParam, wholeListOf } from "../api-shapes";
+import {
+  bearer,
+  errorResponses,
+  isoTime,
+  json,
+  NoQuery,
+  PUBLIC,
+  SlugParam,
+  wholeListOf,
+} from "../api-shapes";
 import type { AppDeps } from "../app";
 import type { requireAdmin } from "../auth";
 import { notFound } from "../errors";
@@ -84,6 +93,7 @@ const routes = {
     tags: ["topics"],
     summary: "Topics with their query, colour, article count and retag progress",
     security: PUBLIC,
+    request: { query: NoQuery },
     responses: {
       ...errorResponses(429),
       200: {

@@ -1,6 +1,6 @@
 import type { ActiveElement, ChartEvent } from "chart.js";
 import type { Coverage } from "../api";
-import { formatCount } from "../format";
+import { formatCount, formatShare } from "../format";
 import { Chart, readTheme } from "./chart-setup";
 import { seriesColor, visibleOn } from "./palette";
 
@@ -9,19 +9,30 @@ export interface BreakdownRow {
   label: string;
   total: number;
   color: string;
+  /** share=group: every article of the group over the range, and `total`'s share of it (0 when it has none). */
+  groupTotal?: number;
+  share?: number;
 }
 
-/** One bar per series: its articles summed over the whole range, largest first, "Other" last. */
+/**
+ * One bar per series: its articles summed over the whole range, largest first, "Other" last. With share=group
+ * each row also carries its group's own articles and the share the counted ones are of them, and rows go by
+ * that share.
+ */
 export function breakdownRows(coverage: Coverage): BreakdownRow[] {
-  const rows = coverage.series.map((s, i) => ({
-    key: s.key,
-    label: s.label,
-    total: s.counts.reduce((a, b) => a + b, 0),
-    color: seriesColor(i, s.key, s.color),
-  }));
+  const rows = coverage.series.map((s, i): BreakdownRow => {
+    const total = sum(s.counts);
+    const row = { key: s.key, label: s.label, total, color: seriesColor(i, s.key, s.color) };
+    if (!s.groupTotals) return row;
+    const groupTotal = sum(s.groupTotals);
+    return { ...row, groupTotal, share: groupTotal === 0 ? 0 : total / groupTotal };
+  });
+  const measure = (r: BreakdownRow) => r.share ?? r.total;
   const other = rows.filter((r) => r.key === "other");
-  return [...rows.filter((r) => r.key !== "other").sort((a, b) => b.total - a.total), ...other];
+  return [...rows.filter((r) => r.key !== "other").sort((a, b) => measure(b) - measure(a)), ...other];
 }
+
+const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);
 
 /** Horizontal bars of a breakdown (outlets, languages, regions). Created once, updated in place. */
 export class BreakdownChart {
@@ -54,17 +65,21 @@ export class BreakdownChart {
     const theme = readTheme();
     const chart = this.#chart;
     chart.data.labels = rows.map((r) => r.label);
+    const shares = rows.length > 0 && rows.every((r) => r.share !== undefined);
     chart.data.datasets = [
       {
-        label: "Articles",
-        data: rows.map((r) => r.total),
+        label: shares ? "Share of the group's coverage" : "Articles",
+        data: rows.map((r) => (shares ? r.share! : r.total)),
         backgroundColor: rows.map((r) => visibleOn(r.color, theme.dark)),
         borderRadius: 3,
       },
     ];
     const scales = chart.options.scales!;
     scales.x!.ticks!.color = theme.muted;
-    scales.x!.ticks!.callback = (value) => formatCount(Number(value), locale);
+    // Whole articles on a count axis; a share axis needs its fractions.
+    (scales.x!.ticks as { precision?: number }).precision = shares ? undefined : 0;
+    scales.x!.ticks!.callback = (value) =>
+      shares ? formatShare(Number(value), locale) : formatCount(Number(value), locale);
     scales.x!.grid!.color = theme.grid;
     scales.y!.ticks!.color = theme.text;
     chart.update();

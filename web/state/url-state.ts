@@ -14,6 +14,12 @@ export type Metric = (typeof METRICS)[number];
 export const BREAKDOWNS = ["feed", "lang", "region"] as const;
 export type Breakdown = (typeof BREAKDOWNS)[number];
 export const SMOOTHING = [0, 3, 7, 14, 28] as const;
+/** What the breakdown's bars measure: articles, or their share of each group's own coverage (share=group). */
+export const BREAKDOWN_SHARES = ["all", "group"] as const;
+export type BreakdownShare = (typeof BREAKDOWN_SHARES)[number];
+/** The API's filters, passed through as written (the API refuses unknown values with a message to show). */
+export const FILTERS = ["feed", "lang", "country", "region"] as const;
+export type Filter = (typeof FILTERS)[number];
 
 export interface DashboardState {
   /** Topic slugs in the chart; empty means every topic. */
@@ -29,6 +35,10 @@ export interface DashboardState {
   /** Trailing mean over this many buckets; 0 is off. */
   smooth: number;
   breakdown: Breakdown;
+  /** `group`: the breakdown shows each group's share of its own coverage ("share of each outlet's coverage"). */
+  share: BreakdownShare;
+  /** Comma-separated filter values, as /api/coverage and /api/articles take them. */
+  filters: Partial<Record<Filter, string>>;
 }
 
 export function defaultState(tz: string): DashboardState {
@@ -43,12 +53,15 @@ export function defaultState(tz: string): DashboardState {
     stacked: false,
     smooth: 0,
     breakdown: "feed",
+    share: "all",
+    filters: {},
   };
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const SLUG = /^[a-z0-9][a-z0-9-]{0,62}$/;
 const ZONE = /^[A-Za-z][A-Za-z0-9_+\-/]{0,63}$/;
+const FILTER_VALUE = /^[A-Za-z0-9-]{1,20}(,[A-Za-z0-9-]{1,20}){0,49}$/;
 
 function oneOf<T extends string | number>(
   options: readonly T[],
@@ -80,6 +93,13 @@ export function parseState(search: string, browserTz: string): DashboardState {
     stacked: p.get("stacked") === "1",
     smooth: oneOf<number>(SMOOTHING, Number(p.get("smooth") ?? 0), 0),
     breakdown: oneOf(BREAKDOWNS, p.get("by") as Breakdown | null, base.breakdown),
+    share: oneOf(BREAKDOWN_SHARES, p.get("share") as BreakdownShare | null, base.share),
+    filters: Object.fromEntries(
+      FILTERS.flatMap((name) => {
+        const value = p.get(name);
+        return value !== null && FILTER_VALUE.test(value) ? [[name, value]] : [];
+      }),
+    ),
   };
 }
 
@@ -99,6 +119,11 @@ export function serializeState(state: DashboardState, browserTz: string): string
   if (state.stacked) p.set("stacked", "1");
   if (state.smooth > 0) p.set("smooth", String(state.smooth));
   if (state.breakdown !== base.breakdown) p.set("by", state.breakdown);
+  if (state.share !== base.share) p.set("share", state.share);
+  for (const name of FILTERS) {
+    const value = state.filters[name];
+    if (value) p.set(name, value);
+  }
   const text = p.toString().replaceAll("%2C", ",");
   return text ? `?${text}` : "";
 }

@@ -29,14 +29,16 @@ import {
 
 /** Subscribing, and the admin's view of subscriptions: create, list, delivery log, cancel. */
 
-const PageQuery = z.object({
-  limit: limitParam,
-  cursor: z
-    .string()
-    .regex(/^\d{1,15}$/, "nextCursor of the previous page")
-    .optional()
-    .openapi({ param: { name: "cursor", in: "query" } }),
-});
+const PageQuery = z
+  .object({
+    limit: limitParam,
+    cursor: z
+      .string()
+      .regex(/^\d{1,15}$/, "nextCursor of the previous page")
+      .optional()
+      .openapi({ param: { name: "cursor", in: "query" } }),
+  })
+  .strict();
 
 const tags = ["subscriptions"];
 

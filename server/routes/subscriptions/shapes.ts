@@ -99,6 +99,8 @@ export const SubscriptionCreate = z
   })
   .openapi("SubscriptionCreate");
 
+// The two token queries stay lenient about parameters they do not know: they sit behind links in mail, and mail
+// systems add tracking parameters (utm_*) to links on their way to the reader.
 export const TokenQuery = z.object({
   token: z
     .string()

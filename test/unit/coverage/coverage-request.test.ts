@@ -61,15 +61,15 @@ describe("coverage requests", () => {
       "Unknown",
     ]);
     const feeds = new Map([["7", [1]]]);
-    expect(labelBreakdown("feed", feeds, (id) => (id === "7" ? "Reuters" : undefined))[0]!.label).toBe(
-      "Reuters",
-    );
+    expect(
+      labelBreakdown("feed", feeds, { feedName: (id) => (id === "7" ? "Reuters" : undefined) })[0]!.label,
+    ).toBe("Reuters");
     expect(labelBreakdown("feed", feeds)[0]!.label).toBe("feed 7");
   });
 
   it("answers topic series with shares of totals, zero-filled where a topic has no counts", () => {
     const plan = coveragePlan({ from: "2025-01-01", to: "2025-01-02", interval: "day", tz: "UTC" }, 0);
-    const series = topicSeries(topics, new Map([[1, [1, 2]]]), 2);
+    const series = topicSeries(topics, new Map([["1", [1, 2]]]), 2);
     const body = coverageResponse(plan, "topic", [2, 4], series);
     expect(body.series).toEqual([
       { key: "r1-release", label: "R1 release", counts: [1, 2], shares: [0.5, 0.5] },

@@ -86,6 +86,7 @@ const response: CoverageResponse = {
   from: "2025-01-01",
   to: "2025-01-03",
   by: "feed",
+  share: "all",
   buckets: ["2025-01-01", "2025-01-02", "2025-01-03"],
   totals: [4, 0, 2],
   series: withShares(

@@ -23,18 +23,24 @@ describe("URL state", () => {
       stacked: true,
       smooth: 7,
       breakdown: "region" as const,
+      share: "group" as const,
+      filters: { country: "DE,AT", region: "south" },
     };
     const search = serializeState(state, TZ);
     expect(search).toBe(
       "?topics=r1-release,nvidia-valuation&range=custom&from=2025-01-10&to=2025-02-10&interval=week" +
-        "&tz=Asia%2FTokyo&metric=share&stacked=1&smooth=7&by=region",
+        "&tz=Asia%2FTokyo&metric=share&stacked=1&smooth=7&by=region&share=group&country=DE,AT&region=south",
     );
     expect(parseState(search, TZ)).toEqual(state);
   });
 
   it("falls back to defaults for malformed values instead of failing", () => {
-    const state = parseState("?interval=year&metric=x&smooth=5&by=planet&tz=<script>&topics=OK,a b,,ok", TZ);
+    const state = parseState(
+      "?interval=year&metric=x&smooth=5&by=planet&tz=<script>&topics=OK,a b,,ok&share=some&lang=<b>&feed=3,4",
+      TZ,
+    );
     expect(state).toMatchObject({ interval: "day", metric: "counts", smooth: 0, breakdown: "feed", tz: TZ });
+    expect(state).toMatchObject({ share: "all", filters: { feed: "3,4" } });
     expect(state.topics).toEqual(["ok"]);
   });
 
