@@ -1,5 +1,8 @@
 import { ISO_COUNTRIES } from "../coverage/regions";
 import { stemmerFor, stemWord } from "./analysis";
+import { CONCEPT_LANGUAGES } from "./concept-languages";
+import { DEMONYM_LANGUAGES, derivedDemonyms } from "./demonyms";
+import { globalSouthCityNames } from "./global-south-city-names";
 import { CAPITALS_AND_DEMONYMS, GLOBAL_SOUTH_M49, MORE_PLACES } from "./global-south-places";
 
 /**
@@ -13,25 +16,7 @@ export interface DefaultConcept {
   query: string;
 }
 
-/** The languages every bundled concept covers. */
-export const CONCEPT_LANGUAGES = [
-  "en",
-  "de",
-  "zh",
-  "fr",
-  "es",
-  "pt",
-  "ja",
-  "ar",
-  "hi",
-  "id",
-  "vi",
-  "sw",
-  "ko",
-  "it",
-  "ru",
-  "tr",
-] as const;
+export { CONCEPT_LANGUAGES };
 
 const cjk = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 const latin = /^[\p{Script=Latin}\p{M}-]+$/u;
@@ -50,6 +35,8 @@ const folded = (term: string) =>
  * Each country so listed is still found by its other names, its capital or its demonym.
  */
 const NOISY: Readonly<Record<string, string>> = {
+  // Short Chinese, Japanese and Korean names that sit inside other words (マリ in マリオ, 马里 in 马里兰, 加纳 in
+  // 增加纳税, 인도 in 인도적) are not here: cjkPlaceTerm takes them only with what follows a place name.
   chad: "an English given name",
   jordan: "a given name and surname",
   georgia: "the US state (en, es, it, id, vi)",
@@ -62,9 +49,6 @@ const NOISY: Readonly<Record<string, string>> = {
   mali: 'Italian "evils"',
   माली: 'Hindi "gardener"',
   مالي: 'Arabic "financial"',
-  マリ: "inside マリオ, マリン ...",
-  말리: 'inside Korean verbs ("말리다")',
-  马里: "inside 马里兰 (Maryland)",
   réunion: 'French "meeting"',
   "la réunion": 'French "the meeting"',
   granada: "the Spanish city (es name of Grenada)",
@@ -74,16 +58,26 @@ const NOISY: Readonly<Record<string, string>> = {
   "saint-martin": "a common place and church name",
   "st. martin": "a common place and church name",
   "st martin": "a common place and church name",
-  인도: 'inside Korean "인도적" (humanitarian) and "인도하다" (to guide)',
-  苏丹: 'Chinese "sultan"',
-  加纳: "inside 增加纳税 and the like",
-  多哥: "inside 很多哥哥 and the like",
   sino: 'Spanish "but rather"',
   чад: 'Russian "чадо", "чадить"',
   того: 'Russian "of that" (the ru name of Togo)',
   gana: 'Spanish "wins" (the es, pt and it name of Ghana)',
   saná: 'Spanish "healthy" (the es name of Sanaa)',
   "sana'a": 'Spanish and Italian "sana a"',
+  수단: 'Korean "means" (the ko name of Sudan)',
+  "santa lucía": "Saint Lucy, and many places named for her (the es name of Saint Lucia)",
+  "santa lúcia": "Saint Lucy (the pt name of Saint Lucia)",
+  "santa lucia": "Saint Lucy and the Italian feast (the it name of Saint Lucia)",
+  "sainte-lucie": "Saint Lucy (the fr name of Saint Lucia)",
+  maurício: "a Portuguese given name (the pt name of Mauritius)",
+  アルバ: "inside アルバイト (part-time job) and アルバム (the ja name of Aruba)",
+  오만: 'Korean "arrogance" (the ko name of Oman)',
+  maurice: "a French given name (the fr name of Mauritius)",
+  mauricio: "a Spanish given name (the es name of Mauritius)",
+  grenade: 'French "grenade" (the fr name of Grenada)',
+  antigua: 'Spanish "old" (a part of the name of Antigua and Barbuda)',
+  anguilla: 'Italian "eel"',
+  anguila: 'Spanish "eel"',
 };
 
 const NOISY_NAMES = new Map(Object.entries(NOISY).map(([name, why]) => [folded(name), why]));
@@ -120,6 +114,50 @@ function russianForms(name: string): string[] {
   return [name];
 }
 
+const arabicStemmer = stemmerFor("ar");
+/**
+ * An Arabic name whose stem is three letters or fewer meets common words through it (البحرين -> بحر "sea",
+ * سوري -> سور "wall", تركي -> ترك "left", دبي -> دب "bear"), so it goes as the forms a text writes: with the
+ * article and the attached conjunction and prepositions, and a nisba (سوري) with its feminine and plurals.
+ * Null for a name the stemmer leaves long enough.
+ */
+function arabicForms(word: string): string[] | null {
+  if ([...stemWord(arabicStemmer!, word)].length >= 4) return null;
+  const bare = word.replace(/^ال/u, "");
+  const inflected = /ي$/u.test(word) && bare === word ? [word, `${word}ة`, `${word}ون`, `${word}ين`] : [bare];
+  const withArticle = inflected.map((form) => `ال${form}`);
+  const out = new Set<string>(bare === word ? inflected : []);
+  for (const form of withArticle) for (const prefix of ["", "و", "ب", "ف", "وب"]) out.add(prefix + form);
+  for (const form of withArticle) out.add(`ل${form.slice(1)}`);
+  if (bare === word) for (const prefix of ["و", "ب", "ل"]) out.add(prefix + word);
+  return [...out];
+}
+
+/** What follows a short name in each script when it is the place: a particle, "people", "government". */
+const CJK_FOLLOWERS = {
+  hangul: ["의", "에서", "에는", "정부", "인", "산", "기업", "국민", "대통령"],
+  kana: ["の", "で", "は", "に", "が", "と", "へ", "人", "政府", "企業"],
+  han: ["政府", "人", "总统", "總統", "首都", "企业", "企業", "的"],
+} as const;
+
+/**
+ * A Chinese, Japanese or Korean name as a term: matched as a substring, so a name of one or two characters is
+ * taken only with what follows it (마셜 in 마셜의, マリ in マリの, 加蓬 in 加蓬政府), unless it is known safe
+ * alone; a name of several words (Korean spaces, the Japanese ・) is its words near each other, or written together.
+ */
+function cjkPlaceTerm(name: string, shortSafe: boolean): string {
+  const parts = name.split(/[\s・･-]+/u).filter((part) => part.length > 0);
+  const compact = parts.join("");
+  if (parts.length > 1) return `(${compact} OR (${parts.join(" NEAR/3 ")}))`;
+  if ([...compact].length >= 3 || shortSafe || SHORT_CJK_NAMES.has(compact)) return compact;
+  const script = /\p{Script=Hangul}/u.test(compact)
+    ? "hangul"
+    : /[\p{Script=Hiragana}\p{Script=Katakana}]/u.test(compact)
+      ? "kana"
+      : "han";
+  return `(${CJK_FOLLOWERS[script].map((next) => compact + next).join(" OR ")})`;
+}
+
 /**
  * One name as a query term: a plain word (stemmed in the article's language), a phrase for several words,
  * `=word` for a word that must match as written, or null when it must be left out. `exactLatin`: a one-word
@@ -132,10 +170,10 @@ export function placeTerm(
 ): string | null {
   const name = raw.replace(/_/g, " ").replace(/["*]/g, "").trim();
   if (!name || NOISY_NAMES.has(folded(name))) return null;
-  if (cjk.test(name)) {
-    const compact = name.replace(/\s+/g, "");
-    if ([...compact].length < 3 && !options.shortCjk && !SHORT_CJK_NAMES.has(compact)) return null;
-    return compact;
+  if (cjk.test(name)) return cjkPlaceTerm(name, options.shortCjk === true);
+  if (arabicStemmer && /^[\u0600-\u06ff]+$/u.test(name)) {
+    const forms = arabicForms(name);
+    if (forms) return `(${forms.map((form) => `=${form}`).join(" OR ")})`;
   }
   if (/[^\p{L}\p{M}\p{N}-]/u.test(name)) return `"${name}"`;
   const letters = [...name.replace(/-/g, "")].length;
@@ -231,12 +269,30 @@ const listOf = (text: string) => (text.match(/"[^"]*"|\S+/g) ?? []).map((item) =
 
 const globalSouthCodes = () => Object.values(GLOBAL_SOUTH_M49).flatMap((list) => list.split(" "));
 
+/** Demonyms the rules of demonyms.ts derive from each country's CLDR names, noisy names (Georgia, Mali) aside. */
+export function globalSouthDemonyms(): string[] {
+  const out = new Set<string>();
+  for (const code of globalSouthCodes()) {
+    for (const lang of DEMONYM_LANGUAGES) {
+      for (const style of ["long", "short"] as const) {
+        const name = new Intl.DisplayNames([lang], { type: "region", style }).of(code);
+        if (!name || name === code || NOISY_NAMES.has(folded(name))) continue;
+        for (const demonym of derivedDemonyms(lang, name)) out.add(demonym);
+      }
+    }
+  }
+  return [...out];
+}
+
 function globalSouth(): string {
   const countries = termsOf(globalSouthCodes().flatMap(regionNames), { exactLatin: true });
-  const places: string[] = listOf(MORE_PLACES);
+  // The hand-written names first: where several terms find one word, the explanation names the first, and a
+  // real word reads better there than a rule's form ("Kenyan" rather than "Kenyais").
+  const places: string[] = [];
   for (const place of Object.values(CAPITALS_AND_DEMONYMS)) {
     for (const list of Object.values(place)) places.push(...listOf(list));
   }
+  places.push(...listOf(MORE_PLACES), ...globalSouthDemonyms());
   const names: string[] = [];
   // Region words, in the 16 languages: an adoption story may name the region rather than a country.
   names.push(
@@ -249,7 +305,11 @@ function globalSouth(): string {
         '"paesi in via di sviluppo" "развивающиеся страны" "gelişmekte olan ülkeler" "emerging markets" Schwellenländer',
     ).map((item) => item.replace(/'/g, "")),
   );
-  return [...new Set([...countries, ...termsOf(places, { shortCjk: true }), ...termsOf(names)])].join(" OR ");
+  // CLDR's cities match as written in Latin script, like country names: a stemmed "Grenada" is French "grenade".
+  const cities = termsOf(globalSouthCityNames(), { exactLatin: true });
+  return [
+    ...new Set([...countries, ...termsOf(places, { shortCjk: true }), ...cities, ...termsOf(names)]),
+  ].join(" OR ");
 }
 
 const china = [
@@ -310,8 +370,9 @@ export const defaultConcepts: readonly DefaultConcept[] = [
     description:
       "Countries and territories of Africa, Latin America and the Caribbean, South, Southeast, Central and " +
       "West Asia (the Gulf included) and the Pacific islands (UN M49), not China, Israel or Cyprus: names " +
-      "from CLDR in 16 languages, the capitals and demonyms of the 40 most populous, the Gulf capitals and " +
-      "main cities, and region words.",
+      "from CLDR in 16 languages; capitals and big cities from CLDR's time-zone cities in 16 languages, and " +
+      "the capitals no zone is named after; demonyms by each language's word formation and, for the 40 most " +
+      "populous, by hand; region words.",
     query: globalSouth(),
   },
   {
