@@ -51,15 +51,30 @@ const turkishToFixedPoint: Stemmer = (word) => {
 };
 
 /**
- * Arabic: the Snowball stemmer sometimes keeps a leading conjunction with the article (والصين -> والص); when
- * it does, the light prefix (و, then ال, بال, كال, فال or لل) is removed first, as light Arabic stemmers do.
+ * Arabic: the Snowball stemmer treats a word with and without the light prefix (و, then ال, بال, كال, فال or
+ * لل) differently, since how much it strips depends on the word's length: it keeps a leading conjunction with
+ * the article (والصين -> والص), cuts a final -يك ("your") from a bare ديبسيك (-> ديبس) but not from الديبسيك, and
+ * cuts -ات from الشركات (-> شرك) but not from شركات. So the word is stemmed with and without the prefix, as light
+ * Arabic stemmers strip it, and the shorter stem wins (one that still starts with a prefix does not count).
  */
-const ARABIC_PREFIXED = /^(?:و?(?:ال|بال|كال|فال|لل))(?=..)/;
+const ARABIC_PREFIXED = /^(?:و?(?:ال|بال|كال|فال|لل))(?=...)/;
 const arabicWithPrefixes: Stemmer = (word) => {
-  const stem = arabic(word);
-  if (!/^(?:وال|بال|كال|فال|لل)/.test(stem)) return stem;
   const bare = word.replace(ARABIC_PREFIXED, "");
-  return bare === word ? stem : arabic(bare);
+  const stemOfBare = arabic(bare);
+  if (bare === word) return stemOfBare;
+  const whole = arabic(word);
+  if (/^(?:وال|بال|كال|فال|لل)/.test(whole)) return stemOfBare;
+  return whole.length < stemOfBare.length ? whole : stemOfBare;
+};
+
+/**
+ * Hindi: the stemmer strips vowel signs as suffixes, and a short word loses most of itself to it (घाना, Ghana
+ * -> घ; हवाना, Havana, and हवा, air, both -> हव; गयाना, Guyana, and गया, went, both -> गय). A stem of fewer than
+ * three characters says too little to match by, so such a word matches as it is written.
+ */
+const hindiKeepingShortWords: Stemmer = (word) => {
+  const stem = hindi(word);
+  return [...stem].length < 3 ? word : stem;
 };
 
 const STEMMERS: Readonly<Record<string, Stemmer>> = {
@@ -72,7 +87,7 @@ const STEMMERS: Readonly<Record<string, Stemmer>> = {
   es: spanish,
   fi: finnish,
   fr: french,
-  hi: hindi,
+  hi: hindiKeepingShortWords,
   id: indonesian,
   it: italian,
   nb: norwegian,

@@ -155,7 +155,11 @@ function cjkPlaceTerm(name: string, shortSafe: boolean): string {
     : /[\p{Script=Hiragana}\p{Script=Katakana}]/u.test(compact)
       ? "kana"
       : "han";
-  return `(${CJK_FOLLOWERS[script].map((next) => compact + next).join(" OR ")})`;
+  const attached = CJK_FOLLOWERS[script].map((next) => compact + next);
+  // Korean writes a space before a noun (통가 정부, "Tonga's government"), and lists names with ・ (피지·통가).
+  if (script === "hangul")
+    attached.push(`(${compact} NEAR/1 (정부 OR 국민 OR 대통령 OR 총리 OR 기업 OR 당국))`);
+  return `(${attached.join(" OR ")})`;
 }
 
 /**
@@ -313,7 +317,7 @@ function globalSouth(): string {
 }
 
 const china = [
-  "China Chinese chinesisch Chinesen Peking Beijing 中国 中方 北京 Chine chinois Pékin chino Pekín Pequim",
+  "Wachina Mchina China Chinese chinesisch Chinesen Peking Beijing 中国 中方 北京 Chine chinois Pékin chino Pekín Pequim",
   'chinês chinesa 中国人 الصين صيني بكين चीन बीजिंग Tiongkok Cina Tionghoa "Trung Quốc" "Bắc Kinh" Uchina',
   "Kichina 중국 베이징 중국인 cinese Pechino Китай китайский Пекин Çin Çinli Pekin",
   // Hindi चीनी is also "sugar" and Spanish "sino" is "but rather": neither is listed (the Hindi stemmer
@@ -337,6 +341,9 @@ const usGovernment = [
   '"gobierno estadounidense" "gobierno de Estados Unidos" "governo americano" "governo dos EUA" 美国政府 米政府',
   '"الحكومة الأمريكية" "अमेरिकी सरकार" "pemerintah AS" "chính phủ Mỹ" "serikali ya Marekani"',
   '"governo statunitense" "правительство США" "администрация США" "ABD hükümeti" "ABD yönetimi"',
+  // The presidents stand for their administrations; Washington in Hindi is written both ways.
+  "Trump Biden ट्रंप ट्रम्प बाइडन बाइडेन Трамп Трампа Байден Байдена ترامب بايدن トランプ バイデン 트럼프 바이든",
+  "特朗普 川普 拜登 वॉशिंगटन",
   // "BIS" alone is German "until"; "Congress" alone is India's party and China's party congress; a bare
   // "commerce ministry" (Handelsministerium, 商務省, 상무부) is China's as often as the US's.
 ].join(" ");
@@ -350,14 +357,35 @@ const chips = [
   'semicondutor* "processador gráfico" "processadores gráficos"',
   "半導体 チップ 画像処理半導体 アクセラレーター",
   'رقائق شرائح "أشباه الموصلات" "معالجات الرسوميات"',
-  "चिप सेमीकंडक्टर अर्धचालक जीपीयू",
+  "चिप सेमीकंडक्टर अर्धचालक जीपीयू प्रोसेसर",
   "cip semikonduktor",
   '"bán dẫn" "vi mạch"',
-  "chipu semikondakta",
+  "chipu semikondakta semikonda*",
   "반도체 그래픽처리장치 가속기",
   'semiconduttor* "processori grafici" "processore grafico"',
   'чип* микрочип* микросхем* полупроводник* видеокарт* "графический процессор" "графических процессоров"',
   '"yarı iletken*" çip* "grafik işlemci*"',
+].join(" ");
+
+const exportControls = [
+  `"export control*" "export curb*" "export ban*" "export restriction*" "export rule*" "export limit*"`,
+  `"export licen*" export-control* exportkontroll* exportbeschränkung* exportverbot* exportstopp*`,
+  `exportregel* ausfuhr* "contrôle* des exportations" "contrôles à l exportation"`,
+  `"controles de exportación" "restricciones a la exportación" "controle* de exportação"`,
+  `"restrições à exportação" 出口管制 出口限制 出口禁令 禁售 输出管制 輸出規制 輸出管理 禁輸 "entity list" entity-list 实体清单 實體清單`,
+  `エンティティー エンティティ sanction* sanktion* sancion* sanções sancoes 制裁 "diffusion rule" "ai diffusion"`,
+  `"diffusion framework" smuggl* schmuggel* contreband* contrabando* 走私 密輸 blacklist* "liste noire"`,
+  `"lista negra" "schwarze liste" 黑名单 "lista de entidades" "liste des entités" entity-liste`,
+  `"orodha nyeusi" "controlli sulle esportazioni" "lista nera" sanzioni contrabbando "kontrol ekspor"`,
+  `"daftar entitas" "larangan ekspor" "pembatasan ekspor" sanksi penyelundupan "kiểm soát xuất khẩu"`,
+  `"danh sách thực thể" "hạn chế xuất khẩu" "buôn lậu" "trừng phạt" "danh sách đen" magendo`,
+  `"orodha ya vikwazo" "udhibiti wa mauzo" "ihracat kontrol*" "ihracat kısıtlama*" "ihracat yasağı"`,
+  `"kara liste*" yaptırım* kaçakçılı* "экспортный контроль" "экспортные ограничения"`,
+  `"ограничения на экспорт" санкци* "черный список" "чёрный список" контрабанд* "ضوابط التصدير"`,
+  `"قيود التصدير" "قيود تصدير" "حظر تصدير" "قائمة الكيانات" تهريب عقوبات "निर्यात नियंत्रण"`,
+  // German compounds: US-Chipsanktionen, Halbleiter-Exportverbot.
+  `*sanktion* *exportkontroll* *exportverbot* *ausfuhrverbot* *exportbeschränkung* vikwazo`,
+  `"निर्यात प्रतिबंध" "एंटिटी लिस्ट" तस्करी 수출통제 "수출 통제" "수출 규제" "수출 제한" 블랙리스트 밀반출 밀수 "엔티티 리스트" 黑名單`,
 ].join(" ");
 
 function anyOf(text: string): string {
@@ -387,6 +415,13 @@ export const defaultConcepts: readonly DefaultConcept[] = [
       "administration, in the 16 supported languages.",
     // Korean writes "미국 상무부" (US Commerce Department) with a space, and the bare words are generic.
     query: `${anyOf(usGovernment)} OR (미국 NEAR/1 (상무부 OR 정부 OR 의회)) OR (미 NEAR/1 (상무부 OR 의회))`,
+  },
+  {
+    name: "export-controls",
+    description:
+      "Export controls, export bans and licences, sanctions, the entity list, blacklists and chip smuggling, in " +
+      "the 16 supported languages.",
+    query: anyOf(exportControls),
   },
   {
     name: "chips",

@@ -44,13 +44,17 @@ const EXCLUDED_ZONES: Readonly<Record<string, string>> = {
   "Asia/Oral": 'English "oral", and 乌拉尔 is the Urals',
 };
 
-/** Spellings left out (lower-cased, any language), each a common word, a given name or another place. */
+/**
+ * Spellings left out (any case and accents, any language), each a common word, a given name or another place.
+ * Kept on purpose: Recife (Portuguese "reef", but Brazil's fifth city, which AI news names far more often).
+ */
 const NOISY_CITY_NAMES: Readonly<Record<string, string>> = {
   lima: 'Spanish and Portuguese "file, lime", and a surname',
+  şam: 'Damascus in Turkish, folded to "Sam" (Sam Altman) in every other language',
+  kabil: 'Kabul in Turkish, and Turkish "possible" (mümkün kabil), "tribe" (kabile)',
   "la paz": 'Spanish "peace"',
   bahia: 'Portuguese "bay"',
   bahía: 'Spanish "bay"',
-  recife: 'Portuguese "reef"',
   "san paolo": "Saint Paul in Italian (and the bank)",
   asunción: "the Assumption, and a given name",
   assunção: "the Assumption in Portuguese",
