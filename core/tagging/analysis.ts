@@ -54,17 +54,17 @@ const turkishToFixedPoint: Stemmer = (word) => {
  * Arabic: the Snowball stemmer treats a word with and without the light prefix (و, then ال, بال, كال, فال or
  * لل) differently, since how much it strips depends on the word's length: it keeps a leading conjunction with
  * the article (والصين -> والص), cuts a final -يك ("your") from a bare ديبسيك (-> ديبس) but not from الديبسيك, and
- * cuts -ات from الشركات (-> شرك) but not from شركات. So the word is stemmed with and without the prefix, as light
- * Arabic stemmers strip it, and the shorter stem wins (one that still starts with a prefix does not count).
+ * cuts -ات from الشركات (-> شرك) but not from شركات. So the prefix is stripped, as light Arabic stemmers do, the
+ * bare word is stemmed with and without the article, and the shorter stem wins (one that keeps a prefix does not).
  */
 const ARABIC_PREFIXED = /^(?:و?(?:ال|بال|كال|فال|لل))(?=...)/;
 const arabicWithPrefixes: Stemmer = (word) => {
+  // The bare word and the word with the article give the same two stems, whichever of them the text wrote.
   const bare = word.replace(ARABIC_PREFIXED, "");
   const stemOfBare = arabic(bare);
-  if (bare === word) return stemOfBare;
-  const whole = arabic(word);
-  if (/^(?:وال|بال|كال|فال|لل)/.test(whole)) return stemOfBare;
-  return whole.length < stemOfBare.length ? whole : stemOfBare;
+  const withArticle = arabic(`ال${bare}`);
+  if (/^(?:ال|وال|بال|كال|فال|لل)/.test(withArticle)) return stemOfBare;
+  return withArticle.length < stemOfBare.length ? withArticle : stemOfBare;
 };
 
 /**

@@ -15,7 +15,8 @@ const ai = anyOf(
     "künstliche* intelligenz" "intelligence artificielle" "inteligencia artificial"
     "inteligência artificial" 人工智能 人工知能 生成AI 大模型 大语言模型 인공지능 "language model*" "ai model*"
     "intelligenza artificiale" "kecerdasan buatan" "trí tuệ nhân tạo" "akili bandia" "yapay zeka*" "yapay zekâ*"
-    ии нейросеть "искусственный интеллект" "искусственного интеллекта" الذكاء "ذكاء اصطناعي" एआई "कृत्रिम बुद्धिमत्ता"
+    ии нейросет* "искусственный интеллект" "искусственного интеллекта" الذكاء "ذكاء اصطناعي" एआई "कृत्रिम बुद्धिमत्ता"
+    "akili mnemba" "आर्टिफिशियल इंटेलिजेंस" 聊天机器人 聊天機器人 чат-бот* "sohbet bot*" "روبوت الدردشة" "روبوت محادثة"
     चैटबॉट 챗봇 챗GPT 언어모델 "언어 모델" チャットボット`),
 );
 const chips = anyOf(
@@ -194,7 +195,7 @@ const market = anyOf(
     hisse hisseleri "piyasa değeri" yatırımcı* analist* "hedef fiyat" акции акций капитализация капитализации
     инвестор* аналитик* "целевую цену" "целевая цена" котировки биржа سهم أسهم الأسهم "القيمة السوقية" المستثمرين
     المستثمرون المحللون "السعر المستهدف" البورصة शेयर शेयरों "बाजार मूल्य" "बाजार पूंजीकरण" निवेशक निवेशकों विश्लेषक
-    "लक्ष्य मूल्य" 주가 시가총액 시총 투자자 목표주가 증시 股價 市值 目標價 trilioni triliun "nghìn tỷ" триллион*
+    "लक्ष्य मूल्य" *-papiere *-titel бумаг* 주식 "valeur boursière" "valor bursátil" 주가 시가총액 시총 투자자 목표주가 증시 股價 市值 目標價 trilioni triliun "nghìn tỷ" триллион*
     تريليون ट्रिलियन "조 달러" 万亿 萬億 thamani`),
 );
 // Movement words also describe market share, so they count only when the story is not about share.
@@ -203,7 +204,10 @@ const moves = anyOf(
     desplom* despenc* queda tomb* 暴跌 大跌 重挫 急落 暴落 下落 上昇 急騰 反発 crolla crollo crollano balzo
     vola* anjlok merosot menguat melonjak "lao dốc" "bốc hơi" "tăng mạnh" zaporomoka zapanda porom* eridi
     düştü düşüş yükseliş yükseldi рухнул* упал* обвал* взлет* выросл* انهيار هبوط تراجع ارتفاع गिरे गिरावट चढ़े उछाल
-    폭락 급락 급등 상승 하락 大漲 大跌 重挫 蒸發`),
+    폭락 급락 급등 상승 하락 大漲 大跌 重挫 蒸發 fell fall* drop* jump* surg* slid* slide* climb* sink* fällt fiel
+    steigt stieg verliert* grimpe baisse hausse sube pierde dispar* repunt* cai sobe perde cala guadagna turun naik
+    giảm tăng zashuka "değer kaybet*" подешевел* подорожал* هبط ارتفع انخفض गिर* टूट* 떨어 올라 値下がり 値上がり
+    下跌 上涨 上漲`),
 );
 const marketShare = anyOf(
   oneOf(`"market share*" "parts de marché" "part de marché" "cuota de mercado" "participação de mercado"
@@ -439,7 +443,7 @@ const gulfOrTiers = anyOf(
 );
 const retaliation = anyOf(
   oneOf(`retaliat* response respond* countermeasure* counter-measure* riposte* représaill* vergeltung*
-    reaktion reagier* gegenma* respuesta responde* ritorsion* risposta rispost* balasan membalas "đáp trả" "trả đũa"
+    reaktion gegenma* respuesta ritorsion* risposta rispost* balasan membalas "đáp trả" "trả đũa"
     "đối phó" kulipiza misilleme karşılık* ответ ответе ответом ответн* رد ردا انتقام انتقاما जवाब पलटवार 보복 대응 反制
     报复 報復 回应 対抗措置 対抗 ترد يرد "ردا على" reage* reagi* rispond* jibu yanıt* ответом`),
 );
@@ -470,8 +474,8 @@ const capCountries = anyOf(
 // A short chip list for the lesser branches, without the generic processors and accelerators and with Nvidia's
 // parts. Not `@chips`: its "semi-conducteur*" would tie French gallium retaliation to chip sanctions.
 const chipsShort = anyOf(
-  oneOf(`*chip* semicondu* semi-condu* halbleiter* puce* gpu* nvidia* h20 h100 h200 blackwell cip* chipu чип*
-    رقائق شرائح "أشباه الموصلات" चिप सेमीकंडक्टर 芯片 晶片 칩 반도체 チップ 半導体 "bán dẫn" semikonduktor semikonda
+  oneOf(`*chip* semicondu* semi-condu* halbleiter* puce* gpu* nvidia h20 h100 h200 blackwell cip* chipu чип*
+    رقائق شرائح "أشباه الموصلات" चिप चिप्स सेमीकंडक्टर 芯片 晶片 칩 반도체 チップ 半導体 "bán dẫn" semikonduktor semikonda
     полупроводник* "yarı iletken*"`),
 );
 const usOrExports = anyOf(usGov, exportWords);
@@ -494,6 +498,14 @@ const exportQuery = allOf(
     // Lithography curbs and chip smuggling are China stories even when a headline leaves China out.
     allOf(anyOf(controlsCore, sanctionOrCurb), toolMakers),
     allOf(smuggling, anyOf(chipsShort, servers)),
+    // Allied enforcement: charges and fraud cases over chips or servers in Singapore or Malaysia.
+    allOf(
+      oneOf(`singapor* malaysi* malaisie malasia malesia 新加坡 马来西亚 馬來西亞 シンガポール マレーシア 싱가포르 말레이시아
+        сингапур* малайзи* سنغافورة ماليزيا सिंगापुर मलेशिया`),
+      oneOf(`charg* indict* fraud* arrest* anklage betrug acus* dakwa penipuan "truy tố" "gian lận" mashtaka suçla*
+        обвин* мошенни* اتهام احتيال आरोप धोखाधड़ी 기소 사기 起诉 起訴 欺诈 詐欺`),
+      anyOf(chipsShort, servers),
+    ),
     near(
       8,
       chinaSkus,
@@ -502,7 +514,13 @@ const exportQuery = allOf(
       ),
     ),
     // The rule named by what it does ("the rule on the diffusion of AI", "Biden's chip rule"), rescinded or not.
-    allOf(anyOf(diffusionRule, near(4, diffusionWords, ruleWords)), anyOf(ai, chipsShort)),
+    allOf(
+      anyOf(diffusionRule, near(4, diffusionWords, ruleWords)),
+      anyOf(
+        chipsShort,
+        oneOf(`ai ki ia ии 인공지능 人工智能 الذكاء एआई "yapay zek*" kecerdasan "trí tuệ" akili intelligen*`),
+      ),
+    ),
     allOf(
       near(3, chipsShort, ruleWords),
       anyOf("@us-government", rescind),
@@ -520,24 +538,18 @@ const exportQuery = allOf(
       ),
     ),
   ),
-  // Gallium and germanium count when the text ties them to chip controls, as retaliation.
-  not(
-    allOf(
-      rawMaterials,
-      not(
-        anyOf(
-          "nvidia",
-          chinaSkus,
-          entityList,
-          toolMakers,
-          allOf(
-            retaliation,
-            near(6, chipsShort, anyOf(controlsCore, sanctionOrCurb)),
-            not(near(3, usedIn, chipsShort)),
-          ),
-        ),
-      ),
-    ),
+  // Gallium and germanium count only beside Nvidia, the China-only parts, the entity list or the tool makers...
+  not(allOf(rawMaterials, not(anyOf("nvidia", chinaSkus, entityList, toolMakers)))),
+);
+// ...or as China's counter-measures tied in the text to chip curbs (a probe of Nvidia, a metals ban, a blacklist
+// "in response to US chip sanctions"); a metal merely used in chips is no tie.
+const exportControlsQuery = anyOf(
+  exportQuery,
+  allOf(
+    china,
+    retaliation,
+    near(6, anyOf(chipsShort, "nvidia"), anyOf(controlsCore, sanctionOrCurb)),
+    not(near(3, usedIn, chipsShort)),
   ),
 );
 
@@ -702,6 +714,6 @@ export const defaultTopics: TopicDefinition[] = [
     description:
       "US and allied export controls and sanctions on chips and chipmaking tools for China, and chip smuggling.",
     color: "#D55E00",
-    query: exportQuery,
+    query: exportControlsQuery,
   },
 ];
