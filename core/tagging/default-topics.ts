@@ -249,7 +249,8 @@ const recordLoss = anyOf(
     capitalisation capitalización 市值 時価総額`),
 );
 const otherChipmakers = anyOf(
-  oneOf(`intel amd tsmc asml broadcom qualcomm samsung micron arm 英特尔 英特爾 インテル 超威 台积电 台積電 三星 サムスン 博通 高通
+  // Arm by its full name: "arm" alone is the arms race's.
+  oneOf(`intel amd tsmc asml broadcom qualcomm samsung micron "arm holdings" 英特尔 英特爾 インテル 超威 台积电 台積電 三星 サムスン 博通 高通
     美光 阿斯麦 "sk hynix" infineon nxp stmicro* mediatek "texas instruments" globalfoundries "applied materials"
     "lam research" softbank 하이닉스 삼성전자 인텔 인텔의 台積電 英特爾 интел "إنتل" इंटेल`),
 );
@@ -391,8 +392,8 @@ const toolMakers = anyOf(
     芯片制造设备 半導体製造装置 एएसएमएल 에이에스엠엘 "阿斯麦" "艾司摩爾" асмл`),
 );
 const rawMaterials = anyOf(
-  oneOf(`gallium germanium graphite antimony "rare earth*" "seltene* erden" 稀土 镓 锗 ガリウム レアアース terres
-    tierras galio germanio gallio galium =gali =germani galyum germanyum галли* германи* الغاليوم الجرمانيوم
+  oneOf(`gallium germanium graphite antimony "rare earth*" "seltene* erden" 稀土 镓 锗 ガリウム レアアース "terres rares"
+    "tierras raras" "terras raras" "terre rare" galio germanio gallio galium =gali =germani galyum germanyum галли* германи* الغاليوم الجرمانيوم
     गैलियम जर्मेनियम 갈륨 게르마늄`),
 );
 const usGov = anyOf(
