@@ -379,6 +379,7 @@ const exportWords = anyOf(
 );
 const curb = anyOf(
   oneOf(`ban bans banned banning curb* restri* limit* block* tighten* crackdown licen* halt* cut stop lizenz*
+    suspend suspender sospendere suspendre frenar aussetzen
     许可 許可 受限 ライセンス verbot* beschränk* verschärf* sperr* interdi* prohib* proib* veto* 禁止 限制 管制 禁令 规制
     規制 制限 封锁 禁运 divieto restrizion* stretta larangan batasi pembatasan perketat "hạn chế" siết "lệnh cấm" cấm
     vikwazo *zuia* marufuku verbiet* untersag* 收紧 收緊 규제 제한 통제 금지 ограничени* ограничил* запрет* ужесточ* kısıtla* yasak* sıkılaştır* sınırla*
