@@ -634,6 +634,8 @@ const adoption = anyOf(
     개발자 开发者 開発者 universi* "đại học" "vyuo vikuu" üniversite* университет* جامعات الجامعات विश्वविद्यालय 대학 大学
     government* gouvernement* gobierno* governo* regierung* pemerintah "chính phủ" serikali hükümet* правительств*
     حكومة الحكومة सरकार 정부 政府 ministr* министерств* وزارة मंत्रालय
+    pilot* test* teste* prueba* prova* uji "thử nghiệm" majaribio dene* тестир* اختبار परीक्षण 시범 테스트 试点 試験 実証
+    switch* embrac* rely relies andalkan
     launch* lanc* lanza* luncur* "ra mắt" zindua* запуск* أطلق* لॉन्च 출시 推出 上线 上線 "roll* out" rollout*
     "built on" "based on" "powered by" basé* basad* baseado* basat* basiert* berbasis "dựa trên" kulingana dayalı
     "на базе" "основан*" "مبني على" आधारित 기반 基于 基於 integrat* intègr* integra* integrier* entegre* "tích hợp"
