@@ -51,15 +51,30 @@ const turkishToFixedPoint: Stemmer = (word) => {
 };
 
 /**
- * Arabic: the Snowball stemmer sometimes keeps a leading conjunction with the article (والصين -> والص); when
- * it does, the light prefix (و, then ال, بال, كال, فال or لل) is removed first, as light Arabic stemmers do.
+ * Arabic: the Snowball stemmer treats a word with and without the light prefix (و, then ال, بال, كال, فال or
+ * لل) differently, since how much it strips depends on the word's length: it keeps a leading conjunction with
+ * the article (والصين -> والص), cuts a final -يك ("your") from a bare ديبسيك (-> ديبس) but not from الديبسيك, and
+ * cuts -ات from الشركات (-> شرك) but not from شركات. So the prefix is stripped, as light Arabic stemmers do, the
+ * bare word is stemmed with and without the article, and the shorter stem wins (one that keeps a prefix does not).
  */
-const ARABIC_PREFIXED = /^(?:و?(?:ال|بال|كال|فال|لل))(?=..)/;
+const ARABIC_PREFIXED = /^(?:و?(?:ال|بال|كال|فال|لل))(?=...)/;
 const arabicWithPrefixes: Stemmer = (word) => {
-  const stem = arabic(word);
-  if (!/^(?:وال|بال|كال|فال|لل)/.test(stem)) return stem;
+  // The bare word and the word with the article give the same two stems, whichever of them the text wrote.
   const bare = word.replace(ARABIC_PREFIXED, "");
-  return bare === word ? stem : arabic(bare);
+  const stemOfBare = arabic(bare);
+  const withArticle = arabic(`ال${bare}`);
+  if (/^(?:ال|وال|بال|كال|فال|لل)/.test(withArticle)) return stemOfBare;
+  return withArticle.length < stemOfBare.length ? withArticle : stemOfBare;
+};
+
+/**
+ * Hindi: the stemmer strips vowel signs as suffixes, and a short word loses most of itself to it (घाना, Ghana
+ * -> घ; हवाना, Havana, and हवा, air, both -> हव; गयाना, Guyana, and गया, went, both -> गय). A stem of fewer than
+ * three characters says too little to match by, so such a word matches as it is written.
+ */
+const hindiKeepingShortWords: Stemmer = (word) => {
+  const stem = hindi(word);
+  return [...stem].length < 3 ? word : stem;
 };
 
 const STEMMERS: Readonly<Record<string, Stemmer>> = {
@@ -72,7 +87,7 @@ const STEMMERS: Readonly<Record<string, Stemmer>> = {
   es: spanish,
   fi: finnish,
   fr: french,
-  hi: hindi,
+  hi: hindiKeepingShortWords,
   id: indonesian,
   it: italian,
   nb: norwegian,

@@ -14,26 +14,28 @@ const ai = anyOf(
   oneOf(`ai a.i ki ia genai chatbot* llm* chatgpt openai deepseek "artificial intelligence"
     "künstliche* intelligenz" "intelligence artificielle" "inteligencia artificial"
     "inteligência artificial" 人工智能 人工知能 生成AI 大模型 大语言模型 인공지능 "language model*" "ai model*"
-    "intelligenza artificiale" "kecerdasan buatan" "trí tuệ nhân tạo" "akili bandia" "yapay zeka" "yapay zekâ"
-    ии нейросеть "искусственный интеллект" "искусственного интеллекта" الذكاء "ذكاء اصطناعي" एआई "कृत्रिम बुद्धिमत्ता"
+    "intelligenza artificiale" "kecerdasan buatan" "trí tuệ nhân tạo" "akili bandia" "yapay zeka*" "yapay zekâ*"
+    ии нейросет* "искусственный интеллект" "искусственного интеллекта" الذكاء "ذكاء اصطناعي" एआई "कृत्रिम बुद्धिमत्ता"
+    "akili mnemba" "आर्टिफिशियल इंटेलिजेंस" 聊天机器人 聊天機器人 чат-бот* "sohbet bot*" "روبوت الدردشة" "روبوت محادثة"
     चैटबॉट 챗봇 챗GPT 언어모델 "언어 모델" チャットボット`),
 );
 const chips = anyOf(
   "@chips",
-  oneOf(`chip* *chip *chips puce* *conducteur* gpu* processor* prozessor* processeur* procesador* processador*
+  oneOf(`*chip* puce* *conducteur* gpu* processor* prozessor* processeur* procesador* processador*
     accelerator* h20 h800 h100 a100 a800 hbm =cip cipi* cipler* رقاقة شريحة معالجات चिप्स 칩`),
 );
 
 const deepseekNames = anyOf(
   oneOf(`deepseek* *-deepseek 深度求索 ディープシーク 딥시크 "ديب سيك" ديبسيك "دييب سيك" डीपसीक "डीप सीक" дипсик
-    "liang wenfeng" 梁文锋 梁文鋒 梁文峰 幻方 "high-flyer" 량원펑 량원평 "лян вэньфэн" "ليانغ وين فنغ" "ليانغ وينفنغ"
+    "liang wenfeng*" 梁文锋 梁文鋒 梁文峰 幻方 "high-flyer" 량원펑 량원평 "лян вэньфэн*" "ليانغ وين فنغ" "ليانغ وينفنغ"
     "लियांग वेनफेंग"`),
 );
 const r1Model = anyOf("r1", "r1-zero", "v3", "deepseek-v3");
 const modelWords = anyOf(
   oneOf(`model* modell* modele* modèle* modelo* reasoning razonamiento raciocinio raisonnement chatbot*
     ki-modell* open-source open-weight* 推理 模型 モデル 推論 modello modelli modeli "mô hình" "suy luận" penalaran
-    модель моделей рассуждени* نموذج النموذج نماذج استدلال मॉडल 모델 추론 "akıl yürütme" ragionamento sprachmodell*`),
+    модель моделей рассуждени* نموذج النموذج نماذج استدلال मॉडल 모델 추론 "akıl yürüt*" ragionamento sprachmodell*
+    modeli "sohbet bot*" "dil model*" 챗봇 チャットボット 聊天机器人 聊天機器人 чат-бот* "شات بوت" "روبوت محادثة" चैटबॉट`),
 );
 // R1 is compared with OpenAI's o1 in nearly every story about it; the motorbike and the SUV never are.
 const r1Peers = anyOf(
@@ -47,26 +49,30 @@ const r1Peers = anyOf(
   "오픈AI",
   "챗GPT",
 );
+// Not "race", "Rennen", "carrera" or "corrida": the AI race is DeepSeek's story in every language.
 const r1Traps = anyOf(
-  oneOf(`bmw rivian yamaha yzf* r1s r1t visa* motorcycle* motorrad* moto superbike* pickup* suv* racing
-    race* rennen carrera* corrida*`),
+  oneOf(`bmw rivian yamaha yzf* r1s r1t visa* motorcycle* motorrad* moto superbike* pickup* suv* =racing racetrack*
+    motogp`),
 );
+// Other Chinese AI makers and models, in each script their press writes them.
 const otherChineseAi = anyOf(
-  oneOf(`tiktok rednote xiaohongshu temu shein wechat moonshot kimi zhipu minimax qwen baichuan stepfun
-    ernie doubao bytedance 字节 百度 阿里 通义 智谱 月之暗面 豆包`),
+  oneOf(`tiktok rednote xiaohongshu temu shein wechat moonshot kimi zhipu minimax qwen* baichuan stepfun
+    ernie doubao bytedance 字节 百度 阿里 通义 智谱 月之暗面 豆包 alibaba tencent hunyuan 腾讯 騰訊 混元 千问 千問
+    アリババ テンセント 알리바바 텐센트 큐원 훈위안 алибаба тенсент "علي بابا" كوين تينسنت अलीबाबा टेनसेंट`),
 );
 const chineseAiStartup = anyOf(
   near(
     6,
     anyOf(
-      oneOf(`chin* hangzhou* 杭州 中国 中國 "hàng châu" هانغتشو هانغجو हांगझोउ हांग्जो ханчжоу 항저우 cinese cinesi
+      oneOf(`chin* hangzhou* 杭州 中国 中國 "hàng châu" هانغتشو هانغجو हांगझोउ हांग्जो ханчжоу ханчжоуск* 항저우 cinese cinesi
         =cin cinli* китайский китайская китайского الصينية الصيني चीनी "trung quốc" 중국`),
     ),
     anyOf(
       oneOf(`startup* *start-up* lab labs labor labo* laborat* firm company unternehmen empresa* entreprise*
         pousse* upstart* 初创* 新创 公司 新興* スタートアップ ベンチャー 企業 rintisan "khởi nghiệp" "kampuni changa"
         스타트업 стартап* girişim* лаборатори* مختبر ناشئة الناشئة स्टार्टअप कंपनी azienda società şirket* perusahaan
-        "công ty" kampuni компани* شركة 기업 회사`),
+        "công ty" kampuni компани* شركة 기업 회사 *schmiede लैब प्रयोगशाला "phòng thí nghiệm" maabara laboratuvar*
+        연구소 랩 研究所 ラボ 实验室 實驗室 新興`),
     ),
   ),
 );
@@ -77,7 +83,8 @@ const sputnik = anyOf(
 // Not 国产 ("domestic"): Chinese-language outlets name the model instead of calling it "the Chinese one".
 const chinaAdj = anyOf(
   oneOf(`chin* 中国 中國 cinese cinesi =cin cinli* китайский китайская китайского китайское الصينية الصيني चीनी
-    "trung quốc" 중국 중국산 "buatan china" "asal china" "kutoka china" "çin yapımı"`),
+    "trung quốc" 중국 중국산 "buatan china" "asal china" "kutoka china" "çin yapımı" kichina wachina fernost*
+    "extrême-orient" "lejano oriente" "extremo oriente" "estremo oriente"`),
 );
 // "the Chinese chatbot", "l'application chinoise", "app chinês": the press's shorthand for DeepSeek's app.
 const chineseAppOrModel = near(
@@ -87,7 +94,7 @@ const chineseAppOrModel = near(
     oneOf(`chatbot* app apps application* aplicaci* aplicativo* assistant* asistente* assistente* model
       models modell modele* modelo* ki-modell* "ai model*" 聊天机器人 aplikasi asisten "ứng dụng" "trợ lý" programu
       msaidizi 앱 챗봇 приложение чат-бот ассистент applicazione uygulama asistan* تطبيق مساعد ऐप सहायक 应用程序
-      聊天機器人 アプリ modello modeli "mô hình" модель نموذج मॉडल 모델`),
+      聊天機器人 アプリ modello modeli "mô hình" модель نموذج मॉडल 모델 模型 大模型 モデル`),
   ),
 );
 const aiContext = anyOf(
@@ -103,7 +110,14 @@ const aiContext = anyOf(
 const costFigures = anyOf(
   oneOf(`"6 million" "5.6 million" "6 millions" "6 millones" "6 milhões" "6 millionen" "5,6 millions"
     "5,6 millones" "5,6 milhões" "5,6 millionen" 600万 560万 "6 млн" "5,6 млн" "5,6 juta" "6 juta" "6 triệu"
-    "5,6 triệu" "6 milioni" "5,6 milioni" "6 milyon" "5,6 milyon" "600만" "6 ملايين" "5.6 مليون" "60 लाख"`),
+    "5,6 triệu" "6 milioni" "5,6 milioni" "6 milyon" "5,6 milyon" "600만" "6 ملايين" "5.6 مليون" "60 लाख"
+    "six million" "sechs millionen" "seis millones" "seis milhões" "six millions" "sei milioni" "enam juta"
+    "sáu triệu" "milioni sita" "altı milyon" "шесть миллионов" "ستة ملايين" "छह मिलियन" 六百万 六百萬 육백만`),
+);
+// The press's words for DeepSeek's app and chatbot, in each language.
+const appWords = anyOf(
+  oneOf(`app apps application* aplicaci* aplicativo* applicazione aplikasi "ứng dụng" programu uygulama* приложени*
+    تطبيق ऐप 앱 アプリ 应用 應用 chatbot* 챗봇 チャットボット 聊天机器人 聊天機器人 чат-бот* "sohbet bot*" चैटबॉट "شات بوت"`),
 );
 const cheapModel = anyOf(
   oneOf(`cheap* low-cost budget inexpensive frugal billig* günstig* kostengünstig* faible* bas barat*
@@ -112,12 +126,32 @@ const cheapModel = anyOf(
     "5,6 millionen" training`),
 );
 
-const r1Query = anyOf(
+// DeepSeek built into Chinese cars, hospitals, banks and local government is China's own uptake of the model, which
+// readers do not count as the release's story (abroad, the same uptake is Global South adoption and counts).
+const integration = anyOf(
+  oneOf(`integrat* intègr* integra* integrier* entegre* adopt* branch* "ứng dụng" "tích hợp" *unganisha* tumia
+    zatumia gunakan menggunakan внедр* встраива* تدمج دمج جोड़* शामिल 接入 集成 导入 導入 搭載 도입 통합 활용`),
+);
+const chineseInstitutions = anyOf(
+  near(
+    4,
+    anyOf(chinaAdj, "china", "chine", "cina", "çin", "китай*", "الصين", "चीन", "中国", "中國"),
+    oneOf(`hospital* hôpita* ospedal* krankenh* hospitali "bệnh viện" "rumah sakit" hastane* больниц* медучрежд*
+      مستشفى مستشفيات अस्पताल 医院 病院 병원 carmaker* automaker* autobauer* constructeur* montadora* automobilist*
+      otomobil* автопроизвод* "कार कंपनि*" 车企 汽车 自動車 자동차 bank* banque* banco* banche 银行 銀行 은행 банк*
+      بنوك बैंक "ngân hàng" benki "local government*" "地方政府" 政务 政務 自治体 지방정부 "pemerintah kota"
+      "chính quyền" "администрац*" "المحلية"`),
+  ),
+  oneOf(`byd geely "great wall" wechat 比亚迪 比亞迪 吉利 长城汽车 微信 深圳 shenzhen 广州 guangzhou 선전 광저우 深圳や
+    бйд बीवाईडी गीली icbc "bank of china"`),
+);
+const r1Branches = anyOf(
   deepseekNames,
-  allOf(r1Model, anyOf(near(8, r1Model, modelWords), r1Peers), not(r1Traps)),
+  // R1 beside a model word and AI words may sit in different fields (a reasoning model in the title, R1 below).
+  allOf(r1Model, anyOf(near(8, r1Model, modelWords), r1Peers, allOf(modelWords, ai)), not(r1Traps)),
   allOf(
     chineseAiStartup,
-    anyOf(modelWords, cheapModel, r1Peers, "assistant*", '"app store"'),
+    anyOf(modelWords, cheapModel, r1Peers, "assistant*", '"app store"', appWords),
     not(otherChineseAi),
   ),
   allOf(sputnik, anyOf(ai, chinaAdj)),
@@ -142,6 +176,7 @@ const r1Query = anyOf(
     anyOf(chinaAdj, ai),
   ),
 );
+const r1Query = allOf(r1Branches, not(allOf(integration, chineseInstitutions)));
 
 const nvidia = anyOf(
   oneOf(`nvidia* *-nvidia nvda 英伟达 英偉達 輝達 辉达 エヌビディア 엔비디아 إنفيديا انفيديا نفيديا एनवीडिया एनविडिया нвидиа
@@ -161,7 +196,8 @@ const market = anyOf(
     hisse hisseleri "piyasa değeri" yatırımcı* analist* "hedef fiyat" акции акций капитализация капитализации
     инвестор* аналитик* "целевую цену" "целевая цена" котировки биржа سهم أسهم الأسهم "القيمة السوقية" المستثمرين
     المستثمرون المحللون "السعر المستهدف" البورصة शेयर शेयरों "बाजार मूल्य" "बाजार पूंजीकरण" निवेशक निवेशकों विश्लेषक
-    "लक्ष्य मूल्य" 주가 시가총액 시총 투자자 목표주가 증시 股價 市值 目標價`),
+    "लक्ष्य मूल्य" *-papiere *-titel бумаг* 주식 "valeur boursière" "valor bursátil" 주가 시가총액 시총 투자자 목표주가 증시 股價 市值 目標價 trilioni triliun "nghìn tỷ" триллион*
+    تريليون ट्रिलियन "조 달러" 万亿 萬億 thamani`),
 );
 // Movement words also describe market share, so they count only when the story is not about share.
 const moves = anyOf(
@@ -169,7 +205,10 @@ const moves = anyOf(
     desplom* despenc* queda tomb* 暴跌 大跌 重挫 急落 暴落 下落 上昇 急騰 反発 crolla crollo crollano balzo
     vola* anjlok merosot menguat melonjak "lao dốc" "bốc hơi" "tăng mạnh" zaporomoka zapanda porom* eridi
     düştü düşüş yükseliş yükseldi рухнул* упал* обвал* взлет* выросл* انهيار هبوط تراجع ارتفاع गिरे गिरावट चढ़े उछाल
-    폭락 급락 급등 상승 하락 大漲 大跌 重挫 蒸發`),
+    폭락 급락 급등 상승 하락 大漲 大跌 重挫 蒸發 fell fall* drop* jump* surg* slid* slide* climb* sink* fällt fiel
+    steigt stieg verliert* grimpe baisse hausse sube pierde dispar* repunt* cai sobe perde cala guadagna turun naik
+    giảm tăng zashuka "değer kaybet*" подешевел* подорожал* هبط ارتفع انخفض गिर* टूट* 떨어 올라 値下がり 値上がり
+    下跌 上涨 上漲`),
 );
 const marketShare = anyOf(
   oneOf(`"market share*" "parts de marché" "part de marché" "cuota de mercado" "participação de mercado"
@@ -196,11 +235,11 @@ const chipmaker = anyOf(
   oneOf(`chipmaker* "chip maker*" chip-maker* "chip giant" chip-giant* chipriese* chipkonzern*
     chiphersteller* chipdesigner* "chip designer*" "fabricant de puces" "fabricante de chips"
     "fabricante de chips" "géant des puces" "gigante de los chips" "gigante dos chips" 芯片巨头 芯片制造商
-    晶片巨頭 半導体大手 半導体メーカー "most valuable company" "santa clara" "ai darling" "ai chip leader"
+    晶片巨頭 半導体大手 半導体メーカー "most valuable company" "santa clara" "ai darling" "ai's darling" "ai chip leader" "chip king*" 半導体の王者 芯片之王 "roi des puces"
     "leader dei chip" "produttore di chip" "produsen chip" "raksasa chip" "hãng chip" "kampuni ya chipu"
     "çip üreticisi*" "çip devi" "производитель чипов" "производителя чипов" "عملاق الرقائق" "चिप निर्माता" "칩 제조"
     반도체 "AI 반도체" 晶片大厂 芯片龙头 "jensen huang" 黄仁勋 黃仁勳 젠슨 ジェンスン
-    "дженсен хуанг" "дженсена хуанга" "جنسن هوانغ" "جينسن هوانغ" "जेन्सेन हुआंग"`),
+    "дженсен хуанг" "дженсена хуанга" "جنسن هوانغ" "جينسن هوانغ" "जेन्सेन हुआंग" "जेन्सन हुआंग" "चिप दिग्गज"`),
 );
 const recordLoss = anyOf(
   oneOf(`"600 billion" 600bn "593 billion" 593bn 589bn "589 billion" "600 milliards" "600 mil millones"
@@ -210,7 +249,8 @@ const recordLoss = anyOf(
     capitalisation capitalización 市值 時価総額`),
 );
 const otherChipmakers = anyOf(
-  oneOf(`intel amd tsmc asml broadcom qualcomm samsung micron arm 英特尔 英特爾 インテル 超威 台积电 台積電 三星 サムスン 博通 高通
+  // Arm by its full name: "arm" alone is the arms race's.
+  oneOf(`intel amd tsmc asml broadcom qualcomm samsung micron "arm holdings" 英特尔 英特爾 インテル 超威 台积电 台積電 三星 サムスン 博通 高通
     美光 阿斯麦 "sk hynix" infineon nxp stmicro* mediatek "texas instruments" globalfoundries "applied materials"
     "lam research" softbank 하이닉스 삼성전자 인텔 인텔의 台積電 英特爾 интел "إنتل" इंटेल`),
 );
@@ -235,12 +275,11 @@ const nvidiaQuery = anyOf(
     not(allOf(title(otherChipFirms), not(title(nvidia)))),
   ),
   stockNotInStock,
-  allOf(chipmaker, anyOf(recordLoss, market, moves), not(otherChipmakers)),
+  // Not "the domestic chip leader" Cambricon's shares, nor Intel's.
+  allOf(chipmaker, anyOf(recordLoss, market, moves), not(otherChipFirms)),
 );
 
-const huawei = anyOf(
-  oneOf(`huawei* 华为 華為 華爲 ファーウェイ 화웨이 هواوي "هواوي" हुआवेई ह्वावे хуавэй хуавей`),
-);
+const huawei = anyOf(oneOf(`huawei* 华为 華為 華爲 ファーウェイ 화웨이 *هواوي हुआवेई ह्वावे хуавэй* хуавей*`));
 const aiChipContext = anyOf(
   ai,
   oneOf(`910* npu* accelerator* beschleuniger* accélérateur* acelerador* datacenter* "data center*"
@@ -259,9 +298,11 @@ const phones = anyOf(
 const ascendHardware = anyOf(
   oneOf(`"ascend chip*" "ascend cluster*" "ascend processor*" "ascend accelerator*" "ascend npu*"
     "ascend server*" "ascend ai" "ascend-chip*" "ascend-prozessor*" "puces ascend" "chips ascend"
-    "ascend computing" 昇腾 昇騰 어센드 アセンド "أسيند" एसेंड "ascend 910*" 910b 910c cloudmatrix*`),
+    "ascend computing" 昇腾 昇騰 어센드 アセンド "أسيند" एसेंड असेंड "ascend 910*" 910b 910c cloudmatrix* "cloud matrix"
+    "كلاود ماتريكس" क्लाउडमैट्रिक्स клаудматрикс 클라우드매트릭스 クラウドマトリックス`),
 );
-const ascendTraps = anyOf(oneOf(`wellness cannabis marijuana dispensar* "performance materials" nylon`));
+// Exact: a stemmed "wellness" is "well" ("handles inference well").
+const ascendTraps = anyOf(oneOf(`=wellness cannabis marijuana dispensar* "performance materials" nylon`));
 const huaweiAiChips = anyOf(
   oneOf(`"ai chip*" "ai processor*" "ai accelerator*" "ki chip*" "ki-chip*" ki-chips ki-beschleuniger*
     "puce* d ia" "puce* d intelligence" "chips de ia" "chip de ia" "chips de inteligencia" ai芯片
@@ -288,6 +329,8 @@ const chipWords = anyOf(
     ускорител* مسرعات मसर्रात 가속기 アクセラレーター 加速器 加速卡 算力`),
 );
 const ascendQuery = anyOf(
+  // CloudMatrix is Huawei's Ascend cluster, in any script.
+  oneOf(`"كلاود ماتريكس" क्लाउडमैट्रिक्स клаудматрикс 클라우드매트릭스 クラウドマトリックス`),
   allOf(
     anyOf("昇腾", "昇騰", "910b", "910c", allOf("ascend", huawei)),
     anyOf(aiChipContext, not(phones)),
@@ -296,51 +339,50 @@ const ascendQuery = anyOf(
   allOf(huawei, near(8, "ascend", aiChipContext), not(ascendTraps)),
   allOf(huawei, huaweiAiChips, not(anyOf("kirin", "麒麟", "smartphone*", "手机"))),
   allOf(huawei, "cloudmatrix*"),
+  // Huawei's chips or Ascend's accelerators named as what a model is trained or run on.
+  allOf(
+    // Ascend before "accelerators" or "processors"; before "chips" it may be the verb ("chip stocks ascend").
+    anyOf(
+      near(4, huawei, chipWords),
+      near(
+        2,
+        "ascend",
+        oneOf(`accelerator* beschleuniger* accélérateur* acelerador* acceleratori akselerator "bộ tăng tốc"
+          hızlandırıcı* ускорител* مسرعات 가속기 アクセラレーター 加速器 प्रोसेसर processor* prozessor* processeur*`),
+      ),
+    ),
+    anyOf(aiChipContext, modelWords, deepseekNames),
+    not(phones),
+    not(ascendTraps),
+  ),
   allOf(ascendHardware, not(ascendTraps)),
   allOf(domesticChipFirms, anyOf(aiChipContext, chipWords), not(phones)),
   allOf(near(4, domesticWords, chipWords), china, anyOf(nvidia, ai, "gpu*", aiChipContext), not(phones)),
 );
 
-const controlsCore = anyOf(
-  oneOf(`"export control*" "export curb*" "export ban*" "export restriction*" "export rule*"
-    "export limit*" "export licen*" export-control* exportkontroll* exportbeschränkung*
-    exportverbot* exportstopp* exportregel* ausfuhr* "contrôle* des exportations"
-    "contrôles à l exportation" 
-    "controles de exportación" "restricciones a la exportación"
-    "controle* de exportação" 
-    "restrições à exportação" 出口管制 出口限制 出口禁令 禁售 输出管制 輸出規制 輸出管理 禁輸
-    "entity list" entity-list 实体清单 實體清單 エンティティー エンティティ sanction* sanktion* sancion* sanções sancoes
-    制裁 "diffusion rule" "ai diffusion" "diffusion framework" smuggl* schmuggel* contreband*
-    contrabando* 走私 密輸 blacklist* "liste noire" "lista negra" "schwarze liste" 黑名单
-    "lista de entidades" "liste des entités" entity-liste "orodha nyeusi" "controlli sulle esportazioni"
-    "lista nera" sanzioni contrabbando "kontrol ekspor" "daftar entitas"
-    "larangan ekspor" "pembatasan ekspor" sanksi penyelundupan "kiểm soát xuất khẩu" "danh sách thực thể"
-    "hạn chế xuất khẩu" "buôn lậu" "trừng phạt" "danh sách đen" magendo "orodha ya vikwazo" "udhibiti wa mauzo"
-    "ihracat kontrol*" "ihracat kısıtlama*" "ihracat yasağı" "kara liste*" yaptırım* kaçakçılı* "экспортный контроль"
-    "экспортные ограничения" "ограничения на экспорт" санкци* "черный список" "чёрный список"
-    контрабанд* "ضوابط التصدير" "قيود التصدير" "قيود تصدير" "حظر تصدير" "قائمة الكيانات" تهريب عقوبات "निर्यात नियंत्रण"
-    "निर्यात प्रतिबंध" "एंटिटी लिस्ट" तस्करी 수출통제 "수출 통제" "수출 규제" "수출 제한" 블랙리스트 밀반출
-    밀수 "엔티티 리스트" 出口管制 實體清單 黑名單 輸出規制`),
-);
+// Export controls, sanctions, the entity list, blacklists and smuggling: the `@export-controls` concept.
+const controlsCore = "@export-controls";
 const entityList = anyOf(
   oneOf(`"entity list" entity-list* 实体清单 實體清單 エンティティー エンティティ "lista de entidades" "liste des entités"
     entity-liste "daftar entitas" "danh sách thực thể" "قائمة الكيانات" "एंटिटी लिस्ट" "엔티티 리스트" "수출 제한 명단"`),
 );
 const smuggling = anyOf(
   oneOf(`smuggl* schmuggel* contreband* contrabando* 走私 密輸 contrabbando penyelundupan menyelundupkan "buôn lậu"
-    magendo kaçakçılı* контрабанд* تهريب तस्करी 밀반출 밀수 diversion umgeleitet`),
+    magendo kaçakçılı* контрабанд* تهريب तस्करी 밀반출 밀수 diversion umgeleitet divert* umleit* détourn* desv*
+    dirott* pengalihan dialihkan "chuyển lậu" переправ* "в обход" 迂回 转运 轉運 우회 "re-export*" transship*`),
 );
 // These parts exist only because of US limits on what may be sold to China.
 const chinaSkus = anyOf("h20", "h800", "a800", "h20s", "h20-chip*");
 const exportWords = anyOf(
-  oneOf(`export* exportaci* exportaç* exporta* ausfuhr* sales verkauf* ventas vendas ventes 出口 销售 輸出 販売
+  oneOf(`export* exporta* ausfuhr* sales verkauf* ventas vendas ventes 出口 销售 輸出 販売
     对华 対中 ekspor "xuất khẩu" kuuza mauzo satış* продаж* مبيعات بيع बिक्री 판매 수출 экспорт* esport* ihracat* تصدير صادرات निर्यात 輸出`),
 );
 const curb = anyOf(
-  oneOf(`ban bans banned banning curb* restri* limit* block* tighten* crackdown licen* halt* cut lizenz*
+  oneOf(`ban bans banned banning curb* restri* limit* block* tighten* crackdown licen* halt* cut stop lizenz*
+    suspend suspender sospendere suspendre frenar aussetzen
     许可 許可 受限 ライセンス verbot* beschränk* verschärf* sperr* interdi* prohib* proib* veto* 禁止 限制 管制 禁令 规制
     規制 制限 封锁 禁运 divieto restrizion* stretta larangan batasi pembatasan perketat "hạn chế" siết "lệnh cấm" cấm
-    vikwazo *zuia* marufuku verbiet* untersag* 규제 제한 통제 금지 ограничени* ограничил* запрет* ужесточ* kısıtla* yasak* sıkılaştır* sınırla*
+    vikwazo *zuia* marufuku verbiet* untersag* 收紧 收緊 규제 제한 통제 금지 ограничени* ограничил* запрет* ужесточ* kısıtla* yasak* sıkılaştır* sınırla*
     قيود حظر تقييد تشديد يشدد تشدد प्रतिबंध सख्त रोक 禁令`),
 );
 const toolMakers = anyOf(
@@ -351,19 +393,21 @@ const toolMakers = anyOf(
     芯片制造设备 半導体製造装置 एएसएमएल 에이에스엠엘 "阿斯麦" "艾司摩爾" асмл`),
 );
 const rawMaterials = anyOf(
-  oneOf(`gallium germanium graphite antimony "rare earth*" "seltene* erden" 稀土 镓 锗 ガリウム レアアース terres
-    tierras galio germanio gallio galium gali germani galyum germanyum галли* германи* الغاليوم الجرمانيوم
+  oneOf(`gallium germanium graphite antimony "rare earth*" "seltene* erden" 稀土 镓 锗 ガリウム レアアース "terres rares"
+    "tierras raras" "terras raras" "terre rare" galio germanio gallio galium =gali =germani galyum germanyum галли* германи* الغاليوم الجرمانيوم
     गैलियम जर्मेनियम 갈륨 게르마늄`),
 );
 const usGov = anyOf(
   "@us-government",
-  oneOf(`biden trump commerce administration regierung gobierno governo
-    gouvernement 美国 美國 米国 米政府 us-regierung usa eeuu eua us u.s ee.uu dutch netherlands niederland*
-    pays-bas "países bajos" holanda 荷兰 オランダ japan* japon japao 日本 "stati uniti" americani americano
-    "amerika serikat" mỹ marekani abd amerikan сша американск* "الولايات المتحدة" الأمريكية
-    الأمريكي अमेरिका अमेरिकी 미국 美國 "paesi bassi" olanda belanda "hà lan" uholanzi hollanda нидерланд*
-    هولندا नीदरलैंड 네덜란드 荷蘭 giappone jepang "nhật bản" japani japonya япони* اليابان जापान 일본`),
+  oneOf(`commerce administration regierung gobierno governo gouvernement 美国 美國 米国 米政府 usa eeuu eua us u.s
+    ee.uu "stati uniti" "amerika serikat" mỹ marekani abd amerikan* сша американск* "الولايات المتحدة" الأمريكية
+    अमेरिका अमेरिकी 미국 american* américain* estadounidense* norte-american* statunitens* "ee uu" الأميركية أميركا`),
 );
+// The allies whose chip rules follow Washington's.
+const allies =
+  oneOf(`dutch netherlands niederland* pays-bas "países bajos" holanda 荷兰 オランダ japan* japon* japao
+  日本 "paesi bassi" olanda belanda "hà lan" uholanzi hollanda нидерланд* هولندا नीदरलैंड 네덜란드 荷蘭 giappone
+  jepang "nhật bản" япони* اليابان जापान 일본`);
 
 // The AI diffusion rule (its tiers and caps), its rescission and the licences that replaced it, even where
 // the text names no Chinese buyer: sales to the Gulf, India or Latin America.
@@ -374,44 +418,59 @@ const diffusionRule = anyOf(
     "yayılım kural*" "правило распространения" "правила распространения" "правило диффузии" "قاعدة نشر"
     "डिफ्यूजन नियम" "एआई डिफ्यूजन" "chip rule*" "chip export rule*" "tiered framework" "확산 규칙" "확산 규정" 扩散规则 擴散規則 拡散規則 拡散ルール`),
 );
+const ruleWords = anyOf(
+  oneOf(`rule* règle* regla* norma* regra* regol* regel* aturan kanuni "quy tắc" "quy định" kural* правил* قاعدة
+    القاعدة नियम 규칙 규정 規則 ルール 规则 規定 新规 新規 framework cadre marco quadro rahmen kerangka рамк*`),
+);
+const diffusionWords = anyOf(
+  oneOf(`diffusion* difusi* difusão diffusione yayılım "lan tỏa" usambazaji распространени* диффузи* *انتشار نشر
+    डिफ्यूजन 확산 拡散 扩散 擴散`),
+);
+const rescind = anyOf(
+  oneOf(`rescind* revok* repeal* scrap* abroge* abrog* deroga* revoga* cancel* annul* aufheb* aufgehoben kippt cabut
+    hủy "bãi bỏ" futa yafuta iptal отмен* ألغ تلغي إلغاء रद्द 폐기 철회 撤销 撤銷 撤回 廃止 取消`),
+);
 const licence = anyOf(
-  oneOf(`licen* lizenz* licenç* permis* permit* izin* "giấy phép" leseni лиценз* разрешени* ترخيص تراخيص رخصة
+  oneOf(`licen* lizenz* licenç* lisans* permis* permit* izin* "giấy phép" leseni лиценз* разрешени* ترخيص تراخيص رخصة
     लाइसेंस 허가 승인 许可 許可 approv* genehmig* autoriz* aprob* aprova* approva* persetujuan onay* одобр* موافقة
-    मंजूरी 批准 承認`),
+    मंजूरी 批准 承認 "green light" "feu vert" "luz verde" "sinal verde" "via libera" "grünes licht" "lampu hijau"
+    "bật đèn xanh" kibali idhinish* "yeşil ışık" "зелёный свет" "зеленый свет" "الضوء الأخضر" "हरी झंडी" 허용`),
 );
 const gulfOrTiers = anyOf(
   oneOf(`gulf golfe golfo golfstaat* teluk "vùng vịnh" ghuba körfez залив* الخليج खाड़ी 걸프 海湾 湾岸 中東 中东
     emirat* uae "abu dhabi" g42 saudi* saoudi* suudi* qatar* katar* humain الإمارات الامارات السعودية قطر 아랍에미리트
-    사우디 阿联酋 阿聯酋 沙特 沙烏地 ОАЭ саудовск* эмират* "संयुक्त अरब अमीरात" सऊदी tier* stufe* "second-tier" "middle east" 중동 中东 中東 "orta doğu" "الشرق الأوسط" "ближн* восток*" "trung đông" "timur tengah"
-    "primer nivel" "segundo nivel" "primeiro nível" "segundo nível" "premier niveau" "deuxième niveau"`),
+    사우디 阿联酋 阿聯酋 沙特 沙烏地 यूएई bae uea "falme za kiarabu" "abu dabi" ОАЭ саудовск* эмират* "संयुक्त अरब अमीरात" सऊदी tier* stufe* "second-tier" "middle east" 중동 中东 中東 "orta doğu" "الشرق الأوسط" "ближн* восток*" "trung đông" "timur tengah"
+    "primer nivel" "segundo nivel" "primeiro nível" "segundo nível" "premier niveau" "deuxième niveau"
+    nivel* niveau* nível níveis categor* fascia fasce escalón* tingkat kategori kademe*
+    уровн* فئات الفئة فئة श्रेणी श्रेणियों 등급 단계 티어 階層 层级 層級 等级 等級 三級 分级 分級 ティア makundi daraja
+    "nhóm hai" "ba nhóm"`),
 );
 const retaliation = anyOf(
   oneOf(`retaliat* response respond* countermeasure* counter-measure* riposte* représaill* vergeltung*
-    reaktion reagier* gegenma* respuesta responde* ritorsion* risposta rispost* balasan membalas "đáp trả" "trả đũa"
+    reaktion gegenma* respuesta ritorsion* risposta rispost* balasan membalas "đáp trả" "trả đũa"
     "đối phó" kulipiza misilleme karşılık* ответ ответе ответом ответн* رد ردا انتقام انتقاما जवाब पलटवार 보복 대응 反制
-    报复 報復 回应 対抗措置 対抗`),
+    报复 報復 回应 対抗措置 対抗 ترد يرد "ردا على" reage* reagi* rispond* jibu yanıt* ответом`),
 );
 
-const chipsOrTools = anyOf(chips, toolMakers);
+// A short list of curbs beside `@export-controls`, within the query's wildcard budget.
+const sanctionOrCurb = oneOf(`ban bans banned curb* restri* tighten* limit* licen* verschärf* *beschränkung*
+  beschränk* durci* endurec* inaspr* ужесточ* ограничени* запрет* kısıtla* प्रतिबंध pembatasan larangan vikwazo
+  "hạn chế" cấm 限制 管制 规制 規制 禁止 규제 통제 제재 قيود حظر सख्त batasi *zuia* 收紧 收緊`);
+// "The metals are used in chips": a raw material's use, not a tie to chip controls.
+const usedIn = oneOf(`used use verwendet eingesetzt utilisés utilisé usan usados usadas utilizzati utilizzato
+  digunakan "dùng trong" hutumika kullanılan используются используемые تستخدم المستخدمة उपयोग इस्तेमाल 사용되는 用于
+  用於 使われる 使用される`);
 const servers = oneOf(`server* servidor* sunucu* сервер* خوادم सर्वर 서버 伺服器 服务器 "máy chủ" seva`);
-// A short list of curbs for the lesser branches, so that the query stays within its length limit.
-const curbOrSanction = anyOf(
-  oneOf(`ban bans banned curb* restrict* control* limit* licen* lizenz* licenç* 受限 许可 許可 tighten* durci*
-    verschärf* endurec* inaspr* ужесточ* sıkılaştır* تشدد 강화 收紧 sanction* sanktion* sancion* sanzion* sanksi yaptırım*
-    санкци* ограничени* запрет* عقوبات قيود حظر 制裁 제재 규제 통제 "trừng phạt" "hạn chế" vikwazo प्रतिबंध verbot*
-    beschränk* interdi* prohib* proib* restri* divieto larangan pembatasan kısıtla* yasak* 禁令 管制 规制 規制 禁止 限制
-    cấm "lệnh cấm" verbiet*`),
-);
 
 // Caps on how many advanced chips a country may buy: the diffusion rule's tiers, read from the buyer's side.
 const capWords = anyOf(
-  oneOf(`cap caps capped ceiling* quota* limit* obergrenze* kontingent* plafond* tope topes limite* tetto
-    tetti batas kuota "giới hạn" "hạn mức" kikomo sınır* kota* лимит* потолок квот* ограничени* سقف سقوف حصص सीमा सीमाओं
+  oneOf(`cap caps capped ceiling* quota* limit* *obergrenze* kontingent* plafond* tope topes limite* tetto
+    tetti batas kuota "giới hạn" "hạn mức" trần kikomo sınır* kota* лимит* потолок квот* ограничени* سقف سقوف حصص सीमा सीमाओं
     सीमित 상한 한도 上限 限额 配额 枠`),
 );
 const capCountries = anyOf(
   oneOf(`india* indien inde indi brazil* brasil* bresil* mexic* mexiko messico meksika indonesi* malaysi* vietnam*
-    nigeria* saudi* emirat* "latin america*" lateinamerika* latinoam* भारत ब्राज़ील ब्राजील मेक्सिको الهند البرازيل
+    nigeria* saudi* emirat* "latin america*" lateinamerika* latinoam* भारत भारतीय ब्राज़ील ब्राजील मेक्सिको الهند البرازيل
     المكسيك индия индии бразили* мексик* 印度 巴西 墨西哥 インド ブラジル メキシコ 인도 브라질 멕시코 hindistan brezilya
     meksiko "ấn độ" "mỹ latinh"`),
 );
@@ -419,28 +478,38 @@ const capCountries = anyOf(
 // A short chip list for the lesser branches, without the generic processors and accelerators and with Nvidia's
 // parts. Not `@chips`: its "semi-conducteur*" would tie French gallium retaliation to chip sanctions.
 const chipsShort = anyOf(
-  oneOf(`chip* *chip *chips semicondu* halbleiter* puce* gpu* nvidia* h20 h100 h200 blackwell çip* cip* chipu чип*
-    رقائق شرائح चिप 芯片 晶片 칩 반도체 チップ 半導体 "bán dẫn"`),
+  oneOf(`*chip* semicondu* semi-condu* halbleiter* puce* gpu* nvidia h20 h100 h200 blackwell cip* chipu чип*
+    رقائق شرائح "أشباه الموصلات" चिप चिप्स सेमीकंडक्टर 芯片 晶片 칩 반도체 チップ 半導体 "bán dẫn" semikonduktor semikonda
+    полупроводник* "yarı iletken*"`),
 );
 const usOrExports = anyOf(usGov, exportWords);
 
 const exportQuery = allOf(
   anyOf(
-    allOf(china, anyOf(allOf(controlsCore, anyOf(chipsOrTools, "nvidia", "ai")), entityList)),
+    // Export controls on chips and chipmaking tools, whoever they target (the reading says so); on AI, China's.
+    allOf(controlsCore, anyOf(chips, nvidia, allOf(china, "ai"))),
+    allOf(china, entityList),
+    // Curbs on chips: from Washington or its allies, on exports or on China (tools: the lithography branch).
     allOf(
-      usOrExports,
-      anyOf(
-        allOf(
-          china,
-          anyOf(near(8, anyOf(chipsOrTools, nvidia), curb), allOf(near(3, chipsShort, exportWords), usGov)),
-        ),
-        allOf(licence, chipsShort, gulfOrTiers),
-      ),
+      near(8, anyOf(chips, nvidia), curb),
+      // Two of: Washington or an ally, an export word, China.
+      anyOf(allOf(anyOf(usGov, allies), anyOf(exportWords, china)), allOf(exportWords, china)),
     ),
-    allOf(near(6, chipsShort, capWords), anyOf(gulfOrTiers, allOf(capCountries, usOrExports))),
+    // Licences for chips to the Gulf.
+    allOf(gulfOrTiers, licence, chipsShort),
+    // Caps on chips, for the Gulf, a tier, or India, Brazil or Mexico under a US limit.
+    allOf(near(6, anyOf(chips, chipsShort), capWords), anyOf(gulfOrTiers, allOf(capCountries, usOrExports))),
     // Lithography curbs and chip smuggling are China stories even when a headline leaves China out.
-    allOf(anyOf(curbOrSanction, entityList, '"export control*"'), toolMakers),
+    allOf(anyOf(controlsCore, sanctionOrCurb), toolMakers),
     allOf(smuggling, anyOf(chipsShort, servers)),
+    // Allied enforcement: charges and fraud cases over chips or servers in Singapore or Malaysia.
+    allOf(
+      oneOf(`singapor* malaysi* malaisie malasia malesia 新加坡 马来西亚 馬來西亞 シンガポール マレーシア 싱가포르 말레이시아
+        сингапур* малайзи* سنغافورة ماليزيا सिंगापुर मलेशिया`),
+      oneOf(`charg* indict* fraud* arrest* anklage betrug acus* dakwa penipuan "truy tố" "gian lận" mashtaka suçla*
+        обвин* мошенни* اتهام احتيال आरोप धोखाधड़ी 기소 사기 起诉 起訴 欺诈 詐欺`),
+      anyOf(chipsShort, servers),
+    ),
     near(
       8,
       chinaSkus,
@@ -448,22 +517,43 @@ const exportQuery = allOf(
         `ban* curb* restrict* licen* lizenz* verbot* interdi* prohib* 禁 限制 受限 규제 제한 halt* stopp* 중단 停止 暂停 запрет* ограничени*`,
       ),
     ),
-    allOf(diffusionRule, anyOf(chipsShort, gulfOrTiers)),
-  ),
-  // Gallium and germanium count when the text ties them to chip controls, as retaliation.
-  not(
+    // The rule named by what it does ("the rule on the diffusion of AI", "Biden's chip rule"), rescinded or not.
     allOf(
-      rawMaterials,
-      not(
-        anyOf(
-          "nvidia",
-          chinaSkus,
-          entityList,
-          toolMakers,
-          allOf(retaliation, near(3, chipsShort, curbOrSanction)),
-        ),
+      anyOf(diffusionRule, near(4, diffusionWords, ruleWords)),
+      anyOf(
+        chipsShort,
+        oneOf(`ai ki ia ии 인공지능 人工智能 الذكاء एआई "yapay zek*" kecerdasan "trí tuệ" akili intelligen*`),
       ),
     ),
+    allOf(
+      near(3, chipsShort, ruleWords),
+      anyOf("@us-government", rescind),
+      anyOf(rescind, exportWords, gulfOrTiers),
+    ),
+    // "Chip exports" beside Washington and China, with no curb word ("loopholes in chip exports").
+    allOf(
+      china,
+      "@us-government",
+      near(
+        3,
+        anyOf("@chips", "*chip*"),
+        oneOf(`export* ausfuhr* exporta* 出口 輸出 수출 экспорт* ihracat* "xuất khẩu" ekspor
+        تصدير निर्यात`),
+      ),
+    ),
+  ),
+  // Gallium and germanium count only beside Nvidia, the China-only parts, the entity list or the tool makers...
+  not(allOf(rawMaterials, not(anyOf("nvidia", chinaSkus, entityList, toolMakers)))),
+);
+// ...or as China's counter-measures tied in the text to chip curbs (a probe of Nvidia, a metals ban, a blacklist
+// "in response to US chip sanctions"); a metal merely used in chips is no tie.
+const exportControlsQuery = anyOf(
+  exportQuery,
+  allOf(
+    china,
+    retaliation,
+    near(6, anyOf(chipsShort, "nvidia"), anyOf(controlsCore, sanctionOrCurb)),
+    not(near(3, usedIn, chipsShort)),
   ),
 );
 
@@ -511,7 +601,7 @@ const regionWords =
   "الشرق الأوسط" "मध्य पूर्व" 중동 中东 中東 gulf golfe golfo golfstaat* teluk "vùng vịnh" ghuba körfez
   الخليج खाड़ी 걸프 海湾 湾岸 "small island*" "island states"
   "pacific islands" 太平洋岛国
-  "châu phi" африк* أفريقيا افريقيا إفريقيا अफ्रीका 아프리카 非洲 アフリカ عربي العربية अरब 아랍 阿拉伯
+  "châu phi" африк* أفريقيا افريقيا إفريقيا अफ्रीका 아프리카 非洲 アフリカ عربي العربية "अरब देश*" "अरब जगत" 아랍 阿拉伯
   アラブ арабск*`);
 const region = anyOf(regionWords, placeStems, "@global-south", allOf(riskyPlaces, riskyContext));
 const aiOrOpenModels = anyOf(
@@ -519,7 +609,17 @@ const aiOrOpenModels = anyOf(
   oneOf(`"open-weight*" open-weight* "open model*" sprachmodell* "open-source model*" "modelos abiertos" 开源模型
     "mã nguồn mở" "chanzo huria" "açık kaynak"
     "مفتوحة المصدر" "ओपन-सोर्स" "ओपन सोर्स" 오픈소스 开源 開源 deepseek chatbot* llm* "ديب سيك" ديبسيك डीपसीक 딥시크
-    ディープシーク 深度求索 дипсик オープンモデル オープンソース`),
+    ディープシーク 深度求索 дипсик オープンモデル オープンソース r1`),
+  // "a free model", "modelos de bajo coste", "ucuz açık modeller", "نماذج مجانية": a language model named as a model.
+  near(
+    3,
+    oneOf(`model* modèle* modelo* modell* modeli* "mô hình" модел* نموذج نماذج मॉडल 모델 模型 モデル`),
+    oneOf(`open* ouvert* abiert* aberto* offen* aperto libre* libres gratuit* gratis free kostenlos* terbuka mở
+      huria açık ücretsiz открыт* бесплатн* مفتوح* مجاني* ओपन मुफ्त 오픈 공개 무료 开源 開源 免费 オープン 無料 cheap*
+      low-cost barat* günstig* murah "giá rẻ" nafuu ucuz дешев* رخيص* सस्त* 저비용 低成本 "bajo coste" "bajo costo"
+      "baixo custo" "basso costo" "düşük maliyet*" reasoning raisonnement razonamiento raciocínio ragionamento
+      penalaran "suy luận" rassuzhd* рассужда* استدلال तर्क 추론 推理 推論`),
+  ),
 );
 const adoption = anyOf(
   oneOf(`adopt* adopci* adoç* adot* adopsi uptake use using usa usan utiliz* uso nutz* einsatz*
@@ -534,6 +634,12 @@ const adoption = anyOf(
     개발자 开发者 開発者 universi* "đại học" "vyuo vikuu" üniversite* университет* جامعات الجامعات विश्वविद्यालय 대학 大学
     government* gouvernement* gobierno* governo* regierung* pemerintah "chính phủ" serikali hükümet* правительств*
     حكومة الحكومة सरकार 정부 政府 ministr* министерств* وزارة मंत्रालय
+    pilot* test* teste* prueba* prova* uji "thử nghiệm" majaribio dene* тестир* اختبار परीक्षण 시범 테스트 试点 試験 実証
+    switch* embrac* rely relies andalkan
+    launch* lanc* lanza* luncur* "ra mắt" zindua* запуск* أطلق* لॉन्च 출시 推出 上线 上線 "roll* out" rollout*
+    "built on" "based on" "powered by" basé* basad* baseado* basat* basiert* berbasis "dựa trên" kulingana dayalı
+    "на базе" "основан*" "مبني على" आधारित 기반 基于 基於 integrat* intègr* integra* integrier* entegre* "tích hợp"
+    внедр* تدمج इंटीग्रेट 통합 集成 接入 搭載 yararlan* yönel* "düşük maliyet*"
     farmers agriculteurs agricultores agricoltori petani "nông dân" wakulima çiftçi* фермер* المزارعين किसान
     농민 students studierende* schüler* étudiants estudiantes estudantes studenti mahasiswa siswa "sinh viên"
     wanafunzi öğrenci* студент* الطلاب छात्र 학생 学生 bank* banque* banco* "ngân hàng" benki банк* بنوك البنوك बैंक 은행 银行
@@ -544,11 +650,16 @@ const adoption = anyOf(
 );
 // Chip caps read as an access gap for India, Brazil or Mexico are this topic's too (and export-controls').
 const accessGap = allOf(
-  near(6, chipsShort, capWords),
+  near(6, anyOf(chips, chipsShort), capWords),
   capCountries,
-  oneOf(`ai ki ia ии एआई 인공지능 人工智能 tier* nivel* nível niveau* stufe* gap access* zugang acceso acesso accès
-    ambition* ambiz* ambici* महत्वाकांक्षा असर hurt* blow setback rückschlag revés golpe "left out" fuera exclu*
-    ausgeschlossen`),
+  anyOf(
+    ai,
+    oneOf(`tier* nivel* nível niveau* stufe* gap access* zugang acceso acesso accès ambition* ambiz* ambici*
+      महत्वाकांक्षा असर hurt* blow setback rückschlag revés golpe "left out" fuera exclu* ausgeschlossen brecha fosso
+      kesenjangan "khoảng cách" pengo uçurum разрыв فجوة الفجوة अंतर 격차 差距 格差 nachteil* mission* escalón*
+      tingkat kademe* уровн* categor* fascia fasce فئة الفئة श्रेणी 등급 ティア 层级 等级 nhóm daraja "fall* behind"
+      "left behind" rückstand retard* rezag* atras* tertinggal "tụt hậu" geride отстава* تخلف पिछड़ 뒤처 落后 遅れ`),
+  ),
 );
 const globalSouthQuery = anyOf(
   // The places, with their thousands of names, are read last: only for articles that pass the rest.
@@ -561,9 +672,20 @@ const globalSouthQuery = anyOf(
       oneOf(`"export control*" "diffusion rule" "ai diffusion" smuggl* "entity list" exportkontroll* "contrôle* des
         exportations" "controles de exportación" "controles de exportação" 出口管制 輸出規制 "kiểm soát xuất khẩu"
         "kontrol ekspor" "ihracat kontrol*" "экспортн* контрол*" "ضوابط التصدير" "निर्यात नियंत्रण" "수출 통제" 수출통제
-        scam* fraud* betrug* arnaque* estafa* truffa* penipuan "lừa đảo" dolandırıc* мошенни* احتيال धोखाधड़ी 사기 诈骗
-        詐欺 deepfake*`),
+        deepfake*`),
     ),
+    // AI scams are crime stories; a bank that runs a model for its fraud checks is adoption.
+    not(
+      near(
+        2,
+        oneOf(`scam* fraud* betrug* arnaque* estafa* truffa* penipuan "lừa đảo" dolandırıc* мошенни* احتيال धोखाधड़ी
+          사기 诈骗 詐欺`),
+        oneOf(`ai ki ia ии एआई 인공지능 人工智能 الذكاء "yapay zek*" kecerdasan "trí tuệ" akili deepseek* chatbot*
+          voice* stimm* voix voz voce suara giọng sauti ses голос* صوت आवाज़ 음성 语音 音声 deepfake*`),
+      ),
+    ),
+    // Licences for chips to the Gulf and chip smuggling through Malaysia are export-controls' stories.
+    not(anyOf(allOf(licence, chipsShort, gulfOrTiers), smuggling)),
   ),
   accessGap,
 );
@@ -607,6 +729,6 @@ export const defaultTopics: TopicDefinition[] = [
     description:
       "US and allied export controls and sanctions on chips and chipmaking tools for China, and chip smuggling.",
     color: "#D55E00",
-    query: exportQuery,
+    query: exportControlsQuery,
   },
 ];

@@ -13,5 +13,5 @@ export const near = (distance: number, left: string, right: string): string =>
 /** `NOT (...)`, to put inside allOf. */
 export const not = (item: string): string => `NOT ${item}`;
 
-/** `(a OR b OR c)` from a whitespace-separated list; "quoted phrases" stay whole. */
-export const oneOf = (list: string): string => anyOf(...(list.match(/"[^"]*"|\S+/g) ?? []));
+/** `(a OR b OR c)` from a whitespace-separated list; "quoted phrases" stay whole, and a repeated item counts once. */
+export const oneOf = (list: string): string => anyOf(...new Set(list.match(/"[^"]*"|\S+/g) ?? []));

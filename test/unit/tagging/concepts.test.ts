@@ -125,7 +125,13 @@ describe("the bundled concepts", () => {
     matcher.match({ title, summary: "", lang }).map((m) => m.slug);
 
   it("each parses within the concept limits and compiles", () => {
-    expect(all.map((c) => c.name)).toEqual(["global-south", "china", "us-government", "chips"]);
+    expect(all.map((c) => c.name)).toEqual([
+      "global-south",
+      "china",
+      "us-government",
+      "export-controls",
+      "chips",
+    ]);
     for (const concept of all) expect(() => validateConcept(concept.query)).not.toThrow();
     expect(countConceptTerms(all[0]!.query)).toBeGreaterThan(2_000);
   });
