@@ -4,6 +4,7 @@ import { updateFeedAndRelease } from "../../db/queries/feed-leases";
 import type { Feed } from "../../db/schema";
 import type { TopicTagger } from "../topics/topic-tagger";
 import { asFeedError, type FeedErrorKind } from "./feed-error";
+import { logFeedFailure } from "./feed-failure-log";
 import { stateAfterFailure, stateAfterNotModified, stateAfterSuccess } from "./feed-state";
 import { type FetchFeedRequest, fetchFeed } from "./fetch-feed";
 import { type NormalizedArticle, normalizeItem } from "./normalize";
@@ -71,8 +72,7 @@ export async function ingestFeed(ctx: IngestContext, feed: Feed, leaseOwner: str
     return { feedId: feed.id, status: "stored", ...result };
   } catch (caught) {
     const error = asFeedError(caught);
-    const level = error.kind === "internal" ? "error" : "warn";
-    ctx.log[level]({ feedId: feed.id, url: feed.url, kind: error.kind, err: error }, "feed failed");
+    logFeedFailure(ctx.log, feed, error);
     try {
       await updateFeedAndRelease(
         ctx.db,
