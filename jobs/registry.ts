@@ -11,6 +11,7 @@ import { type DigestSummary, findDueDigests, writeDigests } from "./alerts/diges
 import { type SpikeSummary, writeSpikeAlerts } from "./alerts/spike";
 import { type PassOptions, type PassSummary, runIngestPass } from "./ingest/ingest-pass";
 import { type JobContext, recordJobRun } from "./record-job-run";
+import { RUN_STALE_MS } from "./run-heartbeat";
 import { type RetagSummary, retagTopics } from "./topics/retag";
 import type { TopicWork } from "./topics/topic-worker-client";
 
@@ -18,20 +19,25 @@ import type { TopicWork } from "./topics/topic-worker-client";
 // its counts or its error and logs the same, and, at the end, the one list (`JOBS`) of their names and
 // schedules that the server starts and `npm run cli -- jobs list|run` shows and runs.
 
-/** How far back a running `--all` pass may have started and still be joined (a crashed one ages out). */
-const JOIN_WINDOW_MS = 60 * 60_000;
+/** An ingest job's counts, and the start of the pass it joined, if it joined one. */
+export interface IngestJobSummary extends PassSummary {
+  joinedPassStartedAt: number | undefined;
+}
 
-export async function ingestJob(ctx: JobContext, options: PassOptions): Promise<PassSummary> {
+export async function ingestJob(ctx: JobContext, options: PassOptions): Promise<IngestJobSummary> {
   const now = ctx.now ?? Date.now;
   const scope =
     options.scope === "all" ? "all" : options.scope === "due" ? "due" : `feed:${options.scope.feedId}`;
   // Two `ingest --once --all` processes that overlap are one pass: the later one joins the earlier's start
   // time, so feeds the first already attempted are not claimed again. A run row is written before any claim,
-  // and a pass that joins nobody counts from the moment it looked, so there is no gap between the two.
+  // and a pass that joins nobody counts from the moment it looked, so there is no gap between the two. Only a
+  // run whose process is alive (a recent heartbeat) is joined. Joining one that died less than RUN_STALE_MS ago
+  // does no harm: the feeds it had claimed but not finished are still in scope, and are fetched once their
+  // leases lapse.
   const lookedAt = now();
   const joined =
     options.scope === "all"
-      ? await runningSince(ctx.db, "ingest", "all", lookedAt - JOIN_WINDOW_MS)
+      ? await runningSince(ctx.db, "ingest", "all", lookedAt - RUN_STALE_MS)
       : undefined;
   const passStartedAt = options.scope === "all" ? (joined ?? lookedAt) : undefined;
   const wholePass = typeof options.scope === "string";
@@ -65,14 +71,19 @@ export async function ingestJob(ctx: JobContext, options: PassOptions): Promise<
           reason: `all ${summary.feeds} feeds failed (${kinds})`,
         });
       }
-      return summary;
+      return { ...summary, joinedPassStartedAt: joined };
     },
     ingestCounts,
   );
 }
 
 /** Failures by kind are kept as "error:<kind>" counts, so /metrics can report them for every process. */
-function ingestCounts({ insertedIds: _ids, errors, ...counts }: PassSummary): Record<string, number> {
+function ingestCounts({
+  insertedIds: _ids,
+  errors,
+  joinedPassStartedAt: _joined,
+  ...counts
+}: IngestJobSummary): Record<string, number> {
   return {
     ...counts,
     ...Object.fromEntries(Object.entries(errors).map(([kind, n]) => [`error:${kind}`, n ?? 0])),

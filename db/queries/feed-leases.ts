@@ -1,4 +1,4 @@
-import { eq, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { type Feed, feeds } from "../schema";
 
@@ -11,34 +11,40 @@ import { type Feed, feeds } from "../schema";
 export type ClaimScope =
   /** feeds whose nextFetchAt has come */
   | { kind: "due" }
-  /** every enabled feed not yet attempted since the pass started */
+  /** every enabled feed not yet done since the pass started */
   | { kind: "all"; passStartedAt: number }
   /** one feed, due or not (it must still be enabled and unleased) */
   | { kind: "feed"; feedId: number };
 
+/** Enabled, fetched (not sample) feeds in a pass's scope, leased or not. */
+function inScope(scope: ClaimScope, now: number) {
+  const which =
+    scope.kind === "due"
+      ? sql`${feeds.nextFetchAt} <= ${now}`
+      : scope.kind === "all"
+        ? // lastAttemptAt is written when an attempt ends, in the statement that gives the lease back, so a
+          // feed whose worker died mid-fetch is still in scope once its lease lapses.
+          sql`(${feeds.lastAttemptAt} is null or ${feeds.lastAttemptAt} < ${scope.passStartedAt})`
+        : sql`${feeds.id} = ${scope.feedId}`;
+  return sql`${feeds.enabled} = 1 and ${feeds.isSample} = 0 and ${which}`;
+}
+
 /**
- * Atomically claims the next feed in scope, or returns undefined when none is left. One UPDATE ... RETURNING,
- * so two processes can never both win the same row. `lastAttemptAt` is stamped at claim time: that is what
- * keeps an `--all` pass from claiming a feed twice, even after its lease was released.
+ * Atomically claims the next feed in scope, or returns undefined when none is free. One UPDATE ... RETURNING,
+ * so two processes can never both win the same row.
  */
 export async function claimNextFeed(
   db: Db,
   options: { owner: string; now: number; leaseMs: number; scope: ClaimScope },
 ): Promise<Feed | undefined> {
   const { owner, now, leaseMs, scope } = options;
-  const inScope =
-    scope.kind === "due"
-      ? sql`${feeds.nextFetchAt} <= ${now}`
-      : scope.kind === "all"
-        ? sql`(${feeds.lastAttemptAt} is null or ${feeds.lastAttemptAt} < ${scope.passStartedAt})`
-        : sql`${feeds.id} = ${scope.feedId}`;
   const rows = await db
     .update(feeds)
-    .set({ leaseOwner: owner, leaseUntil: now + leaseMs, lastAttemptAt: now })
+    .set({ leaseOwner: owner, leaseUntil: now + leaseMs })
     .where(
       sql`${feeds.id} = (
         select ${feeds.id} from ${feeds}
-        where ${feeds.enabled} = 1 and ${feeds.isSample} = 0 and ${inScope}
+        where ${inScope(scope, now)}
           and (${feeds.leaseUntil} is null or ${feeds.leaseUntil} < ${now})
         order by ${feeds.nextFetchAt}, ${feeds.id}
         limit 1
@@ -46,6 +52,35 @@ export async function claimNextFeed(
     )
     .returning();
   return rows[0];
+}
+
+/**
+ * How many feeds in scope another owner holds a live lease on: a pass waits for those (their holder finishes
+ * them, or dies and the lease lapses) rather than end without them.
+ */
+export async function feedsHeldByOthers(
+  db: Db,
+  options: { owner: string; now: number; scope: ClaimScope },
+): Promise<number> {
+  const { owner, now, scope } = options;
+  const rows = await db.all<{ n: number }>(sql`
+    select count(*) as n from ${feeds}
+    where ${inScope(scope, now)} and ${feeds.leaseUntil} >= ${now}
+      and (${feeds.leaseOwner} is null or ${feeds.leaseOwner} <> ${owner})`);
+  return Number(rows[0]?.n ?? 0);
+}
+
+/**
+ * Extends every lease `owner` still holds to `until`: a live worker keeps its claims while a slow feed is worked
+ * on, so leases can be short and a dead worker's claims lapse soon. Returns how many were extended.
+ */
+export async function renewLeases(db: Db, owner: string, until: number): Promise<number> {
+  const rows = await db
+    .update(feeds)
+    .set({ leaseUntil: until })
+    .where(and(eq(feeds.leaseOwner, owner), sql`${feeds.leaseUntil} is not null`))
+    .returning({ id: feeds.id });
+  return rows.length;
 }
 
 /** Columns that give the lease back, but only if `owner` still holds it (it may have lapsed and moved on). */

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, lt } from "drizzle-orm";
+import { and, asc, desc, eq, gte, lt, sql } from "drizzle-orm";
 import type { Executor } from "../client";
 import { type JobRun, jobRuns } from "../schema";
 
@@ -10,7 +10,7 @@ export async function startJobRun(
 ): Promise<number> {
   const rows = await db
     .insert(jobRuns)
-    .values({ job, scope, startedAt: now, status: "running" })
+    .values({ job, scope, startedAt: now, heartbeatAt: now, status: "running" })
     .returning({ id: jobRuns.id });
   return rows[0]!.id;
 }
@@ -41,12 +41,26 @@ export async function lastFinishedRun(db: Executor, job: string): Promise<JobRun
   return rows[0];
 }
 
-/** Start time of the earliest run of `job` over `scope` still running that started at or after `since`. */
+/** Says the run's process is still alive; a run already finished (or given up on as dead) is left alone. */
+export async function beatJobRun(db: Executor, id: number, now: number): Promise<void> {
+  await db
+    .update(jobRuns)
+    .set({ heartbeatAt: now })
+    .where(and(eq(jobRuns.id, id), eq(jobRuns.status, "running")));
+}
+
+/** When a running row last showed its process alive; rows written before heartbeats count from their start. */
+const lastSignOfLife = sql`coalesce(${jobRuns.heartbeatAt}, ${jobRuns.startedAt})`;
+
+/**
+ * Start time of the earliest run of `job` over `scope` still running whose process showed itself alive at or
+ * after `aliveSince` (a run whose process died is no pass to join).
+ */
 export async function runningSince(
   db: Executor,
   job: string,
   scope: string,
-  since: number,
+  aliveSince: number,
 ): Promise<number | undefined> {
   const rows = await db
     .select({ startedAt: jobRuns.startedAt })
@@ -56,12 +70,29 @@ export async function runningSince(
         eq(jobRuns.job, job),
         eq(jobRuns.scope, scope),
         eq(jobRuns.status, "running"),
-        gte(jobRuns.startedAt, since),
+        gte(lastSignOfLife, aliveSince),
       ),
     )
     .orderBy(asc(jobRuns.startedAt))
     .limit(1);
   return rows[0]?.startedAt;
+}
+
+/**
+ * Marks as failed the runs still "running" whose process has given no sign of life since `staleBefore`: it was
+ * killed or crashed, and the row would otherwise claim forever that the job is going.
+ */
+export async function failDeadRuns(db: Executor, staleBefore: number, now: number): Promise<number> {
+  const rows = await db
+    .update(jobRuns)
+    .set({
+      status: "failed",
+      finishedAt: now,
+      error: sql`'its process stopped without finishing (last heartbeat ' || strftime('%Y-%m-%dT%H:%M:%fZ', ${lastSignOfLife} / 1000.0, 'unixepoch') || ')'`,
+    })
+    .where(and(eq(jobRuns.status, "running"), lt(lastSignOfLife, staleBefore)))
+    .returning({ id: jobRuns.id });
+  return rows.length;
 }
 
 /** Forgets runs that finished before `before`: job_runs is a recent history, not an archive. */

@@ -11,6 +11,11 @@ export const jobRuns = sqliteTable(
     /** What the run covered, e.g. "all" for an ingest pass over every feed: concurrent passes join on it. */
     scope: text("scope"),
     status: text("status", { enum: ["running", "ok", "failed"] }).notNull(),
+    /**
+     * Written every few seconds while the run's process is alive (jobs/run-heartbeat.ts): a "running" row whose
+     * heartbeat is old belongs to a process that died, and nobody joins or waits for it.
+     */
+    heartbeatAt: integer("heartbeat_at"),
     /** JSON counts the job reports (feeds fetched, articles added, errors...). */
     summary: text("summary", { mode: "json" }).$type<Record<string, number>>(),
     error: text("error"),

@@ -1,5 +1,5 @@
 import type { CliContext } from "../cli";
-import { ingestJob } from "../registry";
+import { type IngestJobSummary, ingestJob } from "../registry";
 import { startScheduler } from "../scheduler";
 import { parseCommandArgs, positiveInt, UsageError } from "./usage";
 
@@ -23,12 +23,24 @@ export async function ingestCommand(ctx: CliContext): Promise<number> {
   }
 
   const s = await ingestJob(jobContext, { scope: scope as "due" | "all" | { feedId: number } });
+  ctx.out(summaryLine(s));
+  // Feeds skipped because another process held them past the wait were not fetched: no success to report.
+  if (s.skipped > 0) return 1;
+  return s.failed > 0 && s.stored + s.notModified === 0 && s.feeds > 0 ? 1 : 0;
+}
+
+/** The one line `ingest --once` prints: what this process did, and what it left to another or did not do. */
+export function summaryLine(s: IngestJobSummary): string {
   const errors = Object.entries(s.errors)
     .map(([kind, n]) => `${kind} ${n}`)
     .join(", ");
-  ctx.out(
+  const joined =
+    s.joinedPassStartedAt === undefined
+      ? ""
+      : `; joined the pass another process started at ${new Date(s.joinedPassStartedAt).toISOString()}`;
+  const skipped = s.skipped > 0 ? `; ${s.skipped} skipped: other processes still held them, not fetched` : "";
+  return (
     `ingest: ${s.feeds} feeds (${s.stored} stored, ${s.notModified} not modified, ${s.failed} failed${errors ? `: ${errors}` : ""}), ` +
-      `${s.articlesAdded} articles added, ${s.articlesUpdated} updated, in ${(s.durationMs / 1000).toFixed(1)} s`,
+    `${s.articlesAdded} articles added, ${s.articlesUpdated} updated, in ${(s.durationMs / 1000).toFixed(1)} s${joined}${skipped}`
   );
-  return s.failed > 0 && s.stored + s.notModified === 0 && s.feeds > 0 ? 1 : 0;
 }

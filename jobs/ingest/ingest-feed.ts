@@ -5,6 +5,7 @@ import type { Feed } from "../../db/schema";
 import type { TopicTagger } from "../topics/topic-tagger";
 import { withDistinctKeys } from "./entry-identity";
 import { asFeedError, type FeedErrorKind } from "./feed-error";
+import { logFeedFailure } from "./feed-failure-log";
 import { stateAfterFailure, stateAfterNotModified, stateAfterSuccess } from "./feed-state";
 import { feedInfo } from "./feed-text";
 import { type FetchFeedRequest, fetchFeed } from "./fetch-feed";
@@ -73,11 +74,7 @@ export async function ingestFeed(ctx: IngestContext, feed: Feed, leaseOwner: str
     return { feedId: feed.id, status: "stored", ...result };
   } catch (caught) {
     const error = asFeedError(caught);
-    const level = error.kind === "internal" ? "error" : "warn";
-    ctx.log[level](
-      { feedId: feed.id, url: feed.url, kind: error.kind, detail: error.detail, err: error },
-      "feed failed",
-    );
+    logFeedFailure(ctx.log, feed, error);
     try {
       await updateFeedAndRelease(
         ctx.db,

@@ -1,7 +1,8 @@
-import { type ClaimScope, claimNextFeed } from "../../db/queries/feed-leases";
+import { setTimeout as sleep } from "node:timers/promises";
+import { type ClaimScope, claimNextFeed, feedsHeldByOthers } from "../../db/queries/feed-leases";
 import type { Feed } from "../../db/schema";
 import { TopicTagger } from "../topics/topic-tagger";
-import { LEASE_MS, newLeaseOwner } from "./feed-lease";
+import { HELD_WAIT_MS, keepLeases, LEASE_MS, newLeaseOwner } from "./feed-lease";
 import { type FeedOutcome, type IngestContext, ingestFeed } from "./ingest-feed";
 import { hostOf, KeyedLimiter } from "./keyed-limiter";
 
@@ -14,13 +15,20 @@ export interface PassOptions {
   perHost?: number;
   /** For `all`: feeds attempted since this time count as done (default: now; see ingestJob for joining). */
   passStartedAt?: number | undefined;
+  /** How long to wait for feeds in scope that other processes hold (default HELD_WAIT_MS). */
+  heldWaitMs?: number;
 }
+
+/** How often a pass that waits for feeds other processes hold looks again. */
+const HELD_POLL_MS = 1_000;
 
 export interface PassSummary {
   feeds: number;
   stored: number;
   notModified: number;
   failed: number;
+  /** Feeds in scope that other processes still held when the pass stopped waiting for them: not fetched. */
+  skipped: number;
   articlesAdded: number;
   articlesUpdated: number;
   durationMs: number;
@@ -32,7 +40,9 @@ export interface PassSummary {
 
 /**
  * One ingest pass: workers claim feeds one at a time (a lease per feed row) until none in scope is left. Claiming
- * lazily rather than up front lets several processes share a pass without ever fetching a feed twice.
+ * lazily rather than up front lets several processes share a pass without ever fetching a feed twice. Feeds in
+ * scope that another process holds are waited for: its worker finishes them, or it died and its leases lapse
+ * and this pass takes them, so a pass ends with every feed in scope done, or says how many it skipped.
  */
 export async function runIngestPass(ctx: IngestContext, options: PassOptions): Promise<PassSummary> {
   const now = ctx.now ?? Date.now;
@@ -53,13 +63,28 @@ export async function runIngestPass(ctx: IngestContext, options: PassOptions): P
   };
   const outcomes: FeedOutcome[] = [];
   let singleClaimed = false;
+  let skipped = 0;
+  // Wall-clock time, not `now`: the wait is real sleeping, whatever clock the pass's rows are written with.
+  let waitingSince: number | undefined;
+  const heldWaitMs = options.heldWaitMs ?? HELD_WAIT_MS;
 
   const claim = async (): Promise<Feed | undefined> => {
-    if (scope.kind === "feed") {
+    for (;;) {
       if (singleClaimed) return undefined;
-      singleClaimed = true;
+      const feed = await claimNextFeed(ctx.db, { owner, now: now(), leaseMs: LEASE_MS, scope });
+      if (feed) {
+        if (scope.kind === "feed") singleClaimed = true;
+        return feed;
+      }
+      const held = await feedsHeldByOthers(ctx.db, { owner, now: now(), scope });
+      if (held === 0) return undefined;
+      waitingSince ??= performance.now();
+      if (performance.now() - waitingSince >= heldWaitMs) {
+        skipped = Math.max(skipped, held);
+        return undefined;
+      }
+      await sleep(HELD_POLL_MS);
     }
-    return claimNextFeed(ctx.db, { owner, now: now(), leaseMs: LEASE_MS, scope });
   };
 
   const worker = async () => {
@@ -69,22 +94,34 @@ export async function runIngestPass(ctx: IngestContext, options: PassOptions): P
     }
   };
   const workers = Math.max(1, options.concurrency ?? 6);
-  await Promise.all(Array.from({ length: workers }, worker));
+  const leases = keepLeases(ctx.db, owner, now, ctx.log);
+  try {
+    await Promise.all(Array.from({ length: workers }, worker));
+  } finally {
+    leases.stop();
+  }
 
-  const summary = summarize(outcomes, now() - started);
+  const summary = summarize(outcomes, skipped, now() - started);
   for (const { slug, error } of feedContext.tagger?.broken ?? []) {
     ctx.log.error({ topic: slug, error }, "topic skipped: its query does not compile");
+  }
+  if (skipped > 0) {
+    ctx.log.warn(
+      { skipped, waitedMs: heldWaitMs },
+      "feeds in scope were still held by other processes after the wait: not fetched in this pass",
+    );
   }
   ctx.log.info({ ...summary, insertedIds: undefined }, "ingest pass finished");
   return summary;
 }
 
-function summarize(outcomes: readonly FeedOutcome[], durationMs: number): PassSummary {
+function summarize(outcomes: readonly FeedOutcome[], skipped: number, durationMs: number): PassSummary {
   const summary: PassSummary = {
     feeds: outcomes.length,
     stored: 0,
     notModified: 0,
     failed: 0,
+    skipped,
     articlesAdded: 0,
     articlesUpdated: 0,
     durationMs,

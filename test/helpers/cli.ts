@@ -29,12 +29,16 @@ export async function runCli(args: string[], env: Record<string, string>): Promi
  * Runs `npm run cli -- ...` as its own process (node + tsx, without npm's banner) against a database URL: for
  * tests where the process is the point (processes side by side, the real binary's exit code).
  */
-export function runCliProcess(args: string[], env: Record<string, string>): Promise<CliResult> {
+export function runCliProcess(
+  args: string[],
+  env: Record<string, string>,
+  timeoutMs = 60_000,
+): Promise<CliResult> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,
       ["--import", "tsx", "jobs/cli.ts", ...args],
-      { cwd: ROOT, env: { ...process.env, LOG_LEVEL: "", ...env }, timeout: 60_000 },
+      { cwd: ROOT, env: { ...process.env, LOG_LEVEL: "", ...env }, timeout: timeoutMs },
       (error, stdout, stderr) => {
         const code = error ? (typeof error.code === "number" ? error.code : 1) : 0;
         resolve({ code, stdout, stderr });
