@@ -154,8 +154,8 @@ export async function benchTagging(articleCount = 100_000): Promise<Row[]> {
   const big = rate(articles.length, () => {
     for (const article of articles) sink += grownMatcher.match(article).length;
   });
-  // The baseline is ~100x slower; time it on the first 5,000 of the same articles to keep the run short.
-  const naiveCount = Math.min(5_000, articles.length);
+  // The baseline is ~8,000x slower with 16,000 term regexes; time it on the first 500 of the same articles.
+  const naiveCount = Math.min(500, articles.length);
   const naive = rate(naiveCount, () => {
     for (let i = 0; i < naiveCount; i++) sink += naiveTagAll(roots, leaves, articles[i]!);
   });
