@@ -10,6 +10,7 @@ import { startDeliveryWorker } from "./alerts/delivery-worker";
 import { type DigestSummary, findDueDigests, writeDigests } from "./alerts/digest";
 import { type SpikeSummary, writeSpikeAlerts } from "./alerts/spike";
 import { type PassOptions, type PassSummary, runIngestPass } from "./ingest/ingest-pass";
+import type { DocumentReader } from "./ingest/read-document";
 import { type JobContext, recordJobRun } from "./record-job-run";
 import { type RetagSummary, retagTopics } from "./topics/retag";
 import type { TopicWork } from "./topics/topic-worker-client";
@@ -21,7 +22,10 @@ import type { TopicWork } from "./topics/topic-worker-client";
 /** How far back a running `--all` pass may have started and still be joined (a crashed one ages out). */
 const JOIN_WINDOW_MS = 60 * 60_000;
 
-export async function ingestJob(ctx: JobContext, options: PassOptions): Promise<PassSummary> {
+export async function ingestJob(
+  ctx: JobContext & { readDocument?: DocumentReader | undefined },
+  options: PassOptions,
+): Promise<PassSummary> {
   const now = ctx.now ?? Date.now;
   const scope =
     options.scope === "all" ? "all" : options.scope === "due" ? "due" : `feed:${options.scope.feedId}`;
@@ -42,7 +46,13 @@ export async function ingestJob(ctx: JobContext, options: PassOptions): Promise<
       let summary: PassSummary;
       try {
         summary = await runIngestPass(
-          { db: ctx.db, allowPrivateUrls: ctx.config.allowPrivateUrls, log: ctx.log, now: ctx.now },
+          {
+            db: ctx.db,
+            allowPrivateUrls: ctx.config.allowPrivateUrls,
+            log: ctx.log,
+            now: ctx.now,
+            readDocument: ctx.readDocument,
+          },
           { ...options, passStartedAt },
         );
       } catch (error) {
@@ -159,6 +169,8 @@ export interface JobsContext extends JobContext {
   config: JobsConfig;
   /** Where retags run: the server's topic worker thread; without it, in this thread. */
   topicWork?: TopicWork;
+  /** Where fetched documents are parsed: the server's parse worker thread; without it, in this thread. */
+  readDocument?: DocumentReader;
 }
 
 /** When the server runs a job. */
