@@ -13,6 +13,7 @@ import { type PassOptions, type PassSummary, runIngestPass } from "./ingest/inge
 import type { DocumentReader } from "./ingest/read-document";
 import { type JobContext, recordJobRun } from "./record-job-run";
 import { type RetagSummary, retagTopics } from "./topics/retag";
+import type { TopicTagger } from "./topics/topic-tagger";
 import type { TopicWork } from "./topics/topic-worker-client";
 
 // Every job Tidemark runs: each a plain async function over one context that leaves a row in job_runs with
@@ -23,7 +24,7 @@ import type { TopicWork } from "./topics/topic-worker-client";
 const JOIN_WINDOW_MS = 60 * 60_000;
 
 export async function ingestJob(
-  ctx: JobContext & { readDocument?: DocumentReader | undefined },
+  ctx: JobContext & { readDocument?: DocumentReader | undefined; tagger?: TopicTagger | undefined },
   options: PassOptions,
 ): Promise<PassSummary> {
   const now = ctx.now ?? Date.now;
@@ -52,6 +53,7 @@ export async function ingestJob(
             log: ctx.log,
             now: ctx.now,
             readDocument: ctx.readDocument,
+            tagger: ctx.tagger,
           },
           { ...options, passStartedAt },
         );
@@ -171,6 +173,11 @@ export interface JobsContext extends JobContext {
   topicWork?: TopicWork;
   /** Where fetched documents are parsed: the server's parse worker thread; without it, in this thread. */
   readDocument?: DocumentReader;
+  /**
+   * The server's topic matcher, kept from pass to pass: compiling the topics takes ~50-100 ms of the event loop,
+   * needed again only when a topic or concept changes. Without it, each pass compiles its own.
+   */
+  tagger?: TopicTagger;
 }
 
 /** When the server runs a job. */

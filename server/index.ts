@@ -6,6 +6,7 @@ import { migrateDatabase } from "../db/migrate";
 import { ParseWorker } from "../jobs/ingest/parse-worker-client";
 import { startJobs } from "../jobs/scheduler";
 import { seedFirstStart } from "../jobs/seed/first-start";
+import { TopicTagger } from "../jobs/topics/topic-tagger";
 import { startTopicWork } from "../jobs/topics/topic-worker-client";
 import { createApp } from "./app";
 
@@ -26,7 +27,7 @@ async function main(): Promise<void> {
   // Parsing a fetched document (up to 10 MiB) takes the better part of a second of CPU: the ingest pass hands it
   // to a worker thread, so /api/health and the API keep answering while the scheduler ingests.
   const parsing = new ParseWorker({ log });
-  const jobContext = { db, config, log, topicWork, readDocument: parsing.read };
+  const jobContext = { db, config, log, topicWork, readDocument: parsing.read, tagger: new TopicTagger() };
   await seedFirstStart(
     { db, allowPrivateUrls: config.allowPrivateUrls, log },
     { defaultFeeds: config.defaultFeeds, sampleData: config.sampleData },
