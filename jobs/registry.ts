@@ -10,9 +10,11 @@ import { startDeliveryWorker } from "./alerts/delivery-worker";
 import { type DigestSummary, findDueDigests, writeDigests } from "./alerts/digest";
 import { type SpikeSummary, writeSpikeAlerts } from "./alerts/spike";
 import { type PassOptions, type PassSummary, runIngestPass } from "./ingest/ingest-pass";
+import type { DocumentReader } from "./ingest/read-document";
 import { type JobContext, recordJobRun } from "./record-job-run";
 import { RUN_STALE_MS } from "./run-heartbeat";
 import { type RetagSummary, retagTopics } from "./topics/retag";
+import type { TopicTagger } from "./topics/topic-tagger";
 import type { TopicWork } from "./topics/topic-worker-client";
 
 // Every job Tidemark runs: each a plain async function over one context that leaves a row in job_runs with
@@ -24,7 +26,10 @@ export interface IngestJobSummary extends PassSummary {
   joinedPassStartedAt: number | undefined;
 }
 
-export async function ingestJob(ctx: JobContext, options: PassOptions): Promise<IngestJobSummary> {
+export async function ingestJob(
+  ctx: JobContext & { readDocument?: DocumentReader | undefined; tagger?: TopicTagger | undefined },
+  options: PassOptions,
+): Promise<IngestJobSummary> {
   const now = ctx.now ?? Date.now;
   const scope =
     options.scope === "all" ? "all" : options.scope === "due" ? "due" : `feed:${options.scope.feedId}`;
@@ -48,7 +53,14 @@ export async function ingestJob(ctx: JobContext, options: PassOptions): Promise<
       let summary: PassSummary;
       try {
         summary = await runIngestPass(
-          { db: ctx.db, allowPrivateUrls: ctx.config.allowPrivateUrls, log: ctx.log, now: ctx.now },
+          {
+            db: ctx.db,
+            allowPrivateUrls: ctx.config.allowPrivateUrls,
+            log: ctx.log,
+            now: ctx.now,
+            readDocument: ctx.readDocument,
+            tagger: ctx.tagger,
+          },
           { ...options, passStartedAt },
         );
       } catch (error) {
@@ -170,6 +182,13 @@ export interface JobsContext extends JobContext {
   config: JobsConfig;
   /** Where retags run: the server's topic worker thread; without it, in this thread. */
   topicWork?: TopicWork;
+  /** Where fetched documents are parsed: the server's parse worker thread; without it, in this thread. */
+  readDocument?: DocumentReader;
+  /**
+   * The server's topic matcher, kept from pass to pass: compiling the topics takes ~50-100 ms of the event loop,
+   * needed again only when a topic or concept changes. Without it, each pass compiles its own.
+   */
+  tagger?: TopicTagger;
 }
 
 /** When the server runs a job. */

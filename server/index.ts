@@ -3,8 +3,10 @@ import { ConfigError, loadConfig } from "../core/config";
 import { createLogger } from "../core/logger";
 import { openDatabase } from "../db/client";
 import { migrateDatabase } from "../db/migrate";
+import { ParseWorker } from "../jobs/ingest/parse-worker-client";
 import { startJobs } from "../jobs/scheduler";
 import { seedFirstStart } from "../jobs/seed/first-start";
+import { TopicTagger } from "../jobs/topics/topic-tagger";
 import { startTopicWork } from "../jobs/topics/topic-worker-client";
 import { createApp } from "./app";
 
@@ -22,7 +24,10 @@ async function main(): Promise<void> {
     db,
     log,
   });
-  const jobContext = { db, config, log, topicWork };
+  // Parsing a fetched document (up to 10 MiB) takes the better part of a second of CPU: the ingest pass hands it
+  // to a worker thread, so /api/health and the API keep answering while the scheduler ingests.
+  const parsing = new ParseWorker({ log });
+  const jobContext = { db, config, log, topicWork, readDocument: parsing.read, tagger: new TopicTagger() };
   await seedFirstStart(
     { db, allowPrivateUrls: config.allowPrivateUrls, log },
     { defaultFeeds: config.defaultFeeds, sampleData: config.sampleData },
@@ -43,6 +48,7 @@ async function main(): Promise<void> {
     server.close(async () => {
       await jobsDone;
       await topicWork.stop();
+      await parsing.stop();
       database.close();
       process.exit(0);
     });

@@ -94,7 +94,9 @@ export async function storeFeed<Plan extends FeedWritePlan>(
 }
 
 const LOOKUP_CHUNK = 400;
-const INSERT_CHUNK = 200;
+// Each insert also indexes its rows for full-text search; 100 rows keep one statement to a few milliseconds.
+const INSERT_CHUNK = 100;
+const TAG_CHUNK = 2_000;
 
 /** This feed's rows with the entries' keys, and any feed's rows with their URLs. */
 export async function storedArticlesFor(
@@ -139,7 +141,11 @@ export async function feedIdWithUrl(db: Executor, url: string): Promise<number |
   return rows[0]?.id;
 }
 
-/** Writes a plan, in the caller's transaction. */
+/**
+ * Writes a plan, in the caller's transaction. Never yield to the event loop in here: another feed's claim or
+ * failure record would then write through another connection of this thread's pool and wait, synchronously,
+ * for the lock this transaction holds (SQLITE_BUSY after the busy timeout).
+ */
 export async function writeFeedPlan(db: Executor, plan: FeedWritePlan): Promise<FeedWritten> {
   for (const update of plan.updates) {
     await db.update(articles).set(update.changes).where(eq(articles.id, update.id));
@@ -149,12 +155,10 @@ export async function writeFeedPlan(db: Executor, plan: FeedWritePlan): Promise<
   const insertedCounts: RollupEntry[] = [];
   for (let i = 0; i < plan.inserts.length; i += INSERT_CHUNK) {
     const chunk = plan.inserts.slice(i, i + INSERT_CHUNK);
-    // The write lock makes the lookup authoritative; DO NOTHING only guards the impossible race.
-    const ids = await db
-      .insert(articles)
-      .values(chunk.map((insert) => insert.article))
-      .onConflictDoNothing()
-      .returning({ id: articles.id, entryKey: articles.entryKey });
+    const ids = await insertArticleRows(
+      db,
+      chunk.map((insert) => insert.article),
+    );
     // Rows skipped by DO NOTHING return nothing, so match by entry key rather than by position; only the rows
     // written are counted and tagged.
     const byKey = new Map(chunk.map((insert) => [insert.article.entryKey, insert]));
@@ -166,10 +170,13 @@ export async function writeFeedPlan(db: Executor, plan: FeedWritePlan): Promise<
       for (const tag of insert.tags) insertedTags.push({ articleId: row.id, ...tag });
     }
   }
-  const tags = [...plan.tags, ...insertedTags];
   // Rollups move with the rows: old tags of changed articles out, new articles and tags in.
-  if (plan.retagged.length > 0) await rollupTags(db, articleIdsIn("t", plan.retagged), -1);
-  if (tags.length > 0 || plan.retagged.length > 0) await replaceTags(db, tags, plan.retagged);
+  if (plan.retagged.length > 0) {
+    await rollupTags(db, articleIdsIn("t", plan.retagged), -1);
+    await replaceTags(db, [], plan.retagged);
+  }
+  const tags = [...plan.tags, ...insertedTags];
+  await insertTagRows(db, tags);
   await rollupEntries(db, [...insertedCounts, ...plan.counts]);
   // Alerts are written with what causes them, so a crash can lose neither.
   const alerts = tags.length > 0 ? await enqueueInstantAlerts(db, insertedIds, plan.now) : 0;
@@ -182,4 +189,57 @@ export async function writeFeedPlan(db: Executor, plan: FeedWritePlan): Promise<
     })
     .where(eq(feeds.id, plan.feedId));
   return { insertedIds, tags, alerts };
+}
+
+/**
+ * Inserts new article rows, handed to SQLite as ONE JSON parameter that json_each unpacks: a multi-row VALUES
+ * through drizzle binds 14 parameters a row, and building that statement cost more than SQLite's insert did
+ * (issue 12's profile). The columns are those of the articles table; DO NOTHING only guards the impossible race,
+ * since the store's write lock makes its lookup authoritative.
+ */
+async function insertArticleRows(
+  db: Executor,
+  rows: readonly NewArticle[],
+): Promise<Array<{ id: number; entryKey: string }>> {
+  const json = JSON.stringify(
+    rows.map((r) => [
+      r.feedId,
+      r.entryKey,
+      r.guid ?? null,
+      r.url ?? null,
+      r.title,
+      r.summary ?? "",
+      r.author ?? null,
+      r.lang ?? null,
+      r.publishedAt,
+      r.dateSource,
+      r.firstSeenAt,
+      r.updatedAt,
+      r.contentHash,
+      r.isSample ? 1 : 0,
+    ]),
+  );
+  const result = await db.all<{ id: number; entry_key: string }>(sql`
+    insert into articles (feed_id, entry_key, guid, url, title, summary, author, lang, published_at, date_source,
+      first_seen_at, updated_at, content_hash, is_sample)
+    select r.value ->> 0, r.value ->> 1, r.value ->> 2, r.value ->> 3, r.value ->> 4, r.value ->> 5, r.value ->> 6,
+      r.value ->> 7, r.value ->> 8, r.value ->> 9, r.value ->> 10, r.value ->> 11, r.value ->> 12, r.value ->> 13
+    from json_each(${json}) r where true order by r.key
+    on conflict do nothing
+    returning id, entry_key`);
+  return result.map((row) => ({ id: Number(row.id), entryKey: String(row.entry_key) }));
+}
+
+/** Inserts tags as one JSON parameter per chunk, for the same reason as insertArticleRows. */
+async function insertTagRows(db: Executor, rows: readonly ArticleTopic[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += TAG_CHUNK) {
+    const json = JSON.stringify(
+      rows
+        .slice(i, i + TAG_CHUNK)
+        .map((t) => [t.articleId, t.topicId, t.publishedAt, JSON.stringify(t.terms)]),
+    );
+    await db.run(sql`
+      insert into article_topics (article_id, topic_id, published_at, terms)
+      select r.value ->> 0, r.value ->> 1, r.value ->> 2, r.value ->> 3 from json_each(${json}) r order by r.key`);
+  }
 }

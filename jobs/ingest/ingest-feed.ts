@@ -3,22 +3,13 @@ import type { Db } from "../../db/client";
 import { updateFeedAndRelease } from "../../db/queries/feed-leases";
 import type { Feed } from "../../db/schema";
 import type { TopicTagger } from "../topics/topic-tagger";
-import { withDistinctKeys } from "./entry-identity";
 import { asFeedError, type FeedErrorKind } from "./feed-error";
 import { logFeedFailure } from "./feed-failure-log";
 import { stateAfterFailure, stateAfterNotModified, stateAfterSuccess } from "./feed-state";
 import { feedInfo } from "./feed-text";
 import { type FetchFeedRequest, fetchFeed } from "./fetch-feed";
-import { type NormalizedArticle, normalizeItem } from "./normalize";
-import { parseFeed } from "./parse-feed";
+import { type DocumentReader, MAX_ENTRIES_PER_DOCUMENT, readDocument } from "./read-document";
 import { type StoreResult, storeFeedArticles } from "./store-articles";
-
-/**
- * Entries read from one document. News feeds carry tens of entries and the largest archives a few hundred;
- * a document with tens of thousands is a dump, and storing all of it in one transaction would take the
- * process past its memory budget.
- */
-export const MAX_ENTRIES_PER_DOCUMENT = 2_000;
 
 export interface IngestContext {
   db: Db;
@@ -33,6 +24,11 @@ export interface IngestContext {
   documentGate?: <T>(step: () => Promise<T>) => Promise<T>;
   /** Tags stored articles with every topic; one per pass, so its compiled matcher is reused. */
   tagger?: TopicTagger;
+  /**
+   * Parses and normalizes a fetched document: the server hands in its parse worker (parse-worker-client.ts), so
+   * a 10 MiB feed never holds up its HTTP event loop; absent, this thread does it (the CLI, tests).
+   */
+  readDocument?: DocumentReader | undefined;
   /** Overrides for the fetcher's limits (tests shorten the deadline). */
   fetchOptions?: Partial<Omit<FetchFeedRequest, "url" | "etag" | "lastModified" | "allowPrivate">>;
 }
@@ -109,30 +105,28 @@ export async function storeDocument(
   },
 ): Promise<StoreResult> {
   const now = (ctx.now ?? Date.now)();
-  const parsed = await parseFeed({ body: doc.body, contentType: doc.contentType });
-  if (parsed.warning) ctx.log.info({ feedId: feed.id, warning: parsed.warning }, "feed read leniently");
-  const normalizeContext = {
-    feedUrl: doc.baseUrl,
-    siteUrl: parsed.link,
-    feedLang: feed.lang ?? parsed.language ?? null,
+  const read = await (ctx.readDocument ?? readDocument)({
+    body: doc.body,
+    contentType: doc.contentType,
+    baseUrl: doc.baseUrl,
+    feedLang: feed.lang,
     now,
-  };
-  if (parsed.items.length > MAX_ENTRIES_PER_DOCUMENT) {
+  });
+  if (read.warning) ctx.log.info({ feedId: feed.id, warning: read.warning }, "feed read leniently");
+  if (read.entryCount > MAX_ENTRIES_PER_DOCUMENT) {
     ctx.log.warn(
-      { feedId: feed.id, entries: parsed.items.length, kept: MAX_ENTRIES_PER_DOCUMENT },
+      { feedId: feed.id, entries: read.entryCount, kept: MAX_ENTRIES_PER_DOCUMENT },
       "feed document has more entries than are read; the first ones (feeds list newest first) are kept",
     );
   }
-  const normalized: NormalizedArticle[] = withDistinctKeys(
-    parsed.items.slice(0, MAX_ENTRIES_PER_DOCUMENT).map((item) => normalizeItem(item, normalizeContext)),
-  );
+  const normalized = read.articles;
   const fetchMeta = doc.fetch ?? { status: 200, etag: null, lastModified: null, permanentUrl: null };
   const state = stateAfterSuccess(feed, {
     now,
     ...fetchMeta,
-    ...feedInfo({ title: parsed.title, link: parsed.link }, doc.baseUrl),
+    ...feedInfo({ title: read.title, link: read.link }, doc.baseUrl),
     entryTimes: normalized.filter((a) => a.dateSource === "feed").map((a) => a.publishedAt),
-    parseWarning: parsed.warning,
+    parseWarning: read.warning,
   });
   return storeFeedArticles(ctx.db, {
     feedId: feed.id,

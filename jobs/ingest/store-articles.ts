@@ -1,6 +1,8 @@
+import { setImmediate as nextTurn } from "node:timers/promises";
 import type { Db } from "../../db/client";
 import { storeFeed } from "../../db/queries/store-feed";
-import type { TagRow, TopicTagger } from "../topics/topic-tagger";
+import type { TagRow, TopicTag, TopicTagger } from "../topics/topic-tagger";
+import type { NormalizedArticle } from "./normalize";
 import { planFeedStore, type StorePlanInput } from "./store-plan";
 
 export interface StoreInput extends StorePlanInput {
@@ -28,6 +30,7 @@ export interface StoreResult {
  */
 export async function storeFeedArticles(db: Db, input: StoreInput): Promise<StoreResult> {
   const { tagger } = input;
+  const pretagged = tagger ? await tagAhead(db, tagger, input.articles) : undefined;
   const { plan, written } = await storeFeed(
     db,
     {
@@ -40,7 +43,11 @@ export async function storeFeedArticles(db: Db, input: StoreInput): Promise<Stor
     (stored) => {
       // The topics as this transaction sees them: one edited elsewhere applies from here on.
       if (tagger && stored.topics) tagger.load(stored.topics, stored.concepts);
-      return planFeedStore(input, stored);
+      const ahead = pretagged && tagger?.compilations === pretagged.compilations ? pretagged.tags : undefined;
+      return planFeedStore(
+        { ...input, tagger: tagger && { topicsOf: (a) => ahead?.get(a) ?? tagger.topicsOf(a) } },
+        stored,
+      );
     },
   );
   return {
@@ -51,4 +58,27 @@ export async function storeFeedArticles(db: Db, input: StoreInput): Promise<Stor
     tags: written.tags,
     alerts: written.alerts,
   };
+}
+
+const TAG_AHEAD_CHUNK = 100;
+
+/**
+ * Tags the entries before the store's transaction, a chunk at a time with the event loop's turn in between:
+ * tagging 2,000 entries in the transaction's one synchronous plan held up a server's HTTP loop for a tenth of
+ * a second. The transaction re-reads the topics; only if they changed meanwhile (`compilations` moved) are
+ * these tags dropped and the entries tagged again there.
+ */
+async function tagAhead(
+  db: Db,
+  tagger: TopicTagger,
+  articles: readonly NormalizedArticle[],
+): Promise<{ compilations: number; tags: Map<object, TopicTag[]> }> {
+  await tagger.refresh(db);
+  const compilations = tagger.compilations;
+  const tags = new Map<object, TopicTag[]>();
+  for (let i = 0; i < articles.length; i += TAG_AHEAD_CHUNK) {
+    for (const article of articles.slice(i, i + TAG_AHEAD_CHUNK)) tags.set(article, tagger.topicsOf(article));
+    await nextTurn();
+  }
+  return { compilations, tags };
 }

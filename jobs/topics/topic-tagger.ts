@@ -27,6 +27,12 @@ export class TopicTagger {
   #matcher: TopicMatcher = compileTopics([]);
   #ids = new Map<string, number>();
   #concepts: readonly ConceptQuery[] = [];
+  #compilations = 0;
+
+  /** Grows each time the matcher is recompiled: tags computed under one value hold while it stays the same. */
+  get compilations(): number {
+    return this.#compilations;
+  }
 
   /** Whether concepts of these ids and versions differ from the ones this tagger compiled with. */
   conceptsStale(versions: ReadonlyArray<{ id: number; version: number }>): boolean {
@@ -52,6 +58,7 @@ export class TopicTagger {
     this.#matcher = compileTopics(rows, { skipBroken: true, concepts: current });
     this.#ids = new Map(rows.map((r) => [r.slug, r.id]));
     this.#signature = signature;
+    this.#compilations++;
   }
 
   /** Topics left out of tagging because their query does not compile, with the reason. */

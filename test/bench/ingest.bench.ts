@@ -1,146 +1,308 @@
+import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import pino from "pino";
 import Parser from "rss-parser";
 import { addFeed } from "../../db/queries/feeds";
-import { storeDocument } from "../../jobs/ingest/ingest-feed";
+import { runIngestPass } from "../../jobs/ingest/ingest-pass";
+import { ParseWorker } from "../../jobs/ingest/parse-worker-client";
 import { createDefaultTopics } from "../../jobs/seed/first-start";
-import { TopicTagger } from "../../jobs/topics/topic-tagger";
-import { createTestDatabase } from "../helpers/db";
+import { createTestDatabase, type TestDatabase } from "../helpers/db";
+import { type FeedServer, startFeedServer } from "../helpers/feed-server";
 import { type BenchFeed, benchFeeds } from "./bench-feeds";
+import { benchIngestHealth } from "./ingest-health.bench";
 import { median, printRows, type Row } from "./report";
 
-const FEEDS = 100;
-const ITEMS = 200;
+/**
+ * Ingest against its floor, through the path a user runs: an ingest pass (fetch, decode, parse, normalize,
+ * dedupe, tag with the five default topics, store with tags, rollups, full-text index, outbox and the feed's
+ * state) over feeds served by a real HTTP server on 127.0.0.1, against bare rss-parser plus one libSQL batch per
+ * feed of the same entries, fetched from the same server, in the same run, interleaved. Wall and CPU time (CPU
+ * of every thread of this process, the parse worker's included). Then the CLI on the big documents, and the
+ * server's /api/health while its scheduler ingests a 10 MiB feed (ingest-health.bench.ts).
+ */
+const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const ROUNDS = 3;
+const SHAPES = [
+  { feeds: 10, entries: 2_000 },
+  { feeds: 100, entries: 200 },
+] as const;
 const log = pino({ level: "silent" });
 
-/**
- * The whole pipeline after the network: decode, parse, normalize, dedupe, tag with the five default topics,
- * store with tags, rollups, full-text index and the feed's state.
- */
-async function pipeline(feeds: readonly BenchFeed[]): Promise<number> {
+interface Timing {
+  wallMs: number;
+  cpuMs: number;
+}
+
+async function timed(run: () => Promise<void>): Promise<Timing> {
+  const cpu = process.cpuUsage();
+  const started = performance.now();
+  await run();
+  const used = process.cpuUsage(cpu);
+  return { wallMs: performance.now() - started, cpuMs: (used.user + used.system) / 1000 };
+}
+
+/** A fresh database with the default topics and the feeds, each at its own path of the server. */
+async function databaseWithFeeds(server: FeedServer, feeds: readonly BenchFeed[]): Promise<TestDatabase> {
   const t = await createTestDatabase();
   await createDefaultTopics(t.db);
-  const ctx = { db: t.db, allowPrivateUrls: false, log, tagger: new TopicTagger() };
-  const started = performance.now();
-  for (const [i, feed] of feeds.entries()) {
-    const row = await addFeed(t.db, { url: `https://bench.example/${i}.xml`, lang: null });
-    await storeDocument(ctx, row, {
-      body: feed.body,
-      contentType: null,
-      baseUrl: `https://bench.example/${i}`,
-    });
-  }
-  const ms = performance.now() - started;
+  for (const [i] of feeds.entries()) await addFeed(t.db, { url: server.url(`/${i}`), lang: null });
+  return t;
+}
+
+/** One ingest pass over every feed, as `ingest --once --all` runs it (or the server, with its parse worker). */
+async function pass(server: FeedServer, feeds: readonly BenchFeed[], worker?: ParseWorker): Promise<Timing> {
+  const t = await databaseWithFeeds(server, feeds);
+  const timing = await timed(async () => {
+    const summary = await runIngestPass(
+      { db: t.db, allowPrivateUrls: true, log, readDocument: worker?.read },
+      { scope: "all" },
+    );
+    if (summary.failed > 0) throw new Error(`bench pass: ${JSON.stringify(summary.errors)}`);
+  });
   t.destroy();
-  return ms;
+  return timing;
 }
 
 /**
- * The floor: bare rss-parser (JSON.parse for JSON Feed) and one libSQL batch per feed into the same schema.
- * `rowsPerStatement` 1 is a batch of one INSERT per entry; 400 packs them into multi-row INSERTs, the fastest
- * plain write.
+ * The floor: fetch each feed, bare rss-parser (JSON.parse for JSON Feed), one libSQL batch per feed into the
+ * same schema. `rowsPerStatement` 1 is one INSERT per entry; 400 packs them into multi-row INSERTs.
  */
-async function floor(feeds: readonly BenchFeed[], rowsPerStatement: number): Promise<number> {
+async function floor(
+  server: FeedServer,
+  feeds: readonly BenchFeed[],
+  rowsPerStatement: number,
+): Promise<Timing> {
   const t = await createTestDatabase();
   const parser = new Parser();
+  const timing = await timed(async () => {
+    for (const [i, feed] of feeds.entries()) {
+      const text = await (await fetch(server.url(`/${i}`))).text();
+      const items: Array<{
+        title?: string;
+        link?: string;
+        guid?: string;
+        content?: string;
+        isoDate?: string;
+      }> =
+        feed.format === "json"
+          ? JSON.parse(text).items.map((it: Record<string, string>) => ({
+              title: it.title,
+              link: it.url,
+              guid: it.id,
+              content: it.summary,
+            }))
+          : (await parser.parseString(text)).items;
+      const { lastInsertRowid } = await t.client.execute({
+        sql: "insert into feeds (url) values (?)",
+        args: [`https://floor.example/${i}`],
+      });
+      const statements = [];
+      for (let r = 0; r < items.length; r += rowsPerStatement) {
+        const chunk = items.slice(r, r + rowsPerStatement);
+        statements.push({
+          sql: `insert into articles (feed_id, entry_key, guid, url, title, summary, published_at, date_source, first_seen_at, updated_at, content_hash)
+                values ${chunk.map(() => "(?, ?, ?, ?, ?, ?, ?, 'feed', 0, 0, '')").join(", ")}`,
+          args: chunk.flatMap((it, n) => [
+            Number(lastInsertRowid),
+            it.guid ?? `${i}-${r + n}`,
+            it.guid ?? null,
+            it.link ?? null,
+            it.title ?? "",
+            it.content ?? "",
+            Date.parse(it.isoDate ?? "") || 0,
+          ]),
+        });
+      }
+      await t.client.batch(statements, "write");
+    }
+  });
+  t.destroy();
+  return timing;
+}
+
+/** `ingest --once --all` as its own process (node + tsx), timed by /usr/bin/time for its CPU. */
+async function cliPass(server: FeedServer, feeds: readonly BenchFeed[]): Promise<Timing> {
+  const t = await databaseWithFeeds(server, feeds);
+  t.close();
   const started = performance.now();
-  for (const [i, feed] of feeds.entries()) {
-    const text = new TextDecoder().decode(feed.body);
-    const items: Array<{ title?: string; link?: string; guid?: string; content?: string; isoDate?: string }> =
-      feed.format === "json"
-        ? JSON.parse(text).items.map((it: Record<string, string>) => ({
-            title: it.title,
-            link: it.url,
-            guid: it.id,
-            content: it.summary,
-          }))
-        : (await parser.parseString(text)).items;
-    const { lastInsertRowid } = await t.client.execute({
-      sql: "insert into feeds (url) values (?)",
-      args: [`https://floor.example/${i}`],
+  const { code, stderr } = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
+    const child = spawn(
+      "/usr/bin/time",
+      ["-f", "cpu %U %S", process.execPath, "--import", "tsx", "jobs/cli.ts", "ingest", "--once", "--all"],
+      {
+        cwd: ROOT,
+        env: {
+          ...process.env,
+          DATABASE_URL: `file:${t.path}`,
+          TIDEMARK_ALLOW_PRIVATE_URLS: "1",
+          LOG_LEVEL: "warn",
+        },
+        stdio: ["ignore", "ignore", "pipe"],
+      },
+    );
+    let err = "";
+    child.stderr.on("data", (chunk) => (err += chunk));
+    child.on("close", (exit) => resolve({ code: exit, stderr: err }));
+  });
+  const wallMs = performance.now() - started;
+  t.destroy();
+  const cpu = /cpu ([\d.]+) ([\d.]+)/.exec(stderr);
+  if (code !== 0 || !cpu) throw new Error(`cli ingest: exit ${code}: ${stderr}`);
+  return { wallMs, cpuMs: (Number(cpu[1]) + Number(cpu[2])) * 1000 };
+}
+
+async function benchShape(shape: { feeds: number; entries: number }): Promise<Row[]> {
+  const feeds = benchFeeds(shape.feeds, shape.entries);
+  const server = await startFeedServer(
+    Object.fromEntries(
+      feeds.map((feed, i) => [
+        `/${i}`,
+        (_req: unknown, res: import("node:http").ServerResponse) =>
+          res
+            .writeHead(200, {
+              "content-type": feed.format === "json" ? "application/feed+json" : "application/xml",
+            })
+            .end(feed.body),
+      ]),
+    ),
+  );
+  const worker = new ParseWorker({ log });
+  const runs = {
+    pass: [] as Timing[],
+    worker: [] as Timing[],
+    batch: [] as Timing[],
+    multiRow: [] as Timing[],
+  };
+  try {
+    const warm = feeds.slice(0, 3); // the JIT on every path before timing
+    await pass(server, warm);
+    await pass(server, warm, worker);
+    await floor(server, warm, 1);
+    await floor(server, warm, 400);
+    for (let round = 0; round < ROUNDS; round++) {
+      // Interleaved, so drift in the machine's load hits all alike.
+      runs.batch.push(await floor(server, feeds, 1));
+      runs.multiRow.push(await floor(server, feeds, 400));
+      runs.pass.push(await pass(server, feeds));
+      runs.worker.push(await pass(server, feeds, worker));
+    }
+  } finally {
+    await worker.stop();
+    await server.close();
+  }
+  const items = shape.feeds * shape.entries;
+  const wall = (timings: Timing[]) => median(timings.map((x) => x.wallMs));
+  const cpu = (timings: Timing[]) => median(timings.map((x) => x.cpuMs));
+  const size = `${shape.feeds} feeds x ${shape.entries.toLocaleString("en-US")} entries`;
+  const note = `${size} over HTTP on 127.0.0.1, median of ${ROUNDS}`;
+  const rows: Row[] = [];
+  for (const [metric, timings] of [
+    ["pass (CLI path: parse in-process)", runs.pass],
+    ["pass (server path: parse worker)", runs.worker],
+    ["floor: rss-parser + 1 batch/feed, 1 INSERT per entry", runs.batch],
+    ["floor: rss-parser + 1 batch/feed, multi-row INSERTs", runs.multiRow],
+  ] as const) {
+    rows.push({
+      bench: "ingest",
+      metric: `${metric}, ${size}`,
+      value: items / (wall(timings) / 1000),
+      unit: "items/s",
+      note: `cpu ${cpu(timings).toFixed(0)} ms, wall ${wall(timings).toFixed(0)} ms`,
     });
-    const statements = [];
-    for (let r = 0; r < items.length; r += rowsPerStatement) {
-      const chunk = items.slice(r, r + rowsPerStatement);
-      statements.push({
-        sql: `insert into articles (feed_id, entry_key, guid, url, title, summary, published_at, date_source, first_seen_at, updated_at, content_hash)
-              values ${chunk.map(() => "(?, ?, ?, ?, ?, ?, ?, 'feed', 0, 0, '')").join(", ")}`,
-        args: chunk.flatMap((it, n) => [
-          Number(lastInsertRowid),
-          it.guid ?? `${i}-${r + n}`,
-          it.guid ?? null,
-          it.link ?? null,
-          it.title ?? "",
-          it.content ?? "",
-          Date.parse(it.isoDate ?? "") || 0,
-        ]),
+  }
+  for (const [floorName, floorRuns] of [
+    ["batch", runs.batch],
+    ["multi-row", runs.multiRow],
+  ] as const) {
+    for (const [passName, passRuns] of [
+      ["pass", runs.pass],
+      ["worker pass", runs.worker],
+    ] as const) {
+      rows.push({
+        bench: "ingest",
+        metric: `${passName} / ${floorName} floor, wall, ${size}`,
+        value: wall(passRuns) / wall(floorRuns),
+        unit: "x",
+        note: "target <= 3 (goal 1.5)",
+      });
+      rows.push({
+        bench: "ingest",
+        metric: `${passName} / ${floorName} floor, cpu, ${size}`,
+        value: cpu(passRuns) / cpu(floorRuns),
+        unit: "x",
+        note,
       });
     }
-    await t.client.batch(statements, "write");
   }
-  const ms = performance.now() - started;
-  t.destroy();
-  return ms;
+  if (shape.entries === SHAPES[0].entries) {
+    const server2 = await startFeedServer(
+      Object.fromEntries(
+        feeds.map((feed, i) => [
+          `/${i}`,
+          (_req: unknown, res: import("node:http").ServerResponse) => res.writeHead(200).end(feed.body),
+        ]),
+      ),
+    );
+    try {
+      const cli = await cliPass(server2, feeds);
+      const startup = await cliStartup();
+      rows.push({
+        bench: "ingest",
+        metric: `CLI ingest --once --all, ${size}`,
+        value: cli.wallMs,
+        unit: "ms",
+        note: `cpu ${cli.cpuMs.toFixed(0)} ms; process start-up alone (jobs list) ${startup.wallMs.toFixed(0)} ms wall, ${startup.cpuMs.toFixed(0)} ms cpu`,
+      });
+      rows.push({
+        bench: "ingest",
+        metric: `CLI / multi-row floor, wall, ${size}`,
+        value: cli.wallMs / wall(runs.multiRow),
+        unit: "x",
+        note: "start-up included",
+      });
+      rows.push({
+        bench: "ingest",
+        metric: `CLI / multi-row floor, cpu, ${size}`,
+        value: cli.cpuMs / cpu(runs.multiRow),
+        unit: "x",
+        note: "start-up included",
+      });
+    } finally {
+      await server2.close();
+    }
+  }
+  return rows;
+}
+
+/** The CLI's own cost of starting (node, tsx, imports, config) with no ingest: `jobs list`. */
+async function cliStartup(): Promise<Timing> {
+  const started = performance.now();
+  const stderr = await new Promise<string>((resolve) => {
+    const child = spawn(
+      "/usr/bin/time",
+      ["-f", "cpu %U %S", process.execPath, "--import", "tsx", "jobs/cli.ts", "jobs", "list"],
+      {
+        cwd: ROOT,
+        env: { ...process.env, DATABASE_URL: "file::memory:" },
+        stdio: ["ignore", "ignore", "pipe"],
+      },
+    );
+    let err = "";
+    child.stderr.on("data", (chunk) => (err += chunk));
+    child.on("close", () => resolve(err));
+  });
+  const cpu = /cpu ([\d.]+) ([\d.]+)/.exec(stderr);
+  return {
+    wallMs: performance.now() - started,
+    cpuMs: cpu ? (Number(cpu[1]) + Number(cpu[2])) * 1000 : Number.NaN,
+  };
 }
 
 export async function benchIngest(): Promise<Row[]> {
-  const feeds = benchFeeds(FEEDS, ITEMS);
-  const items = FEEDS * ITEMS;
-  const pipelineMs: number[] = [];
-  const batchMs: number[] = [];
-  const multiRowMs: number[] = [];
-  await pipeline(feeds.slice(0, 10)); // warm the JIT on every path before timing
-  await floor(feeds.slice(0, 10), 1);
-  await floor(feeds.slice(0, 10), 400);
-  for (let round = 0; round < ROUNDS; round++) {
-    // Interleaved, so drift in machine load hits all alike.
-    batchMs.push(await floor(feeds, 1));
-    multiRowMs.push(await floor(feeds, 400));
-    pipelineMs.push(await pipeline(feeds));
-  }
-  const p = median(pipelineMs);
-  const b = median(batchMs);
-  const m = median(multiRowMs);
-  const formats = [...new Set(feeds.map((feed) => feed.format))].join("/");
-  const note = `${FEEDS} local feeds x ${ITEMS} items (${formats}), median of ${ROUNDS}`;
-  return [
-    {
-      bench: "ingest",
-      metric: "pipeline: decode+parse+normalize+tag+store",
-      value: items / (p / 1000),
-      unit: "items/s",
-      note,
-    },
-    {
-      bench: "ingest",
-      metric: "floor: rss-parser + 1 batch/feed, 1 INSERT per entry",
-      value: items / (b / 1000),
-      unit: "items/s",
-      note,
-    },
-    {
-      bench: "ingest",
-      metric: "floor: rss-parser + 1 batch/feed, multi-row INSERTs",
-      value: items / (m / 1000),
-      unit: "items/s",
-      note,
-    },
-    {
-      bench: "ingest",
-      metric: "pipeline time / batch floor time",
-      value: p / b,
-      unit: "x",
-      note: "target <= 1.5",
-    },
-    {
-      bench: "ingest",
-      metric: "pipeline time / multi-row floor time",
-      value: p / m,
-      unit: "x",
-      note: "the stricter floor",
-    },
-  ];
+  const rows: Row[] = [];
+  for (const shape of SHAPES) rows.push(...(await benchShape(shape)));
+  rows.push(...(await benchIngestHealth()));
+  return rows;
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

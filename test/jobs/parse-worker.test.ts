@@ -1,0 +1,112 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import pino from "pino";
+import { afterEach, describe, expect, it } from "vitest";
+import { addFeed, getFeed } from "../../db/queries/feeds";
+import { FeedError } from "../../jobs/ingest/feed-error";
+import { runIngestPass } from "../../jobs/ingest/ingest-pass";
+import { ParseWorker } from "../../jobs/ingest/parse-worker-client";
+import { type DocumentInput, readDocument } from "../../jobs/ingest/read-document";
+import { createTestDatabase, type TestDatabase } from "../helpers/db";
+import { type FeedServer, startFeedServer } from "../helpers/feed-server";
+import { rss, storyItems } from "../helpers/feed-xml";
+
+const log = pino({ level: "silent" });
+const FIXTURES = fileURLToPath(new URL("../fixtures/feeds", import.meta.url));
+const NOW = Date.UTC(2025, 1, 1);
+
+const input = (body: Uint8Array, contentType: string | null = null): DocumentInput => ({
+  body,
+  contentType,
+  baseUrl: "https://feeds.example.org/feed",
+  feedLang: null,
+  now: NOW,
+});
+
+/** What reading gives, or the FeedError it throws, as comparable data. */
+async function outcome(read: Promise<unknown>): Promise<unknown> {
+  try {
+    return { ok: await read };
+  } catch (error) {
+    if (!(error instanceof FeedError)) throw error;
+    return { kind: error.kind, message: error.message };
+  }
+}
+
+/** ~8 MiB of RSS: 25,000 entries, under the fetcher's 10 MiB cap. */
+const bigFeed = () => rss("Big", storyItems("big", 25_000));
+
+describe("the parse worker", () => {
+  const workers: ParseWorker[] = [];
+  const start = (options: { timeoutMs?: number; maxHeapMb?: number } = {}) => {
+    const worker = new ParseWorker({ log, ...options });
+    workers.push(worker);
+    return worker;
+  };
+  let t: TestDatabase | undefined;
+  let server: FeedServer | undefined;
+  afterEach(async () => {
+    for (const worker of workers.splice(0)) await worker.stop();
+    await server?.close();
+    t?.destroy();
+    t = undefined;
+  });
+
+  it("reads every fixture feed to the same articles, or the same error, as this thread does", async () => {
+    const worker = start();
+    const files = readdirSync(FIXTURES).filter((f) => /\.(xml|json|html)$/.test(f));
+    expect(files.length).toBeGreaterThan(20);
+    let read = 0;
+    for (const file of files) {
+      const body = new Uint8Array(readFileSync(join(FIXTURES, file)));
+      const here = await outcome(readDocument(input(body)));
+      const there = await outcome(worker.read(input(body)));
+      expect(there, file).toEqual(here);
+      if ((here as { ok?: { articles: unknown[] } }).ok?.articles.length) read++;
+    }
+    expect(read).toBeGreaterThan(15);
+  });
+
+  it("fails a document that outlasts its deadline with a timeout error", async () => {
+    const worker = start({ timeoutMs: 50 });
+    const slow = worker.read(input(new TextEncoder().encode(bigFeed())));
+    await expect(slow).rejects.toMatchObject({ kind: "timeout", message: expect.stringContaining("0.05 s") });
+  });
+
+  it("records a document that crashes the parser against its feed, and the pass goes on with the next feed", async () => {
+    t = await createTestDatabase();
+    const big = bigFeed();
+    server = await startFeedServer({
+      "/big.xml": (_req, res) => res.writeHead(200, { "content-type": "application/rss+xml" }).end(big),
+      "/small.xml": (_req, res) =>
+        res
+          .writeHead(200, { "content-type": "application/rss+xml" })
+          .end(rss("Small", storyItems("small", 4))),
+    });
+    const bigRow = await addFeed(t.db, { url: server.url("/big.xml") });
+    const smallRow = await addFeed(t.db, { url: server.url("/small.xml") });
+    // A heap far too small for 8 MiB of XML: the worker dies of it, as it would of any crash in the parser.
+    const worker = start({ maxHeapMb: 24 });
+
+    const summary = await runIngestPass(
+      {
+        db: t.db,
+        allowPrivateUrls: true,
+        log,
+        readDocument: worker.read,
+        fetchOptions: { timeoutMs: 10_000 },
+      },
+      { scope: "all", concurrency: 1 },
+    );
+
+    expect(summary).toMatchObject({ feeds: 2, stored: 1, failed: 1, articlesAdded: 4 });
+    expect(summary.errors).toEqual({ parse: 1 });
+    const failed = await getFeed(t.db, bigRow.id);
+    expect(failed).toMatchObject({
+      errorCount: 1,
+      lastError: expect.stringMatching(/the parser (ran out of memory|crashed)/),
+    });
+    expect(await getFeed(t.db, smallRow.id)).toMatchObject({ errorCount: 0, lastError: null });
+  });
+});
