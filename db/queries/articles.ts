@@ -17,6 +17,8 @@ export interface ArticleFilter {
   cursor?: ArticleCursor | undefined;
   /** Full-text conditions from planSearch; results stay newest first (not ranked) so the cursor works. */
   search?: SearchPlan | undefined;
+  /** Leave out the bundled sample's invented articles (Atom feeds: what a reader subscribes to is real). */
+  excludeSample?: boolean | undefined;
 }
 
 /** Keyset position: the last row of the previous page in (publishedAt desc, id desc) order. */
@@ -37,6 +39,8 @@ export interface ArticleRow {
   feedId: number;
   feedName: string | null;
   feedCountry: string | null;
+  /** Bundled sample data: invented text under links that lead nowhere. */
+  isSample: boolean;
 }
 
 /**
@@ -60,6 +64,7 @@ export async function listArticles(
   if (filter.to !== undefined) conditions.push(lt(time, filter.to));
   if (filter.lang !== undefined) conditions.push(eq(articles.lang, filter.lang));
   if (filter.country !== undefined) conditions.push(eq(feeds.country, filter.country));
+  if (filter.excludeSample) conditions.push(eq(articles.isSample, false));
   if (filter.search) conditions.push(...searchConditions(id, filter.search, driveBySearch));
   if (filter.cursor) {
     const c = filter.cursor;
@@ -77,6 +82,7 @@ export async function listArticles(
     feedId: articles.feedId,
     feedName: feeds.name,
     feedCountry: feeds.country,
+    isSample: articles.isSample,
   };
   const base = byTopic
     ? db
