@@ -42,6 +42,9 @@ describe("the CLI's help, errors, shapes and exit codes", { timeout: 120_000 }, 
     expect(all.code).toBe(0);
     for (const command of COMMANDS) expect(all.stdout).toContain(`  ${command.name} `);
     expect(all.stdout).toContain("3 nothing to do");
+    // No command at all is a usage mistake: the same text, on stderr, exit 2.
+    const none = await runCli([], nowhere);
+    expect(none).toMatchObject({ code: 2, stdout: "", stderr: `${all.stdout}` });
   });
 
   it("answers --help on a subcommand as a real process: its usage on stdout, exit 0", async () => {
