@@ -1,6 +1,8 @@
 import pino from "pino";
 import Parser from "rss-parser";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { newestArticles, topOutlets } from "../../db/queries/topic-activity";
+import { getTopic } from "../../db/queries/topics";
 import { storeFeedArticles } from "../../jobs/ingest/store-articles";
 import { loadSample } from "../../jobs/sample/load-sample";
 import { createDefaultTopics } from "../../jobs/seed/first-start";
@@ -68,6 +70,15 @@ describe("the bundled sample coverage", { timeout: 120_000 }, () => {
     const feed = await new Parser().parseString(xml);
     expect(feed.items.map((i) => i.link)).toEqual(["https://news.example.org/r1"]);
     expect(xml).not.toContain("sample.invalid");
+  });
+
+  it("is left out of what alerts quote: newest articles and top outlets", async () => {
+    const topic = (await getTopic(s.t.db, "r1-release"))!;
+    const window = { topicId: topic.id, from: Date.UTC(2025, 0, 1), to: Date.UTC(2025, 3, 1), limit: 50 };
+    const quoted = await newestArticles(s.t.db, window);
+    expect(quoted.map((a) => a.url)).toEqual(["https://news.example.org/r1"]);
+    const outlets = await topOutlets(s.t.db, window);
+    expect(outlets.map((o) => o.name)).toEqual(["Real Outlet"]);
   });
 
   it("is removed by `sample remove` with its tags and rollup counts, the rest kept exact", async () => {
