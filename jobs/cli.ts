@@ -5,38 +5,16 @@ import { type Config, ConfigError, loadConfig } from "../core/config";
 import { createLogger, type Logger } from "../core/logger";
 import { type Database, openDatabase } from "../db/client";
 import { migrateDatabase } from "../db/migrate";
-import { coverageCommand } from "./cli/coverage-command";
-import { feedsCommand } from "./cli/feeds-command";
-import { ingestCommand } from "./cli/ingest-command";
-import { jobsCommand } from "./cli/jobs-command";
-import { sampleCommand } from "./cli/sample-command";
-import { topicsCommand } from "./cli/topics-command";
-import { UsageError } from "./cli/usage";
-
-const USAGE = `usage: npm run --silent cli -- <command>
-
-  feeds add URL [--name N] [--lang L] [--country CC]
-  feeds list [--json]
-  feeds remove ID
-  feeds import FILE.opml
-  feeds export                      OPML on stdout
-  ingest --once [--all] [--feed ID] one pass, then a summary
-  ingest                            keep running passes on TIDEMARK_SCHEDULE
-  jobs list                         the jobs the server runs, with their schedules
-  jobs run NAME                     run one job once, then its counts
-  topics list                       topics with article counts and retag progress
-  topics retag                      retag topics whose query changed, now
-  topics test "<query>"             how many stored articles a draft query would tag
-  topics misses SLUG [--limit N] [--from D] [--to D] [--lang L] [--json]
-                                    untagged articles most like the topic's, with the terms why
-  sample load | clear               the bundled DeepSeek sample coverage
-  coverage rebuild                  recompute the coverage rollups from articles and tags
-  db migrate                        apply pending migrations`;
+import { type CliCommand, subcommandsOf } from "./cli/command";
+import { COMMANDS } from "./cli/commands";
+import { commandHelp, helpHint, overallHelp } from "./cli/help";
+import { EXIT, UsageError } from "./cli/usage";
 
 export interface CliContext {
   database: Database;
   config: Config;
   log: Logger;
+  /** The words after the command's name (the subcommand first, when it has them). */
   args: string[];
   /** A line on stdout. */
   out: (line: string) => void;
@@ -54,64 +32,94 @@ export interface CliIo {
   env?: Record<string, string | undefined>;
 }
 
-/** Runs one CLI command to its end and returns the process exit code: 0 done, 1 failed, 2 bad usage or settings. */
+/**
+ * Runs one CLI command to its end and returns the process exit code (EXIT): 0 done, 1 failed, 2 bad usage or
+ * settings, 3 nothing to do. Every error is one line on stderr, `tidemark: feeds add: --lang: ...`; a usage
+ * error adds a line pointing at `--help`, which prints the usage on stdout.
+ */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  let path = "";
   try {
-    return await main(argv, io);
+    const help = helpRequest(argv);
+    if (help) {
+      io.stdout.write(`${help.length === 0 ? overallHelp(COMMANDS) : helpFor(help)}\n`);
+      return EXIT.done;
+    }
+    if (argv.length === 0) {
+      io.stderr.write(`${overallHelp(COMMANDS)}\n`);
+      return EXIT.usage;
+    }
+    const command = findCommand(argv[0]!);
+    path = command.name;
+    const sub = findSubcommand(command, argv[1], true);
+    if (sub) path += ` ${sub}`;
+    return await run(command, argv.slice(1), io);
   } catch (error) {
+    const where = path ? `tidemark: ${path}: ` : "tidemark: ";
     if (error instanceof UsageError) {
-      io.stderr.write(`${error.message}\n\n${USAGE}\n`);
-      return 2;
+      io.stderr.write(`${where}${error.message}\n${helpHint(path)}\n`);
+      return EXIT.usage;
     }
     if (error instanceof ConfigError) {
-      io.stderr.write(`${error.message}\n`);
-      return 2;
+      io.stderr.write(`tidemark: ${error.message}\n`);
+      return EXIT.usage;
     }
-    io.stderr.write(`${format(error instanceof Error ? error.message : error)}\n`);
-    return 1;
+    io.stderr.write(`${where}${format(error instanceof Error ? error.message : error)}\n`);
+    return EXIT.failed;
   }
 }
 
-async function main(argv: string[], io: CliIo): Promise<number> {
-  const [command, ...rest] = argv;
-  if (!command || command === "help" || command === "--help") {
-    io.stdout.write(`${USAGE}\n`);
-    return command ? 0 : 2;
-  }
+/**
+ * The words whose help was asked for (`help feeds add`, `feeds add --help`), [] for the overall help, or
+ * undefined when no help was asked. Words after `--` are arguments, never a request for help.
+ */
+function helpRequest(argv: string[]): string[] | undefined {
+  if (argv[0] === "help") return argv.slice(1);
+  const end = argv.indexOf("--");
+  const words = end === -1 ? argv : argv.slice(0, end);
+  if (!words.some((w) => w === "--help" || w === "-h")) return undefined;
+  return words.filter((w) => !w.startsWith("-")).slice(0, 2);
+}
+
+function helpFor([name, word]: string[]): string {
+  const command = findCommand(name!);
+  return commandHelp(command, findSubcommand(command, word, false));
+}
+
+function findCommand(name: string): CliCommand {
+  const command = COMMANDS.find((c) => c.name === name);
+  if (command) return command;
+  throw new UsageError(`unknown command '${name}' (commands: ${COMMANDS.map((c) => c.name).join(", ")})`);
+}
+
+/** The subcommand `word` names; with `required`, a command that has subcommands needs one. */
+function findSubcommand(
+  command: CliCommand,
+  word: string | undefined,
+  required: boolean,
+): string | undefined {
+  const subs = subcommandsOf(command);
+  if (subs.length === 0 || (word === undefined && !required)) return undefined;
+  if (word !== undefined && subs.includes(word)) return word;
+  const what = word === undefined ? "expected a subcommand" : `unknown subcommand '${word}'`;
+  throw new UsageError(`${what} (${subs.join(", ")})`);
+}
+
+async function run(command: CliCommand, args: string[], io: CliIo): Promise<number> {
   const config = loadConfig(io.env);
   const log = createLogger(config.logLevel ?? "warn", io.stderr);
   const database = await openDatabase({ url: config.databaseUrl, authToken: config.databaseAuthToken });
   try {
     await migrateDatabase(database);
-    const ctx: CliContext = {
+    return await command.run({
       database,
       config,
       log,
-      args: rest,
+      args,
       out: (line) => io.stdout.write(`${line}\n`),
       err: (line) => io.stderr.write(`${line}\n`),
       write: (text) => io.stdout.write(text),
-    };
-    switch (command) {
-      case "feeds":
-        return await feedsCommand(ctx);
-      case "ingest":
-        return await ingestCommand(ctx);
-      case "jobs":
-        return await jobsCommand(ctx);
-      case "coverage":
-        return await coverageCommand(ctx);
-      case "topics":
-        return await topicsCommand(ctx);
-      case "sample":
-        return await sampleCommand(ctx);
-      case "db":
-        if (rest[0] !== "migrate") throw new UsageError("db: expected 'db migrate'");
-        ctx.out("database is up to date");
-        return 0;
-      default:
-        throw new UsageError(`unknown command '${command}'`);
-    }
+    });
   } finally {
     database.close();
   }

@@ -19,6 +19,7 @@ import { startLive } from "./live";
 import { setupSources } from "./sources";
 import { addDays, extentOfMonths, presetRange, todayIn } from "./state/date-range";
 import { type DashboardState, parseState, serializeState } from "./state/url-state";
+import { showStoreNotice } from "./store-notice";
 import { loadTimeline, NO_MARKS, type Timeline, tableNotes, timelineMarks } from "./timeline";
 
 const browserTz = Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";
@@ -302,7 +303,7 @@ async function start(): Promise<void> {
     void articles.show({ ...state.filters, q: q || undefined, from: span.from, to: span.to });
   });
   matchMedia("(prefers-color-scheme: dark)").addEventListener("change", () => drawCoverage());
-  const sources = setupSources(() => ({ tz: state.tz, locale }));
+  const sources = setupSources(() => ({ tz: state.tz, locale }), showStoreNotice);
   setupSubscribe(list, {
     tz: browserTz,
     adminToken: () => byId<HTMLInputElement>("admin-token").value.trim() || readAdminToken(),

@@ -8,8 +8,14 @@ export interface SourcesContext {
   locale: string;
 }
 
-/** The sources panel: every feed with its health, and the admin forms to add one or import OPML. */
-export function setupSources(context: () => SourcesContext): {
+/**
+ * The sources panel: every feed with its health, and the admin forms to add one or import OPML. `onFeeds` hears
+ * each list loaded, so what depends on the feeds (the store notice) follows an added feed or an import.
+ */
+export function setupSources(
+  context: () => SourcesContext,
+  onFeeds: (feeds: Feed[]) => void = () => undefined,
+): {
   reload: (fresh?: boolean) => Promise<void>;
 } {
   const body = byId<HTMLTableSectionElement>("feeds-body");
@@ -23,6 +29,7 @@ export function setupSources(context: () => SourcesContext): {
   async function reload(fresh = false): Promise<void> {
     try {
       const feeds = await getFeeds({ fresh });
+      onFeeds(feeds);
       const ctx = context();
       body.replaceChildren(...feeds.map((f) => feedRow(f, ctx)));
       const failing = feeds.filter((f) => f.failingSince !== null).length;

@@ -40,6 +40,7 @@ export interface MissArticleFields {
   publishedAt: number;
   feedId: number;
   feedName: string | null;
+  isSample: boolean;
 }
 
 export interface MissItem {
@@ -51,6 +52,8 @@ export interface MissItem {
   publishedAt: string;
   score: number;
   terms: MissTerm[];
+  /** Bundled sample data: invented, its link leads nowhere. */
+  sample: boolean;
 }
 
 /** Each miss with its article's list fields, in rank order; a miss whose article is gone is left out. */
@@ -72,6 +75,7 @@ export function missItems(
         publishedAt: new Date(row.publishedAt).toISOString(),
         score,
         terms,
+        sample: row.isSample,
       },
     ];
   });

@@ -18,6 +18,8 @@ export interface ArticleFilter {
   cursor?: ArticleCursor | undefined;
   /** Full-text conditions from planSearch; results stay newest first (not ranked) so the cursor works. */
   search?: SearchPlan | undefined;
+  /** Leave out the bundled sample's invented articles (Atom feeds: what a reader subscribes to is real). */
+  excludeSample?: boolean | undefined;
 }
 
 /** Keyset position: the last row of the previous page in (publishedAt desc, id desc) order. */
@@ -38,6 +40,8 @@ export interface ArticleRow {
   feedId: number;
   feedName: string | null;
   feedCountry: string | null;
+  /** Bundled sample data: invented text under links that lead nowhere. */
+  isSample: boolean;
 }
 
 /**
@@ -67,6 +71,7 @@ export async function listArticles(
     feedId: articles.feedId,
     feedName: feeds.name,
     feedCountry: feeds.country,
+    isSample: articles.isSample,
   };
   const base = byTopic
     ? db
@@ -118,6 +123,7 @@ function selection(filter: Omit<ArticleFilter, "limit">, driveBySearch: boolean)
   if (filter.from !== undefined) conditions.push(gte(time, filter.from));
   if (filter.to !== undefined) conditions.push(lt(time, filter.to));
   if (filter.langs) conditions.push(inArray(sql`coalesce(${articles.lang}, '')`, [...filter.langs]));
+  if (filter.excludeSample) conditions.push(eq(articles.isSample, false));
   if (filter.search) conditions.push(...searchConditions(id, filter.search, driveBySearch));
   return { byTopic, time, id, conditions };
 }

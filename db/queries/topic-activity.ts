@@ -21,7 +21,7 @@ export async function topOutlets(
   const rows = await db.all<{ id: number; name: string | null; url: string; n: number }>(sql`
     select f.id as id, f.name as name, f.url as url, sum(r.count) as n
     from coverage_detail r join feeds f on f.id = r.feed_id
-    where r.topic_id = ${query.topicId}
+    where r.topic_id = ${query.topicId} and f.is_sample = 0
       and r.quarter >= ${Math.floor(query.from / QUARTER_MS)} and r.quarter < ${Math.ceil(query.to / QUARTER_MS)}
     group by f.id having n > 0 order by n desc, f.id limit ${query.limit}`);
   return rows.map((r) => ({ id: Number(r.id), name: r.name ?? new URL(r.url).hostname, count: Number(r.n) }));
@@ -72,12 +72,12 @@ export interface ArticleSummary {
   publishedAt: string;
 }
 
-/** A topic's newest articles in [from, to), as alerts quote them. */
+/** A topic's newest articles in [from, to), as alerts quote them: never the bundled sample's invented ones. */
 export async function newestArticles(
   db: Executor,
   query: { topicId: number; from: number; to: number; limit: number },
 ): Promise<ArticleSummary[]> {
-  const { rows } = await listArticles(db, query);
+  const { rows } = await listArticles(db, { ...query, excludeSample: true });
   return rows.map((a) => ({
     id: a.id,
     title: a.title,

@@ -96,6 +96,7 @@ export interface ArticleSummaryRow {
   publishedAt: number;
   feedId: number;
   feedName: string | null;
+  isSample: boolean;
 }
 
 /** The list fields of these articles (url, source, time), in no particular order. */
@@ -110,6 +111,7 @@ export async function articleSummaries(db: Executor, ids: readonly number[]): Pr
       publishedAt: articles.publishedAt,
       feedId: articles.feedId,
       feedName: feeds.name,
+      isSample: articles.isSample,
     })
     .from(articles)
     .innerJoin(feeds, eq(feeds.id, articles.feedId))

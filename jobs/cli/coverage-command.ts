@@ -1,11 +1,18 @@
 import { rebuildRollups } from "../../db/queries/rollups";
 import type { CliContext } from "../cli";
-import { UsageError } from "./usage";
+import type { CliCommand } from "./command";
+import { EXIT, noArguments } from "./usage";
 
-export async function coverageCommand(ctx: CliContext): Promise<number> {
-  if (ctx.args[0] !== "rebuild") throw new UsageError("coverage: expected 'coverage rebuild'");
+export const coverageCommand: CliCommand = {
+  name: "coverage",
+  forms: [{ sub: "rebuild", args: "", summary: "recompute the coverage rollups from articles and tags" }],
+  run: runCoverage,
+};
+
+async function runCoverage(ctx: CliContext): Promise<number> {
+  noArguments(ctx.args.slice(1));
   const started = performance.now();
   await rebuildRollups(ctx.database.db);
   ctx.out(`coverage: rollups rebuilt in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-  return 0;
+  return EXIT.done;
 }

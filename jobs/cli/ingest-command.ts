@@ -1,20 +1,42 @@
+import { getFeed } from "../../db/queries/feeds";
 import type { CliContext } from "../cli";
 import { type IngestJobSummary, ingestJob } from "../registry";
 import { startScheduler } from "../scheduler";
-import { parseCommandArgs, positiveInt, UsageError } from "./usage";
+import type { CliCommand } from "./command";
+import { EXIT, noArguments, parseCommandArgs, positiveInt, UsageError } from "./usage";
 
-export async function ingestCommand(ctx: CliContext): Promise<number> {
-  const { values } = parseCommandArgs(ctx.args, {
+export const ingestCommand: CliCommand = {
+  name: "ingest",
+  forms: [
+    {
+      args: "--once [--all] [--feed ID]",
+      summary: "one pass over the feeds that are due, then a summary",
+      details:
+        "--all       every enabled feed, due or not\n" +
+        "--feed ID   this feed only, due or not\n" +
+        "Exit 1 when every feed tried failed (failures of single feeds are kept on the feeds),\n" +
+        "3 when no feed was due.",
+    },
+    { args: "", summary: "keep running passes on TIDEMARK_SCHEDULE (a worker beside the server)" },
+  ],
+  run: runIngest,
+};
+
+async function runIngest(ctx: CliContext): Promise<number> {
+  const { values, positionals } = parseCommandArgs(ctx.args, {
     once: { type: "boolean" },
     all: { type: "boolean" },
     feed: { type: "string" },
   });
+  noArguments(positionals);
   const jobContext = { db: ctx.database.db, config: ctx.config, log: ctx.log };
-  if (values.all && values.feed) throw new UsageError("ingest: --all and --feed exclude each other");
-  const scope = values.feed ? { feedId: positiveInt(values.feed, "--feed") } : values.all ? "all" : "due";
+  if (values.all && values.feed !== undefined) throw new UsageError("--all and --feed exclude each other");
+  const feedId = values.feed === undefined ? undefined : positiveInt(values.feed, "--feed");
+  if (feedId !== undefined) await checkFetchable(ctx, feedId);
+  const scope = feedId !== undefined ? { feedId } : values.all ? ("all" as const) : ("due" as const);
 
   if (!values.once) {
-    if (!ctx.config.schedule) throw new UsageError("ingest: TIDEMARK_SCHEDULE is off; use --once");
+    if (!ctx.config.schedule) throw new UsageError("TIDEMARK_SCHEDULE is off; use --once");
     startScheduler(
       [{ name: "ingest", schedule: ctx.config.schedule, run: () => ingestJob(jobContext, { scope }) }],
       ctx.log,
@@ -22,11 +44,12 @@ export async function ingestCommand(ctx: CliContext): Promise<number> {
     await new Promise<never>(() => {}); // runs until the process is stopped
   }
 
-  const s = await ingestJob(jobContext, { scope: scope as "due" | "all" | { feedId: number } });
+  const s = await ingestJob(jobContext, { scope });
   ctx.out(summaryLine(s));
   // Feeds skipped because another process held them past the wait were not fetched: no success to report.
-  if (s.skipped > 0) return 1;
-  return s.failed > 0 && s.stored + s.notModified === 0 && s.feeds > 0 ? 1 : 0;
+  if (s.skipped > 0) return EXIT.failed;
+  if (s.feeds === 0) return EXIT.nothingToDo;
+  return s.failed > 0 && s.stored + s.notModified === 0 ? EXIT.failed : EXIT.done;
 }
 
 /** The one line `ingest --once` prints: what this process did, and what it left to another or did not do. */
@@ -43,4 +66,12 @@ export function summaryLine(s: IngestJobSummary): string {
     `ingest: ${s.feeds} feeds (${s.stored} stored, ${s.notModified} not modified, ${s.failed} failed${errors ? `: ${errors}` : ""}), ` +
     `${s.articlesAdded} articles added, ${s.articlesUpdated} updated, in ${(s.durationMs / 1000).toFixed(1)} s${joined}${skipped}`
   );
+}
+
+/** `--feed ID` names a feed a pass can fetch: a pass over one that is not would succeed having done nothing. */
+async function checkFetchable(ctx: CliContext, id: number): Promise<void> {
+  const feed = await getFeed(ctx.database.db, id);
+  if (!feed) throw new Error(`no feed ${id}`);
+  if (feed.isSample) throw new Error(`feed ${id} holds bundled sample data and is never fetched`);
+  if (!feed.enabled) throw new Error(`feed ${id} is disabled`);
 }

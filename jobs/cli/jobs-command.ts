@@ -1,6 +1,17 @@
 import type { CliContext } from "../cli";
 import { findJob, JOBS, type JobSchedule, type JobsConfig } from "../registry";
-import { UsageError } from "./usage";
+import type { CliCommand } from "./command";
+import { formatTable } from "./table";
+import { EXIT, noArguments, UsageError } from "./usage";
+
+export const jobsCommand: CliCommand = {
+  name: "jobs",
+  forms: [
+    { sub: "list", args: "", summary: "the jobs the server runs, with their schedules" },
+    { sub: "run", args: "NAME", summary: "run one job once, now, then print its counts" },
+  ],
+  run: runJobs,
+};
 
 function describeSchedule(schedule: JobSchedule, config: JobsConfig): string {
   switch (schedule.kind) {
@@ -14,30 +25,26 @@ function describeSchedule(schedule: JobSchedule, config: JobsConfig): string {
 }
 
 /** `jobs list`: the registry with each job's schedule; `jobs run NAME`: one run now, then its counts. */
-export async function jobsCommand(ctx: CliContext): Promise<number> {
-  const [sub, name, ...rest] = ctx.args;
+async function runJobs(ctx: CliContext): Promise<number> {
+  const [sub, ...args] = ctx.args;
   switch (sub) {
     case "list": {
-      if (name !== undefined) throw new UsageError("jobs list: takes no arguments");
-      for (const job of JOBS) {
-        ctx.out(
-          `${job.name.padEnd(16)} ${describeSchedule(job.schedule, ctx.config).padEnd(36)} ${job.does}`,
-        );
-      }
-      return 0;
+      noArguments(args);
+      const rows = JOBS.map((job) => [job.name, describeSchedule(job.schedule, ctx.config), job.does]);
+      for (const line of formatTable(["JOB", "SCHEDULE", "DOES"], rows)) ctx.out(line);
+      return EXIT.done;
     }
     case "run": {
-      if (name === undefined || rest.length > 0) throw new UsageError("jobs run: expected one job name");
+      const [name, ...rest] = args;
+      if (name === undefined || rest.length > 0) throw new UsageError("expected one job name");
       const job = findJob(name);
-      if (!job) {
-        throw new UsageError(`jobs run: unknown job '${name}' (jobs: ${JOBS.map((j) => j.name).join(", ")})`);
-      }
+      if (!job) throw new UsageError(`unknown job '${name}' (jobs: ${JOBS.map((j) => j.name).join(", ")})`);
       const counts = await job.run({ db: ctx.database.db, config: ctx.config, log: ctx.log });
       const summary = Object.entries(counts).map(([key, n]) => `${key} ${n}`);
       ctx.out(`${job.name}: ${summary.join(", ")}`);
-      return 0;
+      return EXIT.done;
     }
     default:
-      throw new UsageError(`jobs: unknown subcommand '${sub ?? ""}'`);
+      throw new UsageError(`unknown subcommand '${sub ?? ""}'`);
   }
 }

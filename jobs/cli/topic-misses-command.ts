@@ -21,12 +21,12 @@ export async function topicMissesCommand(ctx: CliContext, args: string[]): Promi
   });
   const slug = positionals[0];
   if (!slug || positionals.length > 1) {
-    throw new UsageError("topics misses: expected one topic slug, e.g. topics misses export-controls");
+    throw new UsageError("expected one topic slug, e.g. topics misses export-controls");
   }
   const limit = values.limit === undefined ? 20 : positiveInt(values.limit, "--limit");
   if (limit > 200) throw new UsageError("--limit must be at most 200");
   if (values.lang !== undefined && !/^[a-z]{2,3}$/.test(values.lang)) {
-    throw new UsageError("--lang must be a language code such as en");
+    throw new UsageError("--lang: a language code such as en");
   }
   const { db } = ctx.database;
   const topic = await getTopic(db, slug);

@@ -92,6 +92,11 @@ const ArticleSchema = z
     publishedAt: z.string(),
     firstSeenAt: z.string(),
     topics: z.array(z.object({ slug: z.string(), terms: z.array(MatchedTermSchema) })),
+    sample: z.boolean().openapi({
+      description:
+        "true for the bundled sample coverage: invented articles, links under .sample.invalid " +
+        "(remove them with `npm run cli -- sample remove`)",
+    }),
   })
   .openapi("Article");
 
@@ -165,6 +170,7 @@ export function articleRoutes({ db }: AppDeps) {
           publishedAt: isoTime(row.publishedAt)!,
           firstSeenAt: isoTime(row.firstSeenAt)!,
           topics: topicsOf.get(row.id) ?? [],
+          sample: row.isSample,
         })),
         nextCursor: next ? encodeCursor(next) : null,
         ...(total === undefined ? {} : { total }),

@@ -1,12 +1,11 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { checkImportedFeeds } from "../../core/feed-import";
 import { FeedInputSchema } from "../../core/feed-input";
+import { type FeedJson, feedJson } from "../../core/feed-json";
 import { buildOpml, parseOpml } from "../../core/opml";
 import { checkFeedUrl } from "../../core/urls/feed-url";
-import { httpLink } from "../../core/urls/http-link";
 import { addFeed, addFeeds, listFeeds, removeFeed } from "../../db/queries/feeds";
-import type { Feed } from "../../db/schema";
-import { bearer, errorResponses, IdParam, isoTime, NoQuery, PUBLIC, pageOf } from "../api-shapes";
+import { bearer, errorResponses, IdParam, NoQuery, PUBLIC, pageOf } from "../api-shapes";
 import type { AppDeps } from "../app";
 import type { requireAdmin } from "../auth";
 import { notFound } from "../errors";
@@ -33,29 +32,7 @@ export const FeedSchema = z
     nextFetchAt: z.string().nullable(),
     articleCount: z.number().int(),
   })
-  .openapi("Feed");
-
-export function feedJson(feed: Feed): z.infer<typeof FeedSchema> {
-  return {
-    id: feed.id,
-    url: feed.url,
-    name: feed.name,
-    // Rows stored before site links were checked may hold javascript: and the like: never hand those on.
-    siteUrl: feed.siteUrl === null ? null : httpLink(feed.siteUrl),
-    lang: feed.lang,
-    country: feed.country,
-    enabled: feed.enabled,
-    sample: feed.isSample,
-    lastFetchedAt: isoTime(feed.lastFetchedAt),
-    lastStatus: feed.lastStatus,
-    lastError: feed.lastError,
-    errorCount: feed.errorCount,
-    parseWarning: feed.parseWarning,
-    failingSince: isoTime(feed.failingSince),
-    nextFetchAt: feed.enabled && !feed.isSample ? isoTime(feed.nextFetchAt) : null,
-    articleCount: feed.articleCount,
-  };
-}
+  .openapi("Feed") satisfies z.ZodType<FeedJson>;
 
 // Rebuilt with this module's `z`: a schema made before @hono/zod-openapi extends zod (core/ is loaded first in
 // a worker that runs several test files) has no `.openapi`, as zod 4 sets methods on each instance.

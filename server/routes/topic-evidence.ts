@@ -106,6 +106,7 @@ const MissSchema = z
     terms: z.array(z.object({ term: z.string(), z: z.number() })).openapi({
       description: "The topic's distinctive terms this article uses (its strongest), as it writes them",
     }),
+    sample: z.boolean().openapi({ description: "true for the bundled sample coverage's invented articles" }),
   })
   .openapi("TopicMiss");
 

@@ -16,7 +16,7 @@ const route = createRoute({
   operationId: "getTopicFeed",
   tags: ["topics"],
   security: PUBLIC,
-  summary: "Atom 1.0 feed of a topic's newest articles",
+  summary: "Atom 1.0 feed of a topic's newest articles (never the bundled sample's)",
   description:
     "Entry ids are tag: URIs built from the public URL's host and the article id, so they never change and a " +
     "feed reader shows each article once.",
@@ -32,7 +32,12 @@ export function topicFeedRoutes({ db, config }: AppDeps) {
     const { slug } = c.req.valid("param");
     const topic = await getTopic(db, slug);
     if (!topic) throw notFound(`no topic '${slug}'`);
-    const { rows } = await listArticles(db, { topicId: topic.id, limit: TOPIC_FEED_SIZE });
+    const { rows } = await listArticles(db, {
+      topicId: topic.id,
+      limit: TOPIC_FEED_SIZE,
+      // A reader subscribes to coverage: the sample's invented articles must never reach it as news.
+      excludeSample: true,
+    });
     const tags = await tagsOfArticles(
       db,
       rows.map((r) => r.id),

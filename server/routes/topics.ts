@@ -1,5 +1,6 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { validateQuery } from "../../core/tagging/compile";
+import { type TopicJson, topicJson } from "../../core/topic-json";
 import { conceptDefinitions } from "../../db/queries/concepts";
 import {
   createTopic,
@@ -10,17 +11,7 @@ import {
   type TopicWithCount,
   updateTopic,
 } from "../../db/queries/topics";
-import type { Topic } from "../../db/schema";
-import {
-  bearer,
-  errorResponses,
-  isoTime,
-  json,
-  NoQuery,
-  PUBLIC,
-  SlugParam,
-  wholeListOf,
-} from "../api-shapes";
+import { bearer, errorResponses, json, NoQuery, PUBLIC, SlugParam, wholeListOf } from "../api-shapes";
 import type { AppDeps } from "../app";
 import type { requireAdmin } from "../auth";
 import { notFound } from "../errors";
@@ -45,7 +36,7 @@ const TopicSchema = z
     createdAt: z.string(),
     updatedAt: z.string(),
   })
-  .openapi("Topic");
+  .openapi("Topic") satisfies z.ZodType<TopicJson>;
 
 const query = z
   .string()
@@ -67,23 +58,6 @@ const TopicCreate = TopicFields.extend({
     .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, "lower-case letters, digits and hyphens, such as r1-release"),
 }).openapi("TopicCreate");
 const TopicUpdate = TopicFields.openapi("TopicUpdate");
-
-function topicJson(topic: Topic & { articleCount?: number }, articleCount = topic.articleCount ?? 0) {
-  const state: "done" | "pending" | "running" =
-    topic.taggedVersion >= topic.version ? "done" : topic.retagDone > 0 ? "running" : "pending";
-  return {
-    slug: topic.slug,
-    name: topic.name,
-    description: topic.description,
-    color: topic.color,
-    query: topic.query,
-    version: topic.version,
-    articleCount,
-    retag: { state, done: topic.retagDone, total: topic.retagTotal },
-    createdAt: isoTime(topic.createdAt)!,
-    updatedAt: isoTime(topic.updatedAt)!,
-  };
-}
 
 const routes = {
   list: createRoute({
@@ -143,7 +117,7 @@ const routes = {
 export function topicRoutes({ db }: AppDeps, admin: ReturnType<typeof requireAdmin>) {
   return new OpenAPIHono()
     .openapi(routes.list, async (c) => {
-      const items = (await listTopics(db)).map((t: TopicWithCount) => topicJson(t));
+      const items = (await listTopics(db)).map((t: TopicWithCount) => topicJson(t, t.articleCount));
       return c.json({ items, nextCursor: null }, 200);
     })
     .openapi({ ...routes.create, middleware: [admin] as const }, async (c) => {

@@ -88,7 +88,7 @@ describe("/api/topics/:slug/terms and /misses", () => {
     expect(titles[0]).toBe("Huawei accelerators power new data centres");
     expect(titles).not.toContain("Markets rebound");
     const miss = body.items[0];
-    expect(miss).toMatchObject({ source: { name: "Wire" }, lang: "en" });
+    expect(miss).toMatchObject({ source: { name: "Wire" }, lang: "en", sample: false });
     expect(miss.url).toMatch(/^https:\/\//);
     expect(miss.publishedAt).toMatch(/Z$/);
     const terms = miss.terms.map((t: { term: string }) => t.term);

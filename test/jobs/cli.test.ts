@@ -55,15 +55,6 @@ describe("the CLI", { timeout: 120_000 }, () => {
     expect(JSON.parse((await runCli(["feeds", "list", "--json"], env)).stdout)).toEqual([]);
   });
 
-  it("refuses bad input with exit code 2 and the usage text", async () => {
-    const bad = await runCli(["feeds", "add", "ftp://example.com/x"], env);
-    expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain("only http and https");
-    const unknown = await runCliProcess(["frobnicate"], env);
-    expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toContain("usage:");
-  });
-
   it("imports and exports OPML", async () => {
     const file = join(t.dir, "in.opml");
     writeFileSync(

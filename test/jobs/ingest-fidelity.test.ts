@@ -139,7 +139,7 @@ describe("what an ingest pass keeps", { timeout: 60_000 }, () => {
     );
     expect(feed!.parseWarning).toContain("left open at the end closed");
     const listed = await runCli(["feeds", "list"], env);
-    expect(listed.stdout).toContain("[ok, read leniently: malformed XML");
+    expect(listed.stdout).toContain("  ok, read leniently: malformed XML");
   });
 
   it("keeps each story when a publisher starts repeating one guid, pass after pass", async () => {

@@ -74,12 +74,17 @@ describe("npm run cli -- jobs", { timeout: 120_000 }, () => {
   it("lists the jobs, and calls an unknown name a usage error", async () => {
     const list = await runCli(["jobs", "list"], env());
     expect(list.code, list.stderr).toBe(0);
+    expect(list.stdout).toMatch(/^JOB +SCHEDULE +DOES\n/);
     for (const job of JOBS) expect(list.stdout).toMatch(new RegExp(`^${job.name} `, "m"));
     expect(list.stdout).toContain("TIDEMARK_SCHEDULE (*/15 * * * *)");
     const unknown = await runCli(["jobs", "run", "frobnicate"], env());
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain("unknown job 'frobnicate'");
-    expect(unknown.stderr).toContain("usage:");
+    // One line naming the problem and one pointing at the help, not the whole usage.
+    expect(unknown.stderr).toBe(
+      "tidemark: jobs run: unknown job 'frobnicate' (jobs: " +
+        `${JOBS.map((j) => j.name).join(", ")})\nsee 'npm run --silent cli -- jobs run --help'\n`,
+    );
   });
 
   it("runs one job once and prints its counts", async () => {

@@ -106,6 +106,14 @@ export function articleItem(article: Article, ctx: ListContext): HTMLLIElement {
       languageName(article.lang, ctx.locale),
       " · ",
       h("time", { datetime: article.publishedAt }, formatInstant(article.publishedAt, ctx.tz, ctx.locale)),
+      article.sample ? " · " : null,
+      article.sample
+        ? h(
+            "span",
+            { class: "sample-tag", title: "Invented for the bundled sample; the link leads nowhere" },
+            "sample",
+          )
+        : null,
     ),
     article.summary ? h("p", { class: "summary" }, ...highlighted(article.summary, terms, "summary")) : null,
     chips,

@@ -8,7 +8,7 @@ export const englishOutletProfiles: Record<string, OutletProfile> = {
   "reuters.xml": {
     format: "rss2",
     declareLanguage: true,
-    feedTitle: "Reuters: Technology & Markets",
+    feedTitle: "Sample Wire: Technology & Markets",
     utcOffset: 0,
     weight: 3,
     sections: { ...enSections, world: "world/china" },
@@ -18,7 +18,7 @@ export const englishOutletProfiles: Record<string, OutletProfile> = {
   "cnbc.xml": {
     format: "rss2",
     declareLanguage: true,
-    feedTitle: "CNBC Markets",
+    feedTitle: "Sample Markets TV",
     utcOffset: -300,
     weight: 2,
     affinity: { nv: 3, gs: 0.2, asc: 0.5 },
@@ -29,7 +29,7 @@ export const englishOutletProfiles: Record<string, OutletProfile> = {
   "rest-of-world.json": {
     format: "json",
     declareLanguage: true,
-    feedTitle: "Rest of World",
+    feedTitle: "Sample Global Tech",
     utcOffset: -300,
     weight: 1.5,
     affinity: { gs: 4, nv: 0.3 },
@@ -40,7 +40,7 @@ export const englishOutletProfiles: Record<string, OutletProfile> = {
   "techcabal.xml": {
     format: "rss2",
     declareLanguage: true,
-    feedTitle: "TechCabal",
+    feedTitle: "Sample Tech, Lagos",
     utcOffset: 60,
     weight: 1.5,
     affinity: southAffinity,
@@ -51,7 +51,7 @@ export const englishOutletProfiles: Record<string, OutletProfile> = {
   "the-hindu.xml": {
     format: "rss2",
     declareLanguage: true,
-    feedTitle: "The Hindu - Technology",
+    feedTitle: "Sample Daily, Chennai - Technology",
     utcOffset: 330,
     weight: 2,
     affinity: { gs: 2 },
@@ -67,7 +67,7 @@ export const englishOutletProfiles: Record<string, OutletProfile> = {
   "straits-times.xml": {
     format: "rss2",
     declareLanguage: true,
-    feedTitle: "The Straits Times - Tech",
+    feedTitle: "Sample Times, Singapore - Tech",
     utcOffset: 480,
     weight: 2,
     affinity: { gs: 1.5, ec: 1.5 },
@@ -78,7 +78,7 @@ export const englishOutletProfiles: Record<string, OutletProfile> = {
   "mail-guardian.xml": {
     format: "rss2",
     declareLanguage: true,
-    feedTitle: "Mail & Guardian",
+    feedTitle: "Sample Weekly & Guardian, Johannesburg",
     utcOffset: 120,
     weight: 1.2,
     affinity: southAffinity,
@@ -89,7 +89,7 @@ export const englishOutletProfiles: Record<string, OutletProfile> = {
   "daily-maverick.atom": {
     format: "atom",
     declareLanguage: true,
-    feedTitle: "Daily Maverick",
+    feedTitle: "Sample Daily, Cape Town",
     utcOffset: 120,
     weight: 1.2,
     affinity: southAffinity,
@@ -100,7 +100,7 @@ export const englishOutletProfiles: Record<string, OutletProfile> = {
   "rappler.xml": {
     format: "rss2",
     declareLanguage: true,
-    feedTitle: "Rappler Technology",
+    feedTitle: "Sample News, Manila - Technology",
     utcOffset: 480,
     weight: 1.2,
     affinity: southAffinity,
@@ -112,7 +112,7 @@ export const englishOutletProfiles: Record<string, OutletProfile> = {
   "scmp.xml": {
     format: "rss2",
     declareLanguage: true,
-    feedTitle: "SCMP - Tech",
+    feedTitle: "Sample Morning Post - Tech",
     utcOffset: 480,
     weight: 2.2,
     affinity: { asc: 2, ec: 1.5 },
@@ -124,7 +124,7 @@ export const englishOutletProfiles: Record<string, OutletProfile> = {
   "nikkei-asia.atom": {
     format: "atom",
     declareLanguage: true,
-    feedTitle: "Nikkei Asia",
+    feedTitle: "Sample Asia Review",
     utcOffset: 540,
     weight: 1.8,
     affinity: { ec: 1.5, asc: 1.5 },

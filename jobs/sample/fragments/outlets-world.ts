@@ -8,7 +8,7 @@ export const worldOutletProfiles: Record<string, OutletProfile> = {
     format: "rss2",
     encoding: { iconv: "latin1", declared: "ISO-8859-1" },
     declareLanguage: true,
-    feedTitle: "Handelsblatt - Technologie & Finanzen",
+    feedTitle: "Sample Wirtschaftsblatt - Technologie & Finanzen",
     utcOffset: 60,
     weight: 1.5,
     affinity: { nv: 2 },
@@ -24,7 +24,7 @@ export const worldOutletProfiles: Record<string, OutletProfile> = {
   "heise.rdf": {
     format: "rdf",
     declareLanguage: true,
-    feedTitle: "heise online News",
+    feedTitle: "Sample Techmagazin News",
     utcOffset: 60,
     weight: 1.2,
     affinity: { nv: 0.5, asc: 1.5 },
@@ -36,7 +36,7 @@ export const worldOutletProfiles: Record<string, OutletProfile> = {
     format: "rss2",
     encoding: { iconv: "gbk", declared: "GB2312" },
     declareLanguage: true,
-    feedTitle: "财新网 - 科技",
+    feedTitle: "样例财经 - 科技",
     utcOffset: 480,
     weight: 1.5,
     sections: { tech: "tech", markets: "finance", world: "international", life: "culture" },
@@ -46,7 +46,7 @@ export const worldOutletProfiles: Record<string, OutletProfile> = {
   "36kr.atom": {
     format: "atom",
     declareLanguage: true,
-    feedTitle: "36氪",
+    feedTitle: "样例科技",
     utcOffset: 480,
     weight: 1.2,
     affinity: { asc: 1.5, nv: 0.6 },
@@ -57,7 +57,7 @@ export const worldOutletProfiles: Record<string, OutletProfile> = {
   "zaobao.xml": {
     format: "rss2",
     declareLanguage: true,
-    feedTitle: "联合早报 - 中国",
+    feedTitle: "样例早报 - 中国",
     utcOffset: 480,
     weight: 1.2,
     affinity: { ec: 1.5, gs: 1.5 },
@@ -68,7 +68,7 @@ export const worldOutletProfiles: Record<string, OutletProfile> = {
   "le-monde.xml": {
     format: "rss2",
     declareLanguage: true,
-    feedTitle: "Le Monde.fr - Pixels",
+    feedTitle: "Sample Quotidien - Numérique",
     utcOffset: 60,
     weight: 1.5,
     sections: {
@@ -83,7 +83,7 @@ export const worldOutletProfiles: Record<string, OutletProfile> = {
   "les-echos.xml": {
     format: "rss2",
     declareLanguage: true,
-    feedTitle: "Les Echos - Tech-Médias",
+    feedTitle: "Sample Économie - Tech-Médias",
     utcOffset: 60,
     weight: 1.3,
     affinity: { nv: 2 },
@@ -99,7 +99,7 @@ export const worldOutletProfiles: Record<string, OutletProfile> = {
   "telquel.xml": {
     format: "rss2",
     declareLanguage: false,
-    feedTitle: "TelQuel",
+    feedTitle: "Sample Hebdo, Casablanca",
     utcOffset: 60,
     weight: 1.6,
     affinity: southAffinity,
@@ -110,7 +110,7 @@ export const worldOutletProfiles: Record<string, OutletProfile> = {
   "el-pais.xml": {
     format: "rss2",
     declareLanguage: true,
-    feedTitle: "EL PAÍS Tecnología",
+    feedTitle: "Sample Diario Tecnología",
     utcOffset: 60,
     weight: 1.5,
     sections: { tech: "tecnologia", markets: "economia", world: "internacional", life: "motor" },
@@ -120,7 +120,7 @@ export const worldOutletProfiles: Record<string, OutletProfile> = {
   "clarin.xml": {
     format: "rss2",
     declareLanguage: true,
-    feedTitle: "Clarín - Tecnología",
+    feedTitle: "Sample Diario, Buenos Aires - Tecnología",
     utcOffset: -180,
     weight: 1.2,
     affinity: southAffinity,
@@ -131,7 +131,7 @@ export const worldOutletProfiles: Record<string, OutletProfile> = {
   "expansion.xml": {
     format: "rss2",
     declareLanguage: true,
-    feedTitle: "Expansión - Tecnología",
+    feedTitle: "Sample Negocios - Tecnología",
     utcOffset: -360,
     weight: 1.2,
     affinity: { gs: 2, nv: 1.5 },
@@ -142,7 +142,7 @@ export const worldOutletProfiles: Record<string, OutletProfile> = {
   "folha.xml": {
     format: "rss2",
     declareLanguage: true,
-    feedTitle: "Folha de S.Paulo - Tec",
+    feedTitle: "Sample Jornal - Tec",
     utcOffset: -180,
     weight: 1.3,
     affinity: { gs: 2 },
@@ -154,7 +154,7 @@ export const worldOutletProfiles: Record<string, OutletProfile> = {
   "valor.xml": {
     format: "rss2",
     declareLanguage: false,
-    feedTitle: "Valor Econômico",
+    feedTitle: "Sample Economia",
     utcOffset: -180,
     weight: 1.2,
     affinity: { nv: 2 },
@@ -165,7 +165,7 @@ export const worldOutletProfiles: Record<string, OutletProfile> = {
   "nikkei.xml": {
     format: "rss2",
     declareLanguage: true,
-    feedTitle: "日本経済新聞 テクノロジー",
+    feedTitle: "サンプル経済新聞 テクノロジー",
     utcOffset: 540,
     weight: 1.5,
     affinity: { nv: 1.5, ec: 1.5 },
@@ -176,7 +176,7 @@ export const worldOutletProfiles: Record<string, OutletProfile> = {
   "itmedia.xml": {
     format: "rss2",
     declareLanguage: true,
-    feedTitle: "ITmedia NEWS",
+    feedTitle: "サンプルITニュース",
     utcOffset: 540,
     weight: 1,
     affinity: { nv: 0.5 },

@@ -1,0 +1,19 @@
+import type { CliCommand } from "./command";
+import { coverageCommand } from "./coverage-command";
+import { dbCommand } from "./db-command";
+import { feedsCommand } from "./feeds-command";
+import { ingestCommand } from "./ingest-command";
+import { jobsCommand } from "./jobs-command";
+import { sampleCommand } from "./sample-command";
+import { topicsCommand } from "./topics-command";
+
+/** Every top-level command, in the order `--help` lists them. A new command is one module and one entry here. */
+export const COMMANDS: readonly CliCommand[] = [
+  feedsCommand,
+  ingestCommand,
+  topicsCommand,
+  jobsCommand,
+  sampleCommand,
+  coverageCommand,
+  dbCommand,
+];
