@@ -5,6 +5,7 @@ import { replaceTags } from "./article-topics";
 import { type ConceptQuery, conceptDefinitions, conceptVersions } from "./concepts";
 import { releasedLease } from "./feed-leases";
 import { enqueueInstantAlerts } from "./instant-alerts";
+import { jsonParam } from "./json-param";
 import { articleIdsIn, type RollupEntry, rollupEntries, rollupTags } from "./rollups";
 import { type TopicQuery, topicQueries } from "./topics";
 
@@ -201,7 +202,7 @@ async function insertArticleRows(
   db: Executor,
   rows: readonly NewArticle[],
 ): Promise<Array<{ id: number; entryKey: string }>> {
-  const json = JSON.stringify(
+  const json = jsonParam(
     rows.map((r) => [
       r.feedId,
       r.entryKey,
@@ -233,10 +234,8 @@ async function insertArticleRows(
 /** Inserts tags as one JSON parameter per chunk, for the same reason as insertArticleRows. */
 async function insertTagRows(db: Executor, rows: readonly ArticleTopic[]): Promise<void> {
   for (let i = 0; i < rows.length; i += TAG_CHUNK) {
-    const json = JSON.stringify(
-      rows
-        .slice(i, i + TAG_CHUNK)
-        .map((t) => [t.articleId, t.topicId, t.publishedAt, JSON.stringify(t.terms)]),
+    const json = jsonParam(
+      rows.slice(i, i + TAG_CHUNK).map((t) => [t.articleId, t.topicId, t.publishedAt, jsonParam(t.terms)]),
     );
     await db.run(sql`
       insert into article_topics (article_id, topic_id, published_at, terms)
