@@ -6,6 +6,7 @@ import { createLogger, type Logger } from "../core/logger";
 import { type Database, openDatabase } from "../db/client";
 import { migrateDatabase } from "../db/migrate";
 import { coverageCommand } from "./cli/coverage-command";
+import { dbCommand } from "./cli/db-command";
 import { feedsCommand } from "./cli/feeds-command";
 import { ingestCommand } from "./cli/ingest-command";
 import { jobsCommand } from "./cli/jobs-command";
@@ -31,7 +32,8 @@ const USAGE = `usage: npm run --silent cli -- <command>
                                     untagged articles most like the topic's, with the terms why
   sample load | clear               the bundled DeepSeek sample coverage
   coverage rebuild                  recompute the coverage rollups from articles and tags
-  db migrate                        apply pending migrations`;
+  db migrate                        apply pending migrations
+  db backup FILE                    a consistent copy of the live database in a new file`;
 
 export interface CliContext {
   database: Database;
@@ -106,9 +108,7 @@ async function main(argv: string[], io: CliIo): Promise<number> {
       case "sample":
         return await sampleCommand(ctx);
       case "db":
-        if (rest[0] !== "migrate") throw new UsageError("db: expected 'db migrate'");
-        ctx.out("database is up to date");
-        return 0;
+        return await dbCommand(ctx);
       default:
         throw new UsageError(`unknown command '${command}'`);
     }
