@@ -11,6 +11,7 @@ import { type DigestSummary, findDueDigests, writeDigests } from "./alerts/diges
 import { type SpikeSummary, writeSpikeAlerts } from "./alerts/spike";
 import { type PassOptions, type PassSummary, runIngestPass } from "./ingest/ingest-pass";
 import { type JobContext, recordJobRun } from "./record-job-run";
+import { retentionJob } from "./retention";
 import { type RetagSummary, retagTopics } from "./topics/retag";
 import type { TopicWork } from "./topics/topic-worker-client";
 
@@ -153,7 +154,7 @@ export async function spikeJob(ctx: JobContext): Promise<SpikeSummary> {
 
 /** Settings the jobs of the list read. */
 export type JobsConfig = Pick<Config, "allowPrivateUrls" | "publicUrl" | "schedule"> &
-  Partial<Pick<Config, "smtpUrl" | "mailFrom">>;
+  Partial<Pick<Config, "smtpUrl" | "mailFrom" | "retentionDays">>;
 
 export interface JobsContext extends JobContext {
   config: JobsConfig;
@@ -207,6 +208,13 @@ export const JOBS: readonly Job[] = [
     schedule: { kind: "cron", cron: "*/5 * * * *" },
     does: "write alerts for topics whose coverage spikes",
     run: async (ctx) => ({ ...(await spikeJob(ctx)) }),
+  },
+  {
+    // Hourly, so each run deletes about an hour's worth of articles; nothing while TIDEMARK_RETENTION_DAYS is off.
+    name: "retention",
+    schedule: { kind: "cron", cron: "41 * * * *" },
+    does: "delete articles older than TIDEMARK_RETENTION_DAYS, with their counts",
+    run: async (ctx) => ({ ...(await retentionJob(ctx, ctx.config.retentionDays)) }),
   },
   {
     // Alerts go out whatever the schedule: the worker polls the outbox, so events that another process's
