@@ -1,5 +1,14 @@
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from "node:fs";
+import {
+  cpSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+} from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { basename, dirname, isAbsolute, join } from "node:path";
@@ -86,12 +95,20 @@ describe("the Dockerfile's steps", () => {
 
 /** The repository as `docker build .` sees it: the files git knows, less what .dockerignore leaves out. */
 function copyBuildContext(to: string): void {
+  // .dockerignore holds folder names and `*.ext` patterns only; a checkout's node_modules may be a symlink
+  // that git does not ignore, and copying it would let the steps below prune the real install.
+  const ignored = readFileSync(join(ROOT, ".dockerignore"), "utf8").split("\n").filter(Boolean);
+  const isIgnored = (file: string) =>
+    ignored.some((pattern) =>
+      pattern.startsWith("*") ? file.endsWith(pattern.slice(1)) : file.split("/")[0] === pattern,
+    );
   const files = execFileSync("git", ["ls-files", "--cached", "--others", "--exclude-standard", "-z"], {
     cwd: ROOT,
   })
     .toString()
     .split("\0")
-    .filter((file) => file !== "" && existsSync(join(ROOT, file)));
+    .filter((file) => file !== "" && !isIgnored(file) && existsSync(join(ROOT, file)))
+    .filter((file) => !lstatSync(join(ROOT, file)).isSymbolicLink());
   for (const file of files) {
     mkdirSync(dirname(join(to, file)), { recursive: true });
     // Docker's COPY keeps modification times; the build's freshness check depends on them.
