@@ -22,16 +22,16 @@ async function newestChange(path) {
 }
 
 /** "missing", "stale" (a source changed after the last build) or "fresh". */
-export async function buildState() {
+export async function buildState(root = ROOT) {
   let built;
   try {
-    built = (await stat(new URL(BUILD_STAMP, ROOT))).mtimeMs;
+    built = (await stat(new URL(BUILD_STAMP, root))).mtimeMs;
   } catch {
     return "missing";
   }
   for (const input of INPUTS) {
     try {
-      if ((await newestChange(new URL(input, ROOT))) > built) return "stale";
+      if ((await newestChange(new URL(input, root))) > built) return "stale";
     } catch {
       // An input a production image leaves out (web/ sources, say) cannot be newer than the build.
     }
