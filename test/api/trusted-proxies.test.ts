@@ -1,9 +1,13 @@
 import type { AddressInfo } from "node:net";
 import { type ServerType, serve } from "@hono/node-server";
+import pino from "pino";
 import { afterEach, describe, expect, it } from "vitest";
 import { loadConfig } from "../../core/config";
+import { createApp } from "../../server/app";
 import { forwardedClient } from "../../server/client-address";
+import { DEFAULT_STREAM_CAPS } from "../../server/stream/connection-limits";
 import { createTestApp, type TestApp } from "../helpers/app";
+import { createTestDatabase } from "../helpers/db";
 
 /** The app on a real socket at 127.0.0.1, so the peer address is real; reads limited to 2 a minute. */
 async function listen(
@@ -55,6 +59,53 @@ describe("client addresses behind a reverse proxy", () => {
     expect(await statusFor(base, "203.0.113.10")).toBe(200);
     expect(await statusFor(base, "203.0.113.11")).toBe(200);
     expect(await statusFor(base)).toBe(429);
+  });
+});
+
+describe("client addresses behind a reverse proxy, in stream caps and logs", () => {
+  let running: { server: ServerType; close: () => void } | undefined;
+  afterEach(async () => {
+    running?.close();
+    await new Promise((resolve) => running?.server.close(resolve));
+    if (running && "closeAllConnections" in running.server) running.server.closeAllConnections();
+    running = undefined;
+  });
+
+  it("caps open streams per forwarded client, and logs each request with that client", async () => {
+    const lines: Array<{ msg?: string; client?: string; path?: string }> = [];
+    const t = await createTestDatabase();
+    const config = loadConfig({ DATABASE_URL: `file:${t.path}`, TIDEMARK_TRUSTED_PROXIES: "127.0.0.1" });
+    const log = pino({ level: "info" }, { write: (line: string) => lines.push(JSON.parse(line)) });
+    const app = createApp({ db: t.db, config, log });
+    const server = await new Promise<ServerType>((resolve) => {
+      const started = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, () => resolve(started));
+    });
+    const aborts = new AbortController();
+    running = {
+      server,
+      close: () => {
+        aborts.abort();
+        t.destroy();
+      },
+    };
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const open = (client: string) =>
+      fetch(`${base}/api/stream`, { headers: { "x-forwarded-for": client }, signal: aborts.signal });
+
+    const first = await Promise.all(
+      Array.from({ length: DEFAULT_STREAM_CAPS.perClient }, () => open("203.0.113.20")),
+    );
+    expect(first.map((res) => res.status)).toEqual(first.map(() => 200));
+    const over = await open("203.0.113.20");
+    expect(over.status).toBe(429);
+    expect(((await over.json()) as { error: { details: unknown } }).error.details).toEqual({
+      reason: "client",
+    });
+    // Another client behind the same proxy still gets its stream.
+    expect((await open("203.0.113.21")).status).toBe(200);
+
+    const logged = lines.filter((line) => line.msg === "request" && line.path === "/api/stream");
+    expect(logged.map((line) => line.client)).toContain("203.0.113.20");
   });
 });
 
