@@ -1,3 +1,4 @@
+import { isIP } from "node:net";
 import { Cron } from "croner";
 import { z } from "zod";
 
@@ -55,6 +56,72 @@ const schedule = z
     }
   });
 
+/** A link base: http(s), no query or fragment; a path is kept (a proxy may serve Tidemark under /tidemark). */
+const baseUrl = optionalText.transform((v, ctx) => {
+  if (v === undefined) return undefined;
+  const url = URL.parse(v.trim());
+  if (url && (url.protocol === "http:" || url.protocol === "https:") && !url.search && !url.hash) {
+    return url.href.replace(/\/+$/, "");
+  }
+  ctx.addIssue({
+    code: "custom",
+    message: "must be an http(s) URL without query or fragment, e.g. https://news.example.org",
+  });
+  return z.NEVER;
+});
+
+/** One trusted proxy: an address, or a network in CIDR notation. */
+export interface TrustedProxy {
+  address: string;
+  /** Prefix length; the whole address (32 or 128) for a single one. */
+  prefix: number;
+  family: 4 | 6;
+}
+
+// isIP is a pure check of the text, no I/O: node:net is imported here for it alone.
+const trustedProxies = z
+  .string()
+  .optional()
+  .transform((v, ctx) => {
+    const list: TrustedProxy[] = [];
+    for (const entry of (v ?? "").split(/[\s,]+/).filter(Boolean)) {
+      const [address = "", prefixText] = entry.split("/");
+      const family = isIP(address);
+      const bits = family === 6 ? 128 : 32;
+      const prefix = prefixText === undefined ? bits : Number(prefixText);
+      if (
+        (family === 4 || family === 6) &&
+        Number.isInteger(prefix) &&
+        prefix >= 0 &&
+        prefix <= bits &&
+        prefixText !== ""
+      ) {
+        list.push({ address, prefix, family });
+        continue;
+      }
+      ctx.addIssue({
+        code: "custom",
+        message: `"${entry}" is not an IP address or CIDR network; list the proxies' addresses, e.g. "127.0.0.1, 10.0.0.0/8, ::1"`,
+      });
+      return z.NEVER;
+    }
+    return list;
+  });
+
+const retentionDays = z
+  .string()
+  .default("off")
+  .transform((v, ctx) => {
+    if (v.trim() === "off") return null;
+    const n = Number(v);
+    if (Number.isInteger(n) && n >= 1) return n;
+    ctx.addIssue({
+      code: "custom",
+      message: 'days to keep articles, a whole number such as 365, or "off" (keep everything)',
+    });
+    return z.NEVER;
+  });
+
 const EnvSchema = z.object({
   DATABASE_URL: z.string().min(1).default("file:data/tidemark.db"),
   DATABASE_AUTH_TOKEN: optionalText,
@@ -65,7 +132,11 @@ const EnvSchema = z.object({
   TIDEMARK_ALLOW_PRIVATE_URLS: flag("0"),
   TIDEMARK_SAMPLE_DATA: flag("1"),
   TIDEMARK_DEFAULT_FEEDS: flag("1"),
-  TIDEMARK_PUBLIC_URL: optionalText,
+  TIDEMARK_BASE_URL: baseUrl,
+  // The older name of TIDEMARK_BASE_URL, still read so existing installs keep their links.
+  TIDEMARK_PUBLIC_URL: baseUrl,
+  TIDEMARK_TRUSTED_PROXIES: trustedProxies,
+  TIDEMARK_RETENTION_DAYS: retentionDays,
   SMTP_URL: optionalText,
   TIDEMARK_MAIL_FROM: z.string().default("Tidemark <tidemark@localhost>"),
   TIDEMARK_RATE_LIMIT: z
@@ -95,8 +166,12 @@ export interface Config {
   allowPrivateUrls: boolean;
   sampleData: boolean;
   defaultFeeds: boolean;
-  /** Base URL used in links that leave the server (alerts, Atom feeds). */
+  /** TIDEMARK_BASE_URL: the base of links that leave the server (mails, webhooks, Atom feeds), no trailing slash. */
   publicUrl: string;
+  /** Proxies whose X-Forwarded-For names the client (rate limits, logs, stream caps); empty: the socket's peer. */
+  trustedProxies: TrustedProxy[];
+  /** Articles older than this many days are deleted by the retention job; null keeps everything. */
+  retentionDays: number | null;
   /** SMTP server for email alerts (smtp://user:pass@host:587, smtps://...); email subscriptions need it. */
   smtpUrl: string | undefined;
   mailFrom: string;
@@ -131,9 +206,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     allowPrivateUrls: e.TIDEMARK_ALLOW_PRIVATE_URLS,
     sampleData: e.TIDEMARK_SAMPLE_DATA,
     defaultFeeds: e.TIDEMARK_DEFAULT_FEEDS,
-    publicUrl: (
-      e.TIDEMARK_PUBLIC_URL ?? `http://${e.HOST.includes(":") ? `[${e.HOST}]` : e.HOST}:${e.PORT}`
-    ).replace(/\/+$/, ""),
+    publicUrl:
+      e.TIDEMARK_BASE_URL ??
+      e.TIDEMARK_PUBLIC_URL ??
+      `http://${e.HOST.includes(":") ? `[${e.HOST}]` : e.HOST}:${e.PORT}`,
+    trustedProxies: e.TIDEMARK_TRUSTED_PROXIES ?? [],
+    retentionDays: e.TIDEMARK_RETENTION_DAYS,
     readRateLimit: e.TIDEMARK_RATE_LIMIT,
     smtpUrl: e.SMTP_URL,
     mailFrom: e.TIDEMARK_MAIL_FROM,

@@ -3,6 +3,7 @@ import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type Client, createClient } from "@libsql/client";
 import { drizzle, type LibSQLDatabase } from "drizzle-orm/libsql";
+import { assertReachable } from "./reachability";
 import * as schema from "./schema";
 
 export type Db = LibSQLDatabase<typeof schema>;
@@ -37,6 +38,8 @@ export async function openDatabase({ url, authToken }: DatabaseOptions): Promise
     // WAL is a property of the file, not of a connection: readers (the server) and a writer (a CLI ingest)
     // then proceed side by side.
     await client.execute("PRAGMA journal_mode = WAL");
+  } else if (!isFile) {
+    await assertReachable(client, url);
   }
   const db = drizzle(client, { schema });
   return { db, client, url, close: () => client.close() };

@@ -12,6 +12,7 @@ import { type SpikeSummary, writeSpikeAlerts } from "./alerts/spike";
 import { type PassOptions, type PassSummary, runIngestPass } from "./ingest/ingest-pass";
 import type { DocumentReader } from "./ingest/read-document";
 import { type JobContext, recordJobRun } from "./record-job-run";
+import { retentionJob } from "./retention";
 import { RUN_STALE_MS } from "./run-heartbeat";
 import { type RetagSummary, retagTopics } from "./topics/retag";
 import type { TopicTagger } from "./topics/topic-tagger";
@@ -176,7 +177,7 @@ export async function spikeJob(ctx: JobContext): Promise<SpikeSummary> {
 
 /** Settings the jobs of the list read. */
 export type JobsConfig = Pick<Config, "allowPrivateUrls" | "publicUrl" | "schedule"> &
-  Partial<Pick<Config, "smtpUrl" | "mailFrom">>;
+  Partial<Pick<Config, "smtpUrl" | "mailFrom" | "retentionDays">>;
 
 export interface JobsContext extends JobContext {
   config: JobsConfig;
@@ -237,6 +238,13 @@ export const JOBS: readonly Job[] = [
     schedule: { kind: "cron", cron: "*/5 * * * *" },
     does: "write alerts for topics whose coverage spikes",
     run: async (ctx) => ({ ...(await spikeJob(ctx)) }),
+  },
+  {
+    // Hourly, so each run deletes about an hour's worth of articles; nothing while TIDEMARK_RETENTION_DAYS is off.
+    name: "retention",
+    schedule: { kind: "cron", cron: "41 * * * *" },
+    does: "delete articles older than TIDEMARK_RETENTION_DAYS, with their counts",
+    run: async (ctx) => ({ ...(await retentionJob(ctx, ctx.config.retentionDays)) }),
   },
   {
     // Alerts go out whatever the schedule: the worker polls the outbox, so events that another process's

@@ -3,6 +3,7 @@ import { ConfigError, loadConfig } from "../core/config";
 import { createLogger } from "../core/logger";
 import { openDatabase } from "../db/client";
 import { migrateDatabase } from "../db/migrate";
+import { DatabaseUnreachableError } from "../db/reachability";
 import { ParseWorker } from "../jobs/ingest/parse-worker-client";
 import { startJobs } from "../jobs/scheduler";
 import { seedFirstStart } from "../jobs/seed/first-start";
@@ -63,6 +64,10 @@ main().catch((error) => {
   if (error instanceof ConfigError) {
     console.error(error.message);
     process.exit(2);
+  }
+  if (error instanceof DatabaseUnreachableError) {
+    console.error(error.message);
+    process.exit(1);
   }
   console.error(error);
   process.exit(1);

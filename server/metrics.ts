@@ -6,6 +6,7 @@ import type { AppDeps } from "./app";
 import { deliveryMetrics } from "./metrics/delivery-metrics";
 import { EXPOSITION_CONTENT_TYPE, type MetricFamily, renderExposition } from "./metrics/exposition";
 import { HttpMetrics } from "./metrics/http-metrics";
+import { processMetrics } from "./metrics/process-metrics";
 import { storeMetrics } from "./metrics/store-metrics";
 
 export interface Metrics {
@@ -31,13 +32,14 @@ const route = createRoute({
   },
 });
 
-/** Requests, durations and what the database holds, for Prometheus. */
+/** Requests, durations, what the database holds and the process itself, for Prometheus. */
 export function createMetrics({ db, log }: AppDeps): Metrics {
   const http = new HttpMetrics();
   const collectors: Collector[] = [
     () => http.families(),
     databaseCollector(storeMetrics(db), log),
     deliveryMetrics(db, log),
+    processMetrics,
   ];
 
   const middleware: MiddlewareHandler = async (c, next) => {

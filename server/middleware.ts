@@ -7,6 +7,7 @@ import { requestId } from "hono/request-id";
 import { DomainError } from "../core/errors";
 import type { AppDeps } from "./app";
 import { cacheControl } from "./cache-control";
+import { clientAddress } from "./client-address";
 import { compression } from "./compression";
 import { refuseControlCharacters } from "./control-characters";
 import { type RateLimits, rateLimit } from "./rate-limit-middleware";
@@ -24,13 +25,14 @@ export interface HygieneOptions {
 }
 
 /**
- * Everything every request passes through, outermost first: id, log line, security headers, CORS for reads,
+ * Everything every request passes through, outermost first: id, client address, log line, security headers, CORS for reads,
  * rate limits, compression, ETag/304, Cache-Control, body limits, control characters. Order matters: the ETag
  * is taken from the uncompressed body (compression then weakens it), and Cache-Control is set before the ETag
  * step turns a 200 into a 304, which keeps it.
  */
 export function applyMiddleware(app: OpenAPIHono, deps: AppDeps & HygieneOptions): void {
   app.use("*", requestId());
+  app.use("*", clientAddress(deps.config.trustedProxies));
   app.use("*", requestLog(deps.log));
   app.use("*", securityHeaders());
   app.use("/api/*", corsForReads());

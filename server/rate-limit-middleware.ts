@@ -1,6 +1,6 @@
-import { getConnInfo } from "@hono/node-server/conninfo";
 import type { Context, MiddlewareHandler } from "hono";
 import { adminBearer } from "./auth";
+import { clientAddressOf } from "./client-address";
 import { errorBody } from "./errors";
 import { type Budget, createTokenBuckets } from "./token-buckets";
 
@@ -41,8 +41,7 @@ export function budgetFor(method: string, path: string): keyof RateLimits {
 
 /**
  * Token buckets per client address, answering 429 with Retry-After. Requests bearing the admin token are exempt.
- * The address is the socket's: X-Forwarded-For is whatever the client says it is, and no setting declares a
- * trusted proxy.
+ * The address is the socket's peer, or the client a trusted proxy names (server/client-address.ts).
  */
 export function rateLimit(options: RateLimitOptions): MiddlewareHandler {
   const limits = { ...DEFAULT_RATE_LIMITS, ...options.limits };
@@ -91,13 +90,7 @@ function carriesCredential(c: Context): boolean {
 
 /** The bucket key of the client a request comes from (see clientKey). */
 export function clientKeyOf(c: Context): string {
-  return clientKey(remoteAddress(c));
-}
-
-/** The socket's peer address; undefined when there is no socket (app.request() in tests, in-process calls). */
-function remoteAddress(c: Context): string | undefined {
-  if (!c.env?.incoming) return undefined;
-  return getConnInfo(c).remote.address;
+  return clientKey(clientAddressOf(c));
 }
 
 /**

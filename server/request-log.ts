@@ -14,6 +14,7 @@ export function requestLog(log: Logger): MiddlewareHandler {
     log[level](
       {
         reqId: c.get("requestId"),
+        client: c.get("clientAddress"),
         method: c.req.method,
         path: c.req.path,
         status,

@@ -108,6 +108,18 @@ describe("GET /metrics", () => {
     expect(value(e, 'tidemark_ingest_passes_total{status="ok"}')).toBe(0);
   });
 
+  it("adds the standard process metrics: CPU, memory, file descriptors, start time, event loop, heap", async () => {
+    const e = await scrape();
+    expect(e.types.get("tidemark_process_cpu_seconds_total")).toBe("counter");
+    expect(e.types.get("tidemark_nodejs_eventloop_lag_seconds")).toBe("gauge");
+    expect(e.types.get("tidemark_nodejs_gc_duration_seconds")).toBe("histogram");
+    expect(value(e, "tidemark_process_resident_memory_bytes{}")).toBeGreaterThan(10_000_000);
+    expect(value(e, "tidemark_process_open_fds{}")).toBeGreaterThan(0);
+    const started = value(e, "tidemark_process_start_time_seconds{}")!;
+    expect(Math.abs(started - (Date.now() / 1000 - process.uptime()))).toBeLessThan(5);
+    expect([...e.series.keys()].some((key) => key.startsWith("tidemark_nodejs_version_info{"))).toBe(true);
+  });
+
   it("counts requests by route pattern and status, not by raw path", async () => {
     await s.app.request("/api/health");
     await s.app.request("/api/feeds/12345", { method: "DELETE", headers: s.admin });

@@ -17,7 +17,7 @@ type AtomDoc = { feed: Record<string, unknown> & { entry?: Array<Record<string, 
 describe("GET /api/topics/:slug/feed.atom", () => {
   let s: TestApp;
   beforeEach(async () => {
-    s = await createTestApp({ TIDEMARK_PUBLIC_URL: "https://tide.example.org:8443/" });
+    s = await createTestApp({ TIDEMARK_BASE_URL: "https://tide.example.org:8443/" });
     await createTopic(s.t.db, {
       slug: "nvidia",
       name: "Nvidia & the <chips>",

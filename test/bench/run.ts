@@ -7,10 +7,11 @@ import { benchIngest } from "./ingest.bench";
 import { printRows, type Row } from "./report";
 import { benchRetag } from "./retag.bench";
 import { benchSpikes } from "./spikes.bench";
+import { benchStart } from "./start.bench";
 import { benchTagging } from "./tagging.bench";
 
 /**
- * `npm run bench [ingest|hostile|tagging|spikes|api|retag ...]`: every benchmark (or the named ones) in one run, printed as one table and written to bench-results/ as JSON.
+ * `npm run bench [ingest|hostile|tagging|spikes|api|retag|start ...]`: every benchmark (or the named ones) in one run, printed as one table and written to bench-results/ as JSON.
  * Speed and memory targets are checked here, never by timed assertions in the tests.
  */
 const benches: Array<[string, () => Promise<Row[]>]> = [
@@ -25,6 +26,8 @@ const benches: Array<[string, () => Promise<Row[]>]> = [
   ["evidence", benchEvidence],
   // A retag of 100,000 articles in the real server while /api/health is polled: does the server stall?
   ["retag", benchRetag],
+  // The production start: build, then time from process start to the first healthy answer.
+  ["start", benchStart],
 ];
 
 const only = process.argv.slice(2);

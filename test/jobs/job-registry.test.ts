@@ -37,7 +37,7 @@ describe("the job registry", () => {
   it("names each job once", () => {
     const names = JOBS.map((job) => job.name);
     expect(new Set(names).size).toBe(names.length);
-    expect(names).toEqual(["ingest", "retag", "digest", "spike", "deliver-alerts"]);
+    expect(names).toEqual(["ingest", "retag", "digest", "spike", "retention", "deliver-alerts"]);
   });
 
   it("is the list the server starts, without ingest when TIDEMARK_SCHEDULE is off", async () => {

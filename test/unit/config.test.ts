@@ -21,3 +21,41 @@ describe("TIDEMARK_ADMIN_TOKEN", () => {
     expect(loadConfig({ TIDEMARK_ADMIN_TOKEN: "   " }).adminToken).toBeUndefined();
   });
 });
+
+describe("TIDEMARK_BASE_URL", () => {
+  it("is the base of outgoing links, its path kept and its trailing slash dropped", () => {
+    expect(loadConfig({ TIDEMARK_BASE_URL: "https://news.example.org/tidemark/" }).publicUrl).toBe(
+      "https://news.example.org/tidemark",
+    );
+    expect(loadConfig({ HOST: "0.0.0.0", PORT: "8080" }).publicUrl).toBe("http://0.0.0.0:8080");
+  });
+
+  it("wins over TIDEMARK_PUBLIC_URL, its older name, which still works alone", () => {
+    expect(loadConfig({ TIDEMARK_PUBLIC_URL: "https://old.example.org" }).publicUrl).toBe(
+      "https://old.example.org",
+    );
+    expect(
+      loadConfig({
+        TIDEMARK_PUBLIC_URL: "https://old.example.org",
+        TIDEMARK_BASE_URL: "https://new.example.org",
+      }).publicUrl,
+    ).toBe("https://new.example.org");
+  });
+
+  it("refuses what is not an http(s) URL without query or fragment, naming the variable", () => {
+    for (const bad of ["news.example.org", "ftp://news.example.org", "https://news.example.org/?a=1"]) {
+      expect(() => loadConfig({ TIDEMARK_BASE_URL: bad })).toThrow(
+        /TIDEMARK_BASE_URL: must be an http\(s\) URL/,
+      );
+    }
+  });
+});
+
+describe("TIDEMARK_RETENTION_DAYS", () => {
+  it("is off by default and otherwise a whole number of days", () => {
+    expect(loadConfig({}).retentionDays).toBeNull();
+    expect(loadConfig({ TIDEMARK_RETENTION_DAYS: "365" }).retentionDays).toBe(365);
+    expect(() => loadConfig({ TIDEMARK_RETENTION_DAYS: "0" })).toThrow(/TIDEMARK_RETENTION_DAYS/);
+    expect(() => loadConfig({ TIDEMARK_RETENTION_DAYS: "1y" })).toThrow(/TIDEMARK_RETENTION_DAYS/);
+  });
+});
