@@ -66,6 +66,7 @@ const EnvSchema = z.object({
   TIDEMARK_SAMPLE_DATA: flag("1"),
   TIDEMARK_DEFAULT_FEEDS: flag("1"),
   TIDEMARK_PUBLIC_URL: optionalText,
+  TIDEMARK_PUBLIC: flag("1"),
   SMTP_URL: optionalText,
   TIDEMARK_MAIL_FROM: z.string().default("Tidemark <tidemark@localhost>"),
   TIDEMARK_RATE_LIMIT: z
@@ -95,6 +96,8 @@ export interface Config {
   allowPrivateUrls: boolean;
   sampleData: boolean;
   defaultFeeds: boolean;
+  /** TIDEMARK_PUBLIC: false closes the dashboard and the read API to anyone without a session or token. */
+  public: boolean;
   /** Base URL used in links that leave the server (alerts, Atom feeds). */
   publicUrl: string;
   /** SMTP server for email alerts (smtp://user:pass@host:587, smtps://...); email subscriptions need it. */
@@ -131,6 +134,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     allowPrivateUrls: e.TIDEMARK_ALLOW_PRIVATE_URLS,
     sampleData: e.TIDEMARK_SAMPLE_DATA,
     defaultFeeds: e.TIDEMARK_DEFAULT_FEEDS,
+    public: e.TIDEMARK_PUBLIC,
     publicUrl: (
       e.TIDEMARK_PUBLIC_URL ?? `http://${e.HOST.includes(":") ? `[${e.HOST}]` : e.HOST}:${e.PORT}`
     ).replace(/\/+$/, ""),

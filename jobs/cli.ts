@@ -12,6 +12,7 @@ import { jobsCommand } from "./cli/jobs-command";
 import { sampleCommand } from "./cli/sample-command";
 import { topicsCommand } from "./cli/topics-command";
 import { UsageError } from "./cli/usage";
+import { USERS_USAGE, usersCommand } from "./cli/users-command";
 
 const USAGE = `usage: npm run --silent cli -- <command>
 
@@ -31,6 +32,7 @@ const USAGE = `usage: npm run --silent cli -- <command>
                                     untagged articles most like the topic's, with the terms why
   sample load | clear               the bundled DeepSeek sample coverage
   coverage rebuild                  recompute the coverage rollups from articles and tags
+${USERS_USAGE}
   db migrate                        apply pending migrations`;
 
 export interface CliContext {
@@ -44,12 +46,16 @@ export interface CliContext {
   err: (line: string) => void;
   /** Text on stdout as it is, no newline added (OPML export). */
   write: (text: string) => void;
+  /** All of standard input (a password for `users add`). */
+  readStdin: () => Promise<string>;
 }
 
 /** Where one CLI run reads its settings and writes: the process's own in the bin below, buffers in a test. */
 export interface CliIo {
   stdout: { write(text: string): unknown };
   stderr: { write(text: string): unknown };
+  /** Standard input; the process's own when left out. */
+  stdin?: AsyncIterable<string | Buffer>;
   /** The environment loadConfig reads; the process's own when left out. */
   env?: Record<string, string | undefined>;
 }
@@ -91,6 +97,7 @@ async function main(argv: string[], io: CliIo): Promise<number> {
       out: (line) => io.stdout.write(`${line}\n`),
       err: (line) => io.stderr.write(`${line}\n`),
       write: (text) => io.stdout.write(text),
+      readStdin: () => readAll(io.stdin ?? process.stdin),
     };
     switch (command) {
       case "feeds":
@@ -105,6 +112,8 @@ async function main(argv: string[], io: CliIo): Promise<number> {
         return await topicsCommand(ctx);
       case "sample":
         return await sampleCommand(ctx);
+      case "users":
+        return await usersCommand(ctx);
       case "db":
         if (rest[0] !== "migrate") throw new UsageError("db: expected 'db migrate'");
         ctx.out("database is up to date");
@@ -115,6 +124,12 @@ async function main(argv: string[], io: CliIo): Promise<number> {
   } finally {
     database.close();
   }
+}
+
+async function readAll(input: AsyncIterable<string | Buffer>): Promise<string> {
+  let text = "";
+  for await (const chunk of input) text += typeof chunk === "string" ? chunk : chunk.toString("utf8");
+  return text;
 }
 
 /** True when node started this file (`tsx jobs/cli.ts`), also through a symlinked path; false when imported. */
