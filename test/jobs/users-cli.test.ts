@@ -14,7 +14,11 @@ describe("npm run cli -- users", { timeout: 120_000 }, () => {
   afterEach(() => t.destroy());
 
   it("users add takes the password from standard input and stores only a salted scrypt hash", async () => {
-    const added = await runCliProcess(["users", "add", "ada", "--role", "admin"], env, "correct horse battery\n");
+    const added = await runCliProcess(
+      ["users", "add", "ada", "--role", "admin"],
+      env,
+      "correct horse battery\n",
+    );
     expect(added).toMatchObject({ code: 0 });
     expect(added.stdout).toContain("added ada (admin)");
     const user = (await getUserByName(t.db, "ada"))!;
