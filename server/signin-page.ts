@@ -30,7 +30,8 @@ export const SIGNIN_CSP = [
 const HEADERS = {
   "Content-Security-Policy": SIGNIN_CSP,
   "Cache-Control": "no-store",
-  "Referrer-Policy": "no-referrer",
+  // Not no-referrer: under it the browser sends `Origin: null` with the form, and the origin check refuses it.
+  "Referrer-Policy": "same-origin",
   "X-Content-Type-Options": "nosniff",
 };
 
