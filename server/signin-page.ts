@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
 import { DomainError } from "../core/errors";
 import { escapeHtml as esc } from "../core/text/escape-html";
 import { checkOrigin } from "./auth";
@@ -54,25 +55,28 @@ export function signinPage(options: { next: string; error?: string; username?: s
 }
 
 export function signinRoutes(signInDeps: SignInDeps, publicUrl: string) {
-  return new Hono()
-    .get("/signin", (c) => c.html(signinPage({ next: safeNext(c.req.query("next")) }), 200, HEADERS))
-    .post("/signin", async (c) => {
-      const form = await c.req.parseBody();
-      const next = safeNext(form.next);
-      const username = typeof form.username === "string" ? form.username.slice(0, 100) : "";
-      const password = typeof form.password === "string" ? form.password.slice(0, 1024) : "";
-      if (!username || !password) {
-        const error = "enter your user name and password";
-        return c.html(signinPage({ next, error, username }), 400, HEADERS);
-      }
-      try {
-        checkOrigin(c, publicUrl);
-        const signedIn = await signIn(signInDeps, { username, password, address: clientKeyOf(c) });
-        setSessionCookie(c, signedIn.sessionId, publicUrl);
-        return c.redirect(next, 303);
-      } catch (error) {
-        if (!(error instanceof DomainError)) throw error;
-        return c.html(signinPage({ next, error: error.message, username }), error.status, HEADERS);
-      }
-    });
+  return (
+    new Hono()
+      .get("/signin", (c) => c.html(signinPage({ next: safeNext(c.req.query("next")) }), 200, HEADERS))
+      // A name and a password: the API's 1 MiB JSON limit covers /api only.
+      .post("/signin", bodyLimit({ maxSize: 16 * 1024 }), async (c) => {
+        const form = await c.req.parseBody();
+        const next = safeNext(form.next);
+        const username = typeof form.username === "string" ? form.username.slice(0, 100) : "";
+        const password = typeof form.password === "string" ? form.password.slice(0, 1024) : "";
+        if (!username || !password) {
+          const error = "enter your user name and password";
+          return c.html(signinPage({ next, error, username }), 400, HEADERS);
+        }
+        try {
+          checkOrigin(c, publicUrl);
+          const signedIn = await signIn(signInDeps, { username, password, address: clientKeyOf(c) });
+          setSessionCookie(c, signedIn.sessionId, publicUrl);
+          return c.redirect(next, 303);
+        } catch (error) {
+          if (!(error instanceof DomainError)) throw error;
+          return c.html(signinPage({ next, error: error.message, username }), error.status, HEADERS);
+        }
+      })
+  );
 }
