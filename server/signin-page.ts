@@ -54,10 +54,26 @@ export function signinPage(options: { next: string; error?: string; username?: s
 </form></body></html>`;
 }
 
+/** A page that comes back to /signin at once from this site, so the browser sends the session cookie. */
+function sameSiteAgainPage(next: string): string {
+  const again = `/signin?next=${encodeURIComponent(next)}&again=1`;
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta http-equiv="refresh" content="0;url=${esc(again)}">
+<title>Sign in · Tidemark</title></head><body><p><a href="${esc(again)}">Continue to Tidemark</a></p></body></html>`;
+}
+
 export function signinRoutes(signInDeps: SignInDeps, publicUrl: string) {
   return (
     new Hono()
-      .get("/signin", (c) => c.html(signinPage({ next: safeNext(c.req.query("next")) }), 200, HEADERS))
+      .get("/signin", (c) => {
+        const next = safeNext(c.req.query("next"));
+        if (c.get("principal")?.via === "session") return c.redirect(next, 303);
+        // A link from another site (a mail, a chat) arrives without the SameSite=Strict cookie, so a signed-in
+        // person lands here. Reloading from this page is a same-site navigation, which carries the cookie: once.
+        if (c.req.header("sec-fetch-site") === "cross-site" && c.req.query("again") === undefined) {
+          return c.html(sameSiteAgainPage(next), 200, HEADERS);
+        }
+        return c.html(signinPage({ next }), 200, HEADERS);
+      })
       // A name and a password: the API's 1 MiB JSON limit covers /api only.
       .post("/signin", bodyLimit({ maxSize: 16 * 1024 }), async (c) => {
         const form = await c.req.parseBody();

@@ -61,6 +61,24 @@ describe("TIDEMARK_PUBLIC=0", { timeout: 60_000 }, () => {
     expect(res.headers.get("location")).toBe(`/signin?next=${encodeURIComponent("/?topics=r1-release")}`);
   });
 
+  it("/signin sends a signed-in browser on, and one that came from another site back once to carry its cookie", async () => {
+    const vic = await signInAs(s, "vic", "vic's long password");
+    const signedIn = await s.request("/signin?next=%2F%3Frange%3D30d", { cookie: vic.cookie });
+    expect(signedIn.status).toBe(303);
+    expect(signedIn.headers.get("location")).toBe("/?range=30d");
+
+    const fromElsewhere = await s.request("/signin?next=%2F", {
+      headers: { "sec-fetch-site": "cross-site" },
+    });
+    expect(await fromElsewhere.text()).toContain(
+      'http-equiv="refresh" content="0;url=/signin?next=%2F&amp;again=1"',
+    );
+    const again = await s.request("/signin?next=%2F&again=1", {
+      headers: { "sec-fetch-site": "same-origin" },
+    });
+    expect(await again.text()).toContain('<form method="post" action="/signin">');
+  });
+
   it("health, sign-in, the API's description and mail links stay open", async () => {
     for (const path of ["/api/health", "/signin", "/api/session", "/api/openapi.json"]) {
       expect([path, (await s.request(path)).status]).toEqual([path, 200]);
