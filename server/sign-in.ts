@@ -2,7 +2,7 @@ import { DomainError } from "../core/errors";
 import { hashPassword, verifyPassword } from "../core/people/password-hash";
 import { ACCOUNT_THROTTLE, throttleWaitMs } from "../core/people/sign-in-throttle";
 import type { Db } from "../db/client";
-import { createSession, deleteExpiredSessions } from "../db/queries/sessions";
+import { createSession, deleteExpiredSessions, deleteSession } from "../db/queries/sessions";
 import { clearFailedSignIns, getUserByName, recordFailedSignIn } from "../db/queries/users";
 import type { UserRole } from "../db/schema";
 import type { AddressFailures } from "./address-failures";
@@ -32,6 +32,8 @@ let decoy: Promise<string> | undefined;
 export async function signIn(
   deps: SignInDeps,
   credentials: { username: string; password: string; address: string },
+  /** The id hash of the session the browser had, ended by this sign-in (one browser, one session). */
+  replacing?: string,
 ): Promise<SignedIn> {
   const now = deps.now();
   const addressWait = deps.addressFailures.waitMs(credentials.address, now);
@@ -49,6 +51,7 @@ export async function signIn(
   }
   await clearFailedSignIns(deps.db, user.id);
   await deleteExpiredSessions(deps.db, now);
+  if (replacing) await deleteSession(deps.db, replacing);
   const sessionId = newSecret();
   const csrfToken = newSecret();
   const expiresAt = now + SESSION_LIFETIME_MS;

@@ -86,7 +86,12 @@ export function signinRoutes(signInDeps: SignInDeps, publicUrl: string) {
         }
         try {
           checkOrigin(c, publicUrl);
-          const signedIn = await signIn(signInDeps, { username, password, address: clientKeyOf(c) });
+          const replacing = c.get("principal")?.session?.idHash;
+          const signedIn = await signIn(
+            signInDeps,
+            { username, password, address: clientKeyOf(c) },
+            replacing,
+          );
           setSessionCookie(c, signedIn.sessionId, publicUrl);
           return c.redirect(next, 303);
         } catch (error) {

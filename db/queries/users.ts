@@ -1,6 +1,6 @@
 import { asc, eq, sql } from "drizzle-orm";
 import type { Executor } from "../client";
-import { type User, type UserRole, users } from "../schema";
+import { apiTokens, sessions, type User, type UserRole, users } from "../schema";
 
 /** What may be shown of a user: never the hash or the lock counters. */
 export interface UserSummary {
@@ -35,10 +35,19 @@ export async function getUserByName(db: Executor, name: string): Promise<User | 
   return rows[0];
 }
 
-/** Removes a user; their sessions and API tokens go with them (foreign keys, on delete cascade). */
+/**
+ * Removes a user with their sessions and API tokens, in one transaction. Deleted by hand rather than left to the
+ * schema's ON DELETE CASCADE: a connection without PRAGMA foreign_keys would leave their tokens working.
+ */
 export async function removeUser(db: Executor, name: string): Promise<boolean> {
-  const rows = await db.delete(users).where(eq(users.name, name)).returning({ id: users.id });
-  return rows.length > 0;
+  return db.transaction(async (tx) => {
+    const user = (await tx.select({ id: users.id }).from(users).where(eq(users.name, name)))[0];
+    if (!user) return false;
+    await tx.delete(sessions).where(eq(sessions.userId, user.id));
+    await tx.delete(apiTokens).where(eq(apiTokens.createdBy, user.id));
+    await tx.delete(users).where(eq(users.id, user.id));
+    return true;
+  });
 }
 
 /** Sets a new password and clears the lock; false when there is no such user. */

@@ -63,7 +63,8 @@ export function sessionRoutes({ config }: AppDeps, signInDeps: SignInDeps) {
       // A sign-in from another site's page would sign the victim's browser into the attacker's account.
       checkOrigin(c, config.publicUrl);
       const { username, password } = c.req.valid("json");
-      const signedIn = await signIn(signInDeps, { username, password, address: clientKeyOf(c) });
+      const replacing = c.get("principal")?.session?.idHash;
+      const signedIn = await signIn(signInDeps, { username, password, address: clientKeyOf(c) }, replacing);
       setSessionCookie(c, signedIn.sessionId, config.publicUrl);
       const { user, csrfToken, expiresAt } = signedIn;
       return c.json({ user, csrfToken, expiresAt: isoTime(expiresAt) }, 200);

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { removeUser } from "../../db/queries/users";
 import { ADMIN_TOKEN } from "../helpers/app";
 import {
   type PeopleServer,
@@ -226,6 +227,31 @@ describe("sessions, CSRF and API tokens", { timeout: 60_000 }, () => {
     expect(after.status).toBe(401);
     expect((await after.json()).error.message).toContain("revoked");
     expect(await eventCount()).toBe(1);
+  });
+
+  it("signing in again from a browser ends the session it had; removing a user ends theirs and their tokens", async () => {
+    const again = await s.request("/api/session", {
+      method: "POST",
+      cookie: admin.cookie,
+      headers: json,
+      body: JSON.stringify({ username: "ada", password: "ada's long password" }),
+    });
+    expect(again.status).toBe(200);
+    expect((await (await s.request("/api/session", { cookie: admin.cookie })).json()).user).toBeNull();
+    const fresh = { cookie: sessionCookie(again)!, csrf: (await again.json()).csrfToken as string };
+    const made = await s.request("/api/tokens", {
+      method: "POST",
+      cookie: fresh.cookie,
+      headers: { ...json, "x-csrf-token": fresh.csrf },
+      body: JSON.stringify({ name: "ci", scope: "write" }),
+    });
+    const { token } = await made.json();
+    expect((await postEvent({ authorization: `Bearer ${token}` })).status).toBe(201);
+
+    expect(await removeUser(s.t.db, "ada")).toBe(true);
+    expect((await (await s.request("/api/session", { cookie: fresh.cookie })).json()).user).toBeNull();
+    expect((await postEvent({ authorization: `Bearer ${token}` })).status).toBe(401);
+    expect((await s.t.client.execute("SELECT count(*) AS n FROM api_tokens")).rows[0]!.n).toBe(0);
   });
 
   it("TIDEMARK_ADMIN_TOKEN keeps working for scripts", async () => {
