@@ -137,6 +137,7 @@ const EnvSchema = z.object({
   TIDEMARK_PUBLIC_URL: baseUrl,
   TIDEMARK_TRUSTED_PROXIES: trustedProxies,
   TIDEMARK_RETENTION_DAYS: retentionDays,
+  TIDEMARK_PUBLIC: flag("1"),
   SMTP_URL: optionalText,
   TIDEMARK_MAIL_FROM: z.string().default("Tidemark <tidemark@localhost>"),
   TIDEMARK_RATE_LIMIT: z
@@ -166,6 +167,8 @@ export interface Config {
   allowPrivateUrls: boolean;
   sampleData: boolean;
   defaultFeeds: boolean;
+  /** TIDEMARK_PUBLIC: false closes the dashboard and the read API to anyone without a session or token. */
+  public: boolean;
   /** TIDEMARK_BASE_URL: the base of links that leave the server (mails, webhooks, Atom feeds), no trailing slash. */
   publicUrl: string;
   /** Proxies whose X-Forwarded-For names the client (rate limits, logs, stream caps); empty: the socket's peer. */
@@ -206,6 +209,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     allowPrivateUrls: e.TIDEMARK_ALLOW_PRIVATE_URLS,
     sampleData: e.TIDEMARK_SAMPLE_DATA,
     defaultFeeds: e.TIDEMARK_DEFAULT_FEEDS,
+    public: e.TIDEMARK_PUBLIC,
     publicUrl:
       e.TIDEMARK_BASE_URL ??
       e.TIDEMARK_PUBLIC_URL ??

@@ -22,12 +22,16 @@ export interface CliContext {
   err: (line: string) => void;
   /** Text on stdout as it is, no newline added (OPML export). */
   write: (text: string) => void;
+  /** All of standard input (a password for `users add`). */
+  readStdin: () => Promise<string>;
 }
 
 /** Where one CLI run reads its settings and writes: the process's own in the bin below, buffers in a test. */
 export interface CliIo {
   stdout: { write(text: string): unknown };
   stderr: { write(text: string): unknown };
+  /** Standard input; the process's own when left out. */
+  stdin?: AsyncIterable<string | Buffer>;
   /** The environment loadConfig reads; the process's own when left out. */
   env?: Record<string, string | undefined>;
 }
@@ -119,10 +123,17 @@ async function run(command: CliCommand, args: string[], io: CliIo): Promise<numb
       out: (line) => io.stdout.write(`${line}\n`),
       err: (line) => io.stderr.write(`${line}\n`),
       write: (text) => io.stdout.write(text),
+      readStdin: () => readAll(io.stdin ?? process.stdin),
     });
   } finally {
     database.close();
   }
+}
+
+async function readAll(input: AsyncIterable<string | Buffer>): Promise<string> {
+  let text = "";
+  for await (const chunk of input) text += typeof chunk === "string" ? chunk : chunk.toString("utf8");
+  return text;
 }
 
 /** True when node started this file (`tsx jobs/cli.ts`), also through a symlinked path; false when imported. */

@@ -26,8 +26,8 @@ export const errorResponse = (description: string) => ({ description, ...json(Er
 
 const ERROR_DESCRIPTIONS = {
   400: "Invalid request: the message names the parameter",
-  401: "Missing or wrong admin token",
-  403: "Admin endpoints are disabled (TIDEMARK_ADMIN_TOKEN is not set)",
+  401: "Not signed in, or a missing, wrong or revoked token, or an expired session",
+  403: "Not allowed: a viewer or a read-scoped token writing, a session write without its CSRF token or from another site, or no way to authenticate configured",
   404: "Not found",
   409: "Conflict with an existing resource",
   413: "Request body too large",
@@ -37,8 +37,8 @@ const ERROR_DESCRIPTIONS = {
 export const errorResponses = (...statuses: Array<keyof typeof ERROR_DESCRIPTIONS>) =>
   Object.fromEntries(statuses.map((status) => [status, errorResponse(ERROR_DESCRIPTIONS[status])]));
 
-/** Admin endpoints: the bearer scheme declared in components.securitySchemes. */
-export const bearer = [{ bearerAuth: [] }];
+/** Admin endpoints: a bearer token (admin or API token) or a signed-in admin's session cookie with its CSRF header. */
+export const bearer: Array<Record<string, string[]>> = [{ bearerAuth: [] }, { sessionCookie: [] }];
 /** Public endpoints (reads, mail links): no credentials. */
 export const PUBLIC: Array<Record<string, string[]>> = [];
 

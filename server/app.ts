@@ -2,23 +2,29 @@ import { OpenAPIHono } from "@hono/zod-openapi";
 import type { Logger } from "pino";
 import type { Config } from "../core/config";
 import type { Db } from "../db/client";
-import { requireAdmin } from "./auth";
+import { createAddressFailures } from "./address-failures";
+import { authenticate, requireAdmin } from "./auth";
 import { errorBody, handleError, validationError } from "./errors";
 import { createMetrics } from "./metrics";
 import { applyMiddleware, type HygieneOptions } from "./middleware";
+import { publicAccess } from "./public-access";
 import { articleRoutes } from "./routes/articles";
 import { conceptRoutes } from "./routes/concepts";
 import { coverageRoutes } from "./routes/coverage";
 import { docsRoutes } from "./routes/docs";
 import { feedRoutes } from "./routes/feeds";
 import { healthRoutes } from "./routes/health";
+import { sessionRoutes } from "./routes/session";
 import { streamRoutes } from "./routes/stream";
 import { subscriptionRoutes } from "./routes/subscriptions";
 import { timelineRoutes } from "./routes/timeline";
+import { tokenRoutes } from "./routes/tokens";
 import { topicEvidenceRoutes } from "./routes/topic-evidence";
 import { topicFeedRoutes } from "./routes/topic-feed";
 import { type DryRun, topicTestRoutes } from "./routes/topic-test";
 import { topicRoutes } from "./routes/topics";
+import type { SignInDeps } from "./sign-in";
+import { signinRoutes } from "./signin-page";
 import { webRoutes } from "./static-web";
 
 export interface AppDeps extends HygieneOptions {
@@ -47,8 +53,8 @@ const apiDoc = (config: Config) => ({
  * Every JSON route, in one place, chained so that its type carries every route: web/ builds its typed client
  * (`hc<Api>`) from it.
  */
-function createApi(deps: AppDeps) {
-  const admin = requireAdmin(deps.config.adminToken);
+function createApi(deps: AppDeps, signInDeps: SignInDeps) {
+  const admin = requireAdmin(deps);
   return new OpenAPIHono()
     .route("/", healthRoutes(deps))
     .route("/", feedRoutes(deps, admin))
@@ -61,7 +67,9 @@ function createApi(deps: AppDeps) {
     .route("/", coverageRoutes(deps))
     .route("/", timelineRoutes(deps, admin))
     .route("/", streamRoutes(deps))
-    .route("/", subscriptionRoutes(deps, admin));
+    .route("/", subscriptionRoutes(deps, admin))
+    .route("/", sessionRoutes(deps, signInDeps))
+    .route("/", tokenRoutes(deps, admin));
 }
 
 export type Api = ReturnType<typeof createApi>;
@@ -85,17 +93,33 @@ export function createApp(deps: AppDeps) {
     },
   });
 
+  // Who the request is (admin token, API token, session), then TIDEMARK_PUBLIC=0's gate, before any route.
+  app.use("*", authenticate(deps));
+  app.use("*", publicAccess(deps.config.public, deps.config.publicUrl));
+  const signInDeps: SignInDeps = {
+    db: deps.db,
+    addressFailures: createAddressFailures(),
+    now: deps.now ?? Date.now,
+  };
+
   const doc = apiDoc(deps.config);
-  const api = createApi(deps);
+  const api = createApi(deps, signInDeps);
   app.route("/api", api);
   app.route(
     "/api",
     docsRoutes(() => app.getOpenAPI31Document(doc)),
   );
   app.route("/", metrics.routes);
+  app.route("/", signinRoutes(signInDeps, deps.config.publicUrl));
   app.route("/", webRoutes(deps));
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", { type: "http", scheme: "bearer" });
+  app.openAPIRegistry.registerComponent("securitySchemes", "sessionCookie", {
+    type: "apiKey",
+    in: "cookie",
+    name: "tidemark_session",
+    description: "A signed-in admin's session (POST /api/session); writes also need the X-CSRF-Token header",
+  });
   app.doc31("/api/openapi.json", doc);
 
   app.notFound((c) => c.json(errorBody(c, "not_found", `no route for ${c.req.method} ${c.req.path}`), 404));

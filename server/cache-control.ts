@@ -16,7 +16,7 @@ import type { MiddlewareHandler } from "hono";
  * |   feeds, exports)                              |   every ingest pass; 15 s of staleness is fine) |
  * | anything else (the dashboard's files)          | left to the route                               |
  *
- * A request that carries Authorization gets `private` instead of `public`: a shared cache must never hand one
+ * A request that carries Authorization or a session gets `private` instead of `public`: a shared cache must never hand one
  * caller's authorized answer to another.
  */
 export function cachePolicy(
@@ -33,6 +33,8 @@ export function cachePolicy(
 
 function readPolicy(path: string): string | undefined {
   if (path === "/api/health" || path === "/api/stream" || path === "/metrics") return "no-store";
+  // Who is signed in, and API tokens: per person, never stored.
+  if (path === "/api/session" || path.startsWith("/api/tokens")) return "no-store";
   // Confirm and unsubscribe links carry the subscription's token in the URL: never kept by a cache.
   if (path.startsWith("/api/subscriptions")) return "no-store";
   if (path === "/api/openapi.json" || path === "/api/docs") return "public, max-age=300";
@@ -49,7 +51,7 @@ export function cacheControl(): MiddlewareHandler {
       c.req.method,
       c.req.path,
       c.res.status,
-      c.req.header("authorization") !== undefined,
+      c.req.header("authorization") !== undefined || c.get("principal") !== undefined,
     );
     if (policy) c.res.headers.set("Cache-Control", policy);
   };

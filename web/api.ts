@@ -9,6 +9,7 @@
 import { type ClientResponse, hc, type InferRequestType, type InferResponseType } from "hono/client";
 import type { Api } from "../server/app";
 import { ApiRequestError } from "./api-error";
+import { type SessionState, writeHeaders } from "./session";
 
 export { ApiRequestError };
 
@@ -35,6 +36,9 @@ export type Outage = InferResponseType<typeof client.outages.$get, 200>["items"]
 export type NewSubscription = InferRequestType<typeof client.subscriptions.$post>["json"];
 /** A webhook subscription with its signing secret, or an email one waiting for its address to confirm. */
 export type SubscriptionCreated = InferResponseType<typeof client.subscriptions.$post, 201>;
+export type ApiToken = InferResponseType<typeof client.tokens.$get, 200>["items"][number];
+export type TokenScope = ApiToken["scope"];
+export type NewApiToken = InferResponseType<typeof client.tokens.$post, 201>;
 
 /** The event data of `GET /api/stream` (server-sent, so outside the typed client): an article, lighter. */
 export type StreamArticle = Pick<Article, "id" | "title" | "url" | "lang" | "publishedAt" | "topics"> & {
@@ -207,19 +211,18 @@ export async function getOutages(range: TimeRange, fetching: Fetching = {}): Pro
   return (await read(() => client.outages.$get({ query: range }, init(fetching)))).items;
 }
 
-export function addFeed(feed: NewFeed, adminToken: string): Promise<Feed> {
-  return read(() =>
-    client.feeds.$post({ json: feed }, { headers: { authorization: `Bearer ${adminToken}` } }),
-  );
+/** `adminToken`: the token typed on the page; without one the signed-in session writes (see writeHeaders). */
+export function addFeed(feed: NewFeed, adminToken?: string): Promise<Feed> {
+  return read(() => client.feeds.$post({ json: feed }, { headers: writeHeaders(adminToken) }));
 }
 
-export function importOpml(opml: string, adminToken: string): Promise<OpmlImport> {
+export function importOpml(opml: string, adminToken?: string): Promise<OpmlImport> {
   // The route takes the OPML document itself as the body, which the client has no typed slot for.
   return read(() =>
     client.feeds.import.$post(
       {},
       {
-        headers: { authorization: `Bearer ${adminToken}`, "content-type": "text/x-opml" },
+        headers: { ...writeHeaders(adminToken), "content-type": "text/x-opml" },
         init: { body: opml },
       },
     ),
@@ -231,8 +234,33 @@ export function importOpml(opml: string, adminToken: string): Promise<OpmlImport
  * the admin token and answers with its signing secret, which the server never shows again.
  */
 export function subscribe(request: NewSubscription, adminToken?: string): Promise<SubscriptionCreated> {
-  const headers: Record<string, string> = adminToken ? { authorization: `Bearer ${adminToken}` } : {};
-  return read(() => client.subscriptions.$post({ json: request }, { headers }));
+  return read(() => client.subscriptions.$post({ json: request }, { headers: writeHeaders(adminToken) }));
+}
+
+/** Who is signed in (user null: nobody), with the session's CSRF token. */
+export async function getSession(): Promise<SessionState> {
+  const { user, csrfToken } = await read(() => client.session.$get({}, { init: { cache: "no-store" } }));
+  return { user, csrfToken };
+}
+
+export async function signOut(): Promise<void> {
+  const res = await client.session.$delete({}, { headers: writeHeaders() });
+  if (!res.ok) throw new ApiRequestError(res.status, "http_error", `sign-out failed (${res.status})`);
+}
+
+export async function getApiTokens(): Promise<ApiToken[]> {
+  return (await read(() => client.tokens.$get({}, { headers: writeHeaders(), init: { cache: "no-store" } })))
+    .items;
+}
+
+/** A new API token; the answer is the only time its secret is shown. */
+export function createApiToken(name: string, scope: TokenScope): Promise<NewApiToken> {
+  return read(() => client.tokens.$post({ json: { name, scope } }, { headers: writeHeaders() }));
+}
+
+export async function revokeApiToken(id: number): Promise<void> {
+  const res = await client.tokens[":id"].$delete({ param: { id: String(id) } }, { headers: writeHeaders() });
+  if (!res.ok) throw new ApiRequestError(res.status, "http_error", `revoking failed (${res.status})`);
 }
 
 export function topicAtomUrl(slug: string): string {

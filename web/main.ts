@@ -16,6 +16,8 @@ import { byId, h } from "./element";
 import { downloadDataUrl, exportFilename } from "./export";
 import { bucketLabel, formatCount } from "./format";
 import { startLive } from "./live";
+import { setupPeople } from "./people-panel";
+import { isSignedInAdmin } from "./session";
 import { setupSources } from "./sources";
 import { addDays, extentOfMonths, presetRange, todayIn } from "./state/date-range";
 import { type DashboardState, parseState, serializeState } from "./state/url-state";
@@ -303,10 +305,15 @@ async function start(): Promise<void> {
     void articles.show({ ...state.filters, q: q || undefined, from: span.from, to: span.to });
   });
   matchMedia("(prefers-color-scheme: dark)").addEventListener("change", () => drawCoverage());
+  void setupPeople(() => ({ tz: state.tz, locale }));
   const sources = setupSources(() => ({ tz: state.tz, locale }), showStoreNotice);
   setupSubscribe(list, {
     tz: browserTz,
-    adminToken: () => byId<HTMLInputElement>("admin-token").value.trim() || readAdminToken(),
+    // "" (no token, but a signed-in admin): the write goes with the session's CSRF token instead.
+    adminToken: () =>
+      byId<HTMLInputElement>("admin-token").value.trim() ||
+      readAdminToken() ||
+      (isSignedInAdmin() ? "" : null),
     askForToken: () => {
       byId<HTMLDetailsElement>("admin-details").open = true;
       byId("admin-token").focus();

@@ -2,6 +2,7 @@ import { readAdminToken, saveAdminToken } from "./admin-token";
 import { ApiRequestError, addFeed, type Feed, getFeeds, importOpml } from "./api";
 import { byId, externalLink, h } from "./element";
 import { formatCount, formatInstant } from "./format";
+import { isSignedInAdmin } from "./session";
 
 export interface SourcesContext {
   tz: string;
@@ -39,18 +40,22 @@ export function setupSources(
     }
   }
 
-  /** Runs an admin write with the token from the page; asks for it when missing or refused. */
+  /**
+   * Runs an admin write with the token from the page, or else as the signed-in admin; asks for a token when
+   * there is neither or the server refuses.
+   */
   async function asAdmin<T>(
     write: (token: string) => Promise<T>,
     done: (result: T) => string,
   ): Promise<boolean> {
     const token = tokenInput.value.trim();
-    if (!token) {
-      adminStatus.textContent = "Enter the admin token first (TIDEMARK_ADMIN_TOKEN on the server).";
+    if (!token && !isSignedInAdmin()) {
+      adminStatus.textContent =
+        "Sign in as an admin, or enter the admin token (TIDEMARK_ADMIN_TOKEN on the server) or a write API token.";
       tokenInput.focus();
       return false;
     }
-    saveAdminToken(token);
+    if (token) saveAdminToken(token);
     adminStatus.textContent = "Working…";
     try {
       adminStatus.textContent = done(await write(token));

@@ -4,6 +4,7 @@ export * from "./concepts";
 export * from "./coverage";
 export * from "./feeds";
 export * from "./job-runs";
+export * from "./people";
 export * from "./settings";
 export * from "./timeline";
 export * from "./topics";

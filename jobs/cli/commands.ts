@@ -6,6 +6,7 @@ import { ingestCommand } from "./ingest-command";
 import { jobsCommand } from "./jobs-command";
 import { sampleCommand } from "./sample-command";
 import { topicsCommand } from "./topics-command";
+import { usersCommand } from "./users-command";
 
 /** Every top-level command, in the order `--help` lists them. A new command is one module and one entry here. */
 export const COMMANDS: readonly CliCommand[] = [
@@ -15,5 +16,6 @@ export const COMMANDS: readonly CliCommand[] = [
   jobsCommand,
   sampleCommand,
   coverageCommand,
+  usersCommand,
   dbCommand,
 ];

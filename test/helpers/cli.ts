@@ -14,13 +14,20 @@ export interface CliResult {
  * Runs `npm run cli -- ...` in this process against a database URL: the CLI's own entry (runCli) with the
  * given environment and its output captured, as the bin would run it without the process around it.
  */
-export async function runCli(args: string[], env: Record<string, string>): Promise<CliResult> {
+export async function runCli(
+  args: string[],
+  env: Record<string, string>,
+  stdin: string[] = [],
+): Promise<CliResult> {
   let stdout = "";
   let stderr = "";
   const code = await runCliCommand(args, {
     stdout: { write: (text: string) => (stdout += text) },
     stderr: { write: (text: string) => (stderr += text) },
     env: { LOG_LEVEL: "", ...env },
+    stdin: (async function* () {
+      yield* stdin;
+    })(),
   });
   return { code, stdout, stderr };
 }
@@ -33,9 +40,10 @@ export function runCliProcess(
   args: string[],
   env: Record<string, string>,
   timeoutMs = 60_000,
+  stdin?: string,
 ): Promise<CliResult> {
   return new Promise((resolve) => {
-    execFile(
+    const child = execFile(
       process.execPath,
       ["--import", "tsx", "jobs/cli.ts", ...args],
       { cwd: ROOT, env: { ...process.env, LOG_LEVEL: "", ...env }, timeout: timeoutMs },
@@ -44,5 +52,6 @@ export function runCliProcess(
         resolve({ code, stdout, stderr });
       },
     );
+    child.stdin?.end(stdin ?? "");
   });
 }

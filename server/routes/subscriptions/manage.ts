@@ -14,7 +14,7 @@ import {
 import { getTopic } from "../../../db/queries/topics";
 import { bearer, errorResponse, errorResponses, IdParam, json, limitParam, pageOf } from "../../api-shapes";
 import type { AppDeps } from "../../app";
-import { type AdminGuard, adminBearer, bearerToken, tokenMatches } from "../../auth";
+import { type AdminGuard, adminBearer, bearerToken, requireWrite, tokenMatches } from "../../auth";
 import { badRequest, notFound } from "../../errors";
 import {
   DeliverySchema,
@@ -172,7 +172,9 @@ export function manageSubscriptionRoutes({ db, config }: AppDeps, admin: AdminGu
       const { id } = c.req.valid("param");
       const { token } = c.req.valid("query");
       const header = c.req.header("authorization");
-      const asAdmin = isAdmin(header);
+      const principal = c.get("principal");
+      const asAdmin = isAdmin(header) || principal?.canWrite === true;
+      if (asAdmin && principal) requireWrite(c, principal, config.publicUrl);
       const sub = await getSubscription(db, id);
       if (!asAdmin) {
         const given = bearerToken(header) ?? token;
