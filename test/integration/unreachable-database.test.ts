@@ -47,7 +47,8 @@ describe("an unreachable database server", { timeout: 60_000 }, () => {
     });
     expect(result.code).toBe(1);
     expect(result.stderr).toBe(
-      `cannot reach the database server at 127.0.0.1:${port} (DATABASE_URL=http://127.0.0.1:${port}/): connect ECONNREFUSED 127.0.0.1:${port} (fetch failed)\n`,
+      // The CLI's one-line error form: `tidemark: COMMAND SUB: message`.
+      `tidemark: feeds list: cannot reach the database server at 127.0.0.1:${port} (DATABASE_URL=http://127.0.0.1:${port}/): connect ECONNREFUSED 127.0.0.1:${port} (fetch failed)\n`,
     );
   });
 });
