@@ -1,5 +1,5 @@
-import { createHash } from "node:crypto";
 import { escapeHtml as esc } from "../core/text/escape-html";
+import { styleHashSource } from "./inline-style-csp";
 import { constraintText, type JsonSchema, schemaAnchor, schemaHtml } from "./schema-html";
 
 /** The parts of an OpenAPI 3.1 document the docs page shows. */
@@ -43,14 +43,11 @@ pre{background:#f6f8fa;padding:.6rem;border-radius:6px;overflow-x:auto;margin:.3
 nav ul{columns:2}code{font-size:.9em}
 `;
 
-/** The stylesheet is inline, so the page's CSP allows it by hash and needs no 'unsafe-inline'. */
-const STYLE_HASH = createHash("sha256").update(STYLE).digest("base64");
-
 /** No script at all, no outside origin: the page is plain server-rendered HTML that works offline. */
 export const DOCS_CSP = [
   "default-src 'none'",
   "script-src 'none'",
-  `style-src 'sha256-${STYLE_HASH}'`,
+  `style-src ${styleHashSource(STYLE)}`,
   "img-src 'self' data:",
   "base-uri 'none'",
   "form-action 'none'",

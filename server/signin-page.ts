@@ -1,9 +1,9 @@
-import { createHash } from "node:crypto";
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { DomainError } from "../core/errors";
 import { escapeHtml as esc } from "../core/text/escape-html";
 import { checkOrigin } from "./auth";
+import { formPageCsp } from "./inline-style-csp";
 import { clientKeyOf } from "./rate-limit-middleware";
 import { setSessionCookie } from "./session-cookie";
 import { type SignInDeps, signIn } from "./sign-in";
@@ -18,15 +18,7 @@ const STYLE =
   "body{font:16px/1.5 system-ui,sans-serif;max-width:22rem;margin:4rem auto;padding:0 1rem;color:#1b1f24}" +
   "label{display:block;margin:.8rem 0 .2rem}input{font:inherit;width:100%;box-sizing:border-box;padding:.35rem}" +
   "button{font:inherit;margin-top:1rem;padding:.4rem 1.2rem;cursor:pointer}.error{color:#b3261e}";
-const STYLE_HASH = createHash("sha256").update(STYLE).digest("base64");
-
-export const SIGNIN_CSP = [
-  "default-src 'none'",
-  `style-src 'sha256-${STYLE_HASH}'`,
-  "form-action 'self'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-].join("; ");
+export const SIGNIN_CSP = formPageCsp(STYLE);
 
 const HEADERS = {
   "Content-Security-Policy": SIGNIN_CSP,

@@ -1,5 +1,5 @@
-import { createHash } from "node:crypto";
 import { escapeHtml as esc } from "../../../core/text/escape-html";
+import { formPageCsp } from "../../inline-style-csp";
 
 /**
  * The small pages a person sees after clicking a link in an alert mail. Plain server-rendered HTML, no script;
@@ -9,15 +9,7 @@ import { escapeHtml as esc } from "../../../core/text/escape-html";
 const STYLE =
   "body{font:16px/1.5 system-ui,sans-serif;max-width:34rem;margin:3rem auto;padding:0 1rem;color:#1b1f24}" +
   "button{font:inherit;padding:.4rem 1rem;cursor:pointer}.note{color:#57606a}";
-const STYLE_HASH = createHash("sha256").update(STYLE).digest("base64");
-
-export const PAGE_CSP = [
-  "default-src 'none'",
-  `style-src 'sha256-${STYLE_HASH}'`,
-  "form-action 'self'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-].join("; ");
+export const PAGE_CSP = formPageCsp(STYLE);
 
 function page(title: string, body: string): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
