@@ -392,40 +392,52 @@ function anyOf(text: string): string {
   return [...new Set(text.match(/"[^"]*"|\S+/g) ?? [])].join(" OR ");
 }
 
-export const defaultConcepts: readonly DefaultConcept[] = [
-  {
-    name: "global-south",
-    description:
-      "Countries and territories of Africa, Latin America and the Caribbean, South, Southeast, Central and " +
-      "West Asia (the Gulf included) and the Pacific islands (UN M49), not China, Israel or Cyprus: names " +
-      "from CLDR in 16 languages; capitals and big cities from CLDR's time-zone cities in 16 languages, and " +
-      "the capitals no zone is named after; demonyms by each language's word formation and, for the 40 most " +
-      "populous, by hand; region words.",
-    query: globalSouth(),
-  },
-  {
-    name: "china",
-    description: "China, Chinese and Beijing in the 16 supported languages.",
-    query: anyOf(china),
-  },
-  {
-    name: "us-government",
-    description:
-      "The US government: Washington, the White House, the Commerce Department and its BIS, Congress, the " +
-      "administration, in the 16 supported languages.",
-    // Korean writes "미국 상무부" (US Commerce Department) with a space, and the bare words are generic.
-    query: `${anyOf(usGovernment)} OR (미국 NEAR/1 (상무부 OR 정부 OR 의회)) OR (미 NEAR/1 (상무부 OR 의회))`,
-  },
-  {
-    name: "export-controls",
-    description:
-      "Export controls, export bans and licences, sanctions, the entity list, blacklists and chip smuggling, in " +
-      "the 16 supported languages.",
-    query: anyOf(exportControls),
-  },
-  {
-    name: "chips",
-    description: "Chips, semiconductors, GPUs and AI accelerators in the 16 supported languages.",
-    query: anyOf(chips),
-  },
-];
+/**
+ * The bundled concepts, built on first use: `@global-south` reads some 10,000 CLDR names through Intl (about
+ * 170 ms), which only a first start's seeding, tests and tools need, not every server or CLI start.
+ */
+let built: readonly DefaultConcept[] | undefined;
+export function defaultConcepts(): readonly DefaultConcept[] {
+  built ??= buildDefaultConcepts();
+  return built;
+}
+
+function buildDefaultConcepts(): readonly DefaultConcept[] {
+  return [
+    {
+      name: "global-south",
+      description:
+        "Countries and territories of Africa, Latin America and the Caribbean, South, Southeast, Central and " +
+        "West Asia (the Gulf included) and the Pacific islands (UN M49), not China, Israel or Cyprus: names " +
+        "from CLDR in 16 languages; capitals and big cities from CLDR's time-zone cities in 16 languages, and " +
+        "the capitals no zone is named after; demonyms by each language's word formation and, for the 40 most " +
+        "populous, by hand; region words.",
+      query: globalSouth(),
+    },
+    {
+      name: "china",
+      description: "China, Chinese and Beijing in the 16 supported languages.",
+      query: anyOf(china),
+    },
+    {
+      name: "us-government",
+      description:
+        "The US government: Washington, the White House, the Commerce Department and its BIS, Congress, the " +
+        "administration, in the 16 supported languages.",
+      // Korean writes "미국 상무부" (US Commerce Department) with a space, and the bare words are generic.
+      query: `${anyOf(usGovernment)} OR (미국 NEAR/1 (상무부 OR 정부 OR 의회)) OR (미 NEAR/1 (상무부 OR 의회))`,
+    },
+    {
+      name: "export-controls",
+      description:
+        "Export controls, export bans and licences, sanctions, the entity list, blacklists and chip smuggling, in " +
+        "the 16 supported languages.",
+      query: anyOf(exportControls),
+    },
+    {
+      name: "chips",
+      description: "Chips, semiconductors, GPUs and AI accelerators in the 16 supported languages.",
+      query: anyOf(chips),
+    },
+  ];
+}

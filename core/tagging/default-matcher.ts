@@ -5,12 +5,9 @@ import { defaultTopics } from "./default-topics";
 import type { TopicDefinition, TopicMatcher } from "./types";
 
 /** The bundled concepts as the compiler takes them: what the default topics' `@name`s stand for. */
-export const defaultConceptDefinitions: readonly ConceptDefinition[] = defaultConcepts.map(
-  ({ name, query }) => ({
-    name,
-    query,
-  }),
-);
+export function defaultConceptDefinitions(): readonly ConceptDefinition[] {
+  return defaultConcepts().map(({ name, query }) => ({ name, query }));
+}
 
 /**
  * Compiles the default topics (or other queries that use the bundled concepts) with the bundled concepts, as a
@@ -20,5 +17,5 @@ export function compileDefaultTopics(
   topics: ReadonlyArray<Pick<TopicDefinition, "slug" | "query">> = defaultTopics,
   options: Omit<CompileOptions, "concepts"> = {},
 ): TopicMatcher {
-  return compileTopics([...topics], { ...options, concepts: defaultConceptDefinitions });
+  return compileTopics([...topics], { ...options, concepts: defaultConceptDefinitions() });
 }

@@ -66,7 +66,7 @@ export async function createDefaultTopics(db: Db, now = Date.now()): Promise<voi
  */
 export async function seedDefaultConcepts(db: Db, now: number): Promise<number> {
   let added = 0;
-  for (const concept of defaultConcepts) {
+  for (const concept of defaultConcepts()) {
     // One transaction per concept: the mark and the row together, so a crash between them loses neither.
     const fresh = await db.transaction(async (tx) => {
       if (!(await setSettingOnce(tx, `concept_seeded:${concept.name}`, new Date(now).toISOString()))) {

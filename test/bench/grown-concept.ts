@@ -70,7 +70,7 @@ export function grownConcepts(
     return out;
   };
   const common = commonWords(articles, 300);
-  const base = defaultConceptDefinitions.find((c) => c.name === "global-south")!;
+  const base = defaultConceptDefinitions().find((c) => c.name === "global-south")!;
   const extra: string[] = [];
   let wildcards = 0;
   for (let n = countConceptTerms(base.query); n < size; n++) {
@@ -87,5 +87,5 @@ export function grownConcepts(
     } else extra.push(`"${pick(common)} ${name(LATIN, 2)}"`);
   }
   const grown = { name: base.name, query: `(${base.query}) OR ${extra.join(" OR ")}` };
-  return defaultConceptDefinitions.map((c) => (c.name === base.name ? grown : c));
+  return defaultConceptDefinitions().map((c) => (c.name === base.name ? grown : c));
 }

@@ -85,7 +85,7 @@ function naiveNode(node: QueryNode): NaiveNode {
       return naiveNode(node.child);
     case "concept": {
       // A concept stands for its terms: the baseline reads them one regex each, like the query's own.
-      const concept = defaultConceptDefinitions.find((c) => c.name === node.name);
+      const concept = defaultConceptDefinitions().find((c) => c.name === node.name);
       if (!concept) throw new Error(`unknown concept "@${node.name}"`);
       return naiveNode(parseQuery(concept.query, { kind: "concept" }));
     }

@@ -116,7 +116,7 @@ describe("concepts in the query language", () => {
 });
 
 describe("the bundled concepts", () => {
-  const all = defaultConcepts.map((c) => ({ name: c.name, query: c.query }));
+  const all = defaultConcepts().map((c) => ({ name: c.name, query: c.query }));
   const matcher = compileTopics(
     all.map((c) => ({ slug: c.name, query: `@${c.name}` })),
     { concepts: all },

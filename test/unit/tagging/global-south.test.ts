@@ -168,7 +168,7 @@ describe("@global-south", () => {
   });
 
   it("stays within a concept's term limit", () => {
-    const concept = defaultConcepts.find((c) => c.name === "global-south")!;
+    const concept = defaultConcepts().find((c) => c.name === "global-south")!;
     expect(countConceptTerms(concept.query)).toBeLessThanOrEqual(conceptLimits.maxTerms);
   });
 });

@@ -46,7 +46,7 @@ describe("what a query may hold", () => {
     expect(() => parseQuery("nvidia OR ·")).toThrow(QueryError);
     expect(errorOf("nvidia OR ·").message).toContain("has no letters");
     for (const topic of defaultTopics)
-      expect(() => validateQuery(topic.query, defaultConceptDefinitions), topic.slug).not.toThrow();
+      expect(() => validateQuery(topic.query, defaultConceptDefinitions()), topic.slug).not.toThrow();
   });
 });
 
