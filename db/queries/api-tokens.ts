@@ -49,18 +49,28 @@ export async function getApiToken(db: Executor, id: number): Promise<ApiTokenSum
   return rows[0];
 }
 
-/** The scope of the token with this hash, marking it used; undefined when unknown (or revoked). */
+/** How stale `lastUsedAt` may get: it says which tokens are in use, not when each request came. */
+const LAST_USED_GRANULARITY_MS = 5 * 60_000;
+
+/**
+ * The scope of the token with this hash, marking it used; undefined when unknown (or revoked). A read, and a
+ * write only when the mark is older than LAST_USED_GRANULARITY_MS: a write per request would make every
+ * token-carrying read wait for SQLite's write lock behind an ingest transaction.
+ */
 export async function useApiToken(
   db: Executor,
   tokenHash: string,
   now: number,
 ): Promise<{ id: number; scope: TokenScope } | undefined> {
-  const rows = await db
-    .update(apiTokens)
-    .set({ lastUsedAt: now })
-    .where(eq(apiTokens.tokenHash, tokenHash))
-    .returning({ id: apiTokens.id, scope: apiTokens.scope });
-  return rows[0];
+  const [token] = await db
+    .select({ id: apiTokens.id, scope: apiTokens.scope, lastUsedAt: apiTokens.lastUsedAt })
+    .from(apiTokens)
+    .where(eq(apiTokens.tokenHash, tokenHash));
+  if (!token) return undefined;
+  if (token.lastUsedAt === null || now - token.lastUsedAt >= LAST_USED_GRANULARITY_MS) {
+    await db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, token.id));
+  }
+  return { id: token.id, scope: token.scope };
 }
 
 export async function revokeApiToken(db: Executor, id: number): Promise<boolean> {
