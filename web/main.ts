@@ -109,11 +109,14 @@ function coverageQuery(s: DashboardState, range: { from: string; to: string }): 
   };
 }
 
-/** `fresh` when something is known to have changed (a live article): revalidate instead of reusing answers. */
-async function load(fresh = false): Promise<void> {
+/**
+ * `fresh` when something is known to have changed (a live article, a retry): revalidate instead of reusing
+ * answers. `quiet` (a live article): no loading message over a chart that is about to gain a point.
+ */
+async function load(fresh = false, quiet = false): Promise<void> {
   const seq = ++loadSeq;
   const s = state;
-  figureState.loading();
+  figureState.loading(quiet);
   breakdownFigure.dataset.state = "loading";
   try {
     const range = await resolveRange(s);
@@ -382,7 +385,7 @@ async function start(): Promise<void> {
     byId<HTMLOListElement>("live-list"),
     byId("live-status"),
     () => ({ topics, tz: state.tz, locale }),
-    () => void load(true),
+    () => void load(true, true),
   );
   window.addEventListener("pagehide", () => {
     stopLive();

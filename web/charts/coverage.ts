@@ -245,8 +245,9 @@ export class CoverageChart {
           x: x.getPixelForValue(e.index),
           width: ctx.measureText(e.label).width,
         }));
-        // Inside the canvas at its edges; a label that would overlap the one before goes a row lower.
-        const placed = layoutLabels(boxes, { left: 2, right: chart.width - 2 });
+        // Inside the plot's span (clear of the y axis's ticks) and the canvas; a label that would overlap the
+        // one before goes a row lower.
+        const placed = layoutLabels(boxes, { left: chartArea.left, right: chart.width - 2 });
         view.events.forEach((event, i) => {
           const px = boxes[i]!.x;
           ctx.strokeStyle = this.#theme.muted;

@@ -15,8 +15,10 @@ export class FigureState {
     figure.after(this.#partial);
   }
 
-  loading(): void {
-    this.#set("loading", h("span", { class: "spinner", "aria-hidden": "true" }), "Loading coverage…");
+  /** `quiet`: a refresh nobody asked for (a live article) dims the chart without announcing it. */
+  loading(quiet = false): void {
+    if (quiet) this.#set("loading");
+    else this.#set("loading", h("span", { class: "spinner", "aria-hidden": "true" }), "Loading coverage…");
   }
 
   ready(): void {
