@@ -295,6 +295,33 @@ describe("the dashboard's states, overview and article list over the sample cove
     expect(errors).toEqual([]);
   });
 
+  it("gives the full date and the bucket's total in the tooltip, read out as the arrow keys move", async () => {
+    await open("/?range=custom&from=2025-01-20&to=2025-02-10&topics=r1-release,nvidia-valuation");
+    const answer = await pageCoverage();
+    await page.focus("#coverage-chart");
+    for (let i = 0; i < 8; i++) await page.keyboard.press("ArrowRight");
+    const readout = (await page.textContent("#chart-readout")) ?? "";
+    const total = answer.totals[7]!;
+    expect(readout).toContain("Mon, 27 Jan 2025");
+    expect(readout).toContain(`All articles this day: ${total}`);
+    for (const s of answer.series) {
+      const count = s.counts[7]!;
+      const share = `${new Intl.NumberFormat("en-GB", { style: "percent", maximumFractionDigits: 1 }).format(count / total)} of ${total}`;
+      expect(readout).toContain(`${s.label}: ${count} (${share})`);
+    }
+    expect(readout).toContain("◆ Nvidia loses $589bn in a day");
+
+    await page.close();
+    await open("/?range=custom&from=2025-01-20&to=2025-02-10&interval=week");
+    await page.focus("#coverage-chart");
+    await page.keyboard.press("ArrowRight");
+    await page.keyboard.press("ArrowRight");
+    expect(await page.textContent("#chart-readout")).toMatch(
+      /^Mon, 27 Jan 2025 – Sun, 2 Feb 2025\. All articles this week: \d+/,
+    );
+    expect(errors).toEqual([]);
+  });
+
   it("puts the cards and the chart in a phone's first screen, the settings behind one button", async () => {
     await open("/", { width: 390, height: 844 });
     await page.waitForSelector("#overview-cards > li");

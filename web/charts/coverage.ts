@@ -36,6 +36,10 @@ export function seriesValues(series: Coverage["series"][number], metric: Metric)
 export class CoverageChart {
   readonly #chart: Chart<"line", number[], string>;
   #view: CoverageView | null = null;
+  readonly #readout = Object.assign(document.createElement("p"), {
+    className: "visually-hidden",
+    id: "chart-readout",
+  });
   #theme: ChartTheme = readTheme();
   #active = -1;
   #drawn = false;
@@ -75,6 +79,9 @@ export class CoverageChart {
       plugins: [this.#markers()],
     });
     canvas.addEventListener("keydown", (event) => this.#onKey(event));
+    // What the tooltip says, as text: screen readers hear the bucket the arrow keys moved to.
+    this.#readout.setAttribute("aria-live", "polite");
+    canvas.after(this.#readout);
   }
 
   update(view: CoverageView): void {
@@ -164,7 +171,7 @@ export class CoverageChart {
     return bucketTotalLine(view.coverage.totals[index] ?? 0, view.coverage.interval, view.locale);
   }
 
-  #tooltipLine(item: TooltipItem<"line">): string {
+  #tooltipLine(item: Pick<TooltipItem<"line">, "datasetIndex" | "dataIndex">): string {
     const view = this.#view!;
     const series = view.coverage.series[item.datasetIndex]!;
     const count = series.counts[item.dataIndex] ?? 0;
@@ -202,6 +209,13 @@ export class CoverageChart {
       this.#chart.tooltip?.setActiveElements(active, { x: 0, y: 0 });
       this.#chart.setActiveElements(active);
       this.#chart.update("none");
+      const index = this.#active;
+      this.#readout.textContent = [
+        this.#longLabel(index),
+        this.#totalLine(index),
+        ...active.map((a) => this.#tooltipLine({ datasetIndex: a.datasetIndex, dataIndex: index })),
+        ...this.#tooltipNotes(index),
+      ].join(". ");
     } else if (event.key === "Enter" && this.#active >= 0 && view.coverage.series.length > 0) {
       this.onPick(0, this.#active);
     }
