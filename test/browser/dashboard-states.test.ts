@@ -322,6 +322,24 @@ describe("the dashboard's states, overview and article list over the sample cove
     expect(errors).toEqual([]);
   });
 
+  it("keeps event labels at the chart's edges inside the canvas", async () => {
+    // R1's release falls on the first bucket and the Nvidia sell-off on the last: both lines sit at an edge.
+    await open("/?range=custom&from=2025-01-20&to=2025-01-27", { width: 700 });
+    await page.waitForFunction(
+      () => document.querySelector<HTMLElement>("#coverage-chart")?.dataset.eventLabels,
+    );
+    const { labels, width } = await page.$eval("#coverage-chart", (c) => ({
+      labels: ((c as HTMLElement).dataset.eventLabels ?? "").split(" ").map((p) => p.split(":").map(Number)),
+      width: (c as HTMLCanvasElement).clientWidth,
+    }));
+    expect(labels).toHaveLength(2);
+    for (const [left, right] of labels) {
+      expect(left).toBeGreaterThanOrEqual(0);
+      expect(right).toBeLessThanOrEqual(width);
+    }
+    expect(errors).toEqual([]);
+  });
+
   it("puts the cards and the chart in a phone's first screen, the settings behind one button", async () => {
     await open("/", { width: 390, height: 844 });
     await page.waitForSelector("#overview-cards > li");
