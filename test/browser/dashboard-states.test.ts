@@ -340,6 +340,43 @@ describe("the dashboard's states, overview and article list over the sample cove
     expect(errors).toEqual([]);
   });
 
+  it("draws breakdown bars in no topic's colour, with “Other” as a line apart", async () => {
+    await open("/?range=custom&from=2025-01-15&to=2025-02-15");
+    await page.waitForSelector("#breakdown-figure[data-state=ready]");
+    await page.waitForTimeout(400); // the bars' animation
+    const href = (await page.getAttribute("#export-csv", "href"))!.replace("format=csv", "format=json");
+    const split = await api<CoverageJson>(`${href}&by=feed&top=8`.replace("&compare=previous", ""));
+    const other = split.series.find((s) => s.key === "other")!;
+    expect(await page.textContent(".breakdown-other")).toMatch(
+      new RegExp(`^Other outlets, together: ${sum(other.counts)} articles \\(`),
+    );
+    // The table keeps every row, "Other" included.
+    expect(await page.$$("#breakdown-table tr[data-key=other]")).toHaveLength(1);
+    const colours = await page.$eval("#breakdown-chart", (canvas) => {
+      const c = canvas as HTMLCanvasElement;
+      const data = c.getContext("2d")!.getImageData(0, 0, c.width, c.height).data;
+      const near = (i: number, [r, g, b]: number[]) =>
+        Math.abs(data[i]! - r!) < 12 && Math.abs(data[i + 1]! - g!) < 12 && Math.abs(data[i + 2]! - b!) < 12;
+      const topics = [
+        [0, 114, 178],
+        [230, 159, 0],
+        [0, 158, 115],
+        [204, 121, 167],
+        [213, 94, 0],
+      ];
+      let topic = 0;
+      let slate = 0;
+      for (let i = 0; i < data.length; i += 4) {
+        if (topics.some((t) => near(i, t))) topic++;
+        if (near(i, [0x5f, 0x6b, 0x7a])) slate++;
+      }
+      return { topic, slate };
+    });
+    expect(colours.topic).toBe(0);
+    expect(colours.slate).toBeGreaterThan(1000);
+    expect(errors).toEqual([]);
+  });
+
   it("puts the cards and the chart in a phone's first screen, the settings behind one button", async () => {
     await open("/", { width: 390, height: 844 });
     await page.waitForSelector("#overview-cards > li");
