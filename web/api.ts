@@ -67,6 +67,8 @@ export interface CoverageQuery {
 
 export interface ArticleQuery {
   topic?: string;
+  /** Comma-separated slugs: articles of any of these topics (not with `topic`). */
+  topics?: string;
   q?: string;
   /** Filters, comma-separated values: feed ids, language codes, ISO countries, north|south. */
   feed?: string;

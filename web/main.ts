@@ -2,6 +2,8 @@ import { readAdminToken } from "./admin-token";
 import { setupSubscribe } from "./alerts/subscribe-panel";
 import { type Coverage, type CoverageQuery, coverageCsvUrl, getCoverage, getTopics, type Topic } from "./api";
 import { ArticleList } from "./articles/list";
+import { type ListMode, listCaption, listQuery } from "./articles/list-scope";
+import { setupSearchScope } from "./articles/search-scope";
 import { BreakdownChart, type BreakdownRow, breakdownRows } from "./charts/breakdown";
 import { breakdownTable } from "./charts/breakdown-table";
 import { bucketSpan, rangeSpan } from "./charts/bucket-span";
@@ -16,11 +18,17 @@ import { byId, h } from "./element";
 import { downloadDataUrl, exportFilename } from "./export";
 import { bucketLabel, formatCount } from "./format";
 import { startLive } from "./live";
+import { Overview } from "./overview/overview-cards";
+import { setupPhoneLayout } from "./overview/phone-layout";
 import { setupPeople } from "./people-panel";
 import { isSignedInAdmin } from "./session";
 import { setupSources } from "./sources";
 import { addDays, extentOfMonths, presetRange, todayIn } from "./state/date-range";
 import { type DashboardState, parseState, serializeState } from "./state/url-state";
+import { type Extent, isEmpty } from "./states/data-extent";
+import { FigureState } from "./states/figure-state";
+import { findExtent } from "./states/find-extent";
+import { emptyText, extentText, partialText } from "./states/state-text";
 import { showStoreNotice } from "./store-notice";
 import { loadTimeline, NO_MARKS, type Timeline, tableNotes, timelineMarks } from "./timeline";
 
@@ -54,6 +62,13 @@ const tableDetails = byId<HTMLDetailsElement>("table-details");
 const tableWrap = byId("table-wrap");
 const articlesContext = byId("articles-context");
 const timelineNotes = byId("timeline-notes");
+const figureState = new FigureState(coverageFigure);
+const overview = new Overview(byId("overview-cards"));
+setupPhoneLayout();
+/** What the article list shows when no point is picked: the view's newest articles, or a search in it. */
+let listMode: ListMode = { kind: "range" };
+/** The list shows a picked point or bar: a live refresh leaves it, a change of view replaces it. */
+let drilled = false;
 
 const chart = new CoverageChart(byId<HTMLCanvasElement>("coverage-chart"), (s, b) => void drillBucket(s, b));
 const breakdown = new BreakdownChart(byId<HTMLCanvasElement>("breakdown-chart"), (row) => void drillRow(row));
@@ -94,11 +109,14 @@ function coverageQuery(s: DashboardState, range: { from: string; to: string }): 
   };
 }
 
-/** `fresh` when something is known to have changed (a live article): revalidate instead of reusing answers. */
-async function load(fresh = false): Promise<void> {
+/**
+ * `fresh` when something is known to have changed (a live article, a retry): revalidate instead of reusing
+ * answers. `quiet` (a live article): no loading message over a chart that is about to gain a point.
+ */
+async function load(fresh = false, quiet = false): Promise<void> {
   const seq = ++loadSeq;
   const s = state;
-  coverageFigure.dataset.state = "loading";
+  figureState.loading(quiet);
   breakdownFigure.dataset.state = "loading";
   try {
     const range = await resolveRange(s);
@@ -119,8 +137,9 @@ async function load(fresh = false): Promise<void> {
         performance.mark("tidemark:first-chart");
         firstChartSettled();
       });
-      void showRange();
     }
+    // The list follows the view; only a live refresh leaves a picked point's articles in place.
+    if (!(fresh && drilled)) void showList();
     // Without topics a breakdown counts every article, which is each group's whole coverage: its share of
     // itself would be 100% everywhere, so the share view names every topic to ask "how much was about them".
     const everyTopic = s.share === "group" && s.topics.length === 0;
@@ -146,7 +165,13 @@ async function load(fresh = false): Promise<void> {
   } catch (error) {
     firstChartSettled();
     if (seq !== loadSeq) return;
-    coverageFigure.dataset.state = "error";
+    // The previous view's lines must not stay drawn under the message as if they were this view's.
+    coverage = null;
+    chart.clear();
+    overview.clear();
+    figureState.partial(null);
+    breakdownFigure.dataset.state = "error";
+    figureState.error((error as Error).message, () => void load(true));
     summary.textContent = `Could not load coverage: ${(error as Error).message}`;
   }
 }
@@ -188,7 +213,37 @@ function drawCoverage(): void {
   );
   summary.textContent = `${bucketLabel(c.from, "day", locale, "long")} – ${bucketLabel(c.to, "day", locale, "long")} (${c.tz})${filterNote(state)}: ${formatCount(total, locale)} articles in all; ${tagged.join(" · ")}.`;
   if (tableDetails.open) renderTable();
-  coverageFigure.dataset.state = "ready";
+  overview.update(c, locale);
+  figureState.partial(partialText(marks.outages, c.buckets.length, c.interval));
+  if (isEmpty(c)) void showEmpty(c);
+  else figureState.ready();
+}
+
+const extentsOfSelection = new Map<string, Promise<Extent | null>>();
+
+/** The empty state, then where the selection's coverage lies, with a button that switches the range there. */
+async function showEmpty(c: Coverage): Promise<void> {
+  const seq = loadSeq;
+  const filtered = Object.values(state.filters).some(Boolean);
+  figureState.empty(emptyText(filtered));
+  const selection = { topics: state.topics, tz: c.tz, ...state.filters };
+  const key = JSON.stringify(selection);
+  let extent = extentsOfSelection.get(key);
+  if (!extent) {
+    extent = findExtent(selection, todayIn(c.tz, Date.now())).catch(() => null);
+    extentsOfSelection.set(key, extent);
+  }
+  const found = await extent;
+  if (seq !== loadSeq || coverage !== c) return;
+  if (!found) {
+    figureState.empty(emptyText(filtered), undefined);
+    return;
+  }
+  figureState.empty(emptyText(filtered), {
+    text: extentText(found, locale),
+    action: "Show it",
+    show: () => navigate((s) => ({ ...s, range: "custom", from: found.from, to: found.to })),
+  });
 }
 
 /** ", only country DE, region south": the filters every number of the view is narrowed by. */
@@ -210,6 +265,7 @@ async function drillBucket(seriesIndex: number, bucketIndex: number): Promise<vo
   const series = c?.series[seriesIndex];
   if (!c || !series) return;
   const span = bucketSpan(c, bucketIndex);
+  drilled = true;
   articlesContext.textContent = `${series.label}, ${bucketLabel(c.buckets[bucketIndex] ?? "", c.interval, locale, "long")}`;
   focusArticles();
   await articles.show({ ...state.filters, topic: series.key, ...span });
@@ -231,17 +287,22 @@ async function drillRow(row: BreakdownRow): Promise<void> {
     articlesContext.textContent = `${row.label}: the article list cannot filter by this yet.`;
     return;
   }
+  drilled = true;
   articlesContext.textContent = `${row.label}, ${coverage.from} to ${coverage.to}${topic ? `, ${topics.get(topic)?.name ?? topic}` : ""}`;
   focusArticles();
   await articles.show({ ...state.filters, ...filter, topic, from: span.from, to: span.to });
 }
 
-/** The newest articles of the whole range, so the list is never empty on arrival. */
-async function showRange(): Promise<void> {
-  if (!coverage) return;
-  const span = rangeSpan(coverage);
-  articlesContext.textContent = `Newest in ${coverage.from} to ${coverage.to}`;
-  await articles.show({ ...state.filters, from: span.from, to: span.to });
+/** The list of the view (its topics, range, filters and zone): its newest articles, or the search in it. */
+async function showList(): Promise<void> {
+  const c = coverage;
+  if (!c) return;
+  drilled = false;
+  const list = topics.size > 0 ? [...topics.values()] : await topicsArrive.catch(() => []);
+  if (coverage !== c) return;
+  const scope = { state, topics: list, dates: { from: c.from, to: c.to }, span: rangeSpan(c) };
+  articlesContext.textContent = listCaption(listMode, scope, locale);
+  await articles.show(listQuery(listMode, scope));
 }
 
 function focusArticles(): void {
@@ -294,15 +355,16 @@ async function start(): Promise<void> {
   byId("export-png").addEventListener("click", () => {
     if (coverage) downloadDataUrl(chart.toPng(), exportFilename(coverage.from, coverage.to, "png"));
   });
+  const searchScope = setupSearchScope(() => {
+    if (listMode.kind !== "search") return;
+    listMode = { ...listMode, everywhere: searchScope.everywhere() };
+    void showList();
+  });
   byId<HTMLFormElement>("search").addEventListener("submit", (event) => {
     event.preventDefault();
     const q = byId<HTMLInputElement>("q").value.trim();
-    if (!coverage) return;
-    const span = rangeSpan(coverage);
-    articlesContext.textContent = q
-      ? `Search “${q}”, ${coverage.from} to ${coverage.to}`
-      : `Newest in ${coverage.from} to ${coverage.to}`;
-    void articles.show({ ...state.filters, q: q || undefined, from: span.from, to: span.to });
+    listMode = q ? { kind: "search", q, everywhere: searchScope.everywhere() } : { kind: "range" };
+    void showList();
   });
   matchMedia("(prefers-color-scheme: dark)").addEventListener("change", () => drawCoverage());
   void setupPeople(() => ({ tz: state.tz, locale }));
@@ -323,7 +385,7 @@ async function start(): Promise<void> {
     byId<HTMLOListElement>("live-list"),
     byId("live-status"),
     () => ({ topics, tz: state.tz, locale }),
-    () => void load(true),
+    () => void load(true, true),
   );
   window.addEventListener("pagehide", () => {
     stopLive();

@@ -6,6 +6,8 @@ import type { SearchPlan } from "./search-query";
 
 export interface ArticleFilter {
   topicId?: number | undefined;
+  /** Articles tagged with any of these topics (each listed once); one id walks like `topicId`. */
+  topicIds?: readonly number[] | undefined;
   /** Only these feeds (country and region filters arrive resolved into feeds: core/coverage/coverage-scope.ts). */
   feedIds?: readonly number[] | null | undefined;
   /** Inclusive lower bound, epoch ms. */
@@ -113,12 +115,15 @@ export async function countSelectedArticles(db: Executor, filter: Omit<ArticleFi
  * else over the articles. Outlet filters arrive as feed ids, so no condition needs the feeds table.
  */
 function selection(filter: Omit<ArticleFilter, "limit">, driveBySearch: boolean) {
-  const byTopic = filter.topicId !== undefined && !driveBySearch;
+  const topicId = filter.topicId ?? (filter.topicIds?.length === 1 ? filter.topicIds[0] : undefined);
+  const byTopic = topicId !== undefined && !driveBySearch;
   const time: SQLiteColumn = byTopic ? articleTopics.publishedAt : articles.publishedAt;
   const id: SQLiteColumn = byTopic ? articleTopics.articleId : articles.id;
   const conditions: SQL[] = [];
-  if (byTopic) conditions.push(eq(articleTopics.topicId, filter.topicId!));
-  else if (filter.topicId !== undefined) conditions.push(hasTopic(filter.topicId));
+  if (byTopic) conditions.push(eq(articleTopics.topicId, topicId));
+  else if (topicId !== undefined) conditions.push(hasTopic([topicId]));
+  // Several topics walk the articles by time and probe the tags, so an article in two of them is listed once.
+  else if (filter.topicIds) conditions.push(hasTopic(filter.topicIds));
   if (filter.feedIds) conditions.push(inArray(articles.feedId, [...filter.feedIds]));
   if (filter.from !== undefined) conditions.push(gte(time, filter.from));
   if (filter.to !== undefined) conditions.push(lt(time, filter.to));
@@ -128,9 +133,9 @@ function selection(filter: Omit<ArticleFilter, "limit">, driveBySearch: boolean)
   return { byTopic, time, id, conditions };
 }
 
-/** A primary-key probe of the tag table, for when the walk does not run over the topic's index. */
-function hasTopic(topicId: number): SQL {
-  return sql`exists (select 1 from ${articleTopics} where ${articleTopics.articleId} = ${articles.id} and ${articleTopics.topicId} = ${topicId})`;
+/** A primary-key probe of the tag table, for when the walk does not run over a topic's index. */
+function hasTopic(topicIds: readonly number[]): SQL {
+  return sql`exists (select 1 from ${articleTopics} where ${articleTopics.articleId} = ${articles.id} and ${inArray(articleTopics.topicId, [...topicIds])})`;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import { chooseTopics } from "../../core/coverage/coverage-request";
 import { NO_SCOPE, resolveScope } from "../../core/coverage/coverage-scope";
 import { instantRange, isTimeBound } from "../../core/time/date-range";
 import {
@@ -10,7 +11,7 @@ import {
 } from "../../db/queries/articles";
 import { listFeeds } from "../../db/queries/feeds";
 import { MAX_SEARCH_LENGTH, planSearch } from "../../db/queries/search-query";
-import { getTopic } from "../../db/queries/topics";
+import { getTopic, listTopicNames } from "../../db/queries/topics";
 import {
   errorResponses,
   isoTime,
@@ -44,6 +45,16 @@ const Query = z
       .max(64)
       .optional()
       .openapi({ param: { name: "topic", in: "query" }, description: "topic slug", example: "r1-release" }),
+    topics: z
+      .string()
+      .max(2000)
+      .optional()
+      .openapi({
+        param: { name: "topics", in: "query" },
+        description:
+          "comma-separated topic slugs: articles tagged with any of them, each listed once (not with `topic`)",
+        example: "r1-release,nvidia-valuation",
+      }),
     q: z
       .string()
       .max(MAX_SEARCH_LENGTH)
@@ -131,14 +142,20 @@ export function articleRoutes({ db }: AppDeps) {
     const cursor = q.cursor === undefined ? undefined : decodeCursor(q.cursor);
     if (q.cursor !== undefined && !cursor) throw badRequest("cursor: not a cursor from this API");
     const { from, toExclusive: to } = instantRange(q);
+    if (q.topic !== undefined && q.topics !== undefined)
+      throw badRequest("topics: give topic or topics, not both");
     const topic = q.topic === undefined ? undefined : await getTopic(db, q.topic);
     if (q.topic !== undefined && !topic) throw badRequest(`topic: no topic '${q.topic}'`);
+    const anyOf = q.topics?.trim()
+      ? chooseTopics(await listTopicNames(db), q.topics).map((t) => t.id)
+      : undefined;
     const search = q.q === undefined ? undefined : planSearch(q.q);
     if (search && !search.ok) throw badRequest(`q: ${search.message}`);
     const filtered = q.feed ?? q.lang ?? q.country ?? q.region;
     const scope = filtered === undefined ? NO_SCOPE : resolveScope(q, await listFeeds(db));
     const selected = {
       topicId: topic?.id,
+      topicIds: anyOf,
       feedIds: scope.feedIds,
       langs: scope.langs,
       from,

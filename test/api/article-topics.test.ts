@@ -62,4 +62,33 @@ describe("GET /api/articles with topics", () => {
     expect(res.status).toBe(400);
     expect((await res.json()).error.message).toBe("topic: no topic 'nope'");
   });
+
+  it("lists the articles of any of several topics once each, newest first, with paging and totals", async () => {
+    const titles = (body: { items: Array<{ title: string }> }) => body.items.map((i) => i.title);
+    const all = await get("?topics=nvidia,huawei&total=1");
+    expect(titles(all)).toEqual([
+      "Nvidia stock falls",
+      "华为昇腾芯片量产",
+      "Nvidia and Huawei race for AI chips",
+    ]);
+    expect(all.total).toBe(3);
+    const first = await get("?topics=huawei,nvidia&limit=2");
+    const rest = await get(`?topics=huawei,nvidia&limit=2&cursor=${first.nextCursor}`);
+    expect([...titles(first), ...titles(rest)]).toEqual(titles(all));
+    expect(rest.nextCursor).toBeNull();
+    // One topic named in the list walks like topic=.
+    expect(titles(await get("?topics=huawei"))).toEqual(titles(await get("?topic=huawei")));
+    // Search within the topics: the untagged article never comes back.
+    expect(titles(await get("?topics=nvidia,huawei&q=report"))).toEqual([]);
+    expect(titles(await get("?q=report"))).toEqual(["Weather report"]);
+  });
+
+  it("answers 400 for an unknown topic in topics, and for topic and topics together", async () => {
+    const unknown = await s.app.request("/api/articles?topics=nvidia,nope");
+    expect(unknown.status).toBe(400);
+    expect((await unknown.json()).error.message).toContain("'nope'");
+    const both = await s.app.request("/api/articles?topic=nvidia&topics=huawei");
+    expect(both.status).toBe(400);
+    expect((await both.json()).error.message).toBe("topics: give topic or topics, not both");
+  });
 });

@@ -156,7 +156,7 @@ describe("unknown query parameters", () => {
   it.each([
     "/api/coverage?topic=r1-release",
     "/api/coverage?from=2025-01-01&to=2025-01-02&contry=DE&sort=asc",
-    "/api/articles?topics=x",
+    "/api/articles?topicz=x",
     "/api/events?since=2025-01-01",
     "/api/outages?since=2025-01-01",
     "/api/stream?topics=x",

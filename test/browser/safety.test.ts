@@ -92,7 +92,16 @@ describe("the dashboard with hostile feed text, admin forms and the live stream"
     expect(article).toContain(`Evil Outlet ${PAYLOAD}`);
     expect(await page.textContent("#feeds-body")).toContain(`Evil Outlet ${PAYLOAD}`);
     expect(await page.textContent("#topic-toggles")).toContain(`Nvidia ${PAYLOAD}`);
-    expect(await page.$$eval("main img, main svg, main script", (nodes) => nodes.length)).toBe(0);
+    expect(
+      await page.$$eval("main img, main svg:not(.sparkline), main script", (nodes) => nodes.length),
+    ).toBe(0);
+    // The overview's sparklines are the one SVG: built with DOM APIs, a path and nothing from the feed inside.
+    const sparklines = await page.$$eval("main svg.sparkline", (svgs) =>
+      svgs.map((svg) => [...svg.querySelectorAll("*")].map((n) => n.tagName).join(",")),
+    );
+    expect(sparklines.length).toBeGreaterThan(0);
+    expect(sparklines.every((tags) => tags === "path")).toBe(true);
+    expect(await page.textContent("#overview-cards")).toContain(`Nvidia ${PAYLOAD}`);
     // A javascript: URL is no link at all.
     expect(await page.$$eval("#article-list a.article-title", (links) => links.length)).toBe(0);
     await page.waitForSelector("#timeline-notes li.outage");

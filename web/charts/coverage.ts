@@ -2,10 +2,13 @@ import type { ActiveElement, ChartEvent, Plugin, TooltipItem } from "chart.js";
 import type { Coverage, Spike } from "../api";
 import { bucketLabel, formatCount, formatShare, spansYears } from "../format";
 import type { Metric } from "../state/url-state";
+import { lineShape, shareAxis } from "./axis";
 import { Chart, type ChartTheme, readTheme } from "./chart-setup";
+import { layoutLabels } from "./label-layout";
 import { type EventMarker, type Stretch, stretchAt } from "./markers";
 import { seriesColor, visibleOn, withAlpha } from "./palette";
 import { spikeNumbers } from "./spike-notes";
+import { bucketTitle, bucketTotalLine, seriesLine } from "./tooltip-text";
 
 export interface CoverageView {
   coverage: Coverage;
@@ -33,6 +36,10 @@ export function seriesValues(series: Coverage["series"][number], metric: Metric)
 export class CoverageChart {
   readonly #chart: Chart<"line", number[], string>;
   #view: CoverageView | null = null;
+  readonly #readout = Object.assign(document.createElement("p"), {
+    className: "visually-hidden",
+    id: "chart-readout",
+  });
   #theme: ChartTheme = readTheme();
   #active = -1;
   #drawn = false;
@@ -58,6 +65,7 @@ export class CoverageChart {
           tooltip: {
             callbacks: {
               title: (items) => this.#longLabel(items[0]?.dataIndex ?? 0),
+              afterTitle: (items) => this.#totalLine(items[0]?.dataIndex ?? 0),
               label: (item) => this.#tooltipLine(item),
               footer: (items) => this.#tooltipNotes(items[0]?.dataIndex ?? -1),
             },
@@ -71,6 +79,9 @@ export class CoverageChart {
       plugins: [this.#markers()],
     });
     canvas.addEventListener("keydown", (event) => this.#onKey(event));
+    // What the tooltip says, as text: screen readers hear the bucket the arrow keys moved to.
+    this.#readout.setAttribute("aria-live", "polite");
+    canvas.after(this.#readout);
   }
 
   update(view: CoverageView): void {
@@ -79,6 +90,8 @@ export class CoverageChart {
     const { coverage, metric, stacked, locale } = view;
     const withYear = spansYears(coverage.buckets);
     const chart = this.#chart;
+    const shape = lineShape(coverage.buckets.length);
+    const outage = (i: number) => stretchAt(view.outages, i) !== undefined;
     chart.data.labels = coverage.buckets.map((b) =>
       bucketLabel(b, coverage.interval, locale, "short", withYear),
     );
@@ -91,12 +104,21 @@ export class CoverageChart {
         backgroundColor: stacked ? withAlpha(color, 0.35) : color,
         fill: stacked ? (i === 0 ? "origin" : "-1") : false,
         borderWidth: 2,
-        tension: 0.3,
-        // Monotone curves never swing below zero or above a peak between two buckets.
-        cubicInterpolationMode: "monotone",
+        // Straight on sparse series, monotone on dense ones: no curve swings below zero or past a peak.
+        tension: shape.tension,
+        cubicInterpolationMode: shape.cubicInterpolationMode,
         // One radius for every point lets Chart.js share the resolved options; a per-point array cost ~100 ms
         // of the first draw at a year of days. Spikes' triangles are drawn by the markers plugin instead.
-        pointRadius: 0,
+        pointRadius: shape.pointRadius,
+        // A line through an outage's buckets is dashed: its counts are incomplete, not a drop.
+        // Only when there is an outage: per-segment styles make Chart.js stroke segment by segment.
+        segment:
+          view.outages.length === 0
+            ? undefined
+            : {
+                borderDash: (ctx) =>
+                  outage(ctx.p0DataIndex) || outage(ctx.p1DataIndex) ? [5, 4] : undefined,
+              },
         pointHoverRadius: 5,
         pointHitRadius: 8,
       };
@@ -109,10 +131,23 @@ export class CoverageChart {
     scales.y!.stacked = stacked;
     scales.y!.ticks!.callback = (value) =>
       metric === "share" ? formatShare(Number(value), locale) : formatCount(Number(value), locale);
+    // A share axis runs 0 to a round value above the peak in readable steps; whole articles on a count axis.
+    const axis = metric === "share" ? shareAxis(sharePeak(chart.data.datasets, stacked)) : undefined;
+    Object.assign(scales.y!, { min: axis?.min, max: axis?.max });
+    Object.assign(scales.y!.ticks!, { precision: axis ? undefined : 0, stepSize: axis?.stepSize });
     chart.options.color = theme.text;
     // The first draw is not animated: it is what a visitor waits for. Later changes animate between states.
     chart.update(this.#drawn ? undefined : "none");
     this.#drawn = true;
+  }
+
+  /** Takes the lines away (a failed load must not leave the previous answer drawn as if it were this one). */
+  clear(): void {
+    this.#view = null;
+    this.#chart.data.labels = [];
+    this.#chart.data.datasets = [];
+    this.#chart.update("none");
+    this.#chart.canvas.dataset.spikes = "";
   }
 
   /** The chart as a PNG data URL, on the page's background colour. */
@@ -127,17 +162,23 @@ export class CoverageChart {
   #longLabel(index: number): string {
     const coverage = this.#view?.coverage;
     if (!coverage) return "";
-    return bucketLabel(coverage.buckets[index] ?? "", coverage.interval, this.#view!.locale, "long");
+    return bucketTitle(coverage.buckets[index] ?? "", coverage.interval, this.#view!.locale);
   }
 
-  #tooltipLine(item: TooltipItem<"line">): string {
+  #totalLine(index: number): string {
+    const view = this.#view;
+    if (!view) return "";
+    return bucketTotalLine(view.coverage.totals[index] ?? 0, view.coverage.interval, view.locale);
+  }
+
+  #tooltipLine(item: Pick<TooltipItem<"line">, "datasetIndex" | "dataIndex">): string {
     const view = this.#view!;
     const series = view.coverage.series[item.datasetIndex]!;
     const count = series.counts[item.dataIndex] ?? 0;
-    const share = series.shares[item.dataIndex] ?? 0;
+    const total = view.coverage.totals[item.dataIndex] ?? 0;
     const spike = view.spikes[item.datasetIndex]?.find((s) => s.index === item.dataIndex);
     const note = spike ? ` ▲ spike: ${spikeNumbers(spike, view.locale)}` : "";
-    return `${series.label}: ${formatCount(count, view.locale)} (${formatShare(share, view.locale)})${note}`;
+    return `${seriesLine(series.label, count, total, view.locale)}${note}`;
   }
 
   /** The events and the outage of a bucket, under its numbers. */
@@ -168,6 +209,13 @@ export class CoverageChart {
       this.#chart.tooltip?.setActiveElements(active, { x: 0, y: 0 });
       this.#chart.setActiveElements(active);
       this.#chart.update("none");
+      const index = this.#active;
+      this.#readout.textContent = [
+        this.#longLabel(index),
+        this.#totalLine(index),
+        ...active.map((a) => this.#tooltipLine({ datasetIndex: a.datasetIndex, dataIndex: index })),
+        ...this.#tooltipNotes(index),
+      ].join(". ");
     } else if (event.key === "Enter" && this.#active >= 0 && view.coverage.series.length > 0) {
       this.onPick(0, this.#active);
     }
@@ -206,22 +254,28 @@ export class CoverageChart {
         ctx.setLineDash([4, 4]);
         ctx.lineWidth = 1;
         ctx.font = "11px system-ui, sans-serif";
-        ctx.textAlign = "center";
-        let lastLabelRight = Number.NEGATIVE_INFINITY;
-        for (const event of view.events) {
-          const px = x.getPixelForValue(event.index);
+        ctx.textAlign = "left";
+        const boxes = view.events.map((e) => ({
+          x: x.getPixelForValue(e.index),
+          width: ctx.measureText(e.label).width,
+        }));
+        // Inside the plot's span (clear of the y axis's ticks) and the canvas; a label that would overlap the
+        // one before goes a row lower.
+        const placed = layoutLabels(boxes, { left: chartArea.left, right: chart.width - 2 });
+        view.events.forEach((event, i) => {
+          const px = boxes[i]!.x;
           ctx.strokeStyle = this.#theme.muted;
           ctx.beginPath();
           ctx.moveTo(px, chartArea.top - 4);
           ctx.lineTo(px, chartArea.bottom);
           ctx.stroke();
           ctx.fillStyle = this.#theme.text;
-          const width = ctx.measureText(event.label).width;
-          // Two events close together: the second label goes one line lower instead of over the first.
-          const y = px - width / 2 < lastLabelRight + 4 ? chartArea.top + 10 : chartArea.top - 8;
-          ctx.fillText(event.label, px, y);
-          lastLabelRight = Math.max(lastLabelRight, px + width / 2);
-        }
+          const { left, row } = placed[i]!;
+          ctx.fillText(event.label, left, row === 0 ? chartArea.top - 8 : chartArea.top + 10 * row);
+        });
+        chart.canvas.dataset.eventLabels = placed
+          .map((p, i) => `${Math.round(p.left)}:${Math.round(p.left + boxes[i]!.width)}`)
+          .join(" ");
         ctx.restore();
       },
       afterDatasetsDraw: (chart) => {
@@ -253,4 +307,19 @@ export class CoverageChart {
       },
     };
   }
+}
+
+/** The highest value the share axis must show: the tallest stack when stacked, else the tallest point. */
+function sharePeak(datasets: ReadonlyArray<{ data: readonly number[] }>, stacked: boolean): number {
+  let peak = 0;
+  const length = datasets.reduce((n, d) => Math.max(n, d.data.length), 0);
+  for (let i = 0; i < length; i++) {
+    let stack = 0;
+    for (const d of datasets) {
+      const v = d.data[i] ?? 0;
+      stack += v;
+      peak = Math.max(peak, stacked ? stack : v);
+    }
+  }
+  return peak;
 }
