@@ -6,6 +6,7 @@ import { BreakdownChart, type BreakdownRow, breakdownRows } from "./charts/break
 import { breakdownTable } from "./charts/breakdown-table";
 import { bucketSpan, rangeSpan } from "./charts/bucket-span";
 import { CoverageChart } from "./charts/coverage";
+import "./charts/draw-marks";
 import { coverageTable } from "./charts/data-table";
 import { seriesColor } from "./charts/palette";
 import { changeLine, periodChanges } from "./charts/period-change";

@@ -2,6 +2,7 @@ import { type Coverage, getCoverage, getTopics } from "../api";
 import { rangeSpan } from "../charts/bucket-span";
 import { Chart } from "../charts/chart-setup";
 import { CoverageChart } from "../charts/coverage";
+import "../charts/draw-marks";
 import { byId, h } from "../element";
 import { chartCaption, type OutletCount, viewUrl } from "../export/caption";
 import { loadOutletCount } from "../export/outlets";
