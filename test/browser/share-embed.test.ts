@@ -225,6 +225,13 @@ describe("sharing the chart: PNG and SVG exports and the embed", { timeout: 120_
     expect(await page.textContent("#embed-title")).toContain("per week");
     await page.close();
 
+    // A topic deleted since the link was made: the embed draws the rest and says so, as / does.
+    await open("/embed?topics=no-such-topic,nvidia-valuation");
+    await page.waitForSelector("#embed-figure[data-state=ready]");
+    expect(await page.textContent("#link-note")).toContain("topics=no-such-topic (no such topic)");
+    expect(await page.textContent("#embed-title")).toBe("Articles per day: Nvidia valuation");
+    await page.close();
+
     await open("/?smooth=5&topics=no-such-topic,nvidia-valuation&bogus=1");
     await chartReady(page);
     await page.waitForSelector("#link-note");

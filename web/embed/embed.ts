@@ -28,8 +28,6 @@ const canvas = byId<HTMLCanvasElement>("embed-chart");
 // A point picked in the embed lists nothing: the articles are in the full view, one link away.
 const chart = new CoverageChart(canvas, () => undefined);
 const resolveRange = createRangeResolver();
-// Asked at once beside the chart's data: needed only when the link names a topic that no longer exists.
-const topicsArrive = getTopics().catch(() => null);
 
 interface Shown {
   state: DashboardState;
@@ -50,7 +48,9 @@ async function loadLinked(): Promise<{ state: DashboardState; view: Awaited<Retu
   try {
     return { state, view: await loadView(state) };
   } catch (error) {
-    const topics = await topicsArrive;
+    // Asked only now: the topic list is needed only when the link names a topic that no longer exists, and
+    // on a large store it is a slow answer that would hold up the server's first chart data.
+    const topics = await getTopics().catch(() => null);
     const known = new Set(topics?.map((t) => t.slug));
     if (!topics || state.topics.every((slug) => known.has(slug))) throw error;
     const kept = { ...state, topics: state.topics.filter((slug) => known.has(slug)) };
