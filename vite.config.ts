@@ -1,9 +1,15 @@
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vite";
 
-/** The dashboard: web/ built into dist/web, which server/static-web.ts serves at /. */
+const web = (path: string) => fileURLToPath(new URL(`./web/${path}`, import.meta.url));
+
+/**
+ * The dashboard: web/ built into dist/web, which server/static-web.ts serves. Two pages, each its own entry:
+ * `/` (index.html) and the read-only chart for iframes, `/embed` (embed/index.html), whose bundle takes only
+ * the chart code the two share, never the dashboard's panels.
+ */
 export default defineConfig({
-  root: fileURLToPath(new URL("./web", import.meta.url)),
+  root: web(""),
   base: "/",
   publicDir: false,
   build: {
@@ -14,5 +20,8 @@ export default defineConfig({
     assetsInlineLimit: 0,
     target: "es2022",
     reportCompressedSize: true,
+    rolldownOptions: {
+      input: { main: web("index.html"), embed: web("embed/index.html") },
+    },
   },
 });

@@ -19,8 +19,12 @@ const API_CSP = {
 export function securityHeaders(): MiddlewareHandler {
   const api = secureHeaders({ contentSecurityPolicy: API_CSP, overwrite: false });
   const other = secureHeaders({ overwrite: false });
+  // The embed is made to be framed by other sites: its CSP's frame-ancestors says so, and an
+  // X-Frame-Options: SAMEORIGIN beside it would contradict it in browsers that read only the older header.
+  const frameable = secureHeaders({ overwrite: false, xFrameOptions: false });
   return (c, next) => {
     const path = c.req.path;
-    return path.startsWith("/api/") || path === "/metrics" ? api(c, next) : other(c, next);
+    if (path.startsWith("/api/") || path === "/metrics") return api(c, next);
+    return path === "/embed" ? frameable(c, next) : other(c, next);
   };
 }

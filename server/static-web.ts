@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { extname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { Hono } from "hono";
+import { type Context, Hono } from "hono";
 import type { Logger } from "pino";
 
 /** Where `npm run build:web` (vite build) writes the dashboard. */
@@ -25,6 +25,12 @@ export const DASHBOARD_CSP = [
   "frame-ancestors 'none'",
 ].join("; ");
 
+/**
+ * `/embed`'s policy: the dashboard's, except that any site may frame it (a newsroom's article). Only this one
+ * read-only page is frameable; `/` keeps refusing, so no other site can overlay the dashboard's controls.
+ */
+export const EMBED_CSP = DASHBOARD_CSP.replace("frame-ancestors 'none'", "frame-ancestors *");
+
 const TYPES: Record<string, string> = {
   ".js": "text/javascript; charset=utf-8",
   ".css": "text/css; charset=utf-8",
@@ -44,20 +50,20 @@ export interface WebDeps {
 }
 
 /**
- * Serves the built dashboard: `/` is index.html (revalidated on every load, so a deploy shows at once) and
- * `/assets/*` the hashed files (immutable). Asset names are matched against a strict pattern before any file
+ * Serves the built dashboard: `/` is index.html and `/embed` the chart alone (embed/index.html), both
+ * revalidated on every load, so a deploy shows at once, and `/assets/*` the hashed files (immutable). Asset names are matched against a strict pattern before any file
  * is read, so no path ever leaves the assets folder. Before a build, `/` says how to make one.
  */
 export function webRoutes(deps: WebDeps = {}) {
   const root = deps.webRoot ?? DEFAULT_WEB_ROOT;
   const app = new Hono();
 
-  app.get("/", async (c) => {
+  const page = (file: string, csp: string) => async (c: Context) => {
     let html: string;
     try {
-      html = await readFile(join(root, "index.html"), "utf8");
+      html = await readFile(join(root, file), "utf8");
     } catch {
-      deps.log?.warn({ root }, "dashboard not built: GET / answers 503 until `npm run build:web`");
+      deps.log?.warn({ root }, "dashboard not built: its pages answer 503 until `npm run build:web`");
       return c.text(
         "The dashboard is not built yet: run `npm run build:web` (npm start does it for you).\n",
         503,
@@ -67,12 +73,14 @@ export function webRoutes(deps: WebDeps = {}) {
       );
     }
     return c.html(html, 200, {
-      "Content-Security-Policy": DASHBOARD_CSP,
+      "Content-Security-Policy": csp,
       "Cache-Control": "no-cache",
       "X-Content-Type-Options": "nosniff",
       "Referrer-Policy": "no-referrer",
     });
-  });
+  };
+  app.get("/", page("index.html", DASHBOARD_CSP));
+  app.get("/embed", page("embed/index.html", EMBED_CSP));
 
   app.get("/assets/:name", async (c) => {
     const name = c.req.param("name");

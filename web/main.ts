@@ -1,6 +1,6 @@
 import { readAdminToken } from "./admin-token";
 import { setupSubscribe } from "./alerts/subscribe-panel";
-import { type Coverage, type CoverageQuery, coverageCsvUrl, getCoverage, getTopics, type Topic } from "./api";
+import { type Coverage, coverageCsvUrl, getCoverage, getTopics, type Topic } from "./api";
 import { ArticleList } from "./articles/list";
 import { type ListMode, listCaption, listQuery } from "./articles/list-scope";
 import { setupSearchScope } from "./articles/search-scope";
@@ -8,6 +8,7 @@ import { BreakdownChart, type BreakdownRow, breakdownRows } from "./charts/break
 import { breakdownTable } from "./charts/breakdown-table";
 import { bucketSpan, rangeSpan } from "./charts/bucket-span";
 import { CoverageChart } from "./charts/coverage";
+import "./charts/draw-marks";
 import { coverageTable } from "./charts/data-table";
 import { seriesColor } from "./charts/palette";
 import { changeLine, periodChanges } from "./charts/period-change";
@@ -15,33 +16,42 @@ import { spikeList } from "./charts/spike-notes";
 import { timelineList } from "./charts/timeline-notes";
 import { setupControls } from "./controls";
 import { byId, h } from "./element";
-import { downloadDataUrl, exportFilename } from "./export";
+import { viewUrl } from "./export/caption";
+import { setupExport } from "./export/export-buttons";
 import { bucketLabel, formatCount } from "./format";
 import { startLive } from "./live";
 import { Overview } from "./overview/overview-cards";
 import { setupPhoneLayout } from "./overview/phone-layout";
 import { setupPeople } from "./people-panel";
+import { setupPrint } from "./print/print";
 import { isSignedInAdmin } from "./session";
+import { reveal, setupShortcuts } from "./shortcuts/shortcuts";
 import { setupSources } from "./sources";
-import { addDays, extentOfMonths, presetRange, todayIn } from "./state/date-range";
-import { type DashboardState, parseState, serializeState } from "./state/url-state";
+import { todayIn } from "./state/date-range";
+import { showLinkNote } from "./state/link-note";
+import { type DashboardState, parseState, readState, serializeState } from "./state/url-state";
+import { coverageQuery, createRangeResolver } from "./state/view-range";
 import { type Extent, isEmpty } from "./states/data-extent";
 import { FigureState } from "./states/figure-state";
 import { findExtent } from "./states/find-extent";
 import { emptyText, extentText, partialText } from "./states/state-text";
 import { showStoreNotice } from "./store-notice";
+import { onThemeChange, setupThemeSwitch } from "./theme/theme";
 import { loadTimeline, NO_MARKS, type Timeline, tableNotes, timelineMarks } from "./timeline";
 
 const browserTz = Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";
 const locale = navigator.language || "en";
 
-let state = parseState(location.search, browserTz);
+const fromLink = readState(location.search, browserTz);
+let state = fromLink.state;
 let topics = new Map<string, Topic>();
 let coverage: Coverage | null = null;
 /** The story events and ingest outages of the range `coverage` covers, fetched beside it. */
 let timeline: Timeline = { events: [], outages: [] };
 /** Where the current chart marks them, for its data table. */
 let marks = NO_MARKS;
+/** The breakdown's bars as drawn, to redraw them in a new theme's colours. */
+let breakdownShown: BreakdownRow[] = [];
 let loadSeq = 0;
 let firstChart = true;
 /** Settles once the first chart is drawn (or has failed): the rest of the page is set up after it. */
@@ -49,7 +59,7 @@ let firstChartSettled: () => void = () => undefined;
 const firstChartDone = new Promise<void>((settle) => {
   firstChartSettled = settle;
 });
-const extents = new Map<string, Promise<{ from: string; to: string } | null>>();
+const resolveRange = createRangeResolver();
 // Both first requests leave before any chart is built: the page's first draw waits on them, not on setup.
 const topicsArrive = getTopics();
 void resolveRange(state).catch(() => undefined);
@@ -78,36 +88,6 @@ const articles = new ArticleList(
   byId<HTMLButtonElement>("articles-more"),
   () => ({ topics, tz: state.tz, locale }),
 );
-
-/** The from/to the state stands for: a preset's last N days, custom dates, or the data's extent for "all". */
-async function resolveRange(s: DashboardState): Promise<{ from: string; to: string }> {
-  const today = todayIn(s.tz, Date.now());
-  if (s.range === "custom" && s.from && s.to) return { from: s.from, to: s.to };
-  const preset = presetRange(s.range, today);
-  if (preset) return preset;
-  let extent = extents.get(s.tz);
-  if (!extent) {
-    // One coarse probe (a count per month since 2000) finds where the data is; cheap from the rollups.
-    extent = getCoverage({ topics: [], from: "2000-01-01", to: today, interval: "month", tz: s.tz }).then(
-      (probe) => extentOfMonths(probe.buckets, probe.totals, today),
-    );
-    extents.set(s.tz, extent);
-    extent.catch(() => extents.delete(s.tz));
-  }
-  return (await extent) ?? { from: addDays(today, -89), to: today };
-}
-
-function coverageQuery(s: DashboardState, range: { from: string; to: string }): CoverageQuery {
-  return {
-    topics: s.topics,
-    ...range,
-    interval: s.interval,
-    tz: s.tz,
-    smooth: s.smooth || undefined,
-    compare: "previous",
-    ...s.filters,
-  };
-}
 
 /**
  * `fresh` when something is known to have changed (a live article, a retry): revalidate instead of reusing
@@ -157,7 +137,8 @@ async function load(fresh = false, quiet = false): Promise<void> {
     );
     if (seq !== loadSeq) return;
     const rows = breakdownRows(split);
-    breakdown.update(rows, locale);
+    breakdownShown = rows;
+    breakdown.update(rows, locale, split.by);
     byId("breakdown-table").replaceChildren(breakdownTable(rows, split, locale));
     breakdownFigure.dataset.state = "ready";
     if (performance.getEntriesByName("tidemark:breakdown").length === 0)
@@ -332,13 +313,30 @@ let controls: ReturnType<typeof setupControls> | undefined;
 let shownRange = { from: "", to: "" };
 
 async function start(): Promise<void> {
+  // What the link held that the view ignored goes out of the address bar too, so a re-shared link is clean.
+  if (fromLink.ignored.length > 0)
+    history.replaceState(null, "", `${location.pathname}${serializeState(state, browserTz)}${location.hash}`);
   // The first chart needs no topic list: its request leaves at once, and the controls catch up.
   const firstLoad = load();
+  setupThemeSwitch(byId<HTMLButtonElement>("theme-switch"));
+  const { openHelp } = setupShortcuts([
+    { key: "/", does: "Search the articles", run: () => reveal(byId("q")) },
+    {
+      key: "t",
+      does: "Choose the topics",
+      run: () => reveal(document.querySelector("#topic-toggles input")),
+    },
+  ]);
+  byId("shortcuts-button").addEventListener("click", openHelp);
   // Building the controls, sources and stream would hold the main thread while the chart's data arrives.
   const [list] = await Promise.all([topicsArrive, firstChartDone]);
   topics = new Map(list.map((t) => [t.slug, t]));
   controls = setupControls(list, navigate);
   const known = state.topics.filter((slug) => topics.has(slug));
+  const gone = state.topics
+    .filter((slug) => !topics.has(slug))
+    .map((slug) => `topics=${slug} (no such topic)`);
+  showLinkNote(document.querySelector("main")!, [...fromLink.ignored, ...gone]);
   if (known.length !== state.topics.length) {
     // A shared link naming a topic since deleted: drop it rather than show an error.
     state = { ...state, topics: known };
@@ -352,9 +350,29 @@ async function start(): Promise<void> {
     void load();
   });
   tableDetails.addEventListener("toggle", () => tableDetails.open && renderTable());
-  byId("export-png").addEventListener("click", () => {
-    if (coverage) downloadDataUrl(chart.toPng(), exportFilename(coverage.from, coverage.to, "png"));
-  });
+  setupExport(
+    { png: byId<HTMLButtonElement>("export-png"), svg: byId<HTMLButtonElement>("export-svg") },
+    () =>
+      coverage && {
+        canvas: byId<HTMLCanvasElement>("coverage-chart"),
+        coverage,
+        query: coverageQuery(state, coverage),
+        marks: { ...marks, spikes: coverage.series.map((s) => s.spikes) },
+        metric: state.metric,
+        smooth: state.smooth,
+        filters: state.filters,
+        // The zone is always in a shared link: its caption names it, so the link must not move it.
+        viewUrl: viewUrl(location.origin, serializeState(state, "")),
+        locale,
+      },
+    (message) => {
+      summary.textContent = message;
+    },
+  );
+  setupPrint(
+    [tableDetails, ...document.querySelectorAll<HTMLDetailsElement>("#breakdown details")],
+    renderTable,
+  );
   const searchScope = setupSearchScope(() => {
     if (listMode.kind !== "search") return;
     listMode = { ...listMode, everywhere: searchScope.everywhere() };
@@ -366,7 +384,10 @@ async function start(): Promise<void> {
     listMode = q ? { kind: "search", q, everywhere: searchScope.everywhere() } : { kind: "range" };
     void showList();
   });
-  matchMedia("(prefers-color-scheme: dark)").addEventListener("change", () => drawCoverage());
+  onThemeChange(() => {
+    drawCoverage();
+    breakdown.update(breakdownShown, locale, state.breakdown);
+  });
   void setupPeople(() => ({ tz: state.tz, locale }));
   const sources = setupSources(() => ({ tz: state.tz, locale }), showStoreNotice);
   setupSubscribe(list, {

@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { arch, cpus, totalmem } from "node:os";
 import { benchApi } from "./api.bench";
+import { benchDashboard } from "./dashboard.bench";
 import { benchEvidence } from "./evidence.bench";
 import { benchHostile } from "./hostile.bench";
 import { benchIngest } from "./ingest.bench";
@@ -11,7 +12,7 @@ import { benchStart } from "./start.bench";
 import { benchTagging } from "./tagging.bench";
 
 /**
- * `npm run bench [ingest|hostile|tagging|spikes|api|retag|start ...]`: every benchmark (or the named ones) in one run, printed as one table and written to bench-results/ as JSON.
+ * `npm run bench [ingest|hostile|tagging|spikes|api|retag|start|dashboard ...]`: every benchmark (or the named ones) in one run, printed as one table and written to bench-results/ as JSON.
  * Speed and memory targets are checked here, never by timed assertions in the tests.
  */
 const benches: Array<[string, () => Promise<Row[]>]> = [
@@ -28,6 +29,8 @@ const benches: Array<[string, () => Promise<Row[]>]> = [
   ["retag", benchRetag],
   // The production start: build, then time from process start to the first healthy answer.
   ["start", benchStart],
+  // The dashboard in Chromium over the million-article database: bundle sizes, first chart, every redraw.
+  ["dashboard", benchDashboard],
 ];
 
 const only = process.argv.slice(2);

@@ -10,6 +10,7 @@ import {
   PointElement,
   Tooltip,
 } from "chart.js";
+import { isDark } from "../theme/theme";
 
 /**
  * Chart.js, tree-shaken: only what the dashboard draws. Buckets arrive as labels, so a category axis with our
@@ -47,6 +48,6 @@ export function readTheme(): ChartTheme {
     muted: get("--muted", "#5b6470"),
     grid: get("--grid", "#e3e6ea"),
     background: get("--bg", "#ffffff"),
-    dark: matchMedia("(prefers-color-scheme: dark)").matches,
+    dark: isDark(),
   };
 }

@@ -3,7 +3,7 @@ import type { Interval } from "../api";
 /**
  * What the dashboard shows, as it lives in the address bar: a shared link reproduces the view, and back/forward
  * step through earlier views. Parsing never throws: an unknown or malformed value falls back to its default,
- * so a hand-edited link still opens.
+ * so a hand-edited link still opens, and readState says what it ignored, for the page to tell its reader.
  */
 
 export const RANGE_PRESETS = ["7d", "30d", "90d", "1y", "all", "custom"] as const;
@@ -63,44 +63,112 @@ const SLUG = /^[a-z0-9][a-z0-9-]{0,62}$/;
 const ZONE = /^[A-Za-z][A-Za-z0-9_+\-/]{0,63}$/;
 const FILTER_VALUE = /^[A-Za-z0-9-]{1,20}(,[A-Za-z0-9-]{1,20}){0,49}$/;
 
-function oneOf<T extends string | number>(
-  options: readonly T[],
-  value: T | null | undefined,
-  fallback: T,
-): T {
-  return value !== null && value !== undefined && options.includes(value) ? value : fallback;
+export interface ReadState {
+  state: DashboardState;
+  /** One line per ignored part of the link, e.g. `range=99d (not a range: 7d, 30d, 90d, 1y, all, custom)`. */
+  ignored: string[];
+}
+
+const KNOWN = new Set([
+  "topics",
+  "range",
+  "from",
+  "to",
+  "interval",
+  "tz",
+  "metric",
+  "stacked",
+  "smooth",
+  "by",
+]);
+for (const name of ["share", ...FILTERS]) KNOWN.add(name);
+
+/** Reads a link's state; what is unknown or malformed falls back to its default and is listed in `ignored`. */
+export function readState(search: string, browserTz: string): ReadState {
+  const p = new URLSearchParams(search);
+  const base = defaultState(browserTz);
+  const ignored: string[] = [];
+  const ignore = (name: string, value: string, why: string) =>
+    ignored.push(`${name}=${shorten(value)} (${why})`);
+  for (const name of new Set(p.keys()))
+    if (!KNOWN.has(name)) ignore(name, p.get(name) ?? "", "not a setting");
+
+  const pick = <T extends string | number>(name: string, options: readonly T[], parse: (v: string) => T) => {
+    const raw = p.get(name);
+    if (raw === null) return undefined;
+    const value = parse(raw);
+    if (options.includes(value)) return value;
+    ignore(name, raw, `not one of ${options.join(", ")}`);
+    return undefined;
+  };
+
+  const from = p.get("from");
+  const to = p.get("to");
+  const datesGiven = from !== null || to !== null;
+  const custom = from !== null && DATE.test(from) && to !== null && DATE.test(to) && from <= to;
+  const named = pick("range", RANGE_PRESETS, (v) => v as RangePreset);
+  let range: RangePreset = named ?? (custom ? "custom" : base.range);
+  if (range === "custom" && !custom) range = base.range;
+  if (datesGiven && range !== "custom") {
+    const why = custom ? "dates need range=custom" : "from and to must be dates YYYY-MM-DD, from before to";
+    ignore("from/to", `${from ?? ""}..${to ?? ""}`, why);
+  }
+
+  const topics: string[] = [];
+  for (const slug of (p.get("topics") ?? "").split(",").map((s) => s.trim())) {
+    if (SLUG.test(slug)) topics.push(slug);
+    else if (slug) ignore("topics", slug, "not a topic name");
+  }
+
+  const tzRaw = p.get("tz");
+  const tz = tzRaw !== null && ZONE.test(tzRaw) && isKnownZone(tzRaw) ? tzRaw : base.tz;
+  if (tzRaw !== null && tz !== tzRaw) ignore("tz", tzRaw, "not a time zone");
+
+  const stackedRaw = p.get("stacked");
+  if (stackedRaw !== null && stackedRaw !== "1" && stackedRaw !== "0")
+    ignore("stacked", stackedRaw, "1 or 0");
+
+  const filters: DashboardState["filters"] = {};
+  for (const name of FILTERS) {
+    const value = p.get(name);
+    if (value === null) continue;
+    if (FILTER_VALUE.test(value)) filters[name] = value;
+    else ignore(name, value, "not a list of codes");
+  }
+
+  const state: DashboardState = {
+    topics,
+    range,
+    from: range === "custom" ? from : null,
+    to: range === "custom" ? to : null,
+    interval: pick("interval", INTERVALS, (v) => v as Interval) ?? base.interval,
+    tz,
+    metric: pick("metric", METRICS, (v) => v as Metric) ?? base.metric,
+    stacked: stackedRaw === "1",
+    smooth: pick<number>("smooth", SMOOTHING, Number) ?? base.smooth,
+    breakdown: pick("by", BREAKDOWNS, (v) => v as Breakdown) ?? base.breakdown,
+    share: pick("share", BREAKDOWN_SHARES, (v) => v as BreakdownShare) ?? base.share,
+    filters,
+  };
+  return { state, ignored };
 }
 
 export function parseState(search: string, browserTz: string): DashboardState {
-  const p = new URLSearchParams(search);
-  const base = defaultState(browserTz);
-  const from = p.get("from");
-  const to = p.get("to");
-  const custom = from !== null && DATE.test(from) && to !== null && DATE.test(to) && from <= to;
-  const range = oneOf(RANGE_PRESETS, p.get("range") as RangePreset | null, custom ? "custom" : base.range);
-  const tz = p.get("tz");
-  return {
-    topics: (p.get("topics") ?? "")
-      .split(",")
-      .map((s) => s.trim())
-      .filter((s) => SLUG.test(s)),
-    range: range === "custom" && !custom ? base.range : range,
-    from: range === "custom" && custom ? from : null,
-    to: range === "custom" && custom ? to : null,
-    interval: oneOf(INTERVALS, p.get("interval") as Interval | null, base.interval),
-    tz: tz !== null && ZONE.test(tz) ? tz : base.tz,
-    metric: oneOf(METRICS, p.get("metric") as Metric | null, base.metric),
-    stacked: p.get("stacked") === "1",
-    smooth: oneOf<number>(SMOOTHING, Number(p.get("smooth") ?? 0), 0),
-    breakdown: oneOf(BREAKDOWNS, p.get("by") as Breakdown | null, base.breakdown),
-    share: oneOf(BREAKDOWN_SHARES, p.get("share") as BreakdownShare | null, base.share),
-    filters: Object.fromEntries(
-      FILTERS.flatMap((name) => {
-        const value = p.get(name);
-        return value !== null && FILTER_VALUE.test(value) ? [[name, value]] : [];
-      }),
-    ),
-  };
+  return readState(search, browserTz).state;
+}
+
+function shorten(value: string): string {
+  return value.length > 40 ? `${value.slice(0, 39)}…` : value;
+}
+
+/** Whether Intl knows the zone: a well-formed name such as Mars/Olympus still is not one. */
+function isKnownZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** The query string for a state; defaults are left out so links stay short. Always starts with "?" or is "". */

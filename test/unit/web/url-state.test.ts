@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { addDays, extentOfMonths, presetRange, todayIn } from "../../../web/state/date-range";
-import { defaultState, parseState, serializeState } from "../../../web/state/url-state";
+import { defaultState, parseState, readState, serializeState } from "../../../web/state/url-state";
 
 const TZ = "Europe/Berlin";
 
@@ -53,6 +53,49 @@ describe("URL state", () => {
       range: "all",
       from: null,
     });
+  });
+});
+
+describe("what a link held that the view ignored", () => {
+  it("names nothing for a link the dashboard wrote", () => {
+    const search =
+      "?topics=r1-release&range=custom&from=2025-01-10&to=2025-02-10&interval=week&tz=Asia%2FTokyo&stacked=1&smooth=7&lang=de";
+    expect(readState(search, TZ).ignored).toEqual([]);
+    expect(readState("", TZ).ignored).toEqual([]);
+  });
+
+  it("names each unknown setting and malformed value, and keeps the rest", () => {
+    const { state, ignored } = readState(
+      "?range=99d&interval=year&tz=Mars%2FOlympus&topics=ok,Bad Slug&stacked=yes&smooth=5&utm_source=x&lang=<b>&metric=share",
+      TZ,
+    );
+    expect(state).toMatchObject({ range: "all", interval: "day", tz: TZ, topics: ["ok"], stacked: false });
+    expect(state).toMatchObject({ smooth: 0, filters: {}, metric: "share" });
+    expect(ignored).toEqual([
+      "utm_source=x (not a setting)",
+      "range=99d (not one of 7d, 30d, 90d, 1y, all, custom)",
+      "topics=Bad Slug (not a topic name)",
+      "tz=Mars/Olympus (not a time zone)",
+      "stacked=yes (1 or 0)",
+      "lang=<b> (not a list of codes)",
+      "interval=year (not one of hour, day, week, month)",
+      "smooth=5 (not one of 0, 3, 7, 14, 28)",
+    ]);
+  });
+
+  it("says why dates were not used: inverted, malformed, or beside a preset range", () => {
+    expect(readState("?from=2025-02-01&to=2025-01-01", TZ).ignored).toEqual([
+      "from/to=2025-02-01..2025-01-01 (from and to must be dates YYYY-MM-DD, from before to)",
+    ]);
+    expect(readState("?range=7d&from=2025-01-01&to=2025-01-31", TZ)).toMatchObject({
+      state: { range: "7d", from: null },
+      ignored: ["from/to=2025-01-01..2025-01-31 (dates need range=custom)"],
+    });
+  });
+
+  it("shortens a long value so the note stays a line", () => {
+    const [line] = readState(`?by=${"x".repeat(100)}`, TZ).ignored;
+    expect(line).toBe(`by=${"x".repeat(39)}… (not one of feed, lang, region)`);
   });
 });
 

@@ -1,0 +1,196 @@
+import { readFileSync } from "node:fs";
+import type { AddressInfo } from "node:net";
+import { join } from "node:path";
+import { brotliCompressSync, gzipSync } from "node:zlib";
+import { serve } from "@hono/node-server";
+import pino from "pino";
+import type { Page } from "playwright-core";
+import { loadConfig } from "../../core/config";
+import { createApp } from "../../server/app";
+import { buildDashboard } from "../browser/build-dashboard";
+import { chartReady, launchChromium } from "../browser/harness";
+import { MILLION_DB, openMillionDb } from "./million";
+import { median, type Row } from "./report";
+
+const NAVIGATIONS = 7;
+const REDRAWS = 5;
+/** Issue 14's targets. */
+const FIRST_CHART_MS = 500;
+const FIRST_CHART_GOAL_MS = 300;
+const REDRAW_MS = 150;
+const MAIN_KIB = 100;
+const EMBED_KIB = 60;
+
+/**
+ * The dashboard in real Chromium over the million-article database (test/bench/million.ts): bundle sizes as a
+ * browser receives them, navigation to the first chart drawn (`/` and `/embed`), and every control's redraw,
+ * from its change event to the first frame the chart paints with the new data (web/charts/draw-marks.ts).
+ */
+export async function benchDashboard(): Promise<Row[]> {
+  const web = await buildDashboard();
+  const database = await openMillionDb();
+  const app = createApp({
+    db: database.db,
+    config: loadConfig({ DATABASE_URL: `file:${MILLION_DB}`, TIDEMARK_RATE_LIMIT: "off" }),
+    log: pino({ level: "silent" }),
+    webRoot: web.dir,
+  });
+  const server = serve({ fetch: app.fetch, hostname: "127.0.0.1", port: 0 });
+  await new Promise<void>((resolve) => server.once("listening", () => resolve()));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const { browser, close } = await launchChromium();
+  try {
+    const rows = [...bundleRows(web.dir)];
+    const newPage = () => browser.newPage({ viewport: { width: 1280, height: 800 }, timezoneId: "UTC" });
+    for (const [path, ready] of [
+      ["/", "#breakdown-figure[data-state=ready]"],
+      ["/embed", "#embed-figure[data-state=ready]"],
+    ] as const) {
+      const times: number[] = [];
+      for (let i = 0; i < NAVIGATIONS; i++) {
+        const page = await newPage();
+        await page.goto(`${url}${path}`);
+        await page.waitForSelector(ready, { timeout: 60_000 });
+        await page.waitForFunction(() => performance.getEntriesByName("tidemark:first-chart").length > 0);
+        times.push(
+          await page.evaluate(() => performance.getEntriesByName("tidemark:first-chart")[0]!.startTime),
+        );
+        await page.close();
+      }
+      const value = median(times);
+      rows.push({
+        bench: "dashboard",
+        metric: `${path}: navigation to first chart drawn, 1M articles (median of ${NAVIGATIONS})`,
+        value,
+        unit: "ms",
+        note: `${verdict(value, FIRST_CHART_MS)}, goal ${FIRST_CHART_GOAL_MS}; runs ${times.map(Math.round).join(" ")}`,
+      });
+    }
+    const page = await newPage();
+    await page.goto(`${url}/`);
+    await chartReady(page);
+    await settle(page);
+    for (const control of CONTROLS) {
+      const times: number[] = [];
+      for (let i = 0; i < REDRAWS * 2; i++) {
+        times.push(await timeRedraw(page, control, i % 2 === 0 ? control.values[0] : control.values[1]));
+        await settle(page);
+      }
+      const value = median(times);
+      rows.push({
+        bench: "dashboard",
+        metric: `redraw after ${control.name} (median of ${times.length})`,
+        value,
+        unit: "ms",
+        note: `${verdict(value, REDRAW_MS)}; max ${Math.round(Math.max(...times))}`,
+      });
+    }
+    await page.close();
+    return rows;
+  } finally {
+    await close();
+    (server as unknown as { closeAllConnections: () => void }).closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    database.close();
+    web.remove();
+  }
+}
+
+interface Control {
+  name: string;
+  selector: string;
+  /** The two values it flips between; for a checkbox, clicks. */
+  values: [string, string];
+  chart: "coverage-chart" | "breakdown-chart";
+}
+
+const CONTROLS: Control[] = [
+  { name: "range (1y / all)", selector: "#range", values: ["1y", "all"], chart: "coverage-chart" },
+  { name: "interval (week / day)", selector: "#interval", values: ["week", "day"], chart: "coverage-chart" },
+  {
+    name: "metric (share / counts)",
+    selector: "#metric",
+    values: ["share", "counts"],
+    chart: "coverage-chart",
+  },
+  { name: "smoothing (7 / off)", selector: "#smooth", values: ["7", "0"], chart: "coverage-chart" },
+  { name: "stacked", selector: "#stacked", values: ["click", "click"], chart: "coverage-chart" },
+  {
+    name: "a topic toggle",
+    selector: "#topic-toggles input[value=ascend-chips]",
+    values: ["click", "click"],
+    chart: "coverage-chart",
+  },
+  { name: "time zone", selector: "#tz", values: ["Asia/Tokyo", "UTC"], chart: "coverage-chart" },
+  {
+    name: "breakdown by (lang / feed)",
+    selector: "#breakdown-by",
+    values: ["lang", "feed"],
+    chart: "breakdown-chart",
+  },
+  {
+    name: "breakdown share (group / all)",
+    selector: "#breakdown-share",
+    values: ["group", "all"],
+    chart: "breakdown-chart",
+  },
+];
+
+/** From the control's change event to the first frame of its chart after it, in the page's own clock. */
+function timeRedraw(page: Page, control: Control, value: string): Promise<number> {
+  return page.evaluate(
+    ({ selector, value, mark }) =>
+      new Promise<number>((resolve, reject) => {
+        const element = document.querySelector<HTMLInputElement | HTMLSelectElement>(selector);
+        if (!element) return reject(new Error(`no ${selector}`));
+        const started = performance.now();
+        const observer = new PerformanceObserver((list) => {
+          for (const entry of list.getEntries()) {
+            if (entry.name !== mark || entry.startTime < started) continue;
+            observer.disconnect();
+            resolve(entry.startTime - started);
+          }
+        });
+        observer.observe({ entryTypes: ["mark"] });
+        setTimeout(() => reject(new Error(`${selector}: no redraw in 30 s`)), 30_000);
+        if (value === "click") (element as HTMLInputElement).click();
+        else {
+          element.value = value;
+          element.dispatchEvent(new Event("change", { bubbles: true }));
+        }
+      }),
+    { selector: control.selector, value, mark: `tidemark:drawn:${control.chart}` },
+  );
+}
+
+/** Both charts drawn and no request of theirs pending, so one measurement never queues behind another. */
+async function settle(page: Page): Promise<void> {
+  await page.waitForSelector("#coverage-figure[data-state=ready]", { timeout: 60_000 });
+  await page.waitForSelector("#breakdown-figure[data-state=ready]", { timeout: 60_000 });
+  await page.waitForTimeout(150);
+}
+
+/** What a browser downloads before a page can draw: its entry script, preloaded chunks and stylesheets. */
+function bundleRows(dir: string): Row[] {
+  return [
+    ["main (/)", "index.html", MAIN_KIB],
+    ["embed (/embed)", "embed/index.html", EMBED_KIB],
+  ].map(([name, file, target]) => {
+    const html = readFileSync(join(dir, file as string), "utf8");
+    const assets = [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+\.(?:js|css))"/g)].map((m) => m[1]!);
+    const bodies = [...new Set(assets)].map((asset) => readFileSync(join(dir, asset)));
+    const gzip = bodies.reduce((sum, body) => sum + gzipSync(body).length, 0) / 1024;
+    const brotli = bodies.reduce((sum, body) => sum + brotliCompressSync(body).length, 0) / 1024;
+    return {
+      bench: "dashboard",
+      metric: `${name} bundle before the first chart (JS + CSS, gzip)`,
+      value: gzip,
+      unit: "KiB",
+      note: `${verdict(gzip, target as number)}; ${bodies.length} files, brotli ${brotli.toFixed(1)} KiB`,
+    };
+  });
+}
+
+function verdict(value: number, target: number): string {
+  return value <= target ? `within the ${target} target` : `OVER the ${target} target`;
+}

@@ -1,0 +1,46 @@
+import { type CoverageQuery, getCoverage } from "../api";
+import { addDays, extentOfMonths, presetRange, todayIn } from "./date-range";
+import type { DashboardState } from "./url-state";
+
+export interface DateSpan {
+  from: string;
+  to: string;
+}
+
+/**
+ * The from/to a state stands for: a preset's last N days, custom dates, or the data's extent for "all". The
+ * extent is probed once per zone and remembered (a failed probe is forgotten, so the next view asks again).
+ * The dashboard and the embed share it, so one link shows the same span in both.
+ */
+export function createRangeResolver(now: () => number = Date.now): (s: DashboardState) => Promise<DateSpan> {
+  const extents = new Map<string, Promise<DateSpan | null>>();
+  return async (s) => {
+    const today = todayIn(s.tz, now());
+    if (s.range === "custom" && s.from && s.to) return { from: s.from, to: s.to };
+    const preset = presetRange(s.range, today);
+    if (preset) return preset;
+    let extent = extents.get(s.tz);
+    if (!extent) {
+      // One coarse probe (a count per month since 2000) finds where the data is; cheap from the rollups.
+      extent = getCoverage({ topics: [], from: "2000-01-01", to: today, interval: "month", tz: s.tz }).then(
+        (probe) => extentOfMonths(probe.buckets, probe.totals, today),
+      );
+      extents.set(s.tz, extent);
+      extent.catch(() => extents.delete(s.tz));
+    }
+    return (await extent) ?? { from: addDays(today, -89), to: today };
+  };
+}
+
+/** The main chart's coverage request for a state over a span. */
+export function coverageQuery(s: DashboardState, range: DateSpan): CoverageQuery {
+  return {
+    topics: s.topics,
+    ...range,
+    interval: s.interval,
+    tz: s.tz,
+    smooth: s.smooth || undefined,
+    compare: "previous",
+    ...s.filters,
+  };
+}
