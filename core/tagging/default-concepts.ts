@@ -330,7 +330,7 @@ const usGovernment = [
   '"Beyaz Saray" Washington 华盛顿 ワシントン واشنطن वाशिंगटन 워싱턴 Вашингтон Vaşington',
   '"Commerce Department" "Department of Commerce" "Commerce Secretary" US-Handelsministerium "amerikanische Handelsministerium"',
   '美国商务部 "département du Commerce" "Departamento de Comercio" "Departamento de Comércio" 米商務省',
-  '"وزارة التجارة الأمريكية" "अमेरिकी वाणिज्य विभाग" "Departemen Perdagangan AS" "Kementerian Perdagangan AS"',
+  '"وزارة التجارة الأمريكية" "وزارة التجارة الأميركية" "الإدارة الأمريكية" "الإدارة الأميركية" "अमेरिकी वाणिज्य विभाग" "Departemen Perdagangan AS" "Kementerian Perdagangan AS"',
   '"Bộ Thương mại Mỹ" "Wizara ya Biashara ya Marekani" "Dipartimento del Commercio USA" "Минторг США"',
   '"Министерство торговли США" "ABD Ticaret Bakanlığı" "Bureau of Industry and Security" 工业与安全局',
   '産業安全保障局 산업안보국 "US Congress" "U.S. Congress" "Capitol Hill" US-Kongress "Congrès américain"',
@@ -339,7 +339,7 @@ const usGovernment = [
   '"Congresso statunitense" "Конгресс США" "ABD Kongresi" "Trump administration" "Biden administration"',
   '"US government" "U.S. government" US-Regierung "gouvernement américain" "administration américaine"',
   '"gobierno estadounidense" "gobierno de Estados Unidos" "governo americano" "governo dos EUA" 美国政府 米政府',
-  '"الحكومة الأمريكية" "अमेरिकी सरकार" "pemerintah AS" "chính phủ Mỹ" "serikali ya Marekani"',
+  '"الحكومة الأمريكية" "الحكومة الأميركية" "अमेरिकी सरकार" "pemerintah AS" "chính phủ Mỹ" "serikali ya Marekani"',
   '"governo statunitense" "правительство США" "администрация США" "ABD hükümeti" "ABD yönetimi"',
   // The presidents stand for their administrations; Washington in Hindi is written both ways.
   "Trump Biden ट्रंप ट्रम्प बाइडन बाइडेन Трамп Трампа Байден Байдена ترامب بايدن トランプ バイデン 트럼프 바이든",
@@ -364,7 +364,7 @@ const chips = [
   "반도체 그래픽처리장치 가속기",
   'semiconduttor* "processori grafici" "processore grafico"',
   'чип* микрочип* микросхем* полупроводник* видеокарт* "графический процессор" "графических процессоров"',
-  '"yarı iletken*" çip* "grafik işlemci*"',
+  '"yarı iletken*" çip* yonga* "grafik işlemci*"',
 ].join(" ");
 
 const exportControls = [
@@ -385,7 +385,41 @@ const exportControls = [
   `"قيود التصدير" "قيود تصدير" "حظر تصدير" "قائمة الكيانات" تهريب عقوبات "निर्यात नियंत्रण"`,
   // German compounds: US-Chipsanktionen, Halbleiter-Exportverbot.
   `*sanktion* *exportkontroll* *exportverbot* *ausfuhrverbot* *exportbeschränkung* vikwazo`,
-  `"निर्यात प्रतिबंध" "एंटिटी लिस्ट" तस्करी 수출통제 "수출 통제" "수출 규제" "수출 제한" 블랙리스트 밀반출 밀수 "엔티티 리스트" 黑名單`,
+  `"القائمة السوداء" "قائمة سوداء" ブラックリスト "daftar hitam" "काली सूची" "निर्यात प्रतिबंध" "एंटिटी लिस्ट" तस्करी 수출통제 "수출 통제" "수출 규제" "수출 제한" 블랙리스트 밀반출 밀수 "엔티티 리스트" 黑名單`,
+].join(" ");
+
+// Artificial intelligence, models and chatbots as the press of each language names them, ChatGPT in each script
+// (a story that sets a model beside it is about AI whatever other words it uses).
+const ai = [
+  'ai a.i ki ia genai chatbot* llm* chatgpt openai deepseek "artificial intelligence" "language model*" "ai model*"',
+  '"künstliche* intelligenz" "intelligence artificielle" "inteligencia artificial" "inteligência artificial"',
+  '"intelligenza artificiale" 人工智能 人工知能 生成AI 生成式AI 大模型 大语言模型 人工智慧 聊天机器人 聊天機器人',
+  'チャットボット チャットGPT 対話型AI 인공지능 챗봇 챗GPT 챗지피티 언어모델 "언어 모델"',
+  '"kecerdasan buatan" "trí tuệ nhân tạo" "akili bandia" "akili mnemba" "yapay zeka*" "yapay zekâ*" "sohbet bot*"',
+  '"sohbet robot*" ии нейросет* "искусственный интеллект" "искусственного интеллекта" чат-бот* чатgpt',
+  'الذكاء "ذكاء اصطناعي" "روبوت الدردشة" "روبوت محادثة" "شات بوت" "شات جي بي تي" "تشات جي بي تي"',
+  'एआई "कृत्रिम बुद्धिमत्ता" "आर्टिफिशियल इंटेलिजेंस" चैटबॉट चैटजीपीटी',
+].join(" ");
+
+// What export curbs are called: bans, curbs, restrictions, limits, licences, halts and tightening, and the
+// loopholes closed in them, in the 16 supported languages (verbs as the press of each language inflects them).
+const curbs = [
+  "ban bans banned banning curb* restri* limit* block* tighten* crackdown licen* halt* cut stop loophole*",
+  "suspend suspender sospendere suspendre frenar aussetzen lizenz* verbot* beschränk* *beschränkung* verschärf*",
+  "sperr* verbiet* untersag* interdi* prohib* proib* veto* durci* endurec* inaspr* divieto restrizion* stretta",
+  "许可 許可 受限 禁止 限制 管制 禁令 规制 規制 封锁 禁运 收紧 收緊 ライセンス 制限 厳格化 締め付け 禁輸",
+  'larangan batasi pembatasan perketat "hạn chế" siết "lệnh cấm" cấm vikwazo *zuia* marufuku *dhibiti*',
+  "규제 제한 통제 금지 제재 ограничени* ограничил* запрет* ужесточ* kısıtla* yasak* sıkılaştır* sınırla*",
+  "قيود حظر تقييد تشديد يشدد تشدد تفرض प्रतिबंध सख्त रोक",
+].join(" ");
+
+// Licences, permits and approvals, and the green light a government gives, in the 16 supported languages.
+const licences = [
+  'licen* lizenz* licenç* lisans* permis* permit* izin* "giấy phép" leseni лиценз* разрешени* ترخيص تراخيص رخصة',
+  "लाइसेंस 허가 승인 许可 許可 approv* genehmig* autoriz* aprob* aprova* approva* persetujuan onay* одобр* موافقة",
+  'الموافقة بموافقة मंजूरी 批准 承認 "green light" "feu vert" "luz verde" "sinal verde" "via libera"',
+  '"grünes licht" "lampu hijau" "bật đèn xanh" kibali idhinish* "yeşil ışık" "зелёный свет" "зеленый свет"',
+  '"الضوء الأخضر" "हरी झंडी" 허용 ライセンス',
 ].join(" ");
 
 function anyOf(text: string): string {
@@ -433,6 +467,23 @@ function buildDefaultConcepts(): readonly DefaultConcept[] {
         "Export controls, export bans and licences, sanctions, the entity list, blacklists and chip smuggling, in " +
         "the 16 supported languages.",
       query: anyOf(exportControls),
+    },
+    {
+      name: "ai",
+      description:
+        "Artificial intelligence, AI models and chatbots, and ChatGPT in each script, in the 16 supported languages.",
+      query: anyOf(ai),
+    },
+    {
+      name: "curbs",
+      description:
+        "Bans, curbs, restrictions, limits, licences, halts and tightening, in the 16 supported languages.",
+      query: anyOf(curbs),
+    },
+    {
+      name: "licences",
+      description: "Licences, permits, approvals and the green light, in the 16 supported languages.",
+      query: anyOf(licences),
     },
     {
       name: "chips",

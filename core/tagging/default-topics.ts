@@ -10,15 +10,7 @@ const china = anyOf(
   oneOf(`chin* 对华 對華 対中 deepseek huawei smic 华为 華為 ファーウェイ 中芯 cinesi =cin cinli* الصينية चीनी 화웨이
     хуавэй هواوي हुआवेई`),
 );
-const ai = anyOf(
-  oneOf(`ai a.i ki ia genai chatbot* llm* chatgpt openai deepseek "artificial intelligence"
-    "künstliche* intelligenz" "intelligence artificielle" "inteligencia artificial"
-    "inteligência artificial" 人工智能 人工知能 生成AI 大模型 大语言模型 인공지능 "language model*" "ai model*"
-    "intelligenza artificiale" "kecerdasan buatan" "trí tuệ nhân tạo" "akili bandia" "yapay zeka*" "yapay zekâ*"
-    ии нейросет* "искусственный интеллект" "искусственного интеллекта" الذكاء "ذكاء اصطناعي" एआई "कृत्रिम बुद्धिमत्ता"
-    "akili mnemba" "आर्टिफिशियल इंटेलिजेंस" 聊天机器人 聊天機器人 чат-бот* "sohbet bot*" "روبوت الدردشة" "روبوت محادثة"
-    चैटबॉट 챗봇 챗GPT 언어모델 "언어 모델" チャットボット`),
-);
+const ai = "@ai";
 const chips = anyOf(
   "@chips",
   oneOf(`*chip* puce* *conducteur* gpu* processor* prozessor* processeur* procesador* processador*
@@ -82,7 +74,7 @@ const sputnik = anyOf(
 );
 // Not 国产 ("domestic"): Chinese-language outlets name the model instead of calling it "the Chinese one".
 const chinaAdj = anyOf(
-  oneOf(`chin* 中国 中國 cinese cinesi =cin cinli* китайский китайская китайского китайское الصينية الصيني चीनी
+  oneOf(`chin* 中国 中國 cinese cinesi =cin cinli* китайский китайская китайского китайское الصينية الصيني صيني صينية चीनी
     "trung quốc" 중국 중국산 "buatan china" "asal china" "kutoka china" "çin yapımı" kichina wachina fernost*
     "extrême-orient" "lejano oriente" "extremo oriente" "estremo oriente"`),
 );
@@ -97,8 +89,14 @@ const chineseAppOrModel = near(
       聊天機器人 アプリ modello modeli "mô hình" модель نموذج मॉडल 모델 模型 大模型 モデル`),
   ),
 );
+// A Chinese model that shakes Silicon Valley is DeepSeek's story, in whatever words the press tells it.
+const siliconValley =
+  oneOf(`"silicon valley" "vale do silício" "valle del silicio" "vallée du silicium" "lembah silikon"
+  "thung lũng silicon" "silikon vadisi" "кремниев* долин*" "силиконов* долин*" "وادي السيليكون" "सिलिकॉन वैली" 硅谷 矽谷
+  シリコンバレー 실리콘밸리`);
 const aiContext = anyOf(
   ai,
+  siliconValley,
   "r1",
   "reasoning",
   "chatbot*",
@@ -163,6 +161,18 @@ const r1Branches = anyOf(
     chinaAdj,
   ),
   allOf(chineseAppOrModel, aiContext, not(otherChineseAi)),
+  // "China's cheap AI", "格安AI", "ucuz Çin yapay zekası": the low-cost Chinese model, unnamed.
+  allOf(
+    near(
+      3,
+      chinaAdj,
+      oneOf(`cheap* low-cost budget inexpensive frugal "bon marché" "à bas coût" "low cost" barat* "bajo costo"
+        "bajo coste" "baixo custo" "basso costo" murah "giá rẻ" nafuu ucuz "düşük maliyet*" дешев* дешёв*
+        "منخفض التكلفة" "منخفضة التكلفة" رخيص सस्त* 저가 저비용 값싼 低成本 廉价 平价 格安 低コスト 安価 激安`),
+    ),
+    anyOf(ai, modelWords),
+    not(otherChineseAi),
+  ),
   allOf(
     near(
       4,
@@ -369,7 +379,8 @@ const entityList = anyOf(
 const smuggling = anyOf(
   oneOf(`smuggl* schmuggel* contreband* contrabando* 走私 密輸 contrabbando penyelundupan menyelundupkan "buôn lậu"
     magendo kaçakçılı* контрабанд* تهريب तस्करी 밀반출 밀수 diversion umgeleitet divert* umleit* détourn* desv*
-    dirott* pengalihan dialihkan "chuyển lậu" переправ* "в обход" 迂回 转运 轉運 우회 "re-export*" transship*`),
+    dirott* =pengalihan =dialihkan "chuyển lậu" переправ* "в обход" 迂回 转运 轉運 우회 "re-export*" transship*
+    不正輸出 非法出口 "불법 수출" "illegal* export*" kaçak* kinyemela "xuất lậu" "trái phép"`),
 );
 // These parts exist only because of US limits on what may be sold to China.
 const chinaSkus = anyOf("h20", "h800", "a800", "h20s", "h20-chip*");
@@ -377,14 +388,7 @@ const exportWords = anyOf(
   oneOf(`export* exporta* ausfuhr* sales verkauf* ventas vendas ventes 出口 销售 輸出 販売
     对华 対中 ekspor "xuất khẩu" kuuza mauzo satış* продаж* مبيعات بيع बिक्री 판매 수출 экспорт* esport* ihracat* تصدير صادرات निर्यात 輸出`),
 );
-const curb = anyOf(
-  oneOf(`ban bans banned banning curb* restri* limit* block* tighten* crackdown licen* halt* cut stop lizenz*
-    suspend suspender sospendere suspendre frenar aussetzen
-    许可 許可 受限 ライセンス verbot* beschränk* verschärf* sperr* interdi* prohib* proib* veto* 禁止 限制 管制 禁令 规制
-    規制 制限 封锁 禁运 divieto restrizion* stretta larangan batasi pembatasan perketat "hạn chế" siết "lệnh cấm" cấm
-    vikwazo *zuia* marufuku verbiet* untersag* 收紧 收緊 규제 제한 통제 금지 ограничени* ограничил* запрет* ужесточ* kısıtla* yasak* sıkılaştır* sınırla*
-    قيود حظر تقييد تشديد يشدد تشدد प्रतिबंध सख्त रोक 禁令`),
-);
+const curb = "@curbs";
 const toolMakers = anyOf(
   oneOf(`asml "tokyo electron" 東京エレクトロン 东京电子 東京威力科創 도쿄일렉트론 lithograph* lithografie* litograf* euv duv "chipmaking tool*"
     "chipmaking equipment" "chip equipment" 光刻机 露光装置 chip-tool* 曝光機 光刻機 노광장비 노광 "máy quang khắc"
@@ -397,9 +401,10 @@ const rawMaterials = anyOf(
     "tierras raras" "terras raras" "terre rare" galio germanio gallio galium =gali =germani galyum germanyum галли* германи* الغاليوم الجرمانيوم
     गैलियम जर्मेनियम 갈륨 게르마늄`),
 );
+// Indonesian writes the US as "AS" after its noun ("larangan AS", the US ban); "as" alone is English.
 const usGov = anyOf(
   "@us-government",
-  oneOf(`commerce administration regierung gobierno governo gouvernement 美国 美國 米国 米政府 usa eeuu eua us u.s
+  oneOf(`"larangan as" "pembatasan as" "sanksi as" "pemerintah as" "presiden as" "ekspor as" "otoritas as" "chip as" "cip as" commerce administration regierung gobierno governo gouvernement 美国 美國 米国 米政府 usa eeuu eua us u.s
     ee.uu "stati uniti" "amerika serikat" mỹ marekani abd amerikan* сша американск* "الولايات المتحدة" الأمريكية
     अमेरिका अमेरिकी 미국 american* américain* estadounidense* norte-american* statunitens* "ee uu" الأميركية أميركا`),
 );
@@ -419,7 +424,7 @@ const diffusionRule = anyOf(
     "डिफ्यूजन नियम" "एआई डिफ्यूजन" "chip rule*" "chip export rule*" "tiered framework" "확산 규칙" "확산 규정" 扩散规则 擴散規則 拡散規則 拡散ルール`),
 );
 const ruleWords = anyOf(
-  oneOf(`rule* règle* regla* norma* regra* regol* regel* aturan kanuni "quy tắc" "quy định" kural* правил* قاعدة
+  oneOf(`rule* règle* regla* norma* regra* regol* regel* aturan kanuni sheria "quy tắc" "quy định" kural* правил* قاعدة
     القاعدة नियम 규칙 규정 規則 ルール 规则 規定 新规 新規 framework cadre marco quadro rahmen kerangka рамк*`),
 );
 const diffusionWords = anyOf(
@@ -430,12 +435,7 @@ const rescind = anyOf(
   oneOf(`rescind* revok* repeal* scrap* abroge* abrog* deroga* revoga* cancel* annul* aufheb* aufgehoben kippt cabut
     hủy "bãi bỏ" futa yafuta iptal отмен* ألغ تلغي إلغاء रद्द 폐기 철회 撤销 撤銷 撤回 廃止 取消`),
 );
-const licence = anyOf(
-  oneOf(`licen* lizenz* licenç* lisans* permis* permit* izin* "giấy phép" leseni лиценз* разрешени* ترخيص تراخيص رخصة
-    लाइसेंस 허가 승인 许可 許可 approv* genehmig* autoriz* aprob* aprova* approva* persetujuan onay* одобр* موافقة
-    मंजूरी 批准 承認 "green light" "feu vert" "luz verde" "sinal verde" "via libera" "grünes licht" "lampu hijau"
-    "bật đèn xanh" kibali idhinish* "yeşil ışık" "зелёный свет" "зеленый свет" "الضوء الأخضر" "हरी झंडी" 허용`),
-);
+const licence = "@licences";
 const gulfOrTiers = anyOf(
   oneOf(`gulf golfe golfo golfstaat* teluk "vùng vịnh" ghuba körfez залив* الخليج खाड़ी 걸프 海湾 湾岸 中東 中东
     emirat* uae "abu dhabi" g42 saudi* saoudi* suudi* qatar* katar* humain الإمارات الامارات السعودية قطر 아랍에미리트
@@ -453,18 +453,21 @@ const retaliation = anyOf(
 );
 
 // A short list of curbs beside `@export-controls`, within the query's wildcard budget.
-const sanctionOrCurb = oneOf(`ban bans banned curb* restri* tighten* limit* licen* verschärf* *beschränkung*
+const sanctionOrCurb =
+  oneOf(`ban bans banned curb* restri* tighten* limit* licen* verschärf* *beschränkung* sınırla* 厳格化
   beschränk* durci* endurec* inaspr* ужесточ* ограничени* запрет* kısıtla* प्रतिबंध pembatasan larangan vikwazo
   "hạn chế" cấm 限制 管制 规制 規制 禁止 규제 통제 제재 قيود حظر सख्त batasi *zuia* 收紧 收緊`);
 // "The metals are used in chips": a raw material's use, not a tie to chip controls.
 const usedIn = oneOf(`used use verwendet eingesetzt utilisés utilisé usan usados usadas utilizzati utilizzato
   digunakan "dùng trong" hutumika kullanılan используются используемые تستخدم المستخدمة उपयोग इस्तेमाल 사용되는 用于
   用於 使われる 使用される`);
-const servers = oneOf(`server* servidor* sunucu* сервер* خوادم सर्वर 서버 伺服器 服务器 "máy chủ" seva`);
+const servers = oneOf(
+  `server* servidor* sunucu* сервер* サーバー سيرفرات خوادم सर्वर 서버 伺服器 服务器 "máy chủ" seva`,
+);
 
 // Caps on how many advanced chips a country may buy: the diffusion rule's tiers, read from the buyer's side.
 const capWords = anyOf(
-  oneOf(`cap caps capped ceiling* quota* limit* *obergrenze* kontingent* plafond* tope topes limite* tetto
+  oneOf(`cap caps capped ceiling* quota* limit* *obergrenze* kontingent* plafond* plafonn* tope topes limite* tetto
     tetti batas kuota "giới hạn" "hạn mức" trần kikomo sınır* kota* лимит* потолок квот* ограничени* سقف سقوف حصص सीमा सीमाओं
     सीमित 상한 한도 上限 限额 配额 枠`),
 );
@@ -478,7 +481,7 @@ const capCountries = anyOf(
 // A short chip list for the lesser branches, without the generic processors and accelerators and with Nvidia's
 // parts. Not `@chips`: its "semi-conducteur*" would tie French gallium retaliation to chip sanctions.
 const chipsShort = anyOf(
-  oneOf(`*chip* semicondu* semi-condu* halbleiter* puce* gpu* nvidia h20 h100 h200 blackwell cip* chipu чип*
+  oneOf(`*chip* semicondu* semi-condu* halbleiter* puce* gpu* nvidia h20 h100 h200 blackwell cip* chipu yonga* чип*
     رقائق شرائح "أشباه الموصلات" चिप चिप्स सेमीकंडक्टर 芯片 晶片 칩 반도체 チップ 半導体 "bán dẫn" semikonduktor semikonda
     полупроводник* "yarı iletken*"`),
 );
@@ -496,7 +499,14 @@ const exportQuery = allOf(
       anyOf(allOf(anyOf(usGov, allies), anyOf(exportWords, china)), allOf(exportWords, china)),
     ),
     // Licences for chips to the Gulf.
-    allOf(gulfOrTiers, licence, chipsShort),
+    allOf(
+      gulfOrTiers,
+      licence,
+      anyOf(
+        chipsShort,
+        oneOf(`accelerator* beschleuniger* accélérateur* acelerador* hızlandırıcı* ускорител* مسرعات`),
+      ),
+    ),
     // Caps on chips, for the Gulf, a tier, or India, Brazil or Mexico under a US limit.
     allOf(near(6, anyOf(chips, chipsShort), capWords), anyOf(gulfOrTiers, allOf(capCountries, usOrExports))),
     // Lithography curbs and chip smuggling are China stories even when a headline leaves China out.
@@ -504,12 +514,13 @@ const exportQuery = allOf(
     allOf(smuggling, anyOf(chipsShort, servers)),
     // Allied enforcement: charges and fraud cases over chips or servers in Singapore or Malaysia.
     allOf(
-      oneOf(`singapor* malaysi* malaisie malasia malesia 新加坡 马来西亚 馬來西亞 シンガポール マレーシア 싱가포르 말레이시아
+      oneOf(`singapor* singapur* malaysi* malezya* malaisie malasia malesia 新加坡 马来西亚 馬來西亞 シンガポール マレーシア 싱가포르 말레이시아
         сингапур* малайзи* سنغافورة ماليزيا सिंगापुर मलेशिया`),
-      oneOf(`charg* indict* fraud* arrest* anklage betrug acus* dakwa penipuan "truy tố" "gian lận" mashtaka suçla*
+      oneOf(`charg* indict* fraud* arrest* anklage betrug acus* dakwa penipuan "truy tố" "gian lận" mashtaka *shtak* anklag* angeklagt klagt yargılan* 逮捕 suçla*
         обвин* мошенни* اتهام احتيال आरोप धोखाधड़ी 기소 사기 起诉 起訴 欺诈 詐欺`),
       anyOf(chipsShort, servers),
     ),
+    allOf(chinaSkus, "@us-government", china),
     near(
       8,
       chinaSkus,
@@ -526,7 +537,7 @@ const exportQuery = allOf(
       ),
     ),
     allOf(
-      near(3, chipsShort, ruleWords),
+      near(5, chipsShort, ruleWords),
       anyOf("@us-government", rescind),
       anyOf(rescind, exportWords, gulfOrTiers),
     ),
@@ -646,7 +657,11 @@ const adoption = anyOf(
     strateg*
     stratej* стратеги* استراتيجية रणनीति
     gap local
-    محلي المحلية`),
+    محلي المحلية
+    utilis* beralih "turn to" "turns to" "turning to" harness* 使っ 使い 使う 使わ 使え 取り入れ 乗り換え スタートアップ
+    新興企業 開発者 大学 تطلق يطلق أطلقت إطلاق اطلاق مبنيا مبنية مبنى تتبنى يتبنى تبنت تستعين يستعين تختبر يختبر
+    تجرب تجربة *kumbatia* *jaribu* *tegemea* *hamia* переход* пилотн* "triển khai" "chuyển sang" umsteig* recour*
+    misent apuestan apostam sfrutt* आजमा* geçiş`),
 );
 // Chip caps read as an access gap for India, Brazil or Mexico are this topic's too (and export-controls').
 const accessGap = allOf(
