@@ -410,7 +410,9 @@ const curbs = [
   "许可 許可 受限 禁止 限制 管制 禁令 规制 規制 封锁 禁运 收紧 收緊 ライセンス 制限 厳格化 締め付け 禁輸",
   'larangan batasi pembatasan perketat "hạn chế" siết "lệnh cấm" cấm vikwazo *zuia* marufuku *dhibiti*',
   "규제 제한 통제 금지 제재 ограничени* ограничил* запрет* ужесточ* kısıtla* yasak* sıkılaştır* sınırla*",
-  "قيود حظر تقييد تشديد يشدد تشدد تفرض प्रतिबंध सख्त रोक",
+  // Arabic present-tense verbs carry a prefix the stemmer leaves on (تحظر, she bans; يقيد, he restricts).
+  "قيود حظر تحظر يحظر حظرت منع تمنع يمنع منعت تقييد تقيد يقيد قيدت تشديد يشدد تشدد شددت تفرض يفرض فرضت",
+  "प्रतिबंध सख्त रोक",
 ].join(" ");
 
 // Licences, permits and approvals, and the green light a government gives, in the 16 supported languages.
