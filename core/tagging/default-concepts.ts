@@ -319,7 +319,7 @@ function globalSouth(): string {
 const china = [
   "Wachina Mchina China Chinese chinesisch Chinesen Peking Beijing 中国 中方 北京 Chine chinois Pékin chino Pekín Pequim",
   'chinês chinesa 中国人 الصين صيني بكين चीन बीजिंग Tiongkok Cina Tionghoa "Trung Quốc" "Bắc Kinh" Uchina',
-  "Kichina 중국 베이징 중국인 cinese Pechino Китай китайский Пекин Çin Çinli Pekin",
+  "Kichina 중국 베이징 중국인 cinese Pechino لبكين Китай китайский Пекин Çin Çinli Pekin",
   // Hindi चीनी is also "sugar" and Spanish "sino" is "but rather": neither is listed (the Hindi stemmer
   // still finds चीनी from चीन).
 ].join(" ");
@@ -360,7 +360,7 @@ const chips = [
   "चिप सेमीकंडक्टर अर्धचालक जीपीयू प्रोसेसर",
   "cip semikonduktor",
   '"bán dẫn" "vi mạch"',
-  "chipu semikondakta semikonda*",
+  "chipu semikondakta semikonda* vichakataji kichakataji",
   "반도체 그래픽처리장치 가속기",
   'semiconduttor* "processori grafici" "processore grafico"',
   'чип* микрочип* микросхем* полупроводник* видеокарт* "графический процессор" "графических процессоров"',
@@ -408,7 +408,7 @@ const curbs = [
   "suspend suspender sospendere suspendre frenar aussetzen lizenz* verbot* beschränk* *beschränkung* verschärf*",
   "sperr* verbiet* untersag* interdi* prohib* proib* veto* durci* endurec* inaspr* divieto restrizion* stretta",
   "许可 許可 受限 禁止 限制 管制 禁令 规制 規制 封锁 禁运 收紧 收緊 ライセンス 制限 厳格化 締め付け 禁輸",
-  'larangan batasi pembatasan perketat "hạn chế" siết "lệnh cấm" cấm vikwazo *zuia* marufuku *dhibiti*',
+  'larangan batasi pembatasan perketat "hạn chế" siết "lệnh cấm" cấm vikwazo *zuia* marufuku masharti *dhibiti*',
   "규제 제한 통제 금지 제재 ограничени* ограничил* запрет* ужесточ* kısıtla* yasak* sıkılaştır* sınırla*",
   // Arabic present-tense verbs carry a prefix the stemmer leaves on (تحظر, she bans; يقيد, he restricts).
   "قيود حظر تحظر يحظر حظرت منع تمنع يمنع منعت تقييد تقيد يقيد قيدت تشديد يشدد تشدد شددت تفرض يفرض فرضت",
@@ -420,8 +420,17 @@ const licences = [
   'licen* lizenz* licenç* lisans* permis* permit* izin* "giấy phép" leseni лиценз* разрешени* ترخيص تراخيص رخصة',
   "लाइसेंस 허가 승인 许可 許可 approv* genehmig* autoriz* aprob* aprova* approva* persetujuan onay* одобр* موافقة",
   'الموافقة بموافقة मंजूरी 批准 承認 "green light" "feu vert" "luz verde" "sinal verde" "via libera"',
-  '"grünes licht" "lampu hijau" "bật đèn xanh" kibali idhinish* "yeşil ışık" "зелёный свет" "зеленый свет"',
+  '"grünes licht" "lampu hijau" "bật đèn xanh" kibali idhini ruhusa idhinish* "yeşil ışık" "зелёный свет" "зеленый свет"',
   '"الضوء الأخضر" "हरी झंडी" 허용 ライセンス',
+].join(" ");
+
+// The Gulf states, their capitals and the Middle East, where US chip licences and caps are news.
+const gulf = [
+  'gulf golfe golfo golfstaat* teluk "vùng vịnh" ghuba körfez залив* الخليج खाड़ी 걸프 海湾 湾岸 中東 中东',
+  'emirat* uae "abu dhabi" g42 saudi* saoudi* suudi* qatar* katar* humain الإمارات الامارات السعودية قطر 아랍에미리트',
+  '사우디 阿联酋 阿聯酋 沙特 沙烏地 यूएई bae uea "falme za kiarabu" "abu dabi" ОАЭ саудовск* эмират*',
+  '"संयुक्त अरब अमीरात" सऊदी "middle east" 중동 "orta doğu" "الشرق الأوسط" "ближн* восток*" "trung đông" "timur tengah"',
+  "サウジ アラブ首長国連邦 カタール アブダビ 아부다비 카타르 أبوظبي ابوظبي =الرياض",
 ].join(" ");
 
 function anyOf(text: string): string {
@@ -486,6 +495,11 @@ function buildDefaultConcepts(): readonly DefaultConcept[] {
       name: "licences",
       description: "Licences, permits, approvals and the green light, in the 16 supported languages.",
       query: anyOf(licences),
+    },
+    {
+      name: "gulf",
+      description: "The Gulf states, their capitals and the Middle East, in the 16 supported languages.",
+      query: anyOf(gulf),
     },
     {
       name: "chips",

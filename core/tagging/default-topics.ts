@@ -379,20 +379,20 @@ const entityList = anyOf(
 const smuggling = anyOf(
   oneOf(`smuggl* schmuggel* contreband* contrabando* 走私 密輸 contrabbando penyelundupan menyelundupkan "buôn lậu"
     magendo kaçakçılı* контрабанд* تهريب तस्करी 밀반출 밀수 diversion umgeleitet divert* umleit* détourn* desv*
-    dirott* =pengalihan =dialihkan "chuyển lậu" переправ* "в обход" 迂回 转运 轉運 우회 "re-export*" transship*
+    dirott* =pengalihan =dialihkan "chuyển lậu" переправ* "в обход" 迂回 转运 轉運 우회 "re-export*" transship* "yasa dışı" yasadışı
     不正輸出 非法出口 "불법 수출" "illegal* export*" kaçak* kinyemela "xuất lậu" "trái phép"`),
 );
 // These parts exist only because of US limits on what may be sold to China.
 const chinaSkus = anyOf("h20", "h800", "a800", "h20s", "h20-chip*");
 const exportWords = anyOf(
-  oneOf(`export* exporta* ausfuhr* sales verkauf* ventas vendas ventes 出口 销售 輸出 販売
+  oneOf(`"kuuza nje" "mauzo ya nje" export* exporta* ausfuhr* sales verkauf* ventas vendas ventes 出口 销售 輸出 販売
     对华 対中 ekspor "xuất khẩu" kuuza mauzo satış* продаж* مبيعات بيع बिक्री 판매 수출 экспорт* esport* ihracat* تصدير صادرات निर्यात 輸出`),
 );
 const curb = "@curbs";
 const toolMakers = anyOf(
   oneOf(`asml "tokyo electron" 東京エレクトロン 东京电子 東京威力科創 도쿄일렉트론 lithograph* lithografie* litograf* euv duv "chipmaking tool*"
     "chipmaking equipment" "chip equipment" 光刻机 露光装置 chip-tool* 曝光機 光刻機 노광장비 노광 "máy quang khắc"
-    litografi litografik литограф* "طباعة حجرية" "चिप निर्माण उपकरण" "peralatan pembuat chip"
+    litografi litografik литограф* "طباعة حجرية" "الطباعة الحجرية" "चिप निर्माण उपकरण" "peralatan pembuat chip"
     "thiết bị sản xuất chip" "vifaa vya kutengeneza chipu" "çip üretim ekipman*" "반도체 장비" "晶片製造設備"
     芯片制造设备 半導体製造装置 एएसएमएल 에이에스엠엘 "阿斯麦" "艾司摩爾" асмл`),
 );
@@ -436,12 +436,11 @@ const rescind = anyOf(
     hủy "bãi bỏ" futa yafuta iptal отмен* ألغ تلغي إلغاء रद्द 폐기 철회 撤销 撤銷 撤回 廃止 取消`),
 );
 const licence = "@licences";
+// The Gulf states and the Middle East are the `@gulf` concept; beside them, the diffusion rule's tiers.
 const gulfOrTiers = anyOf(
-  oneOf(`gulf golfe golfo golfstaat* teluk "vùng vịnh" ghuba körfez залив* الخليج खाड़ी 걸프 海湾 湾岸 中東 中东
-    emirat* uae "abu dhabi" g42 saudi* saoudi* suudi* qatar* katar* humain الإمارات الامارات السعودية قطر 아랍에미리트
-    사우디 阿联酋 阿聯酋 沙特 沙烏地 यूएई bae uea "falme za kiarabu" "abu dabi" ОАЭ саудовск* эмират* "संयुक्त अरब अमीरात" सऊदी tier* stufe* "second-tier" "middle east" 중동 中东 中東 "orta doğu" "الشرق الأوسط" "ближн* восток*" "trung đông" "timur tengah"
-    "primer nivel" "segundo nivel" "primeiro nível" "segundo nível" "premier niveau" "deuxième niveau"
-    nivel* niveau* nível níveis categor* fascia fasce escalón* tingkat kategori kademe*
+  "@gulf",
+  oneOf(`tier* stufe* "second-tier" "primer nivel" "segundo nivel" "primeiro nível" "segundo nível" "premier niveau"
+    "deuxième niveau" nivel* niveau* nível níveis categor* fascia fasce escalón* tingkat kategori kademe*
     уровн* فئات الفئة فئة श्रेणी श्रेणियों 등급 단계 티어 階層 层级 層級 等级 等級 三級 分级 分級 ティア makundi daraja
     "nhóm hai" "ba nhóm"`),
 );
@@ -661,7 +660,8 @@ const adoption = anyOf(
     utilis* beralih "turn to" "turns to" "turning to" harness* 使っ 使い 使う 使わ 使え 取り入れ 乗り換え スタートアップ
     新興企業 開発者 大学 تطلق يطلق أطلقت إطلاق اطلاق مبنيا مبنية مبنى تتبنى يتبنى تبنت تستعين يستعين تختبر يختبر
     تجرب تجربة *kumbatia* *jaribu* *tegemea* *hamia* переход* пилотн* "triển khai" "chuyển sang" umsteig* recour*
-    misent apuestan apostam sfrutt* आजमा* geçiş`),
+    misent apuestan apostam sfrutt* आजमा* geçiş
+    مطور مطورون مطوري المطورين pengembang "nhà phát triển" wasanidi msanidi geliştirici* sviluppator* डेवलपर*`),
 );
 // Chip caps read as an access gap for India, Brazil or Mexico are this topic's too (and export-controls').
 const accessGap = allOf(

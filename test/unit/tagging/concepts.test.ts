@@ -133,6 +133,7 @@ describe("the bundled concepts", () => {
       "ai",
       "curbs",
       "licences",
+      "gulf",
       "chips",
     ]);
     for (const concept of all) expect(() => validateConcept(concept.query)).not.toThrow();
@@ -229,7 +230,7 @@ describe("the bundled concepts", () => {
     expect(tagsOf("Chinas Handelsministerium", "de")).not.toContain("us-government");
   });
 
-  it("@ai, @curbs and @licences find their words across languages, as each language's press inflects them", () => {
+  it("@ai, @curbs, @licences and @gulf find their words across languages, as each language's press inflects them", () => {
     expect(tagsOf("تطبيق شات جي بي تي", "ar")).toContain("ai");
     expect(tagsOf("Çin yapımı sohbet robotu zirvede", "tr")).toContain("ai");
     expect(tagsOf("チャットGPTを抜いた", "ja")).toContain("ai");
@@ -241,5 +242,10 @@ describe("the bundled concepts", () => {
     expect(tagsOf("الإمارات تحصل على موافقة أمريكية", "ar")).toContain("licences");
     expect(tagsOf("Abu Dabi yapay zeka lisansı aldı", "tr")).toContain("licences");
     expect(tagsOf("Cooking with chips", "en")).not.toContain("curbs");
+    expect(tagsOf("サウジ向けエヌビディア製品", "ja")).toContain("gulf");
+    expect(tagsOf("Falme za Kiarabu zapata idhini", "sw")).toEqual(
+      expect.arrayContaining(["gulf", "licences"]),
+    );
+    expect(tagsOf("الرياضيات في المدارس", "ar")).not.toContain("gulf");
   });
 });
