@@ -405,6 +405,8 @@ const ai = [
 // loopholes closed in them, in the 16 supported languages (verbs as the press of each language inflects them).
 const curbs = [
   "ban bans banned banning curb* restri* limit* block* tighten* crackdown licen* halt* cut stop loophole*",
+  // Ceasing a sale or a service is a curb too ("cesser la maintenance des machines à puces en Chine").
+  "cesser cessent cessation cesar cessar cessare interromp* einstell*",
   "suspend suspender sospendere suspendre frenar aussetzen lizenz* verbot* beschränk* *beschränkung* verschärf*",
   "sperr* verbiet* untersag* interdi* prohib* proib* veto* durci* endurec* inaspr* divieto restrizion* stretta",
   "许可 許可 受限 禁止 限制 管制 禁令 规制 規制 封锁 禁运 收紧 收緊 ライセンス 制限 厳格化 締め付け 禁輸",
