@@ -358,6 +358,8 @@ const chips = [
   "半導体 チップ 画像処理半導体 アクセラレーター",
   'رقائق شرائح "أشباه الموصلات" "معالجات الرسوميات"',
   "चिप सेमीकंडक्टर अर्धचालक जीपीयू प्रोसेसर",
+  // Processors as each language names them: the diffusion rule capped "processors" as often as "chips".
+  'prosesor* işlemci* "bộ xử lý" процессор* معالجات المعالجات 프로세서 处理器 處理器 プロセッサ',
   "cip semikonduktor",
   '"bán dẫn" "vi mạch"',
   "chipu semikondakta semikonda* vichakataji kichakataji",
@@ -384,7 +386,7 @@ const exportControls = [
   `"ограничения на экспорт" санкци* "черный список" "чёрный список" контрабанд* "ضوابط التصدير"`,
   `"قيود التصدير" "قيود تصدير" "حظر تصدير" "قائمة الكيانات" تهريب عقوبات "निर्यात नियंत्रण"`,
   // German compounds: US-Chipsanktionen, Halbleiter-Exportverbot.
-  `*sanktion* *exportkontroll* *exportverbot* *ausfuhrverbot* *exportbeschränkung* vikwazo`,
+  `*sanktion* *exportkontroll* *exportverbot* *chipbeschränkung* *chipexportverbot* *chip-beschränkung* पाबंदी पाबंदियों *ausfuhrverbot* *exportbeschränkung* vikwazo`,
   `"القائمة السوداء" "قائمة سوداء" ブラックリスト "daftar hitam" "काली सूची" "निर्यात प्रतिबंध" "एंटिटी लिस्ट" तस्करी 수출통제 "수출 통제" "수출 규제" "수출 제한" 블랙리스트 밀반출 밀수 "엔티티 리스트" 黑名單`,
 ].join(" ");
 
@@ -414,12 +416,12 @@ const curbs = [
   "규제 제한 통제 금지 제재 ограничени* ограничил* запрет* ужесточ* kısıtla* yasak* sıkılaştır* sınırla*",
   // Arabic present-tense verbs carry a prefix the stemmer leaves on (تحظر, she bans; يقيد, he restricts).
   "قيود حظر تحظر يحظر حظرت منع تمنع يمنع منعت تقييد تقيد يقيد قيدت تشديد يشدد تشدد شددت تفرض يفرض فرضت",
-  "प्रतिबंध सख्त रोक",
+  "प्रतिबंध सख्त रोक पाबंदी पाबंदियों पाबंदियां 허가",
 ].join(" ");
 
 // Licences, permits and approvals, and the green light a government gives, in the 16 supported languages.
 const licences = [
-  'licen* lizenz* licenç* lisans* permis* permit* izin* "giấy phép" leseni лиценз* разрешени* ترخيص تراخيص رخصة',
+  'licen* lisensi lizenz* licenç* lisans* "cấp phép" permis* permit* izin* "giấy phép" leseni лиценз* разрешени* ترخيص تراخيص رخصة',
   "लाइसेंस 허가 승인 许可 許可 approv* genehmig* autoriz* aprob* aprova* approva* persetujuan onay* одобр* موافقة",
   'الموافقة بموافقة मंजूरी 批准 承認 "green light" "feu vert" "luz verde" "sinal verde" "via libera"',
   '"grünes licht" "lampu hijau" "bật đèn xanh" kibali idhini ruhusa idhinish* "yeşil ışık" "зелёный свет" "зеленый свет"',
@@ -432,8 +434,22 @@ const gulf = [
   'emirat* uae "abu dhabi" g42 saudi* saoudi* suudi* qatar* katar* humain الإمارات الامارات السعودية قطر 아랍에미리트',
   '사우디 阿联酋 阿聯酋 沙特 沙烏地 यूएई bae uea "falme za kiarabu" "abu dabi" ОАЭ саудовск* эмират*',
   '"संयुक्त अरब अमीरात" सऊदी "middle east" 중동 "orta doğu" "الشرق الأوسط" "ближн* восток*" "trung đông" "timur tengah"',
-  "サウジ アラブ首長国連邦 カタール アブダビ 아부다비 카타르 أبوظبي ابوظبي =الرياض",
+  '"ả rập xê út" "xê út" riyadh サウジ アラブ首長国連邦 カタール アブダビ 아부다비 카타르 أبوظبي ابوظبي =الرياض',
 ].join(" ");
+
+// The United States by name and adjective. Indonesian writes it "AS" after its noun ("larangan AS", the US ban),
+// and "as" alone is English, so it goes as those phrases.
+const unitedStates = [
+  '美国 美國 米国 米政府 usa eeuu eua us u.s ee.uu "ee uu" "stati uniti" "amerika serikat" mỹ marekani abd amerikan*',
+  'сша американск* "الولايات المتحدة" الأمريكية الأميركية أميركا أمريكا अमेरिका अमेरिकी 미국 american* américain*',
+  "estadounidense* norte-american* statunitens*",
+  '"larangan as" "pembatasan as" "sanksi as" "pemerintah as" "presiden as" "ekspor as" "otoritas as" "chip as" "cip as"',
+].join(" ");
+
+// Adoption: using, adopting, deploying, piloting, launching and building on a model, in the 16 supported languages
+// (verbs as each language inflects them), and who adopts (governments, start-ups, developers, universities, banks,
+// farmers, students).
+const adoption = `adopt* adopci* adoç* adot* adopsi uptake use using usa usan utiliz* uso nutz* einsatz* einsetz* setz* pakai gunakan menggunakan memanfaatkan dùng "sử dụng" "áp dụng" "ứng dụng" *tumia* kullan* benimse* использ* пользу* внедр* تستخدم يستخدم استخدام تعتمد اعتماد تبني अपना* उपयोग इस्तेमाल 도입 활용 사용 이용 采用 使用 普及 应用 應用 部署 導入 利用 活用 download* téléchargé* descarga* unduh* "lượt tải" التنزيلات तنزيل डाउनलोड 다운로드 скачива* загрузк* indir* 下载 ダウンロード deploy* déploi* despliegue access* accès acceso acesso zugang afford* cheap* low-cost gratuit* gratis free murah "giá rẻ" "miễn phí" bure nafuu ucuz ücretsiz бесплатн* дешев* дешёв* مجاني "منخفضة التكلفة" मुफ्त सस्त* 무료 저렴 저비용 低成本 免费 廉价 startup* start-up* rintisan "khởi nghiệp" "kampuni changa" girişim* стартап* ناشئة स्टार्टअप 스타트업 初创 developer* entwickler* développeur* desarrollador* desenvolvedor* разработчик* 개발자 开发者 開発者 universi* "đại học" "vyuo vikuu" üniversite* университет* جامعات الجامعات विश्वविद्यालय 대학 大学 government* gouvernement* gobierno* governo* regierung* pemerintah "chính phủ" serikali hükümet* правительств* حكومة الحكومة सरकार 정부 政府 ministr* министерств* وزارة मंत्रालय pilot* test* teste* prueba* prova* uji "thử nghiệm" majaribio dene* тестир* اختبار परीक्षण 시범 테스트 试点 試験 実証 switch* embrac* rely relies andalkan launch* lanc* lanza* luncur* "ra mắt" zindua* запуск* أطلق* لॉन्च 출시 推出 上线 上線 "roll* out" rollout* "built on" "based on" "powered by" basé* basad* baseado* basat* basiert* berbasis "dựa trên" kulingana dayalı "на базе" "основан*" "مبني على" आधारित 기반 基于 基於 integrat* intègr* integra* integrier* entegre* "tích hợp" внедр* تدمج इंटीग्रेट 통합 集成 接入 搭載 yararlan* yönel* "düşük maliyet*" farmers agriculteurs agricultores agricoltori petani "nông dân" wakulima çiftçi* фермер* المزارعين किसान 농민 students studierende* schüler* étudiants estudiantes estudantes studenti mahasiswa siswa "sinh viên" wanafunzi öğrenci* студент* الطلاب छात्र 학생 学生 bank* banque* banco* "ngân hàng" benki банк* بنوك البنوك बैंक 은행 银行 strateg* stratej* стратеги* استراتيجية रणनीति gap local محلي المحلية utilis* beralih "turn to" "turns to" "turning to" harness* 使っ 使い 使う 使わ 使え 取り入れ 乗り換え スタートアップ 新興企業 開発者 大学 تطلق يطلق أطلقت إطلاق اطلاق مبنيا مبنية مبنى تتبنى يتبنى تبنت تستعين يستعين تختبر يختبر تجرب تجربة *kumbatia* *jaribu* *tegemea* *hamia* переход* пилотн* "triển khai" "chuyển sang" umsteig* recour* misent apuestan apostam sfrutt* आजमा* geçiş تستضيف يستضيف تشغل يشغل تشغيل runs running hosts hosting héberg* aloja* hospeda* banche "puntano su" "punta su" запусти* =deniyor çalıştır* bakanlı* kementerian wizara مطور مطورون مطوري المطورين pengembang "nhà phát triển" wasanidi msanidi geliştirici* sviluppator* डेवलपर*`;
 
 function anyOf(text: string): string {
   return [...new Set(text.match(/"[^"]*"|\S+/g) ?? [])].join(" OR ");
@@ -502,6 +518,18 @@ function buildDefaultConcepts(): readonly DefaultConcept[] {
       name: "gulf",
       description: "The Gulf states, their capitals and the Middle East, in the 16 supported languages.",
       query: anyOf(gulf),
+    },
+    {
+      name: "united-states",
+      description: "The United States by name and adjective, in the 16 supported languages.",
+      query: anyOf(unitedStates),
+    },
+    {
+      name: "adoption",
+      description:
+        "Using, adopting, deploying, piloting, launching and building on a model, and who adopts it (governments, " +
+        "start-ups, developers, universities, banks), in the 16 supported languages.",
+      query: anyOf(adoption),
     },
     {
       name: "chips",

@@ -401,18 +401,18 @@ const rawMaterials = anyOf(
     "tierras raras" "terras raras" "terre rare" galio germanio gallio galium =gali =germani galyum germanyum галли* германи* الغاليوم الجرمانيوم
     गैलियम जर्मेनियम 갈륨 게르마늄`),
 );
-// Indonesian writes the US as "AS" after its noun ("larangan AS", the US ban); "as" alone is English.
+// The US government, the United States by name (`@united-states`), and the words for a government or its trade
+// department that stand for Washington beside them.
 const usGov = anyOf(
   "@us-government",
-  oneOf(`"larangan as" "pembatasan as" "sanksi as" "pemerintah as" "presiden as" "ekspor as" "otoritas as" "chip as" "cip as" commerce administration regierung gobierno governo gouvernement 美国 美國 米国 米政府 usa eeuu eua us u.s
-    ee.uu "stati uniti" "amerika serikat" mỹ marekani abd amerikan* сша американск* "الولايات المتحدة" الأمريكية
-    अमेरिका अमेरिकी 미국 american* américain* estadounidense* norte-american* statunitens* "ee uu" الأميركية أميركا`),
+  "@united-states",
+  oneOf(`commerce administration regierung gobierno governo gouvernement`),
 );
 // The allies whose chip rules follow Washington's.
 const allies =
   oneOf(`dutch netherlands niederland* pays-bas "países bajos" holanda 荷兰 オランダ japan* japon* japao
   日本 "paesi bassi" olanda belanda "hà lan" uholanzi hollanda нидерланд* هولندا नीदरलैंड 네덜란드 荷蘭 giappone
-  jepang "nhật bản" япони* اليابان जापान 일본`);
+  jepang "nhật bản" япони* اليابان जापान 일본 taiwan* 台湾 臺灣 台灣 대만 타이완 тайван* تايوان ताइवान`);
 
 // The AI diffusion rule (its tiers and caps), its rescission and the licences that replaced it, even where
 // the text names no Chinese buyer: sales to the Gulf, India or Latin America.
@@ -445,7 +445,7 @@ const gulfOrTiers = anyOf(
     "nhóm hai" "ba nhóm"`),
 );
 const retaliation = anyOf(
-  oneOf(`retaliat* response respond* countermeasure* counter-measure* riposte* représaill* vergeltung*
+  oneOf(`retalia* response respond* countermeasure* counter-measure* riposte* représaill* vergeltung*
     reaktion gegenma* respuesta ritorsion* risposta rispost* balasan membalas "đáp trả" "trả đũa"
     "đối phó" kulipiza misilleme karşılık* ответ ответе ответом ответн* رد ردا انتقام انتقاما जवाब पलटवार 보복 대응 反制
     报复 報復 回应 対抗措置 対抗 ترد يرد "ردا على" reage* reagi* rispond* jibu yanıt* ответом`),
@@ -454,20 +454,20 @@ const retaliation = anyOf(
 // A short list of curbs beside `@export-controls`, within the query's wildcard budget.
 const sanctionOrCurb =
   oneOf(`ban bans banned curb* restri* tighten* limit* licen* verschärf* *beschränkung* sınırla* 厳格化
-  beschränk* durci* endurec* inaspr* ужесточ* ограничени* запрет* kısıtla* प्रतिबंध pembatasan larangan vikwazo
+  beschränk* durci* endurec* inaspr* ужесточ* ограничени* ограничил* पाबंदी पाबंदियों पाबंदियां запрет* kısıtla* प्रतिबंध pembatasan larangan vikwazo
   "hạn chế" cấm 限制 管制 规制 規制 禁止 규제 통제 제재 قيود حظر सख्त batasi *zuia* 收紧 收緊`);
 // "The metals are used in chips": a raw material's use, not a tie to chip controls.
 const usedIn = oneOf(`used use verwendet eingesetzt utilisés utilisé usan usados usadas utilizzati utilizzato
   digunakan "dùng trong" hutumika kullanılan используются используемые تستخدم المستخدمة उपयोग इस्तेमाल 사용되는 用于
   用於 使われる 使用される`);
 const servers = oneOf(
-  `server* servidor* sunucu* сервер* サーバー سيرفرات خوادم सर्वर 서버 伺服器 服务器 "máy chủ" seva`,
+  `server* serveur* servidor* sunucu* сервер* サーバー سيرفرات خوادم सर्वर 서버 伺服器 服务器 "máy chủ" seva`,
 );
 
 // Caps on how many advanced chips a country may buy: the diffusion rule's tiers, read from the buyer's side.
 const capWords = anyOf(
   oneOf(`cap caps capped ceiling* quota* limit* *obergrenze* kontingent* plafond* plafonn* tope topes limite* tetto
-    tetti batas kuota "giới hạn" "hạn mức" trần kikomo sınır* kota* лимит* потолок квот* ограничени* سقف سقوف حصص सीमा सीमाओं
+    tetti teto tetos deckel* batas kuota "giới hạn" "hạn mức" trần kikomo sınır* kota* лимит* потолок квот* ограничени* سقف سقوف حصص सीमा सीमाओं
     सीमित 상한 한도 上限 限额 配额 枠`),
 );
 const capCountries = anyOf(
@@ -480,7 +480,7 @@ const capCountries = anyOf(
 // A short chip list for the lesser branches, without the generic processors and accelerators and with Nvidia's
 // parts. Not `@chips`: its "semi-conducteur*" would tie French gallium retaliation to chip sanctions.
 const chipsShort = anyOf(
-  oneOf(`*chip* semicondu* semi-condu* halbleiter* puce* gpu* nvidia h20 h100 h200 blackwell cip* chipu yonga* чип*
+  oneOf(`*chip* semicondu* semi-condu* halbleiter* puce* gpu* nvidia h20 h100 h200 blackwell cip* chipu semikonda* yonga* чип*
     رقائق شرائح "أشباه الموصلات" चिप चिप्स सेमीकंडक्टर 芯片 晶片 칩 반도체 チップ 半導体 "bán dẫn" semikonduktor semikonda
     полупроводник* "yarı iletken*"`),
 );
@@ -494,8 +494,12 @@ const exportQuery = allOf(
     // Curbs on chips: from Washington or its allies, on exports or on China (tools: the lithography branch).
     allOf(
       near(8, anyOf(chips, nvidia), curb),
-      // Two of: Washington or an ally, an export word, China.
-      anyOf(allOf(anyOf(usGov, allies), anyOf(exportWords, china)), allOf(exportWords, china)),
+      // Two of: Washington or an ally, an export word, China (or a Global South buyer beside Washington).
+      anyOf(
+        allOf(anyOf(usGov, allies), anyOf(exportWords, china)),
+        allOf(exportWords, china),
+        allOf("@us-government", "@global-south"),
+      ),
     ),
     // Licences for chips to the Gulf.
     allOf(
@@ -506,19 +510,31 @@ const exportQuery = allOf(
         oneOf(`accelerator* beschleuniger* accélérateur* acelerador* hızlandırıcı* ускорител* مسرعات`),
       ),
     ),
-    // Caps on chips, for the Gulf, a tier, or India, Brazil or Mexico under a US limit.
-    allOf(near(6, anyOf(chips, chipsShort), capWords), anyOf(gulfOrTiers, allOf(capCountries, usOrExports))),
+    // Caps on chips, for the Gulf, a tier, or India, Brazil, Argentina or any Global South country under a US limit.
+    allOf(
+      near(6, anyOf(chips, chipsShort), capWords),
+      anyOf(gulfOrTiers, allOf(anyOf(capCountries, "@global-south"), usOrExports)),
+    ),
+    // Washington's limits or licences keeping chips from a Global South country ("the Commerce Department's
+    // licence policy delays processors for Mumbai's data centres").
+    allOf("@us-government", near(10, chips, anyOf(capWords, licence, curb)), "@global-south"),
     // Lithography curbs and chip smuggling are China stories even when a headline leaves China out.
     allOf(anyOf(controlsCore, sanctionOrCurb), toolMakers),
     allOf(smuggling, anyOf(chipsShort, servers)),
-    // Allied enforcement: charges and fraud cases over chips or servers in Singapore or Malaysia.
+    // Allied enforcement: charges, fraud cases, investigations and new export rules over chips or servers in
+    // Singapore or Malaysia.
     allOf(
       oneOf(`singapor* singapur* malaysi* malezya* malaisie malasia malesia 新加坡 马来西亚 馬來西亞 シンガポール マレーシア 싱가포르 말레이시아
-        сингапур* малайзи* سنغافورة ماليزيا सिंगापुर मलेशिया`),
-      oneOf(`charg* indict* fraud* arrest* anklage betrug acus* dakwa penipuan "truy tố" "gian lận" mashtaka *shtak* anklag* angeklagt klagt yargılan* 逮捕 suçla* investigat* enquêt* ermittl* investig*
-        indaga* selidik* "điều tra" uchunguzi *chunguza soruştur* расследова* تحقيق जांच 조사 调查 調查 捜査 調査
-        обвин* мошенни* اتهام احتيال आरोप धोखाधड़ी 기소 사기 起诉 起訴 欺诈 詐欺`),
-      anyOf(chipsShort, servers),
+        сингапур* малайзи* سنغافورة ماليزيا सिंगापुर मलेशिया "kuala lumpur"`),
+      anyOf(
+        allOf(
+          oneOf(`charg* indict* fraud* arrest* anklage betrug acus* dakwa penipuan "truy tố" "gian lận" mashtaka *shtak* anklag* angeklagt klagt yargılan* 逮捕 suçla* investigat* enquêt* ermittl* investig*
+            indaga* selidik* "điều tra" uchunguzi *chunguza soruştur* расследова* تحقيق जांच 조사 调查 調查 捜査 調査
+            обвин* мошенни* اتهام احتيال आरोप धोखाधड़ी 기소 사기 起诉 起訴 欺诈 詐欺`),
+          anyOf(chipsShort, servers),
+        ),
+        allOf(anyOf(curb, licence), near(6, servers, exportWords)),
+      ),
     ),
     allOf(chinaSkus, "@us-government", china),
     near(
@@ -583,7 +599,7 @@ const placeStems =
   nepal* afghan* afgan* afeg* uganda* ougand* rwand* ruand* senegal* angola* mozambi* mosambi* mocambi* algeri*
   argeli* cezayir* iraq* irak* kuwait* koweit* kuveyt* qatar* katar* catar* bahrain* bahrein* bahreyn* barein*
   yemen* jemen* iemen* uzbek* usbek* ouzbek* ozbek* kazakh* kasach* kazaj* cazaqu* kazak* sudafric* sudafrik*
-  cambod* kambod* camboj* myanmar* birman* burmese* zimbabw* zambi* sambi* camerun* cameroun* kamerun* tunisi*
+  giamaic* caraib* cabo-verdian* caboverdian* кыргыз* киргиз* бишкек* cambod* kambod* camboj* myanmar* birman* burmese* zimbabw* zambi* sambi* camerun* cameroun* kamerun* tunisi*
   tunes* tunez* tunus* libye* liby* libi* venezuel* ecuador* equateur* ekvador* bolivi* guatemal* hondur*
   nicaragu* paraguay* urugua* salvador* domini* jamaic* jamaik* haiti* cuban* kuban* palestin* palastin*
   filistin* afric* afrik* afriq* arab*`);
@@ -632,42 +648,26 @@ const aiOrOpenModels = anyOf(
       penalaran "suy luận" rassuzhd* рассужда* استدلال तर्क 추론 推理 推論`),
   ),
 );
-const adoption = anyOf(
-  oneOf(`adopt* adopci* adoç* adot* adopsi uptake use using usa usan utiliz* uso nutz* einsatz*
-    einsetz* setz* pakai gunakan menggunakan memanfaatkan dùng "sử dụng" "áp dụng" "ứng dụng" *tumia* kullan*
-    benimse* использ* пользу* внедр* تستخدم يستخدم استخدام تعتمد اعتماد تبني अपना* उपयोग इस्तेमाल 도입 활용 사용 이용
-    采用 使用 普及 应用 應用 部署 導入 利用 活用 download* téléchargé* descarga* unduh* "lượt tải" التنزيلات तنزيل डाउनलोड 다운로드 скачива* загрузк* indir* 下载 ダウンロード deploy* déploi* despliegue access* accès acceso acesso zugang
-    afford* cheap* low-cost gratuit* gratis free
-    murah "giá rẻ" "miễn phí" bure nafuu ucuz ücretsiz бесплатн* дешев* дешёв* مجاني
-    "منخفضة التكلفة" मुफ्त सस्त* 무료 저렴 저비용 低成本 免费 廉价 startup* start-up* rintisan "khởi nghiệp"
-    "kampuni changa" girişim* стартап* ناشئة स्टार्टअप 스타트업 初创 developer* entwickler* développeur*
-    desarrollador* desenvolvedor* разработчик*
-    개발자 开发者 開発者 universi* "đại học" "vyuo vikuu" üniversite* университет* جامعات الجامعات विश्वविद्यालय 대학 大学
-    government* gouvernement* gobierno* governo* regierung* pemerintah "chính phủ" serikali hükümet* правительств*
-    حكومة الحكومة सरकार 정부 政府 ministr* министерств* وزارة मंत्रालय
-    pilot* test* teste* prueba* prova* uji "thử nghiệm" majaribio dene* тестир* اختبار परीक्षण 시범 테스트 试点 試験 実証
-    switch* embrac* rely relies andalkan
-    launch* lanc* lanza* luncur* "ra mắt" zindua* запуск* أطلق* لॉन्च 출시 推出 上线 上線 "roll* out" rollout*
-    "built on" "based on" "powered by" basé* basad* baseado* basat* basiert* berbasis "dựa trên" kulingana dayalı
-    "на базе" "основан*" "مبني على" आधारित 기반 基于 基於 integrat* intègr* integra* integrier* entegre* "tích hợp"
-    внедр* تدمج इंटीग्रेट 통합 集成 接入 搭載 yararlan* yönel* "düşük maliyet*"
-    farmers agriculteurs agricultores agricoltori petani "nông dân" wakulima çiftçi* фермер* المزارعين किसान
-    농민 students studierende* schüler* étudiants estudiantes estudantes studenti mahasiswa siswa "sinh viên"
-    wanafunzi öğrenci* студент* الطلاب छात्र 학생 学生 bank* banque* banco* "ngân hàng" benki банк* بنوك البنوك बैंक 은행 银行
-    strateg*
-    stratej* стратеги* استراتيجية रणनीति
-    gap local
-    محلي المحلية
-    utilis* beralih "turn to" "turns to" "turning to" harness* 使っ 使い 使う 使わ 使え 取り入れ 乗り換え スタートアップ
-    新興企業 開発者 大学 تطلق يطلق أطلقت إطلاق اطلاق مبنيا مبنية مبنى تتبنى يتبنى تبنت تستعين يستعين تختبر يختبر
-    تجرب تجربة *kumbatia* *jaribu* *tegemea* *hamia* переход* пилотн* "triển khai" "chuyển sang" umsteig* recour*
-    misent apuestan apostam sfrutt* आजमा* geçiş
-    مطور مطورون مطوري المطورين pengembang "nhà phát triển" wasanidi msanidi geliştirici* sviluppator* डेवलपर*`),
-);
+// Using, adopting, deploying, testing, launching and building on a model, and who does it: the `@adoption` concept.
+const adoption = "@adoption";
 // Chip caps read as an access gap for India, Brazil or Mexico are this topic's too (and export-controls').
+// Any Global South country under the caps reads so, as India, Brazil or Mexico do (the rule's second tier held
+// Egypt, Kazakhstan, Vietnam and most of Africa too).
+// Licences for the Gulf are export-controls' alone, and the rule's overview that bars "China, Russia and Iran"
+// names no buyer of the South.
 const accessGap = allOf(
-  near(6, anyOf(chips, chipsShort), capWords),
-  capCountries,
+  anyOf(
+    near(6, anyOf(chips, chipsShort), capWords),
+    allOf("@us-government", near(10, chips, licence), capCountries, not("@gulf")),
+  ),
+  anyOf(capCountries, "@global-south"),
+  not(
+    near(
+      3,
+      oneOf(`iran* irã إيران ईरान 伊朗 イラン 이란 иран*`),
+      oneOf(`russ* rusia rússia روسيا रूस 俄罗斯 ロシア 러시아 росси*`),
+    ),
+  ),
   anyOf(
     ai,
     oneOf(`tier* nivel* nível niveau* stufe* gap access* zugang acceso acesso accès ambition* ambiz* ambici*
@@ -677,11 +677,22 @@ const accessGap = allOf(
       "left behind" rückstand retard* rezag* atras* tertinggal "tụt hậu" geride отстава* تخلف पिछड़ 뒤처 落后 遅れ`),
   ),
 );
+// "Without AI", "sans recours à l'intelligence artificielle", "isiyotumia akili bandia": software that says it
+// uses none is no AI adoption.
+const withoutAi = near(
+  1,
+  oneOf(`without sans sin sem ohne senza tanpa "without using" "sans recours à" "sans recourir à" "sin uso de"
+    "sin componentes de" "sem uso de" "ohne einsatz von" "senza uso di" "không sử dụng" "không có" bila *siyotumia*
+    içermiyor kullanmıyor без "не использует" "не используют" بدون دون "لا تستخدم" बिना 없이 없는 不使用 不含 无需 なし
+    使わない`),
+  "@ai",
+);
 const globalSouthQuery = anyOf(
   // The places, with their thousands of names, are read last: only for articles that pass the rest.
   allOf(
     aiOrOpenModels,
     adoption,
+    not(withoutAi),
     region,
     // Chip-access stories that name India or the Gulf belong to export-controls, not to adoption.
     not(

@@ -134,6 +134,8 @@ describe("the bundled concepts", () => {
       "curbs",
       "licences",
       "gulf",
+      "united-states",
+      "adoption",
       "chips",
     ]);
     for (const concept of all) expect(() => validateConcept(concept.query)).not.toThrow();
