@@ -145,6 +145,15 @@ const chineseInstitutions = anyOf(
 );
 const r1Branches = anyOf(
   deepseekNames,
+  // "The Hangzhou model", "el razonador chino": the lab's model by its city, unless another Hangzhou firm is named.
+  allOf(
+    near(
+      4,
+      oneOf(`hangzhou* 杭州 "hàng châu" هانغتشو هانغجو हांगझोउ हांग्जो ханчжоу ханчжоуск* 항저우`),
+      anyOf(modelWords, oneOf(`reasoner* razonador* raciocinador* raisonneur* ragionatore*`)),
+    ),
+    not(otherChineseAi),
+  ),
   // R1 beside a model word and AI words may sit in different fields (a reasoning model in the title, R1 below).
   allOf(r1Model, anyOf(near(8, r1Model, modelWords), r1Peers, allOf(modelWords, ai)), not(r1Traps)),
   allOf(
@@ -248,7 +257,9 @@ const chipmaker = anyOf(
     晶片巨頭 半導体大手 半導体メーカー "most valuable company" "santa clara" "ai darling" "ai's darling" "ai chip leader" "chip king*" 半導体の王者 芯片之王 "roi des puces"
     "leader dei chip" "produttore di chip" "produsen chip" "raksasa chip" "hãng chip" "kampuni ya chipu"
     "çip üreticisi*" "çip devi" "производитель чипов" "производителя чипов" "عملاق الرقائق" "चिप निर्माता" "칩 제조"
-    반도체 "AI 반도체" 晶片大厂 芯片龙头 "jensen huang" 黄仁勋 黃仁勳 젠슨 ジェンスン
+    반도체 "AI 반도체" 晶片大厂 芯片龙头 "jensen huang" 黄仁勋 黃仁勳 젠슨 ジェンスン ファン氏 サンタクララ هوانغ
+    "gpu maker*" "gpu giant" gpu-hersteller* grafikchip-hersteller* "wertvollste* halbleiter*" "fabricant de gpu"
+    "fabricant californien" "fabricante de gpu" GPU最大手 GPU大手 GPU王者 GPU巨头 "موجة بيع"
     "дженсен хуанг" "дженсена хуанга" "جنسن هوانغ" "جينسن هوانغ" "जेन्सेन हुआंग" "जेन्सन हुआंग" "चिप दिग्गज"`),
 );
 const recordLoss = anyOf(
@@ -289,7 +300,11 @@ const nvidiaQuery = anyOf(
   allOf(chipmaker, anyOf(recordLoss, market, moves), not(otherChipFirms)),
 );
 
-const huawei = anyOf(oneOf(`huawei* 华为 華為 華爲 ファーウェイ 화웨이 *هواوي हुआवेई ह्वावे хуавэй* хуавей*`));
+// Huawei, and "the Shenzhen giant" the press calls it in a second mention.
+const huawei = anyOf(
+  oneOf(`huawei* 华为 華為 華爲 ファーウェイ 화웨이 *هواوي हुआवेई ह्वावे хуавэй* хуавей* "shenzhen giant" "géant de shenzhen"
+    "gigante de shenzhen" "gigante di shenzhen" "raksasa shenzhen" shenzhen-riese* "深圳巨头" "深圳巨頭"`),
+);
 const aiChipContext = anyOf(
   ai,
   oneOf(`910* npu* accelerator* beschleuniger* accélérateur* acelerador* datacenter* "data center*"
@@ -325,7 +340,7 @@ const huaweiAiChips = anyOf(
 const domesticChipFirms = anyOf(
   oneOf(`cambricon hygon "moore threads" biren metax kunlunxin "kunlun chip*" t-head enflame iluvatar 寒武纪 寒武紀 海光
     摩尔线程 摩爾線程 壁仞 沐曦 昆仑芯 崑崙芯 平头哥 平頭哥 燧原 天数智芯 天數智芯 캠브리콘 カンブリコン كامبريكون
-    कैम्ब्रिकॉन кембрикон`),
+    कैम्ब्रिकॉन кембрикон "मूर थ्रेड्स" मेटाएक्स ムーア・スレッズ 무어스레드`),
 );
 const domesticWords = anyOf(
   oneOf(`domestic homegrown home-grown indigenous heimisch* einheimisch* "made in china" "in china entwickelt*"
