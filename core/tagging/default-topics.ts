@@ -49,7 +49,7 @@ const r1Traps = anyOf(
 // Other Chinese AI makers and models, in each script their press writes them.
 const otherChineseAi = anyOf(
   oneOf(`tiktok rednote xiaohongshu temu shein wechat moonshot kimi zhipu minimax qwen* baichuan stepfun
-    ernie doubao bytedance 字节 百度 阿里 通义 智谱 月之暗面 豆包 alibaba tencent hunyuan 腾讯 騰訊 混元 千问 千問
+    ernie* baidu 文心 बायडू अर्नी doubao bytedance 字节 百度 阿里 通义 智谱 月之暗面 豆包 alibaba tencent hunyuan 腾讯 騰訊 混元 千问 千問
     アリババ テンセント 알리바바 텐센트 큐원 훈위안 алибаба тенсент "علي بابا" كوين تينسنت अलीबाबा टेनसेंट`),
 );
 const chineseAiStartup = anyOf(
@@ -127,14 +127,14 @@ const cheapModel = anyOf(
 // DeepSeek built into Chinese cars, hospitals, banks and local government is China's own uptake of the model, which
 // readers do not count as the release's story (abroad, the same uptake is Global South adoption and counts).
 const integration = anyOf(
-  oneOf(`integrat* intègr* integra* integrier* entegre* adopt* branch* "ứng dụng" "tích hợp" *unganisha* tumia
-    zatumia gunakan menggunakan внедр* встраива* تدمج دمج جोड़* शामिल 接入 集成 导入 導入 搭載 도입 통합 활용`),
+  oneOf(`integrat* intègr* integra* integrier* entegre* adopt* adot* branch* "ứng dụng" "tích hợp" *unganisha* tumia
+    zatumia gunakan menggunakan внедр* встраива* встро* تدمج دمج أدمجت يدمج تعتمد اعتماد 탑재 جोड़* शामिल 接入 集成 导入 導入 搭載 도입 통합 활용`),
 );
 const chineseInstitutions = anyOf(
   near(
     4,
     anyOf(chinaAdj, "china", "chine", "cina", "çin", "китай*", "الصين", "चीन", "中国", "中國"),
-    oneOf(`hospital* hôpita* ospedal* krankenh* hospitali "bệnh viện" "rumah sakit" hastane* больниц* медучрежд*
+    oneOf(`hospita* hôpita* ospedal* krankenh* hospitali "bệnh viện" "rumah sakit" hastane* больниц* медучрежд*
       مستشفى مستشفيات अस्पताल 医院 病院 병원 carmaker* automaker* autobauer* constructeur* montadora* automobilist*
       otomobil* автопроизвод* "कार कंपनि*" 车企 汽车 自動車 자동차 bank* banque* banco* banche 银行 銀行 은행 банк*
       بنوك बैंक "ngân hàng" benki "local government*" "地方政府" 政务 政務 自治体 지방정부 "pemerintah kota"
