@@ -58,9 +58,15 @@ const turkishToFixedPoint: Stemmer = (word) => {
  * bare word is stemmed with and without the article, and the shorter stem wins (one that keeps a prefix does not).
  */
 const ARABIC_PREFIXED = /^(?:و?(?:ال|بال|كال|فال|لل))(?=...)/;
+/**
+ * The preposition ل ("for", "to") written onto a word without the article (لواشنطن, لديبسيك, لتصدير), which the
+ * stemmer keeps; it is stripped when five letters or more remain, so that shorter ل-initial words stay whole
+ * (لجنة, committee; لبنان, Lebanon; ليانغ, Liang, which would meet يانغون, Yangon).
+ */
+const ARABIC_LI = /^[وف]?ل(?=[^ل]....)/;
 const arabicWithPrefixes: Stemmer = (word) => {
   // The bare word and the word with the article give the same two stems, whichever of them the text wrote.
-  const bare = word.replace(ARABIC_PREFIXED, "");
+  const bare = word.replace(ARABIC_PREFIXED, "").replace(ARABIC_LI, "");
   const stemOfBare = arabic(bare);
   const withArticle = arabic(`ال${bare}`);
   if (/^(?:ال|وال|بال|كال|فال|لل)/.test(withArticle)) return stemOfBare;

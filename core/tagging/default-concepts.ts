@@ -319,7 +319,7 @@ function globalSouth(): string {
 const china = [
   "Wachina Mchina China Chinese chinesisch Chinesen Peking Beijing 中国 中方 北京 Chine chinois Pékin chino Pekín Pequim",
   'chinês chinesa 中国人 الصين صيني بكين चीन बीजिंग Tiongkok Cina Tionghoa "Trung Quốc" "Bắc Kinh" Uchina',
-  "Kichina 중국 베이징 중국인 cinese Pechino Китай китайский Пекин Çin Çinli Pekin",
+  "Kichina 중국 베이징 중국인 cinese Pechino لبكين Китай китайский Пекин Çin Çinli Pekin",
   // Hindi चीनी is also "sugar" and Spanish "sino" is "but rather": neither is listed (the Hindi stemmer
   // still finds चीनी from चीन).
 ].join(" ");
@@ -330,7 +330,7 @@ const usGovernment = [
   '"Beyaz Saray" Washington 华盛顿 ワシントン واشنطن वाशिंगटन 워싱턴 Вашингтон Vaşington',
   '"Commerce Department" "Department of Commerce" "Commerce Secretary" US-Handelsministerium "amerikanische Handelsministerium"',
   '美国商务部 "département du Commerce" "Departamento de Comercio" "Departamento de Comércio" 米商務省',
-  '"وزارة التجارة الأمريكية" "अमेरिकी वाणिज्य विभाग" "Departemen Perdagangan AS" "Kementerian Perdagangan AS"',
+  '"وزارة التجارة الأمريكية" "وزارة التجارة الأميركية" "الإدارة الأمريكية" "الإدارة الأميركية" "अमेरिकी वाणिज्य विभाग" "Departemen Perdagangan AS" "Kementerian Perdagangan AS"',
   '"Bộ Thương mại Mỹ" "Wizara ya Biashara ya Marekani" "Dipartimento del Commercio USA" "Минторг США"',
   '"Министерство торговли США" "ABD Ticaret Bakanlığı" "Bureau of Industry and Security" 工业与安全局',
   '産業安全保障局 산업안보국 "US Congress" "U.S. Congress" "Capitol Hill" US-Kongress "Congrès américain"',
@@ -339,7 +339,7 @@ const usGovernment = [
   '"Congresso statunitense" "Конгресс США" "ABD Kongresi" "Trump administration" "Biden administration"',
   '"US government" "U.S. government" US-Regierung "gouvernement américain" "administration américaine"',
   '"gobierno estadounidense" "gobierno de Estados Unidos" "governo americano" "governo dos EUA" 美国政府 米政府',
-  '"الحكومة الأمريكية" "अमेरिकी सरकार" "pemerintah AS" "chính phủ Mỹ" "serikali ya Marekani"',
+  '"الحكومة الأمريكية" "الحكومة الأميركية" "अमेरिकी सरकार" "pemerintah AS" "chính phủ Mỹ" "serikali ya Marekani"',
   '"governo statunitense" "правительство США" "администрация США" "ABD hükümeti" "ABD yönetimi"',
   // The presidents stand for their administrations; Washington in Hindi is written both ways.
   "Trump Biden ट्रंप ट्रम्प बाइडन बाइडेन Трамп Трампа Байден Байдена ترامب بايدن トランプ バイデン 트럼프 바이든",
@@ -358,13 +358,15 @@ const chips = [
   "半導体 チップ 画像処理半導体 アクセラレーター",
   'رقائق شرائح "أشباه الموصلات" "معالجات الرسوميات"',
   "चिप सेमीकंडक्टर अर्धचालक जीपीयू प्रोसेसर",
+  // Processors as each language names them: the diffusion rule capped "processors" as often as "chips".
+  'prosesor* işlemci* "bộ xử lý" процессор* معالجات المعالجات 프로세서 处理器 處理器 プロセッサ',
   "cip semikonduktor",
   '"bán dẫn" "vi mạch"',
-  "chipu semikondakta semikonda*",
+  "chipu semikondakta semikonda* vichakataji kichakataji",
   "반도체 그래픽처리장치 가속기",
   'semiconduttor* "processori grafici" "processore grafico"',
   'чип* микрочип* микросхем* полупроводник* видеокарт* "графический процессор" "графических процессоров"',
-  '"yarı iletken*" çip* "grafik işlemci*"',
+  '"yarı iletken*" çip* yonga* "grafik işlemci*"',
 ].join(" ");
 
 const exportControls = [
@@ -384,9 +386,70 @@ const exportControls = [
   `"ограничения на экспорт" санкци* "черный список" "чёрный список" контрабанд* "ضوابط التصدير"`,
   `"قيود التصدير" "قيود تصدير" "حظر تصدير" "قائمة الكيانات" تهريب عقوبات "निर्यात नियंत्रण"`,
   // German compounds: US-Chipsanktionen, Halbleiter-Exportverbot.
-  `*sanktion* *exportkontroll* *exportverbot* *ausfuhrverbot* *exportbeschränkung* vikwazo`,
-  `"निर्यात प्रतिबंध" "एंटिटी लिस्ट" तस्करी 수출통제 "수출 통제" "수출 규제" "수출 제한" 블랙리스트 밀반출 밀수 "엔티티 리스트" 黑名單`,
+  `*sanktion* *exportkontroll* *exportverbot* *chipbeschränkung* *chipexportverbot* *chip-beschränkung* पाबंदी पाबंदियों *ausfuhrverbot* *exportbeschränkung* vikwazo`,
+  `"القائمة السوداء" "قائمة سوداء" ブラックリスト "daftar hitam" "काली सूची" "निर्यात प्रतिबंध" "एंटिटी लिस्ट" तस्करी 수출통제 "수출 통제" "수출 규제" "수출 제한" 블랙리스트 밀반출 밀수 "엔티티 리스트" 黑名單`,
 ].join(" ");
+
+// Artificial intelligence, models and chatbots as the press of each language names them, ChatGPT in each script
+// (a story that sets a model beside it is about AI whatever other words it uses).
+const ai = [
+  'ai a.i ki ia genai chatbot* llm* chatgpt openai deepseek "artificial intelligence" "language model*" "ai model*"',
+  '"künstliche* intelligenz" "intelligence artificielle" "inteligencia artificial" "inteligência artificial"',
+  '"intelligenza artificiale" 人工智能 人工知能 生成AI 生成式AI 大模型 大语言模型 人工智慧 聊天机器人 聊天機器人',
+  'チャットボット チャットGPT 対話型AI 인공지능 챗봇 챗GPT 챗지피티 언어모델 "언어 모델"',
+  '"kecerdasan buatan" "trí tuệ nhân tạo" "akili bandia" "akili mnemba" "yapay zeka*" "yapay zekâ*" "sohbet bot*"',
+  '"sohbet robot*" ии нейросет* "искусственный интеллект" "искусственного интеллекта" чат-бот* чатgpt',
+  'الذكاء "ذكاء اصطناعي" "روبوت الدردشة" "روبوت محادثة" "شات بوت" "شات جي بي تي" "تشات جي بي تي"',
+  'एआई "कृत्रिम बुद्धिमत्ता" "आर्टिफिशियल इंटेलिजेंस" चैटबॉट चैटजीपीटी',
+].join(" ");
+
+// What export curbs are called: bans, curbs, restrictions, limits, licences, halts and tightening, and the
+// loopholes closed in them, in the 16 supported languages (verbs as the press of each language inflects them).
+const curbs = [
+  "ban bans banned banning curb* restri* limit* block* tighten* crackdown licen* halt* cut stop loophole*",
+  // Ceasing a sale or a service is a curb too ("cesser la maintenance des machines à puces en Chine").
+  "cesser cessent cessation cesar cessar cessare interromp* einstell*",
+  "suspend suspender sospendere suspendre frenar aussetzen lizenz* verbot* beschränk* *beschränkung* verschärf*",
+  "sperr* verbiet* untersag* interdi* prohib* proib* veto* durci* endurec* inaspr* divieto restrizion* stretta",
+  "许可 許可 受限 禁止 限制 管制 禁令 规制 規制 封锁 禁运 收紧 收緊 ライセンス 制限 厳格化 締め付け 禁輸",
+  'larangan batasi pembatasan perketat "hạn chế" siết "lệnh cấm" cấm vikwazo *zuia* marufuku masharti *dhibiti*',
+  "규제 제한 통제 금지 제재 ограничени* ограничил* запрет* ужесточ* kısıtla* yasak* sıkılaştır* sınırla*",
+  // Arabic present-tense verbs carry a prefix the stemmer leaves on (تحظر, she bans; يقيد, he restricts).
+  "قيود حظر تحظر يحظر حظرت منع تمنع يمنع منعت تقييد تقيد يقيد قيدت تشديد يشدد تشدد شددت تفرض يفرض فرضت",
+  "प्रतिबंध सख्त रोक पाबंदी पाबंदियों पाबंदियां 허가",
+].join(" ");
+
+// Licences, permits and approvals, and the green light a government gives, in the 16 supported languages.
+const licences = [
+  'licen* lisensi lizenz* licenç* lisans* "cấp phép" permis* permit* izin* "giấy phép" leseni лиценз* разрешени* ترخيص تراخيص رخصة',
+  "लाइसेंस 허가 승인 许可 許可 approv* genehmig* autoriz* aprob* aprova* approva* persetujuan onay* одобр* موافقة",
+  'الموافقة بموافقة मंजूरी 批准 承認 "green light" "feu vert" "luz verde" "sinal verde" "via libera"',
+  '"grünes licht" "lampu hijau" "bật đèn xanh" kibali idhini ruhusa idhinish* "yeşil ışık" "зелёный свет" "зеленый свет"',
+  '"الضوء الأخضر" "हरी झंडी" 허용 ライセンス',
+].join(" ");
+
+// The Gulf states, their capitals and the Middle East, where US chip licences and caps are news.
+const gulf = [
+  'gulf golfe golfo golfstaat* teluk "vùng vịnh" ghuba körfez залив* الخليج खाड़ी 걸프 海湾 湾岸 中東 中东',
+  'emirat* uae "abu dhabi" g42 saudi* saoudi* suudi* qatar* katar* humain الإمارات الامارات السعودية قطر 아랍에미리트',
+  '사우디 阿联酋 阿聯酋 沙特 沙烏地 यूएई bae uea "falme za kiarabu" "abu dabi" ОАЭ саудовск* эмират*',
+  '"संयुक्त अरब अमीरात" सऊदी "middle east" 중동 "orta doğu" "الشرق الأوسط" "ближн* восток*" "trung đông" "timur tengah"',
+  '"ả rập xê út" "xê út" riyadh サウジ アラブ首長国連邦 カタール アブダビ 아부다비 카타르 أبوظبي ابوظبي =الرياض',
+].join(" ");
+
+// The United States by name and adjective. Indonesian writes it "AS" after its noun ("larangan AS", the US ban),
+// and "as" alone is English, so it goes as those phrases.
+const unitedStates = [
+  '美国 美國 米国 米政府 usa eeuu eua us u.s ee.uu "ee uu" "stati uniti" "amerika serikat" mỹ marekani abd amerikan*',
+  'сша американск* "الولايات المتحدة" الأمريكية الأميركية أميركا أمريكا अमेरिका अमेरिकी 미국 american* américain*',
+  "estadounidense* norte-american* statunitens*",
+  '"larangan as" "pembatasan as" "sanksi as" "pemerintah as" "presiden as" "ekspor as" "otoritas as" "chip as" "cip as"',
+].join(" ");
+
+// Adoption: using, adopting, deploying, piloting, launching and building on a model, in the 16 supported languages
+// (verbs as each language inflects them), and who adopts (governments, start-ups, developers, universities, banks,
+// farmers, students).
+const adoption = `adopt* adopci* adoç* adot* adopsi uptake use using usa usan utiliz* uso nutz* einsatz* einsetz* setz* pakai gunakan menggunakan memanfaatkan dùng "sử dụng" "áp dụng" "ứng dụng" *tumia* kullan* benimse* использ* пользу* внедр* تستخدم يستخدم استخدام تعتمد اعتماد تبني अपना* उपयोग इस्तेमाल 도입 활용 사용 이용 采用 使用 普及 应用 應用 部署 導入 利用 活用 download* téléchargé* descarga* unduh* "lượt tải" التنزيلات तنزيل डाउनलोड 다운로드 скачива* загрузк* indir* 下载 ダウンロード deploy* déploi* despliegue access* accès acceso acesso zugang afford* cheap* low-cost gratuit* gratis free murah "giá rẻ" "miễn phí" bure nafuu ucuz ücretsiz бесплатн* дешев* дешёв* مجاني "منخفضة التكلفة" मुफ्त सस्त* 무료 저렴 저비용 低成本 免费 廉价 startup* start-up* rintisan "khởi nghiệp" "kampuni changa" girişim* стартап* ناشئة स्टार्टअप 스타트업 初创 developer* entwickler* développeur* desarrollador* desenvolvedor* разработчик* 개발자 开发者 開発者 universi* "đại học" "vyuo vikuu" üniversite* университет* جامعات الجامعات विश्वविद्यालय 대학 大学 government* gouvernement* gobierno* governo* regierung* pemerintah "chính phủ" serikali hükümet* правительств* حكومة الحكومة सरकार 정부 政府 ministr* министерств* وزارة मंत्रालय pilot* test* teste* prueba* prova* uji "thử nghiệm" majaribio dene* тестир* اختبار परीक्षण 시범 테스트 试点 試験 実証 switch* embrac* rely relies andalkan launch* lanc* lanza* luncur* "ra mắt" zindua* запуск* أطلق* لॉन्च 출시 推出 上线 上線 "roll* out" rollout* "built on" "based on" "powered by" basé* basad* baseado* basat* basiert* berbasis "dựa trên" kulingana dayalı "на базе" "основан*" "مبني على" आधारित 기반 基于 基於 integrat* intègr* integra* integrier* entegre* "tích hợp" внедр* تدمج इंटीग्रेट 통합 集成 接入 搭載 yararlan* yönel* "düşük maliyet*" farmers agriculteurs agricultores agricoltori petani "nông dân" wakulima çiftçi* фермер* المزارعين किसान 농민 students studierende* schüler* étudiants estudiantes estudantes studenti mahasiswa siswa "sinh viên" wanafunzi öğrenci* студент* الطلاب छात्र 학생 学生 bank* banque* banco* "ngân hàng" benki банк* بنوك البنوك बैंक 은행 银行 strateg* stratej* стратеги* استراتيجية रणनीति gap local محلي المحلية utilis* beralih "turn to" "turns to" "turning to" harness* 使っ 使い 使う 使わ 使え 取り入れ 乗り換え スタートアップ 新興企業 開発者 大学 تطلق يطلق أطلقت إطلاق اطلاق مبنيا مبنية مبنى تتبنى يتبنى تبنت تستعين يستعين تختبر يختبر تجرب تجربة *kumbatia* *jaribu* *tegemea* *hamia* переход* пилотн* "triển khai" "chuyển sang" umsteig* recour* misent apuestan apostam sfrutt* आजमा* geçiş تستضيف يستضيف تشغل يشغل تشغيل runs running hosts hosting héberg* aloja* hospeda* banche "puntano su" "punta su" запусти* =deniyor çalıştır* bakanlı* kementerian wizara مطور مطورون مطوري المطورين pengembang "nhà phát triển" wasanidi msanidi geliştirici* sviluppator* डेवलपर*`;
 
 function anyOf(text: string): string {
   return [...new Set(text.match(/"[^"]*"|\S+/g) ?? [])].join(" OR ");
@@ -433,6 +496,40 @@ function buildDefaultConcepts(): readonly DefaultConcept[] {
         "Export controls, export bans and licences, sanctions, the entity list, blacklists and chip smuggling, in " +
         "the 16 supported languages.",
       query: anyOf(exportControls),
+    },
+    {
+      name: "ai",
+      description:
+        "Artificial intelligence, AI models and chatbots, and ChatGPT in each script, in the 16 supported languages.",
+      query: anyOf(ai),
+    },
+    {
+      name: "curbs",
+      description:
+        "Bans, curbs, restrictions, limits, licences, halts and tightening, in the 16 supported languages.",
+      query: anyOf(curbs),
+    },
+    {
+      name: "licences",
+      description: "Licences, permits, approvals and the green light, in the 16 supported languages.",
+      query: anyOf(licences),
+    },
+    {
+      name: "gulf",
+      description: "The Gulf states, their capitals and the Middle East, in the 16 supported languages.",
+      query: anyOf(gulf),
+    },
+    {
+      name: "united-states",
+      description: "The United States by name and adjective, in the 16 supported languages.",
+      query: anyOf(unitedStates),
+    },
+    {
+      name: "adoption",
+      description:
+        "Using, adopting, deploying, piloting, launching and building on a model, and who adopts it (governments, " +
+        "start-ups, developers, universities, banks), in the 16 supported languages.",
+      query: anyOf(adoption),
     },
     {
       name: "chips",

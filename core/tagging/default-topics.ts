@@ -10,15 +10,7 @@ const china = anyOf(
   oneOf(`chin* 对华 對華 対中 deepseek huawei smic 华为 華為 ファーウェイ 中芯 cinesi =cin cinli* الصينية चीनी 화웨이
     хуавэй هواوي हुआवेई`),
 );
-const ai = anyOf(
-  oneOf(`ai a.i ki ia genai chatbot* llm* chatgpt openai deepseek "artificial intelligence"
-    "künstliche* intelligenz" "intelligence artificielle" "inteligencia artificial"
-    "inteligência artificial" 人工智能 人工知能 生成AI 大模型 大语言模型 인공지능 "language model*" "ai model*"
-    "intelligenza artificiale" "kecerdasan buatan" "trí tuệ nhân tạo" "akili bandia" "yapay zeka*" "yapay zekâ*"
-    ии нейросет* "искусственный интеллект" "искусственного интеллекта" الذكاء "ذكاء اصطناعي" एआई "कृत्रिम बुद्धिमत्ता"
-    "akili mnemba" "आर्टिफिशियल इंटेलिजेंस" 聊天机器人 聊天機器人 чат-бот* "sohbet bot*" "روبوت الدردشة" "روبوت محادثة"
-    चैटबॉट 챗봇 챗GPT 언어모델 "언어 모델" チャットボット`),
-);
+const ai = "@ai";
 const chips = anyOf(
   "@chips",
   oneOf(`*chip* puce* *conducteur* gpu* processor* prozessor* processeur* procesador* processador*
@@ -57,7 +49,7 @@ const r1Traps = anyOf(
 // Other Chinese AI makers and models, in each script their press writes them.
 const otherChineseAi = anyOf(
   oneOf(`tiktok rednote xiaohongshu temu shein wechat moonshot kimi zhipu minimax qwen* baichuan stepfun
-    ernie doubao bytedance 字节 百度 阿里 通义 智谱 月之暗面 豆包 alibaba tencent hunyuan 腾讯 騰訊 混元 千问 千問
+    ernie* baidu 文心 बायडू अर्नी doubao bytedance 字节 百度 阿里 通义 智谱 月之暗面 豆包 alibaba tencent hunyuan 腾讯 騰訊 混元 千问 千問
     アリババ テンセント 알리바바 텐센트 큐원 훈위안 алибаба тенсент "علي بابا" كوين تينسنت अलीबाबा टेनसेंट`),
 );
 const chineseAiStartup = anyOf(
@@ -82,7 +74,7 @@ const sputnik = anyOf(
 );
 // Not 国产 ("domestic"): Chinese-language outlets name the model instead of calling it "the Chinese one".
 const chinaAdj = anyOf(
-  oneOf(`chin* 中国 中國 cinese cinesi =cin cinli* китайский китайская китайского китайское الصينية الصيني चीनी
+  oneOf(`chin* 中国 中國 cinese cinesi =cin cinli* китайский китайская китайского китайское الصينية الصيني صيني صينية चीनी
     "trung quốc" 중국 중국산 "buatan china" "asal china" "kutoka china" "çin yapımı" kichina wachina fernost*
     "extrême-orient" "lejano oriente" "extremo oriente" "estremo oriente"`),
 );
@@ -97,8 +89,14 @@ const chineseAppOrModel = near(
       聊天機器人 アプリ modello modeli "mô hình" модель نموذج मॉडल 모델 模型 大模型 モデル`),
   ),
 );
+// A Chinese model that shakes Silicon Valley is DeepSeek's story, in whatever words the press tells it.
+const siliconValley =
+  oneOf(`"silicon valley" "vale do silício" "valle del silicio" "vallée du silicium" "lembah silikon"
+  "thung lũng silicon" "silikon vadisi" "кремниев* долин*" "силиконов* долин*" "وادي السيليكون" "सिलिकॉन वैली" 硅谷 矽谷
+  シリコンバレー 실리콘밸리`);
 const aiContext = anyOf(
   ai,
+  siliconValley,
   "r1",
   "reasoning",
   "chatbot*",
@@ -129,14 +127,14 @@ const cheapModel = anyOf(
 // DeepSeek built into Chinese cars, hospitals, banks and local government is China's own uptake of the model, which
 // readers do not count as the release's story (abroad, the same uptake is Global South adoption and counts).
 const integration = anyOf(
-  oneOf(`integrat* intègr* integra* integrier* entegre* adopt* branch* "ứng dụng" "tích hợp" *unganisha* tumia
-    zatumia gunakan menggunakan внедр* встраива* تدمج دمج جोड़* शामिल 接入 集成 导入 導入 搭載 도입 통합 활용`),
+  oneOf(`integrat* intègr* integra* integrier* entegre* adopt* adot* branch* "ứng dụng" "tích hợp" *unganisha* tumia
+    zatumia gunakan menggunakan внедр* встраива* встро* تدمج دمج أدمجت يدمج تعتمد اعتماد 탑재 جोड़* शामिल 接入 集成 导入 導入 搭載 도입 통합 활용`),
 );
 const chineseInstitutions = anyOf(
   near(
     4,
     anyOf(chinaAdj, "china", "chine", "cina", "çin", "китай*", "الصين", "चीन", "中国", "中國"),
-    oneOf(`hospital* hôpita* ospedal* krankenh* hospitali "bệnh viện" "rumah sakit" hastane* больниц* медучрежд*
+    oneOf(`hospita* hôpita* ospedal* krankenh* hospitali "bệnh viện" "rumah sakit" hastane* больниц* медучрежд*
       مستشفى مستشفيات अस्पताल 医院 病院 병원 carmaker* automaker* autobauer* constructeur* montadora* automobilist*
       otomobil* автопроизвод* "कार कंपनि*" 车企 汽车 自動車 자동차 bank* banque* banco* banche 银行 銀行 은행 банк*
       بنوك बैंक "ngân hàng" benki "local government*" "地方政府" 政务 政務 自治体 지방정부 "pemerintah kota"
@@ -147,6 +145,15 @@ const chineseInstitutions = anyOf(
 );
 const r1Branches = anyOf(
   deepseekNames,
+  // "The Hangzhou model", "el razonador chino": the lab's model by its city, unless another Hangzhou firm is named.
+  allOf(
+    near(
+      4,
+      oneOf(`hangzhou* 杭州 "hàng châu" هانغتشو هانغجو हांगझोउ हांग्जो ханчжоу ханчжоуск* 항저우`),
+      anyOf(modelWords, oneOf(`reasoner* razonador* raciocinador* raisonneur* ragionatore*`)),
+    ),
+    not(otherChineseAi),
+  ),
   // R1 beside a model word and AI words may sit in different fields (a reasoning model in the title, R1 below).
   allOf(r1Model, anyOf(near(8, r1Model, modelWords), r1Peers, allOf(modelWords, ai)), not(r1Traps)),
   allOf(
@@ -163,6 +170,18 @@ const r1Branches = anyOf(
     chinaAdj,
   ),
   allOf(chineseAppOrModel, aiContext, not(otherChineseAi)),
+  // "China's cheap AI", "格安AI", "ucuz Çin yapay zekası": the low-cost Chinese model, unnamed.
+  allOf(
+    near(
+      3,
+      chinaAdj,
+      oneOf(`cheap* low-cost budget inexpensive frugal "bon marché" "à bas coût" "low cost" barat* "bajo costo"
+        "bajo coste" "baixo custo" "basso costo" murah "giá rẻ" nafuu ucuz "düşük maliyet*" дешев* дешёв*
+        "منخفض التكلفة" "منخفضة التكلفة" رخيص सस्त* 저가 저비용 값싼 低成本 廉价 平价 格安 低コスト 安価 激安`),
+    ),
+    anyOf(ai, modelWords),
+    not(otherChineseAi),
+  ),
   allOf(
     near(
       4,
@@ -238,7 +257,9 @@ const chipmaker = anyOf(
     晶片巨頭 半導体大手 半導体メーカー "most valuable company" "santa clara" "ai darling" "ai's darling" "ai chip leader" "chip king*" 半導体の王者 芯片之王 "roi des puces"
     "leader dei chip" "produttore di chip" "produsen chip" "raksasa chip" "hãng chip" "kampuni ya chipu"
     "çip üreticisi*" "çip devi" "производитель чипов" "производителя чипов" "عملاق الرقائق" "चिप निर्माता" "칩 제조"
-    반도체 "AI 반도체" 晶片大厂 芯片龙头 "jensen huang" 黄仁勋 黃仁勳 젠슨 ジェンスン
+    반도체 "AI 반도체" 晶片大厂 芯片龙头 "jensen huang" 黄仁勋 黃仁勳 젠슨 ジェンスン ファン氏 サンタクララ هوانغ
+    "gpu maker*" "gpu giant" gpu-hersteller* grafikchip-hersteller* "wertvollste* halbleiter*" "fabricant de gpu"
+    "fabricant californien" "fabricante de gpu" GPU最大手 GPU大手 GPU王者 GPU巨头 "موجة بيع"
     "дженсен хуанг" "дженсена хуанга" "جنسن هوانغ" "جينسن هوانغ" "जेन्सेन हुआंग" "जेन्सन हुआंग" "चिप दिग्गज"`),
 );
 const recordLoss = anyOf(
@@ -279,7 +300,11 @@ const nvidiaQuery = anyOf(
   allOf(chipmaker, anyOf(recordLoss, market, moves), not(otherChipFirms)),
 );
 
-const huawei = anyOf(oneOf(`huawei* 华为 華為 華爲 ファーウェイ 화웨이 *هواوي हुआवेई ह्वावे хуавэй* хуавей*`));
+// Huawei, and "the Shenzhen giant" the press calls it in a second mention.
+const huawei = anyOf(
+  oneOf(`huawei* 华为 華為 華爲 ファーウェイ 화웨이 *هواوي हुआवेई ह्वावे хуавэй* хуавей* "shenzhen giant" "géant de shenzhen"
+    "gigante de shenzhen" "gigante di shenzhen" "raksasa shenzhen" shenzhen-riese* "深圳巨头" "深圳巨頭"`),
+);
 const aiChipContext = anyOf(
   ai,
   oneOf(`910* npu* accelerator* beschleuniger* accélérateur* acelerador* datacenter* "data center*"
@@ -315,7 +340,7 @@ const huaweiAiChips = anyOf(
 const domesticChipFirms = anyOf(
   oneOf(`cambricon hygon "moore threads" biren metax kunlunxin "kunlun chip*" t-head enflame iluvatar 寒武纪 寒武紀 海光
     摩尔线程 摩爾線程 壁仞 沐曦 昆仑芯 崑崙芯 平头哥 平頭哥 燧原 天数智芯 天數智芯 캠브리콘 カンブリコン كامبريكون
-    कैम्ब्रिकॉन кембрикон`),
+    कैम्ब्रिकॉन кембрикон "मूर थ्रेड्स" मेटाएक्स ムーア・スレッズ 무어스레드`),
 );
 const domesticWords = anyOf(
   oneOf(`domestic homegrown home-grown indigenous heimisch* einheimisch* "made in china" "in china entwickelt*"
@@ -369,26 +394,20 @@ const entityList = anyOf(
 const smuggling = anyOf(
   oneOf(`smuggl* schmuggel* contreband* contrabando* 走私 密輸 contrabbando penyelundupan menyelundupkan "buôn lậu"
     magendo kaçakçılı* контрабанд* تهريب तस्करी 밀반출 밀수 diversion umgeleitet divert* umleit* détourn* desv*
-    dirott* pengalihan dialihkan "chuyển lậu" переправ* "в обход" 迂回 转运 轉運 우회 "re-export*" transship*`),
+    dirott* =pengalihan =dialihkan "chuyển lậu" переправ* "в обход" 迂回 转运 轉運 우회 "re-export*" transship* "yasa dışı" yasadışı
+    不正輸出 非法出口 "불법 수출" "illegal* export*" kaçak* kinyemela "xuất lậu" "trái phép"`),
 );
 // These parts exist only because of US limits on what may be sold to China.
 const chinaSkus = anyOf("h20", "h800", "a800", "h20s", "h20-chip*");
 const exportWords = anyOf(
-  oneOf(`export* exporta* ausfuhr* sales verkauf* ventas vendas ventes 出口 销售 輸出 販売
+  oneOf(`"kuuza nje" "mauzo ya nje" export* exporta* ausfuhr* sales verkauf* ventas vendas ventes 出口 销售 輸出 販売
     对华 対中 ekspor "xuất khẩu" kuuza mauzo satış* продаж* مبيعات بيع बिक्री 판매 수출 экспорт* esport* ihracat* تصدير صادرات निर्यात 輸出`),
 );
-const curb = anyOf(
-  oneOf(`ban bans banned banning curb* restri* limit* block* tighten* crackdown licen* halt* cut stop lizenz*
-    suspend suspender sospendere suspendre frenar aussetzen
-    许可 許可 受限 ライセンス verbot* beschränk* verschärf* sperr* interdi* prohib* proib* veto* 禁止 限制 管制 禁令 规制
-    規制 制限 封锁 禁运 divieto restrizion* stretta larangan batasi pembatasan perketat "hạn chế" siết "lệnh cấm" cấm
-    vikwazo *zuia* marufuku verbiet* untersag* 收紧 收緊 규제 제한 통제 금지 ограничени* ограничил* запрет* ужесточ* kısıtla* yasak* sıkılaştır* sınırla*
-    قيود حظر تقييد تشديد يشدد تشدد प्रतिबंध सख्त रोक 禁令`),
-);
+const curb = "@curbs";
 const toolMakers = anyOf(
   oneOf(`asml "tokyo electron" 東京エレクトロン 东京电子 東京威力科創 도쿄일렉트론 lithograph* lithografie* litograf* euv duv "chipmaking tool*"
     "chipmaking equipment" "chip equipment" 光刻机 露光装置 chip-tool* 曝光機 光刻機 노광장비 노광 "máy quang khắc"
-    litografi litografik литограф* "طباعة حجرية" "चिप निर्माण उपकरण" "peralatan pembuat chip"
+    litografi litografik литограф* "طباعة حجرية" "الطباعة الحجرية" "चिप निर्माण उपकरण" "peralatan pembuat chip"
     "thiết bị sản xuất chip" "vifaa vya kutengeneza chipu" "çip üretim ekipman*" "반도체 장비" "晶片製造設備"
     芯片制造设备 半導体製造装置 एएसएमएल 에이에스엠엘 "阿斯麦" "艾司摩爾" асмл`),
 );
@@ -397,17 +416,18 @@ const rawMaterials = anyOf(
     "tierras raras" "terras raras" "terre rare" galio germanio gallio galium =gali =germani galyum germanyum галли* германи* الغاليوم الجرمانيوم
     गैलियम जर्मेनियम 갈륨 게르마늄`),
 );
+// The US government, the United States by name (`@united-states`), and the words for a government or its trade
+// department that stand for Washington beside them.
 const usGov = anyOf(
   "@us-government",
-  oneOf(`commerce administration regierung gobierno governo gouvernement 美国 美國 米国 米政府 usa eeuu eua us u.s
-    ee.uu "stati uniti" "amerika serikat" mỹ marekani abd amerikan* сша американск* "الولايات المتحدة" الأمريكية
-    अमेरिका अमेरिकी 미국 american* américain* estadounidense* norte-american* statunitens* "ee uu" الأميركية أميركا`),
+  "@united-states",
+  oneOf(`commerce administration regierung gobierno governo gouvernement`),
 );
 // The allies whose chip rules follow Washington's.
 const allies =
   oneOf(`dutch netherlands niederland* pays-bas "países bajos" holanda 荷兰 オランダ japan* japon* japao
   日本 "paesi bassi" olanda belanda "hà lan" uholanzi hollanda нидерланд* هولندا नीदरलैंड 네덜란드 荷蘭 giappone
-  jepang "nhật bản" япони* اليابان जापान 일본`);
+  jepang "nhật bản" япони* اليابان जापान 일본 taiwan* 台湾 臺灣 台灣 대만 타이완 тайван* تايوان ताइवान`);
 
 // The AI diffusion rule (its tiers and caps), its rescission and the licences that replaced it, even where
 // the text names no Chinese buyer: sales to the Gulf, India or Latin America.
@@ -419,7 +439,7 @@ const diffusionRule = anyOf(
     "डिफ्यूजन नियम" "एआई डिफ्यूजन" "chip rule*" "chip export rule*" "tiered framework" "확산 규칙" "확산 규정" 扩散规则 擴散規則 拡散規則 拡散ルール`),
 );
 const ruleWords = anyOf(
-  oneOf(`rule* règle* regla* norma* regra* regol* regel* aturan kanuni "quy tắc" "quy định" kural* правил* قاعدة
+  oneOf(`rule* règle* regla* norma* regra* regol* regel* aturan kanuni sheria "quy tắc" "quy định" kural* правил* قاعدة
     القاعدة नियम 규칙 규정 規則 ルール 规则 規定 新规 新規 framework cadre marco quadro rahmen kerangka рамк*`),
 );
 const diffusionWords = anyOf(
@@ -430,42 +450,39 @@ const rescind = anyOf(
   oneOf(`rescind* revok* repeal* scrap* abroge* abrog* deroga* revoga* cancel* annul* aufheb* aufgehoben kippt cabut
     hủy "bãi bỏ" futa yafuta iptal отмен* ألغ تلغي إلغاء रद्द 폐기 철회 撤销 撤銷 撤回 廃止 取消`),
 );
-const licence = anyOf(
-  oneOf(`licen* lizenz* licenç* lisans* permis* permit* izin* "giấy phép" leseni лиценз* разрешени* ترخيص تراخيص رخصة
-    लाइसेंस 허가 승인 许可 許可 approv* genehmig* autoriz* aprob* aprova* approva* persetujuan onay* одобр* موافقة
-    मंजूरी 批准 承認 "green light" "feu vert" "luz verde" "sinal verde" "via libera" "grünes licht" "lampu hijau"
-    "bật đèn xanh" kibali idhinish* "yeşil ışık" "зелёный свет" "зеленый свет" "الضوء الأخضر" "हरी झंडी" 허용`),
-);
+const licence = "@licences";
+// The Gulf states and the Middle East are the `@gulf` concept; beside them, the diffusion rule's tiers.
 const gulfOrTiers = anyOf(
-  oneOf(`gulf golfe golfo golfstaat* teluk "vùng vịnh" ghuba körfez залив* الخليج खाड़ी 걸프 海湾 湾岸 中東 中东
-    emirat* uae "abu dhabi" g42 saudi* saoudi* suudi* qatar* katar* humain الإمارات الامارات السعودية قطر 아랍에미리트
-    사우디 阿联酋 阿聯酋 沙特 沙烏地 यूएई bae uea "falme za kiarabu" "abu dabi" ОАЭ саудовск* эмират* "संयुक्त अरब अमीरात" सऊदी tier* stufe* "second-tier" "middle east" 중동 中东 中東 "orta doğu" "الشرق الأوسط" "ближн* восток*" "trung đông" "timur tengah"
-    "primer nivel" "segundo nivel" "primeiro nível" "segundo nível" "premier niveau" "deuxième niveau"
-    nivel* niveau* nível níveis categor* fascia fasce escalón* tingkat kategori kademe*
+  "@gulf",
+  oneOf(`tier* stufe* "second-tier" "primer nivel" "segundo nivel" "primeiro nível" "segundo nível" "premier niveau"
+    "deuxième niveau" nivel* niveau* nível níveis categor* fascia fasce escalón* tingkat kategori kademe*
     уровн* فئات الفئة فئة श्रेणी श्रेणियों 등급 단계 티어 階層 层级 層級 等级 等級 三級 分级 分級 ティア makundi daraja
     "nhóm hai" "ba nhóm"`),
 );
 const retaliation = anyOf(
-  oneOf(`retaliat* response respond* countermeasure* counter-measure* riposte* représaill* vergeltung*
+  oneOf(`retalia* response respond* countermeasure* counter-measure* riposte* représaill* vergeltung*
     reaktion gegenma* respuesta ritorsion* risposta rispost* balasan membalas "đáp trả" "trả đũa"
     "đối phó" kulipiza misilleme karşılık* ответ ответе ответом ответн* رد ردا انتقام انتقاما जवाब पलटवार 보복 대응 反制
     报复 報復 回应 対抗措置 対抗 ترد يرد "ردا على" reage* reagi* rispond* jibu yanıt* ответом`),
 );
 
 // A short list of curbs beside `@export-controls`, within the query's wildcard budget.
-const sanctionOrCurb = oneOf(`ban bans banned curb* restri* tighten* limit* licen* verschärf* *beschränkung*
-  beschränk* durci* endurec* inaspr* ужесточ* ограничени* запрет* kısıtla* प्रतिबंध pembatasan larangan vikwazo
+const sanctionOrCurb =
+  oneOf(`ban bans banned curb* restri* tighten* limit* licen* verschärf* *beschränkung* sınırla* 厳格化
+  beschränk* durci* endurec* inaspr* ужесточ* ограничени* ограничил* पाबंदी पाबंदियों पाबंदियां запрет* kısıtla* प्रतिबंध pembatasan larangan vikwazo
   "hạn chế" cấm 限制 管制 规制 規制 禁止 규제 통제 제재 قيود حظر सख्त batasi *zuia* 收紧 收緊`);
 // "The metals are used in chips": a raw material's use, not a tie to chip controls.
 const usedIn = oneOf(`used use verwendet eingesetzt utilisés utilisé usan usados usadas utilizzati utilizzato
   digunakan "dùng trong" hutumika kullanılan используются используемые تستخدم المستخدمة उपयोग इस्तेमाल 사용되는 用于
   用於 使われる 使用される`);
-const servers = oneOf(`server* servidor* sunucu* сервер* خوادم सर्वर 서버 伺服器 服务器 "máy chủ" seva`);
+const servers = oneOf(
+  `server* serveur* servidor* sunucu* сервер* サーバー سيرفرات خوادم सर्वर 서버 伺服器 服务器 "máy chủ" seva`,
+);
 
 // Caps on how many advanced chips a country may buy: the diffusion rule's tiers, read from the buyer's side.
 const capWords = anyOf(
-  oneOf(`cap caps capped ceiling* quota* limit* *obergrenze* kontingent* plafond* tope topes limite* tetto
-    tetti batas kuota "giới hạn" "hạn mức" trần kikomo sınır* kota* лимит* потолок квот* ограничени* سقف سقوف حصص सीमा सीमाओं
+  oneOf(`cap caps capped ceiling* quota* limit* *obergrenze* kontingent* plafond* plafonn* tope topes limite* tetto
+    tetti teto tetos deckel* batas kuota "giới hạn" "hạn mức" trần kikomo sınır* kota* лимит* потолок квот* ограничени* سقف سقوف حصص सीमा सीमाओं
     सीमित 상한 한도 上限 限额 配额 枠`),
 );
 const capCountries = anyOf(
@@ -478,7 +495,7 @@ const capCountries = anyOf(
 // A short chip list for the lesser branches, without the generic processors and accelerators and with Nvidia's
 // parts. Not `@chips`: its "semi-conducteur*" would tie French gallium retaliation to chip sanctions.
 const chipsShort = anyOf(
-  oneOf(`*chip* semicondu* semi-condu* halbleiter* puce* gpu* nvidia h20 h100 h200 blackwell cip* chipu чип*
+  oneOf(`*chip* semicondu* semi-condu* halbleiter* puce* gpu* nvidia h20 h100 h200 blackwell cip* chipu semikonda* yonga* чип*
     رقائق شرائح "أشباه الموصلات" चिप चिप्स सेमीकंडक्टर 芯片 晶片 칩 반도체 チップ 半導体 "bán dẫn" semikonduktor semikonda
     полупроводник* "yarı iletken*"`),
 );
@@ -492,24 +509,49 @@ const exportQuery = allOf(
     // Curbs on chips: from Washington or its allies, on exports or on China (tools: the lithography branch).
     allOf(
       near(8, anyOf(chips, nvidia), curb),
-      // Two of: Washington or an ally, an export word, China.
-      anyOf(allOf(anyOf(usGov, allies), anyOf(exportWords, china)), allOf(exportWords, china)),
+      // Two of: Washington or an ally, an export word, China (or a Global South buyer beside Washington).
+      anyOf(
+        allOf(anyOf(usGov, allies), anyOf(exportWords, china)),
+        allOf(exportWords, china),
+        allOf("@us-government", "@global-south"),
+      ),
     ),
     // Licences for chips to the Gulf.
-    allOf(gulfOrTiers, licence, chipsShort),
-    // Caps on chips, for the Gulf, a tier, or India, Brazil or Mexico under a US limit.
-    allOf(near(6, anyOf(chips, chipsShort), capWords), anyOf(gulfOrTiers, allOf(capCountries, usOrExports))),
+    allOf(
+      gulfOrTiers,
+      licence,
+      anyOf(
+        chipsShort,
+        oneOf(`accelerator* beschleuniger* accélérateur* acelerador* hızlandırıcı* ускорител* مسرعات`),
+      ),
+    ),
+    // Caps on chips, for the Gulf, a tier, or India, Brazil, Argentina or any Global South country under a US limit.
+    allOf(
+      near(6, anyOf(chips, chipsShort), capWords),
+      anyOf(gulfOrTiers, allOf(anyOf(capCountries, "@global-south"), usOrExports)),
+    ),
+    // Washington's limits or licences keeping chips from a Global South country ("the Commerce Department's
+    // licence policy delays processors for Mumbai's data centres").
+    allOf("@us-government", near(10, chips, anyOf(capWords, licence, curb)), "@global-south"),
     // Lithography curbs and chip smuggling are China stories even when a headline leaves China out.
     allOf(anyOf(controlsCore, sanctionOrCurb), toolMakers),
     allOf(smuggling, anyOf(chipsShort, servers)),
-    // Allied enforcement: charges and fraud cases over chips or servers in Singapore or Malaysia.
+    // Allied enforcement: charges, fraud cases, investigations and new export rules over chips or servers in
+    // Singapore or Malaysia.
     allOf(
-      oneOf(`singapor* malaysi* malaisie malasia malesia 新加坡 马来西亚 馬來西亞 シンガポール マレーシア 싱가포르 말레이시아
-        сингапур* малайзи* سنغافورة ماليزيا सिंगापुर मलेशिया`),
-      oneOf(`charg* indict* fraud* arrest* anklage betrug acus* dakwa penipuan "truy tố" "gian lận" mashtaka suçla*
-        обвин* мошенни* اتهام احتيال आरोप धोखाधड़ी 기소 사기 起诉 起訴 欺诈 詐欺`),
-      anyOf(chipsShort, servers),
+      oneOf(`singapor* singapur* malaysi* malezya* malaisie malasia malesia 新加坡 马来西亚 馬來西亞 シンガポール マレーシア 싱가포르 말레이시아
+        сингапур* малайзи* سنغافورة ماليزيا सिंगापुर मलेशिया "kuala lumpur"`),
+      anyOf(
+        allOf(
+          oneOf(`charg* indict* fraud* arrest* anklage betrug acus* dakwa penipuan "truy tố" "gian lận" mashtaka *shtak* anklag* angeklagt klagt yargılan* 逮捕 suçla* investigat* enquêt* ermittl* investig*
+            indaga* selidik* "điều tra" uchunguzi *chunguza soruştur* расследова* تحقيق जांच 조사 调查 調查 捜査 調査
+            обвин* мошенни* اتهام احتيال आरोप धोखाधड़ी 기소 사기 起诉 起訴 欺诈 詐欺`),
+          anyOf(chipsShort, servers),
+        ),
+        allOf(anyOf(curb, licence), near(6, servers, exportWords)),
+      ),
     ),
+    allOf(chinaSkus, "@us-government", china),
     near(
       8,
       chinaSkus,
@@ -526,7 +568,7 @@ const exportQuery = allOf(
       ),
     ),
     allOf(
-      near(3, chipsShort, ruleWords),
+      near(5, chipsShort, ruleWords),
       anyOf("@us-government", rescind),
       anyOf(rescind, exportWords, gulfOrTiers),
     ),
@@ -572,7 +614,7 @@ const placeStems =
   nepal* afghan* afgan* afeg* uganda* ougand* rwand* ruand* senegal* angola* mozambi* mosambi* mocambi* algeri*
   argeli* cezayir* iraq* irak* kuwait* koweit* kuveyt* qatar* katar* catar* bahrain* bahrein* bahreyn* barein*
   yemen* jemen* iemen* uzbek* usbek* ouzbek* ozbek* kazakh* kasach* kazaj* cazaqu* kazak* sudafric* sudafrik*
-  cambod* kambod* camboj* myanmar* birman* burmese* zimbabw* zambi* sambi* camerun* cameroun* kamerun* tunisi*
+  giamaic* caraib* cabo-verdian* caboverdian* кыргыз* киргиз* бишкек* cambod* kambod* camboj* myanmar* birman* burmese* zimbabw* zambi* sambi* camerun* cameroun* kamerun* tunisi*
   tunes* tunez* tunus* libye* liby* libi* venezuel* ecuador* equateur* ekvador* bolivi* guatemal* hondur*
   nicaragu* paraguay* urugua* salvador* domini* jamaic* jamaik* haiti* cuban* kuban* palestin* palastin*
   filistin* afric* afrik* afriq* arab*`);
@@ -621,37 +663,26 @@ const aiOrOpenModels = anyOf(
       penalaran "suy luận" rassuzhd* рассужда* استدلال तर्क 추론 推理 推論`),
   ),
 );
-const adoption = anyOf(
-  oneOf(`adopt* adopci* adoç* adot* adopsi uptake use using usa usan utiliz* uso nutz* einsatz*
-    einsetz* setz* pakai gunakan menggunakan memanfaatkan dùng "sử dụng" "áp dụng" "ứng dụng" *tumia* kullan*
-    benimse* использ* пользу* внедр* تستخدم يستخدم استخدام تعتمد اعتماد تبني अपना* उपयोग इस्तेमाल 도입 활용 사용 이용
-    采用 使用 普及 应用 應用 部署 導入 利用 活用 download* téléchargé* descarga* unduh* "lượt tải" التنزيلات तنزيل डाउनलोड 다운로드 скачива* загрузк* indir* 下载 ダウンロード deploy* déploi* despliegue access* accès acceso acesso zugang
-    afford* cheap* low-cost gratuit* gratis free
-    murah "giá rẻ" "miễn phí" bure nafuu ucuz ücretsiz бесплатн* дешев* дешёв* مجاني
-    "منخفضة التكلفة" मुफ्त सस्त* 무료 저렴 저비용 低成本 免费 廉价 startup* start-up* rintisan "khởi nghiệp"
-    "kampuni changa" girişim* стартап* ناشئة स्टार्टअप 스타트업 初创 developer* entwickler* développeur*
-    desarrollador* desenvolvedor* разработчик*
-    개발자 开发者 開発者 universi* "đại học" "vyuo vikuu" üniversite* университет* جامعات الجامعات विश्वविद्यालय 대학 大学
-    government* gouvernement* gobierno* governo* regierung* pemerintah "chính phủ" serikali hükümet* правительств*
-    حكومة الحكومة सरकार 정부 政府 ministr* министерств* وزارة मंत्रालय
-    pilot* test* teste* prueba* prova* uji "thử nghiệm" majaribio dene* тестир* اختبار परीक्षण 시범 테스트 试点 試験 実証
-    switch* embrac* rely relies andalkan
-    launch* lanc* lanza* luncur* "ra mắt" zindua* запуск* أطلق* لॉन्च 출시 推出 上线 上線 "roll* out" rollout*
-    "built on" "based on" "powered by" basé* basad* baseado* basat* basiert* berbasis "dựa trên" kulingana dayalı
-    "на базе" "основан*" "مبني على" आधारित 기반 基于 基於 integrat* intègr* integra* integrier* entegre* "tích hợp"
-    внедр* تدمج इंटीग्रेट 통합 集成 接入 搭載 yararlan* yönel* "düşük maliyet*"
-    farmers agriculteurs agricultores agricoltori petani "nông dân" wakulima çiftçi* фермер* المزارعين किसान
-    농민 students studierende* schüler* étudiants estudiantes estudantes studenti mahasiswa siswa "sinh viên"
-    wanafunzi öğrenci* студент* الطلاب छात्र 학생 学生 bank* banque* banco* "ngân hàng" benki банк* بنوك البنوك बैंक 은행 银行
-    strateg*
-    stratej* стратеги* استراتيجية रणनीति
-    gap local
-    محلي المحلية`),
-);
+// Using, adopting, deploying, testing, launching and building on a model, and who does it: the `@adoption` concept.
+const adoption = "@adoption";
 // Chip caps read as an access gap for India, Brazil or Mexico are this topic's too (and export-controls').
+// Any Global South country under the caps reads so, as India, Brazil or Mexico do (the rule's second tier held
+// Egypt, Kazakhstan, Vietnam and most of Africa too).
+// Licences for the Gulf are export-controls' alone, and the rule's overview that bars "China, Russia and Iran"
+// names no buyer of the South.
 const accessGap = allOf(
-  near(6, anyOf(chips, chipsShort), capWords),
-  capCountries,
+  anyOf(
+    near(6, anyOf(chips, chipsShort), capWords),
+    allOf("@us-government", near(10, chips, licence), capCountries, not("@gulf")),
+  ),
+  anyOf(capCountries, "@global-south"),
+  not(
+    near(
+      3,
+      oneOf(`iran* irã إيران ईरान 伊朗 イラン 이란 иран*`),
+      oneOf(`russ* rusia rússia روسيا रूस 俄罗斯 ロシア 러시아 росси*`),
+    ),
+  ),
   anyOf(
     ai,
     oneOf(`tier* nivel* nível niveau* stufe* gap access* zugang acceso acesso accès ambition* ambiz* ambici*
@@ -661,11 +692,22 @@ const accessGap = allOf(
       "left behind" rückstand retard* rezag* atras* tertinggal "tụt hậu" geride отстава* تخلف पिछड़ 뒤처 落后 遅れ`),
   ),
 );
+// "Without AI", "sans recours à l'intelligence artificielle", "isiyotumia akili bandia": software that says it
+// uses none is no AI adoption.
+const withoutAi = near(
+  1,
+  oneOf(`without sans sin sem ohne senza tanpa "without using" "sans recours à" "sans recourir à" "sin uso de"
+    "sin componentes de" "sem uso de" "ohne einsatz von" "senza uso di" "không sử dụng" "không có" bila *siyotumia*
+    içermiyor kullanmıyor без "не использует" "не используют" بدون دون "لا تستخدم" बिना 없이 없는 不使用 不含 无需 なし
+    使わない`),
+  "@ai",
+);
 const globalSouthQuery = anyOf(
   // The places, with their thousands of names, are read last: only for articles that pass the rest.
   allOf(
     aiOrOpenModels,
     adoption,
+    not(withoutAi),
     region,
     // Chip-access stories that name India or the Gulf belong to export-controls, not to adoption.
     not(

@@ -414,6 +414,7 @@ export const CAPITALS_AND_DEMONYMS: Readonly<
  * AI stories name often (the Gulf states, Rwanda, Senegal, Chile, Sri Lanka), in every script: one list.
  */
 export const MORE_PLACES = `
+  Surabaya Bandung Medan Cebu Davao Kano Ibadan Alexandria Durban Guadalajara Monterrey Medellín Cali
   Delhi Mumbai Bengaluru Bangalore Hyderabad Chennai مومباي दिल्ली मुंबई बेंगलुरु Мумбаи Бангалор 孟买 班加罗尔
   ムンバイ ベンガルール 뭄바이 벵갈루루
   Karachi Lahore كراتشي कराची Карачи 卡拉奇 카라치

@@ -20,3 +20,11 @@ export async function setSettingOnce(db: Executor, key: string, value: string): 
     .returning({ key: settings.key });
   return rows.length > 0;
 }
+
+/** Sets the key to `value`, whatever it held. */
+export async function putSetting(db: Executor, key: string, value: string): Promise<void> {
+  await db
+    .insert(settings)
+    .values({ key, value })
+    .onConflictDoUpdate({ target: settings.key, set: { value } });
+}

@@ -1,9 +1,9 @@
 import { QueryError } from "../../core/tagging/query-parser";
 import { topicJson } from "../../core/topic-json";
-import { listTopics } from "../../db/queries/topics";
+import { getTopic, listTopics } from "../../db/queries/topics";
 import type { CliContext } from "../cli";
 import { retagJob } from "../registry";
-import { dryRunQuery, markTerms } from "../topics/dry-run";
+import { type DryRunChanges, type DryRunExample, dryRunQuery, markTerms } from "../topics/dry-run";
 import type { CliCommand } from "./command";
 import { formatTable } from "./table";
 import { topicMissesCommand } from "./topic-misses-command";
@@ -26,9 +26,10 @@ export const topicsCommand: CliCommand = {
     },
     {
       sub: "test",
-      args: '"<query>"',
+      args: '[--slug SLUG] "<query>"',
       summary: "how many stored articles a draft query would tag, with examples",
       details:
+        "--slug SLUG   also what the draft would add to and remove from that topic's saved tags\n" +
         "A query that does not parse is shown with a caret under the position of the problem (exit 2).",
     },
     {
@@ -82,15 +83,18 @@ async function runTopics(ctx: CliContext): Promise<number> {
       return s.topics > 0 ? EXIT.done : EXIT.nothingToDo;
     }
     case "test": {
-      const query = args.join(" ").trim();
+      const { values, positionals } = parseCommandArgs(args, { slug: { type: "string" } });
+      const query = positionals.join(" ").trim();
       if (!query) throw new UsageError('expected a query, e.g. topics test "deepseek AND r1"');
+      const slug = values.slug;
+      if (slug !== undefined && !(await getTopic(db, slug)))
+        throw new UsageError(`--slug: no topic '${slug}'`);
       try {
-        const r = await dryRunQuery(db, query);
+        const r = await dryRunQuery(db, query, 10, slug);
         const share = r.scanned === 0 ? 0 : (100 * r.matched) / r.scanned;
         ctx.out(`would tag ${r.matched} of ${r.scanned} stored articles (${share.toFixed(1)}%)`);
-        for (const e of r.examples) {
-          ctx.out(`  ${new Date(e.publishedAt).toISOString().slice(0, 10)}  ${markTerms(e.title, e.terms)}`);
-        }
+        for (const e of r.examples) ctx.out(exampleLine(e));
+        if (r.changes) printChanges(ctx, r.changes);
         return EXIT.done;
       } catch (error) {
         if (!(error instanceof QueryError)) throw error;
@@ -103,4 +107,16 @@ async function runTopics(ctx: CliContext): Promise<number> {
     default:
       throw new UsageError(`unknown subcommand '${sub ?? ""}'`);
   }
+}
+
+const exampleLine = (e: DryRunExample): string =>
+  `  ${new Date(e.publishedAt).toISOString().slice(0, 10)}  ${markTerms(e.title, e.terms)}`;
+
+/** What the draft changes against the topic's saved tags, as POST /api/topics/test reports it with a slug. */
+function printChanges(ctx: CliContext, changes: DryRunChanges): void {
+  ctx.out(`against ${changes.slug}: +${changes.added} articles, -${changes.removed} articles`);
+  if (changes.retagPending)
+    ctx.out("  (its retag has not finished: the saved tags are part old query, part new)");
+  for (const e of changes.addedExamples) ctx.out(`+${exampleLine(e).slice(1)}`);
+  for (const e of changes.removedExamples) ctx.out(`-${exampleLine(e).slice(1)}`);
 }

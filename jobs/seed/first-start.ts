@@ -9,6 +9,7 @@ import { addStoryEvent } from "../../db/queries/timeline";
 import { createTopic } from "../../db/queries/topics";
 import type { IngestContext } from "../ingest/ingest-feed";
 import { loadSample } from "../sample/load-sample";
+import { recordSeededConcept, recordSeededTopic, upgradeBundledDefaults } from "./bundled-defaults";
 import { defaultFeeds } from "./default-feeds";
 
 /** The story's turning points, drawn on the dashboard's time axis. */
@@ -38,11 +39,20 @@ export async function seedFirstStart(ctx: IngestContext, options: SeedOptions): 
   // Before the topics: a default topic may use a concept, and the sample is tagged as it loads.
   const conceptsAdded = await seedDefaultConcepts(ctx.db, (ctx.now ?? Date.now)());
   if (conceptsAdded > 0) ctx.log.info({ conceptsAdded }, "default concepts added");
+  // A database seeded by an earlier release gets this release's concepts and queries where the user never
+  // edited them.
+  const upgraded = await upgradeBundledDefaults(ctx.db, (ctx.now ?? Date.now)());
+  if (upgraded.concepts.length + upgraded.topics.length > 0) {
+    ctx.log.info(
+      upgraded,
+      "bundled concepts and topic queries updated; the topics that use them are retagged",
+    );
+  }
   const none = { seeded: false, feedsAdded: 0, sampleArticles: 0 };
   if (!(await isEmptyDatabase(ctx.db))) return none;
   if (!(await setSettingOnce(ctx.db, "seeded_at", new Date((ctx.now ?? Date.now)()).toISOString())))
     return none;
-  for (const topic of defaultTopics) await createTopic(ctx.db, topic);
+  await createSeededTopics(ctx.db);
   for (const event of storyEvents) await addStoryEvent(ctx.db, event);
   const feedsAdded = options.defaultFeeds ? await addFeeds(ctx.db, defaultFeeds) : 0;
   const sampleArticles = options.sampleData ? (await loadSample(ctx)).articles : 0;
@@ -56,7 +66,17 @@ export async function seedFirstStart(ctx: IngestContext, options: SeedOptions): 
  */
 export async function createDefaultTopics(db: Db, now = Date.now()): Promise<void> {
   await seedDefaultConcepts(db, now);
-  for (const topic of defaultTopics) await createTopic(db, topic);
+  await createSeededTopics(db);
+}
+
+/** Creates the default topics, each with the hash of its query, so a later release can upgrade it. */
+async function createSeededTopics(db: Db): Promise<void> {
+  for (const topic of defaultTopics) {
+    await db.transaction(async (tx) => {
+      await createTopic(tx, topic);
+      await recordSeededTopic(tx, topic.slug, topic.query);
+    });
+  }
 }
 
 /**
@@ -72,6 +92,7 @@ export async function seedDefaultConcepts(db: Db, now: number): Promise<number> 
       if (!(await setSettingOnce(tx, `concept_seeded:${concept.name}`, new Date(now).toISOString()))) {
         return false;
       }
+      await recordSeededConcept(tx, concept.name, concept.query);
       return addConceptIfMissing(tx, {
         name: concept.name,
         description: concept.description,

@@ -1,6 +1,8 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { createDefaultTopics } from "../../jobs/seed/first-start";
+import { retagTopics } from "../../jobs/topics/retag";
 import { runCli, runCliProcess } from "../helpers/cli";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
 import { type FeedServer, startFeedServer } from "../helpers/feed-server";
@@ -83,6 +85,23 @@ describe("the CLI", { timeout: 120_000 }, () => {
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain("position");
     expect(bad.stderr).toContain("^");
+  });
+
+  it("topics test --slug shows what a draft adds to and removes from a topic's saved tags", async () => {
+    expect((await runCli(["sample", "load"], env)).code).toBe(0);
+    await createDefaultTopics(t.db);
+    await retagTopics(t.db);
+    const dry = await runCli(["topics", "test", "--slug", "nvidia-valuation", "deepseek NOT nvidia*"], env);
+    expect(dry.code, dry.stderr).toBe(0);
+    const [, added, removed] =
+      /against nvidia-valuation: \+(\d+) articles, -(\d+) articles/.exec(dry.stdout) ?? [];
+    expect(Number(added)).toBeGreaterThan(0);
+    expect(Number(removed)).toBeGreaterThan(0);
+    expect(dry.stdout).toMatch(/^\+ \d{4}-\d{2}-\d{2} {2}.*\[deepseek\]/im);
+    expect(dry.stdout).toMatch(/^- \d{4}-\d{2}-\d{2} {2}/m);
+    const unknown = await runCli(["topics", "test", "--slug", "nope", "nvidia"], env);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain("no topic 'nope'");
   });
 
   it("applies migrations on demand", async () => {

@@ -29,6 +29,15 @@ describe("stemming in the article's language", () => {
     expect(matches("الصين", "قيود على صادرات الرقائق والصين", "ar")).toBe(true);
   });
 
+  it("strips the Arabic preposition ل from a word without the article, when five letters or more remain", () => {
+    expect(matches("واشنطن", "رسالة لواشنطن من بكين", "ar")).toBe(true);
+    expect(matches("ديبسيك", "نجاح كبير لديبسيك", "ar")).toBe(true);
+    expect(matches("تصدير", "شروط جديدة لتصدير الرقائق", "ar")).toBe(true);
+    // Liang is not Yangon with ل in front, nor is Lebanon a word of four letters.
+    expect(matches("يانغون", "فريق ليانغ وينفنغ", "ar")).toBe(false);
+    expect(matches("بنان", "لبنان", "ar")).toBe(false);
+  });
+
   it("does not stem without a language, in a language it has no stemmer for, or an exact term", () => {
     expect(matches("curb", "US curbed chip sales", undefined)).toBe(false);
     expect(matches("curb", "US curbed chip sales", "sw")).toBe(false);

@@ -130,6 +130,12 @@ describe("the bundled concepts", () => {
       "china",
       "us-government",
       "export-controls",
+      "ai",
+      "curbs",
+      "licences",
+      "gulf",
+      "united-states",
+      "adoption",
       "chips",
     ]);
     for (const concept of all) expect(() => validateConcept(concept.query)).not.toThrow();
@@ -224,5 +230,24 @@ describe("the bundled concepts", () => {
     expect(tagsOf("미국 상무부가 수출 규제 발표", "ko")).toContain("us-government");
     expect(tagsOf("중국 상무부", "ko")).not.toContain("us-government");
     expect(tagsOf("Chinas Handelsministerium", "de")).not.toContain("us-government");
+  });
+
+  it("@ai, @curbs, @licences and @gulf find their words across languages, as each language's press inflects them", () => {
+    expect(tagsOf("تطبيق شات جي بي تي", "ar")).toContain("ai");
+    expect(tagsOf("Çin yapımı sohbet robotu zirvede", "tr")).toContain("ai");
+    expect(tagsOf("チャットGPTを抜いた", "ja")).toContain("ai");
+    expect(tagsOf("Modeli ya akili bandia", "sw")).toContain("ai");
+    expect(tagsOf("Marekani yazuia mauzo", "sw")).toContain("curbs");
+    expect(tagsOf("輸出許可を厳格化", "ja")).toContain("curbs");
+    expect(tagsOf("Washington closes a loophole", "en")).toContain("curbs");
+    expect(tagsOf("ABD satışları sınırlandırdı", "tr")).toContain("curbs");
+    expect(tagsOf("الإمارات تحصل على موافقة أمريكية", "ar")).toContain("licences");
+    expect(tagsOf("Abu Dabi yapay zeka lisansı aldı", "tr")).toContain("licences");
+    expect(tagsOf("Cooking with chips", "en")).not.toContain("curbs");
+    expect(tagsOf("サウジ向けエヌビディア製品", "ja")).toContain("gulf");
+    expect(tagsOf("Falme za Kiarabu zapata idhini", "sw")).toEqual(
+      expect.arrayContaining(["gulf", "licences"]),
+    );
+    expect(tagsOf("الرياضيات في المدارس", "ar")).not.toContain("gulf");
   });
 });
