@@ -10,6 +10,7 @@ import { startDeliveryWorker } from "./alerts/delivery-worker";
 import { type DigestSummary, findDueDigests, writeDigests } from "./alerts/digest";
 import { type SpikeSummary, writeSpikeAlerts } from "./alerts/spike";
 import { type PassOptions, type PassSummary, runIngestPass } from "./ingest/ingest-pass";
+import type { IngestWork } from "./ingest/ingest-worker-client";
 import type { DocumentReader } from "./ingest/read-document";
 import { type JobContext, recordJobRun } from "./record-job-run";
 import { retentionJob } from "./retention";
@@ -183,10 +184,15 @@ export interface JobsContext extends JobContext {
   config: JobsConfig;
   /** Where retags run: the server's topic worker thread; without it, in this thread. */
   topicWork?: TopicWork;
-  /** Where fetched documents are parsed: the server's parse worker thread; without it, in this thread. */
+  /**
+   * Where the ingest passes run: the server's ingest worker thread (jobs/ingest/ingest-worker-client.ts), so no
+   * store transaction holds up its HTTP event loop; without it, in this thread.
+   */
+  ingestWork?: IngestWork;
+  /** Where fetched documents are parsed when passes run in this thread; without it, in this thread too. */
   readDocument?: DocumentReader;
   /**
-   * The server's topic matcher, kept from pass to pass: compiling the topics takes ~50-100 ms of the event loop,
+   * A topic matcher kept from pass to pass, when passes run in this thread: compiling the topics takes ~50-100 ms,
    * needed again only when a topic or concept changes. Without it, each pass compiles its own.
    */
   tagger?: TopicTagger;
@@ -216,7 +222,8 @@ export const JOBS: readonly Job[] = [
     name: "ingest",
     schedule: { kind: "setting", setting: "TIDEMARK_SCHEDULE", cron: (config) => config.schedule },
     does: "fetch and store the feeds that are due",
-    run: async (ctx) => ingestCounts(await ingestJob(ctx, { scope: "due" })),
+    run: async (ctx) =>
+      ingestCounts(await (ctx.ingestWork?.pass({ scope: "due" }) ?? ingestJob(ctx, { scope: "due" }))),
   },
   {
     // Topics created or edited through the API are retagged in the background, in batches.

@@ -1,4 +1,4 @@
-// `npm run build`: the server, the CLI and the topic worker compiled to JavaScript in dist/, and the dashboard
+// `npm run build`: the server, the CLI and the worker threads compiled to JavaScript in dist/, and the dashboard
 // built by Vite into dist/web. Then `npm start` runs node on dist/ and needs production dependencies only.
 //
 // esbuild, not tsc: the sources import each other without extensions (moduleResolution Bundler), which Node's
@@ -12,6 +12,7 @@
 //   jobs/sample/*.ts        ./feeds/            -> dist/feeds        (copied)
 //   jobs/topics/...client   ./topic-worker.js   -> dist/topic-worker.js (an entry)
 //   jobs/ingest/...client   ./parse-worker.js   -> dist/parse-worker.js (an entry)
+//   jobs/ingest/...client   ./ingest-worker.js  -> dist/ingest-worker.js (an entry)
 //   server/static-web.ts    ../dist/web         -> dist/web          (vite's output)
 import { cp, rm } from "node:fs/promises";
 import { build } from "esbuild";
@@ -31,6 +32,7 @@ const result = await build({
     cli: "jobs/cli.ts",
     "topic-worker": "jobs/topics/topic-worker.ts",
     "parse-worker": "jobs/ingest/parse-worker.ts",
+    "ingest-worker": "jobs/ingest/ingest-worker.ts",
   },
   outdir: "dist",
   bundle: true,

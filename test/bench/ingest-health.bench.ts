@@ -32,26 +32,22 @@ export async function benchIngestHealth(): Promise<Row[]> {
   let server: ChildProcess | undefined;
   const database = await openDatabase({ url });
   try {
-    server = spawn(
-      process.execPath,
-      ["--cpu-prof", "--cpu-prof-dir=/tmp/ispeed/sprof", "--import", "tsx", "server/index.ts"],
-      {
-        cwd: ROOT,
-        env: {
-          ...process.env,
-          DATABASE_URL: url,
-          PORT: String(PORT),
-          HOST: "127.0.0.1",
-          TIDEMARK_SCHEDULE: "*/2 * * * * *",
-          TIDEMARK_ALLOW_PRIVATE_URLS: "1",
-          TIDEMARK_SAMPLE_DATA: "0",
-          TIDEMARK_DEFAULT_FEEDS: "0",
-          TIDEMARK_RATE_LIMIT: "off",
-          LOG_LEVEL: "warn",
-        },
-        stdio: ["ignore", "ignore", "inherit"],
+    server = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        DATABASE_URL: url,
+        PORT: String(PORT),
+        HOST: "127.0.0.1",
+        TIDEMARK_SCHEDULE: "*/2 * * * * *",
+        TIDEMARK_ALLOW_PRIVATE_URLS: "1",
+        TIDEMARK_SAMPLE_DATA: "0",
+        TIDEMARK_DEFAULT_FEEDS: "0",
+        TIDEMARK_RATE_LIMIT: "off",
+        LOG_LEVEL: "warn",
       },
-    );
+      stdio: ["ignore", "ignore", "inherit"],
+    });
     const health = `http://127.0.0.1:${PORT}/api/health`;
     await waitFor(async () => ((await fetch(health).catch(() => undefined))?.ok ? true : undefined), 60_000);
     const polls: Array<{ at: number; ms: number }> = [];

@@ -1,0 +1,60 @@
+import { setPriority } from "node:os";
+import { parentPort, workerData } from "node:worker_threads";
+import { createLogger } from "../../core/logger";
+import { openDatabase } from "../../db/client";
+import { ingestJob } from "../registry";
+import { TopicTagger } from "../topics/topic-tagger";
+import type { IngestWorkerData, IngestWorkerMessage, IngestWorkerResponse } from "./ingest-worker-client";
+import { ParseWorker } from "./parse-worker-client";
+
+// The ingest worker thread (see ingest-worker-client.ts): it opens its own connection to the same database and
+// runs the server's ingest passes with ingestJob, the function the CLI runs in-process, so leases, job runs and
+// the one transaction per feed are the same wherever a pass runs. Documents are parsed in a parse worker of its
+// own, which keeps the heap and time limits on hostile documents.
+
+const port = parentPort;
+if (!port) throw new Error("ingest-worker.ts runs as a worker thread (see ingest-worker-client.ts)");
+const { database: options, allowPrivateUrls, logLevel } = workerData as IngestWorkerData;
+// The HTTP thread comes first on a busy machine: on Linux a nice value is a thread's own (pid 0 is the calling
+// thread), and the parse worker this thread starts inherits it. Elsewhere it would be the whole process's.
+if (process.platform === "linux") setPriority(0, 10);
+const log = createLogger(logLevel);
+const database = await openDatabase(options);
+const parsing = new ParseWorker({ log });
+const context = {
+  db: database.db,
+  log,
+  config: { allowPrivateUrls },
+  readDocument: parsing.read,
+  tagger: new TopicTagger(),
+};
+
+port.on("message", (message: IngestWorkerMessage) => {
+  switch (message.kind) {
+    case "stop":
+      // Ended from inside, between two turns of its loop: ended from outside (Worker.terminate) the libSQL
+      // binding aborts the whole process. A store never spans two turns (one transaction per feed, never
+      // yielding), so none is cut in half; the parse worker ends with this thread.
+      setImmediate(() => process.exit(0));
+      return;
+    case "crash":
+      setImmediate(() => {
+        throw new Error("ingest worker crashed on request");
+      });
+      return;
+    case "pass":
+      void ingestJob(context, message.options).then(
+        (value) => post({ id: message.id, ok: true, value }),
+        (error: unknown) => post({ id: message.id, ok: false, error: describe(error) }),
+      );
+  }
+});
+
+function post(response: IngestWorkerResponse): void {
+  port!.postMessage(response);
+}
+
+function describe(error: unknown): { name: string; message: string; stack?: string | undefined } {
+  if (!(error instanceof Error)) return { name: "Error", message: String(error) };
+  return { name: error.name, message: error.message, stack: error.stack };
+}
