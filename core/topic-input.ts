@@ -22,3 +22,20 @@ export const TopicSlugSchema = z
 export const TopicCreateSchema = TopicFieldsSchema.extend({ slug: TopicSlugSchema });
 
 export type TopicFields = z.infer<typeof TopicFieldsSchema>;
+
+/** Okabe-Ito, colour-blind safe; a topic made without a colour takes the next in turn. */
+export const TOPIC_PALETTE = [
+  "#0072B2",
+  "#E69F00",
+  "#009E73",
+  "#CC79A7",
+  "#D55E00",
+  "#56B4E9",
+  "#F0E442",
+  "#000000",
+] as const;
+
+/** The colour of a new topic when `existing` topics are stored. */
+export function nextTopicColor(existing: number): string {
+  return TOPIC_PALETTE[existing % TOPIC_PALETTE.length]!;
+}

@@ -1,6 +1,6 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { validateQuery } from "../../core/tagging/compile";
-import { TopicFieldsSchema, TopicSlugSchema } from "../../core/topic-input";
+import { nextTopicColor, TopicFieldsSchema, TopicSlugSchema } from "../../core/topic-input";
 import { type TopicJson, topicJson } from "../../core/topic-json";
 import { conceptDefinitions } from "../../db/queries/concepts";
 import {
@@ -17,9 +17,6 @@ import { bearer, errorResponses, json, NoQuery, PUBLIC, SlugParam, wholeListOf }
 import type { AppDeps } from "../app";
 import type { requireAdmin } from "../auth";
 import { notFound } from "../errors";
-
-/** Okabe-Ito, colour-blind safe; new topics take the next colour in turn. */
-const PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#D55E00", "#56B4E9", "#F0E442", "#000000"];
 
 const TopicSchema = z
   .object({
@@ -135,7 +132,7 @@ export function topicRoutes({ db }: AppDeps, admin: ReturnType<typeof requireAdm
       // what the API accepts always compiles in the ingest. `@name`s must be stored concepts.
       validateQuery(body.query, await conceptDefinitions(db));
       // Counting topics needs names only, not every topic's article count.
-      const color = body.color ?? PALETTE[(await listTopicNames(db)).length % PALETTE.length]!;
+      const color = body.color ?? nextTopicColor((await listTopicNames(db)).length);
       const topic = await createTopic(db, { ...body, color, description: body.description ?? "" });
       return c.json(topicJson(topic, 0), 201);
     })
