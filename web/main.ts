@@ -23,6 +23,8 @@ import { addDays, extentOfMonths, presetRange, todayIn } from "./state/date-rang
 import { type DashboardState, parseState, serializeState } from "./state/url-state";
 import { showStoreNotice } from "./store-notice";
 import { loadTimeline, NO_MARKS, type Timeline, tableNotes, timelineMarks } from "./timeline";
+import { setupTopicsPanel } from "./topics/topics-panel";
+import { writeToken } from "./write-access";
 
 const browserTz = Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";
 const locale = navigator.language || "en";
@@ -305,8 +307,13 @@ async function start(): Promise<void> {
     void articles.show({ ...state.filters, q: q || undefined, from: span.from, to: span.to });
   });
   matchMedia("(prefers-color-scheme: dark)").addEventListener("change", () => drawCoverage());
-  void setupPeople(() => ({ tz: state.tz, locale }));
+  const people = setupPeople(() => ({ tz: state.tz, locale }));
   const sources = setupSources(() => ({ tz: state.tz, locale }), showStoreNotice);
+  // Who may write is known once the session is: then the topics panel and the feeds' buttons are drawn for it.
+  void people.then(() => {
+    setupTopicsPanel(byId("topics-manage"), { context: () => ({ tz: state.tz, locale }), writeToken });
+    return sources.reload();
+  });
   setupSubscribe(list, {
     tz: browserTz,
     // "" (no token, but a signed-in admin): the write goes with the session's CSRF token instead.
