@@ -17,7 +17,7 @@ import { downloadDataUrl, exportFilename } from "./export";
 import { bucketLabel, formatCount } from "./format";
 import { startLive } from "./live";
 import { setupPeople } from "./people-panel";
-import { isSignedInAdmin } from "./session";
+import { currentSession, isSignedInAdmin } from "./session";
 import { setupSources } from "./sources";
 import { addDays, extentOfMonths, presetRange, todayIn } from "./state/date-range";
 import { type DashboardState, parseState, serializeState } from "./state/url-state";
@@ -312,7 +312,7 @@ async function start(): Promise<void> {
   // Who may write is known once the session is: then the topics panel and the feeds' buttons are drawn for it.
   void people.then(() => {
     setupTopicsPanel(byId("topics-manage"), { context: () => ({ tz: state.tz, locale }), writeToken });
-    return sources.reload();
+    return currentSession().user ? sources.reload() : undefined;
   });
   setupSubscribe(list, {
     tz: browserTz,

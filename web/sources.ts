@@ -15,7 +15,7 @@ import { type FeedActions, feedActionsCell, feedEditorRow } from "./feeds/feed-a
 import { choiceOf, choiceValue, type FolderChoice, foldersOf, inFolder } from "./feeds/folder-filter";
 import "./feeds/feeds.css";
 import { formatCount, formatInstant } from "./format";
-import { isSignedInAdmin } from "./session";
+import { currentSession, isSignedInAdmin } from "./session";
 
 export interface SourcesContext {
   tz: string;
@@ -41,10 +41,7 @@ export function setupSources(
   const folderList = byId<HTMLDataListElement>("feed-folders");
   const actionStatus = byId("feed-action-status");
   tokenInput.value = readAdminToken() ?? "";
-  tokenInput.addEventListener("change", () => {
-    saveAdminToken(tokenInput.value.trim() || null);
-    draw();
-  });
+  tokenInput.addEventListener("change", () => saveAdminToken(tokenInput.value.trim() || null));
   let feeds: Feed[] = [];
   let folder: FolderChoice = { kind: "all" };
   let editing: number | null = null;
@@ -76,7 +73,11 @@ export function setupSources(
     folderSelect.value = choiceValue(folder);
     folderList.replaceChildren(...folders.map((name) => h("option", { value: name })));
     const shown = feeds.filter((f) => inFolder(f, folder));
-    const act = isSignedInAdmin() || tokenInput.value.trim() || readAdminToken() ? actions : null;
+    // The buttons are offered as the add form is: to anyone but a signed-in viewer, and a press without a way
+    // to write asks for one (asAdmin). Drawing them only once a token is typed would move the page under the
+    // pointer as the token field loses focus.
+    const viewer = currentSession().user?.role === "viewer" && !readAdminToken();
+    const act = viewer ? null : actions;
     body.replaceChildren(
       ...shown.flatMap((f) => {
         const row = feedRow(f, ctx, act);

@@ -146,12 +146,19 @@ describe("managing topics and feeds in the dashboard", { timeout: 120_000 }, () 
   });
 
   it("a viewer sees the topics read-only and no feed buttons", async () => {
+    const added = await fetch(`${server.url}/api/feeds`, {
+      method: "POST",
+      headers: server.admin,
+      body: JSON.stringify({ url: "https://example.com/viewer.xml", name: "Viewer's Wire" }),
+    });
+    expect(added.status).toBe(201);
     await signIn("vera");
     expect(await page.isHidden("#new-topic")).toBe(true);
     expect(await page.locator("#topics-body .edit-topic").count()).toBe(0);
     expect(await page.textContent("#topics-note")).toContain("Sign in as an admin");
-    await page.waitForSelector("#feeds-body tr");
-    expect(await page.locator("#feeds-body .edit-feed").count()).toBe(0);
+    await page.waitForSelector("#feeds-body tr[data-feed-id]");
+    await expect.poll(() => page.locator("#feeds-body .edit-feed").count()).toBe(0);
+    await page.waitForSelector("#feeds-body tr >> text=Viewer's Wire");
   });
 
   it("an admin edits a feed's name and folder, filters by folder, pauses, resumes, fetches now and deletes it", async () => {
