@@ -23,9 +23,9 @@ export interface SourcesContext {
 }
 
 /**
- * The sources panel: every feed with its health, filtered by folder, and for an admin (signed in, or with the
- * admin token) each feed's edit, pause/resume, fetch-now and delete buttons and the forms to add one or import
- * OPML. `onFeeds` hears each list loaded, so what depends on the feeds (the store notice) follows a change.
+ * The sources panel: every feed with its health, filtered by folder; each feed's edit, pause/resume, fetch-now
+ * and delete buttons (not for a signed-in viewer) and the forms to add one or import OPML, which write as a
+ * signed-in admin or with the admin token. `onFeeds` hears each list loaded, so what depends on the feeds (the store notice) follows a change.
  */
 export function setupSources(
   context: () => SourcesContext,
