@@ -8,6 +8,7 @@ export interface FeedRecord {
   siteUrl: string | null;
   lang: string | null;
   country: string | null;
+  folder: string | null;
   enabled: boolean;
   isSample: boolean;
   lastFetchedAt: number | null;
@@ -28,6 +29,7 @@ export interface FeedJson {
   siteUrl: string | null;
   lang: string | null;
   country: string | null;
+  folder: string | null;
   enabled: boolean;
   sample: boolean;
   lastFetchedAt: string | null;
@@ -51,6 +53,7 @@ export function feedJson(feed: FeedRecord): FeedJson {
     siteUrl: feed.siteUrl === null ? null : httpLink(feed.siteUrl),
     lang: feed.lang,
     country: feed.country,
+    folder: feed.folder,
     enabled: feed.enabled,
     sample: feed.isSample,
     lastFetchedAt: isoTime(feed.lastFetchedAt),

@@ -12,7 +12,7 @@ import { articleRoutes } from "./routes/articles";
 import { conceptRoutes } from "./routes/concepts";
 import { coverageRoutes } from "./routes/coverage";
 import { docsRoutes } from "./routes/docs";
-import { feedRoutes } from "./routes/feeds";
+import { type FetchFeedNow, feedRoutes } from "./routes/feeds";
 import { healthRoutes } from "./routes/health";
 import { sessionRoutes } from "./routes/session";
 import { streamRoutes } from "./routes/stream";
@@ -35,6 +35,8 @@ export interface AppDeps extends HygieneOptions {
   webRoot?: string;
   /** The dry run behind POST /api/topics/test (server/index.ts hands in the topic worker's). */
   dryRun?: DryRun;
+  /** The fetch behind POST /api/feeds/:id/fetch (server/index.ts hands in a one-feed ingest pass). */
+  fetchFeed?: FetchFeedNow;
 }
 
 /** The OpenAPI document's head; the server is the configured public URL (TIDEMARK_PUBLIC_URL). */

@@ -40,7 +40,15 @@ async function main(): Promise<void> {
     { defaultFeeds: config.defaultFeeds, sampleData: config.sampleData },
   );
 
-  const app = createApp({ db, config, log, dryRun: (query, n, slug) => topicWork.dryRun(query, n, slug) });
+  const app = createApp({
+    db,
+    config,
+    log,
+    dryRun: (query, n, slug) => topicWork.dryRun(query, n, slug),
+    // "Fetch now" fetches in the request, the pass `ingest --once --feed ID` runs: the person who pressed it sees
+    // the outcome, and it works with TIDEMARK_SCHEDULE=off, where a feed marked due would wait for no one.
+    fetchFeed: (feedId) => ingestWork.pass({ scope: { feedId } }),
+  });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     log.info({ url: `http://${config.host}:${info.port}/` }, "Tidemark is listening");
   });

@@ -9,6 +9,8 @@ export class ApiRequestError extends Error {
     readonly code: string,
     message: string,
     readonly fields: readonly string[] = [],
+    /** The error's `details` as the server sent them (a query error's `{position}`). */
+    readonly details: unknown = undefined,
   ) {
     super(message);
   }

@@ -30,6 +30,13 @@ export type Article = InferResponseType<typeof client.articles.$get, 200>["items
 export type MatchedTerm = Article["topics"][number]["terms"][number];
 export type Topic = InferResponseType<typeof client.topics.$get, 200>["items"][number];
 export type Feed = InferResponseType<typeof client.feeds.$get, 200>["items"][number];
+export type FeedChange = InferRequestType<(typeof client.feeds)[":id"]["$patch"]>["json"];
+export type FeedFetch = InferResponseType<(typeof client.feeds)[":id"]["fetch"]["$post"], 200>;
+export type NewTopic = InferRequestType<typeof client.topics.$post>["json"];
+export type TopicChange = InferRequestType<(typeof client.topics)[":slug"]["$put"]>["json"];
+export type DryRun = InferResponseType<typeof client.topics.test.$post, 200>;
+export type DryRunExample = DryRun["examples"][number];
+export type TopicMisses = InferResponseType<(typeof client.topics)[":slug"]["misses"]["$get"], 200>;
 export type OpmlImport = InferResponseType<typeof client.feeds.import.$post, 200>;
 export type StoryEvent = InferResponseType<typeof client.events.$get, 200>["items"][number];
 export type Outage = InferResponseType<typeof client.outages.$get, 200>["items"][number];
@@ -98,6 +105,7 @@ export interface NewFeed {
   name?: string;
   lang?: string;
   country?: string;
+  folder?: string;
 }
 
 /**
@@ -134,15 +142,17 @@ async function read<R extends ClientResponse<unknown, number>>(send: () => Promi
   let code = "http_error";
   let message = `${res.status} ${res.statusText}`;
   let fields: string[] = [];
+  let details: unknown;
   try {
     const body = (await res.json()) as { error?: { code?: string; message?: string; details?: unknown } };
     code = body.error?.code ?? code;
     message = body.error?.message ?? message;
-    fields = detailPaths(body.error?.details);
+    details = body.error?.details;
+    fields = detailPaths(details);
   } catch {
     // Not the API's error shape (a proxy's page, say): keep the status line.
   }
-  throw new ApiRequestError(res.status, code, message, fields);
+  throw new ApiRequestError(res.status, code, message, fields, details);
 }
 
 /** The `path` of each `{path, message}` in an error's details (validation failures list them). */
@@ -195,8 +205,8 @@ export function getArticles(q: ArticleQuery, signal?: AbortSignal): Promise<Page
   return read(() => client.articles.$get({ query: present(q) }, { init: { signal } }));
 }
 
-export async function getTopics(): Promise<Topic[]> {
-  return (await read(() => client.topics.$get({ query: {} }))).items;
+export async function getTopics(fetching: Fetching = {}): Promise<Topic[]> {
+  return (await read(() => client.topics.$get({ query: {} }, init(fetching)))).items;
 }
 
 export async function getFeeds(fetching: Fetching = {}): Promise<Feed[]> {
@@ -216,6 +226,69 @@ export async function getOutages(range: TimeRange, fetching: Fetching = {}): Pro
 /** `adminToken`: the token typed on the page; without one the signed-in session writes (see writeHeaders). */
 export function addFeed(feed: NewFeed, adminToken?: string): Promise<Feed> {
   return read(() => client.feeds.$post({ json: feed }, { headers: writeHeaders(adminToken) }));
+}
+
+/** Changes a feed's name, language, country or folder (null clears one), or pauses and resumes it. */
+export function updateFeed(id: number, change: FeedChange, adminToken?: string): Promise<Feed> {
+  return read(() =>
+    client.feeds[":id"].$patch(
+      { param: { id: String(id) }, json: change },
+      { headers: writeHeaders(adminToken) },
+    ),
+  );
+}
+
+/** Fetches a feed now; answers once the fetch is done, with what happened and the feed's new health. */
+export function fetchFeedNow(id: number, adminToken?: string): Promise<FeedFetch> {
+  return read(() =>
+    client.feeds[":id"].fetch.$post({ param: { id: String(id) } }, { headers: writeHeaders(adminToken) }),
+  );
+}
+
+export async function deleteFeed(id: number, adminToken?: string): Promise<void> {
+  const res = await client.feeds[":id"].$delete(
+    { param: { id: String(id) } },
+    { headers: writeHeaders(adminToken) },
+  );
+  if (!res.ok) await read(async () => res);
+}
+
+/** One topic, fresh: its retag progress moves while a retag runs. */
+export function getTopic(slug: string): Promise<Topic> {
+  return read(() =>
+    client.topics[":slug"].$get({ param: { slug }, query: {} }, { init: { cache: "no-store" } }),
+  );
+}
+
+export function createTopic(topic: NewTopic, adminToken?: string): Promise<Topic> {
+  return read(() => client.topics.$post({ json: topic }, { headers: writeHeaders(adminToken) }));
+}
+
+export function updateTopic(slug: string, topic: TopicChange, adminToken?: string): Promise<Topic> {
+  return read(() =>
+    client.topics[":slug"].$put({ param: { slug }, json: topic }, { headers: writeHeaders(adminToken) }),
+  );
+}
+
+export async function deleteTopic(slug: string, adminToken?: string): Promise<void> {
+  const res = await client.topics[":slug"].$delete(
+    { param: { slug } },
+    { headers: writeHeaders(adminToken) },
+  );
+  if (!res.ok) await read(async () => res);
+}
+
+/** A dry run of a draft query; with `slug`, also what it would add to and remove from that topic's tags. */
+export function testTopicQuery(
+  draft: { query: string; slug?: string; examples?: number },
+  adminToken?: string,
+): Promise<DryRun> {
+  return read(() => client.topics.test.$post({ json: draft }, { headers: writeHeaders(adminToken) }));
+}
+
+/** Untagged articles most like a topic's tagged ones: candidates its query misses. */
+export function getTopicMisses(slug: string, limit = 5): Promise<TopicMisses> {
+  return read(() => client.topics[":slug"].misses.$get({ param: { slug }, query: { limit: String(limit) } }));
 }
 
 export function importOpml(opml: string, adminToken?: string): Promise<OpmlImport> {

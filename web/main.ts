@@ -24,7 +24,7 @@ import { Overview } from "./overview/overview-cards";
 import { setupPhoneLayout } from "./overview/phone-layout";
 import { setupPeople } from "./people-panel";
 import { setupPrint } from "./print/print";
-import { isSignedInAdmin } from "./session";
+import { currentSession, isSignedInAdmin } from "./session";
 import { reveal, setupShortcuts } from "./shortcuts/shortcuts";
 import { setupSources } from "./sources";
 import { todayIn } from "./state/date-range";
@@ -38,6 +38,8 @@ import { emptyText, extentText, partialText } from "./states/state-text";
 import { showStoreNotice } from "./store-notice";
 import { onThemeChange, setupThemeSwitch } from "./theme/theme";
 import { loadTimeline, NO_MARKS, type Timeline, tableNotes, timelineMarks } from "./timeline";
+import { setupTopicsPanel } from "./topics/topics-panel";
+import { writeToken } from "./write-access";
 
 const browserTz = Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";
 const locale = navigator.language || "en";
@@ -388,8 +390,13 @@ async function start(): Promise<void> {
     drawCoverage();
     breakdown.update(breakdownShown, locale, state.breakdown);
   });
-  void setupPeople(() => ({ tz: state.tz, locale }));
+  const people = setupPeople(() => ({ tz: state.tz, locale }));
   const sources = setupSources(() => ({ tz: state.tz, locale }), showStoreNotice);
+  // Who may write is known once the session is: then the topics panel and the feeds' buttons are drawn for it.
+  void people.then(() => {
+    setupTopicsPanel(byId("topics-manage"), { context: () => ({ tz: state.tz, locale }), writeToken });
+    return currentSession().user ? sources.reload() : undefined;
+  });
   setupSubscribe(list, {
     tz: browserTz,
     // "" (no token, but a signed-in admin): the write goes with the session's CSRF token instead.

@@ -1,11 +1,14 @@
-import { asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, isNotNull, sql } from "drizzle-orm";
 import { DomainError } from "../../core/errors";
 import type { Db, Executor } from "../client";
 import { type Feed, feeds, type NewFeed } from "../schema";
 import { deleteFeedsWithRollups } from "./rollups";
 
 export type FeedInput = Pick<NewFeed, "url"> &
-  Partial<Pick<NewFeed, "name" | "lang" | "country" | "siteUrl">>;
+  Partial<Pick<NewFeed, "name" | "lang" | "country" | "siteUrl" | "folder">>;
+
+/** A change to a feed: a field left out stays, null clears it. */
+export type FeedChange = Partial<Pick<NewFeed, "name" | "lang" | "country" | "folder" | "enabled">>;
 
 export class DuplicateFeedError extends DomainError {
   override name = "DuplicateFeedError";
@@ -14,12 +17,42 @@ export class DuplicateFeedError extends DomainError {
   }
 }
 
-export async function listFeeds(db: Executor, options: { includeSample?: boolean } = {}): Promise<Feed[]> {
+/** Every feed in id order; `folder` keeps those filed under it. */
+export async function listFeeds(
+  db: Executor,
+  options: { includeSample?: boolean; folder?: string } = {},
+): Promise<Feed[]> {
   return db
     .select()
     .from(feeds)
-    .where(options.includeSample === false ? eq(feeds.isSample, false) : undefined)
+    .where(
+      and(
+        options.includeSample === false ? eq(feeds.isSample, false) : undefined,
+        options.folder === undefined ? undefined : eq(feeds.folder, options.folder),
+      ),
+    )
     .orderBy(asc(feeds.id));
+}
+
+/** The folders feeds are filed under, by name. */
+export async function listFeedFolders(db: Executor): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ folder: feeds.folder })
+    .from(feeds)
+    .where(isNotNull(feeds.folder))
+    .orderBy(asc(feeds.folder));
+  return rows.map((r) => r.folder!);
+}
+
+/**
+ * Changes a feed's description or pauses/resumes it; returns the feed as it now is, or undefined for no such
+ * feed. Resuming makes the feed due at once, so the next pass fetches it rather than one a backoff set long ago.
+ */
+export async function updateFeed(db: Executor, id: number, change: FeedChange): Promise<Feed | undefined> {
+  const set = { ...change, ...(change.enabled === true ? { nextFetchAt: 0 } : {}) };
+  if (Object.keys(set).length === 0) return getFeed(db, id);
+  const rows = await db.update(feeds).set(set).where(eq(feeds.id, id)).returning();
+  return rows[0];
 }
 
 export async function getFeed(db: Executor, id: number): Promise<Feed | undefined> {

@@ -30,6 +30,15 @@ export async function listTopics(db: Executor): Promise<TopicWithCount[]> {
   return rows.map((r) => ({ ...r.topic, articleCount: Number(r.articleCount) }));
 }
 
+/** One topic's article count, from the hourly rollup as listTopics counts it. */
+export async function topicArticleCount(db: Executor, topicId: number): Promise<number> {
+  const rows = await db
+    .select({ count: sql<number>`coalesce(sum(${coverageHourly.count}), 0)` })
+    .from(coverageHourly)
+    .where(eq(coverageHourly.topicId, topicId));
+  return Number(rows[0]?.count ?? 0);
+}
+
 /** Topics without counts, for callers that only need names and colours. */
 export async function listTopicNames(
   db: Executor,

@@ -11,6 +11,8 @@ export const feeds = sqliteTable(
     siteUrl: text("site_url"),
     lang: text("lang"),
     country: text("country"),
+    /** The collection the feed is filed under (an OPML folder); null for none. */
+    folder: text("folder"),
     enabled: integer("enabled", { mode: "boolean" }).notNull().default(true),
     /** Feeds created by `sample load` hold bundled sample coverage; they are never fetched. */
     isSample: integer("is_sample", { mode: "boolean" }).notNull().default(false),

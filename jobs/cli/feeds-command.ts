@@ -9,6 +9,7 @@ import { addFeed, addFeeds, DuplicateFeedError, listFeeds, removeFeed } from "..
 import type { Feed } from "../../db/schema";
 import type { CliContext } from "../cli";
 import type { CliCommand } from "./command";
+import { feedEditCommand, feedEditForms, feedPauseCommand } from "./feed-edit-command";
 import { formatTable } from "./table";
 import { EXIT, noArguments, parseCommandArgs, positiveInt, UsageError } from "./usage";
 
@@ -17,12 +18,13 @@ export const feedsCommand: CliCommand = {
   forms: [
     {
       sub: "add",
-      args: "URL [--name N] [--lang L] [--country CC]",
+      args: "URL [--name N] [--lang L] [--country CC] [--folder F]",
       summary: "track a feed; the next ingest pass fetches it",
       details:
         "--name N       the outlet's name as lists show it\n" +
         "--lang L       a BCP 47 language tag such as en or pt-BR\n" +
         "--country CC   an ISO 3166-1 alpha-2 country code such as DE\n" +
+        "--folder F     the collection to file it under (OPML export writes it as a folder)\n" +
         "Each value is checked as POST /api/feeds checks it. Exit 1 when the URL is tracked already.",
     },
     {
@@ -31,6 +33,7 @@ export const feedsCommand: CliCommand = {
       summary: "every feed with its health",
       details: "--json   the items of GET /api/feeds, in the same shape",
     },
+    ...feedEditForms,
     { sub: "remove", args: "ID", summary: "stop tracking a feed and delete its articles" },
     {
       sub: "import",
@@ -54,6 +57,7 @@ async function runFeeds(ctx: CliContext): Promise<number> {
         name: { type: "string" },
         lang: { type: "string" },
         country: { type: "string" },
+        folder: { type: "string" },
       });
       if (positionals.length !== 1) throw new UsageError("expected one URL");
       const input = checkedFeed({ url: positionals[0]!, ...values }, ctx.config.allowPrivateUrls);
@@ -74,6 +78,12 @@ async function runFeeds(ctx: CliContext): Promise<number> {
       else for (const line of feedTable(feeds)) ctx.out(line);
       return EXIT.done;
     }
+    case "edit":
+      return feedEditCommand(ctx, args);
+    case "pause":
+      return feedPauseCommand(ctx, args, false);
+    case "resume":
+      return feedPauseCommand(ctx, args, true);
     case "remove": {
       const { positionals } = parseCommandArgs(args, {});
       if (positionals.length !== 1) throw new UsageError("expected one feed ID");
@@ -121,7 +131,7 @@ function checkedFeed(raw: Record<string, string | undefined>, allowPrivate: bool
 
 function healthOf(f: Feed): string {
   if (f.isSample) return "sample";
-  if (!f.enabled) return "disabled";
+  if (!f.enabled) return "paused";
   if (f.errorCount > 0) return `failing x${f.errorCount}: ${f.lastError}`;
   if (!f.lastFetchedAt) return "not fetched yet";
   return f.parseWarning ? `ok, read leniently: ${f.parseWarning}` : "ok";
@@ -132,13 +142,14 @@ function feedTable(feeds: Feed[]): string[] {
     String(f.id),
     f.lang ?? "--",
     f.country ?? "--",
+    f.folder ?? "--",
     String(f.articleCount),
     f.name ?? "",
     f.url,
     healthOf(f),
   ]);
   // Rows stored before feed text was cleaned may still hold escape codes: a terminal must not run them.
-  return formatTable(["ID", "LANG", "CC", "ARTICLES", "NAME", "URL", "HEALTH"], rows, { right: [0, 3] }).map(
-    stripUnsafeCharacters,
-  );
+  return formatTable(["ID", "LANG", "CC", "FOLDER", "ARTICLES", "NAME", "URL", "HEALTH"], rows, {
+    right: [0, 4],
+  }).map(stripUnsafeCharacters);
 }

@@ -6,6 +6,7 @@ import { retagJob } from "../registry";
 import { type DryRunChanges, type DryRunExample, dryRunQuery, markTerms } from "../topics/dry-run";
 import type { CliCommand } from "./command";
 import { formatTable } from "./table";
+import { topicAddCommand, topicEditCommand, topicEditForms, topicRemoveCommand } from "./topic-edit-command";
 import { topicMissesCommand } from "./topic-misses-command";
 import { EXIT, noArguments, parseCommandArgs, UsageError } from "./usage";
 
@@ -18,6 +19,7 @@ export const topicsCommand: CliCommand = {
       summary: "topics with article counts and retag progress",
       details: "--json   the items of GET /api/topics, in the same shape",
     },
+    ...topicEditForms,
     {
       sub: "retag",
       args: "",
@@ -104,6 +106,12 @@ async function runTopics(ctx: CliContext): Promise<number> {
     }
     case "misses":
       return topicMissesCommand(ctx, args);
+    case "add":
+      return topicAddCommand(ctx, args);
+    case "edit":
+      return topicEditCommand(ctx, args);
+    case "remove":
+      return topicRemoveCommand(ctx, args);
     default:
       throw new UsageError(`unknown subcommand '${sub ?? ""}'`);
   }

@@ -1,5 +1,6 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { validateQuery } from "../../core/tagging/compile";
+import { nextTopicColor, TopicFieldsSchema, TopicSlugSchema } from "../../core/topic-input";
 import { type TopicJson, topicJson } from "../../core/topic-json";
 import { conceptDefinitions } from "../../db/queries/concepts";
 import {
@@ -9,15 +10,13 @@ import {
   listTopicNames,
   listTopics,
   type TopicWithCount,
+  topicArticleCount,
   updateTopic,
 } from "../../db/queries/topics";
 import { bearer, errorResponses, json, NoQuery, PUBLIC, SlugParam, wholeListOf } from "../api-shapes";
 import type { AppDeps } from "../app";
 import type { requireAdmin } from "../auth";
 import { notFound } from "../errors";
-
-/** Okabe-Ito, colour-blind safe; new topics take the next colour in turn. */
-const PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#D55E00", "#56B4E9", "#F0E442", "#000000"];
 
 const TopicSchema = z
   .object({
@@ -38,25 +37,12 @@ const TopicSchema = z
   })
   .openapi("Topic") satisfies z.ZodType<TopicJson>;
 
-const query = z
-  .string()
-  .min(1)
-  .max(20_000)
-  .openapi({ example: '(deepseek OR "深度求索") AND (r1 OR reasoning)' });
+// Rebuilt with this module's `z` (see FeedCreate in routes/feeds.ts): core/'s schemas may predate `.openapi`.
 const TopicFields = z.object({
-  name: z.string().trim().min(1).max(100),
-  description: z.string().max(1000).optional(),
-  color: z
-    .string()
-    .regex(/^#[0-9a-fA-F]{6}$/, "a hex colour such as #0072B2")
-    .optional(),
-  query,
+  ...TopicFieldsSchema.shape,
+  query: z.string().min(1).max(20_000).openapi({ example: '(deepseek OR "深度求索") AND (r1 OR reasoning)' }),
 });
-const TopicCreate = TopicFields.extend({
-  slug: z
-    .string()
-    .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, "lower-case letters, digits and hyphens, such as r1-release"),
-}).openapi("TopicCreate");
+const TopicCreate = z.object({ ...TopicFields.shape, slug: TopicSlugSchema }).openapi("TopicCreate");
 const TopicUpdate = TopicFields.openapi("TopicUpdate");
 
 const routes = {
@@ -74,6 +60,20 @@ const routes = {
         description: "All topics",
         ...json(wholeListOf(TopicSchema)),
       },
+    },
+  }),
+  one: createRoute({
+    method: "get",
+    path: "/topics/{slug}",
+    operationId: "getTopic",
+    tags: ["topics"],
+    summary:
+      "One topic with its article count and retag progress: poll it after a save to follow the retag (state, done of total)",
+    security: PUBLIC,
+    request: { params: SlugParam, query: NoQuery },
+    responses: {
+      200: { description: "The topic", ...json(TopicSchema) },
+      ...errorResponses(404, 429),
     },
   }),
   create: createRoute({
@@ -120,13 +120,19 @@ export function topicRoutes({ db }: AppDeps, admin: ReturnType<typeof requireAdm
       const items = (await listTopics(db)).map((t: TopicWithCount) => topicJson(t, t.articleCount));
       return c.json({ items, nextCursor: null }, 200);
     })
+    .openapi(routes.one, async (c) => {
+      const { slug } = c.req.valid("param");
+      const topic = await getTopic(db, slug);
+      if (!topic) throw notFound(`no topic '${slug}'`);
+      return c.json(topicJson(topic, await topicArticleCount(db, topic.id)), 200);
+    })
     .openapi({ ...routes.create, middleware: [admin] as const }, async (c) => {
       const body = c.req.valid("json");
       // A query that does not compile is a 400 naming the position (QueryError), before anything is saved:
       // what the API accepts always compiles in the ingest. `@name`s must be stored concepts.
       validateQuery(body.query, await conceptDefinitions(db));
       // Counting topics needs names only, not every topic's article count.
-      const color = body.color ?? PALETTE[(await listTopicNames(db)).length % PALETTE.length]!;
+      const color = body.color ?? nextTopicColor((await listTopicNames(db)).length);
       const topic = await createTopic(db, { ...body, color, description: body.description ?? "" });
       return c.json(topicJson(topic, 0), 201);
     })
@@ -138,8 +144,7 @@ export function topicRoutes({ db }: AppDeps, admin: ReturnType<typeof requireAdm
       if (!current) throw notFound(`no topic '${slug}'`);
       const topic = await updateTopic(db, slug, { ...body, color: body.color ?? current.color }, Date.now());
       if (!topic) throw notFound(`no topic '${slug}'`);
-      const count = (await listTopics(db)).find((t) => t.id === topic.id)?.articleCount ?? 0;
-      return c.json(topicJson(topic, count), 200);
+      return c.json(topicJson(topic, await topicArticleCount(db, topic.id)), 200);
     })
     .openapi({ ...routes.remove, middleware: [admin] as const }, async (c) => {
       const { slug } = c.req.valid("param");

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { defaultTopics } from "../../core/tagging/default-topics";
 import { storeFeedArticles } from "../../jobs/ingest/store-articles";
 import { createDefaultTopics } from "../../jobs/seed/first-start";
+import { retagTopics } from "../../jobs/topics/retag";
 import { TopicTagger } from "../../jobs/topics/topic-tagger";
 import { createTestApp, type TestApp } from "../helpers/app";
 import { makeArticle, makeFeed } from "../helpers/factories";
@@ -107,6 +108,34 @@ describe("/api/topics", () => {
     });
     expect(await changed.json()).toMatchObject({ version: 2, retag: { state: "pending", done: 0 } });
     expect((await send("PUT", "/api/topics/nope", { name: "x", query: "x" })).status).toBe(404);
+  });
+
+  it("GET /api/topics/:slug answers one topic with its retag progress, 404 for an unknown one", async () => {
+    const feed = await makeFeed(s.t.db);
+    await storeFeedArticles(s.t.db, {
+      feedId: feed.id,
+      articles: [makeArticle()],
+      state: {},
+      now: Date.now(),
+    });
+    await send("PUT", "/api/topics/ascend-chips", { name: "Huawei Ascend", query: "ascend AND huawei" });
+    const res = await s.app.request("/api/topics/ascend-chips");
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({
+      slug: "ascend-chips",
+      name: "Huawei Ascend",
+      version: 2,
+      retag: { state: "pending", done: 0 },
+    });
+    await retagTopics(s.t.db);
+    expect((await (await s.app.request("/api/topics/ascend-chips")).json()).retag).toMatchObject({
+      state: "done",
+      done: 1,
+      total: 1,
+    });
+    const missing = await s.app.request("/api/topics/nope");
+    expect(missing.status).toBe(404);
+    expect((await missing.json()).error.message).toContain("no topic 'nope'");
   });
 
   it("DELETE removes a topic (204), then 404; writes need the admin token", async () => {

@@ -4,7 +4,9 @@ import { serve } from "@hono/node-server";
 import pino from "pino";
 import { type Browser, type ConsoleMessage, chromium, type Page } from "playwright-core";
 import { type Config, loadConfig } from "../../core/config";
+import { ingestJob } from "../../jobs/registry";
 import { seedFirstStart } from "../../jobs/seed/first-start";
+import { dryRunQuery } from "../../jobs/topics/dry-run";
 import { createApp } from "../../server/app";
 import { ADMIN_TOKEN, type TestApp } from "../helpers/app";
 import { createTestDatabase } from "../helpers/db";
@@ -32,7 +34,15 @@ export async function startDashboardServer(
     DATABASE_URL: `file:${t.path}`,
     TIDEMARK_ADMIN_TOKEN: ADMIN_TOKEN,
   });
-  const deps = { db: t.db, config, log: pino({ level: "silent" }), webRoot };
+  const log = pino({ level: "silent" });
+  const deps = {
+    db: t.db,
+    config,
+    log,
+    webRoot,
+    dryRun: (query: string, n: number, slug?: string) => dryRunQuery(t.db, query, n, slug),
+    fetchFeed: (feedId: number) => ingestJob({ db: t.db, config, log }, { scope: { feedId } }),
+  };
   const test: TestApp = {
     app: createApp(deps),
     t,

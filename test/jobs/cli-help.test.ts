@@ -92,7 +92,7 @@ describe("the CLI's help, errors, shapes and exit codes", { timeout: 120_000 }, 
     expect(res.stderr.split("\n")).toHaveLength(3);
     const sub = await runCli(["feeds", "frob"], env);
     expect(sub.stderr).toBe(
-      `tidemark: feeds: unknown subcommand 'frob' (add, list, remove, import, export)\n${HINT("feeds")}`,
+      `tidemark: feeds: unknown subcommand 'frob' (add, list, edit, pause, resume, remove, import, export)\n${HINT("feeds")}`,
     );
   });
 
@@ -123,8 +123,8 @@ describe("the CLI's help, errors, shapes and exit codes", { timeout: 120_000 }, 
   it("puts a header row over tabular output", async () => {
     await runCli(["feeds", "add", "https://example.com/a.xml", "--name", "A", "--lang", "en"], env);
     const feeds = (await runCli(["feeds", "list"], env)).stdout.split("\n");
-    expect(feeds[0]).toMatch(/^ID +LANG +CC +ARTICLES +NAME +URL +HEALTH$/);
-    expect(feeds[1]).toMatch(/^ {1}1 +en +-- +0 +A +https:\/\/example\.com\/a\.xml +not fetched yet$/);
+    expect(feeds[0]).toMatch(/^ID +LANG +CC +FOLDER +ARTICLES +NAME +URL +HEALTH$/);
+    expect(feeds[1]).toMatch(/^ {1}1 +en +-- +-- +0 +A +https:\/\/example\.com\/a\.xml +not fetched yet$/);
     await addTopic("chips", "chip*");
     const topics = (await runCli(["topics", "list"], env)).stdout.split("\n");
     expect(topics[0]).toMatch(/^SLUG +ARTICLES +COLOUR +RETAG +NAME$/);
