@@ -12,7 +12,7 @@ export interface BandOptions {
   rows: number;
 }
 
-export const BANDS: BandOptions = { bands: 12, rows: 3 };
+export const BANDS: BandOptions = { bands: 16, rows: 2 };
 
 // Fixed seeds: band keys are stored, so the hash functions must never change between runs or versions.
 const SEEDS = Array.from({ length: 256 }, (_, i) => mix(0x9e3779b9 + Math.imul(i + 1, 0x85ebca6b)));

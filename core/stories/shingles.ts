@@ -17,7 +17,7 @@ export interface ShingleOptions {
   leadTokens: number;
 }
 
-export const SHINGLES: ShingleOptions = { words: 2, chars: 3, leadTokens: 60 };
+export const SHINGLES: ShingleOptions = { words: 3, chars: 3, leadTokens: 60 };
 
 /** Sorted, unique 32-bit shingle hashes of an article's title and lead. */
 export function storyShingles(
@@ -37,8 +37,31 @@ interface Tokens {
   cjk: boolean[];
 }
 
-function tokenHashes(text: string, lang: string | null, budget: number): Tokens {
+/** Words whose cache grows past this are forgotten and analysed again: news vocabulary refills it quickly. */
+const WORD_CACHE_SIZE = 100_000;
+/** Per language: a word as written -> its key's hash, or DROPPED. Stemming costs microseconds a word. */
+const wordCaches = new Map<string, Map<string, number>>();
+const DROPPED = -1;
+
+function wordHash(raw: string, lang: string | null): number {
+  const language = lang ?? "";
+  let cache = wordCaches.get(language);
+  if (!cache) {
+    cache = new Map();
+    wordCaches.set(language, cache);
+  }
+  const known = cache.get(raw);
+  if (known !== undefined) return known;
   const stemmer = stemmerFor(lang);
+  const key = stemmer ? stemKey(stemmer, foldCase(raw)) : normalizeWord(raw);
+  // One letter says nothing of a story, and copies differ in them: DeepSeek's / DeepSeek, a / the.
+  const hash = key.length === 1 ? DROPPED : hashString(key);
+  if (cache.size >= WORD_CACHE_SIZE) cache.clear();
+  cache.set(raw, hash);
+  return hash;
+}
+
+function tokenHashes(text: string, lang: string | null, budget: number): Tokens {
   const tokens: Tokens = { hashes: [], cjk: [] };
   let used = 0;
   scanText(
@@ -47,11 +70,9 @@ function tokenHashes(text: string, lang: string | null, budget: number): Tokens 
       word(start, end, pos, endPos) {
         // A hyphenated compound comes whole and then part by part: its parts are the words.
         if (endPos !== pos || used >= budget) return;
-        const raw = text.slice(start, end);
-        const key = stemmer ? stemKey(stemmer, foldCase(raw)) : normalizeWord(raw);
-        // One letter says nothing of a story, and copies differ in them: DeepSeek's / DeepSeek, a / the.
-        if (key.length === 1) return;
-        tokens.hashes.push(hashString(key));
+        const hash = wordHash(text.slice(start, end), lang);
+        if (hash === DROPPED) return;
+        tokens.hashes.push(hash);
         tokens.cjk.push(false);
         used++;
       },
