@@ -25,7 +25,7 @@ END;
 --> statement-breakpoint
 -- A story is never left empty, nor naming an article that is gone; the band rows go with their article.
 CREATE TRIGGER `articles_story_delete` AFTER DELETE ON `articles` BEGIN
-  DELETE FROM story_bands WHERE article_id = old.id;
+  DELETE FROM story_bands WHERE id >= old.id * 32 AND id < (old.id + 1) * 32;
   DELETE FROM stories WHERE id = old.story_id AND article_count <= 1;
   UPDATE stories SET
     article_count = article_count - 1,

@@ -9,6 +9,7 @@ import {
 } from "../../core/stories/placement";
 import { storyShingles } from "../../core/stories/shingles";
 import type { Executor } from "../client";
+import { BAND_SLOTS } from "../schema";
 import { jsonParam } from "./json-param";
 
 /**
@@ -19,7 +20,7 @@ import { jsonParam } from "./json-param";
  */
 
 /** Stored candidates per new article, at most this many, those sharing the most bands first. */
-const CANDIDATES_PER_ARTICLE = 8;
+const CANDIDATES_PER_ARTICLE = 4;
 const LOOKUP_CHUNK = 200;
 
 export interface PlacedArticles {
@@ -93,10 +94,14 @@ export async function indexStoryBands(
   db: Executor,
   rows: ReadonlyArray<{ articleId: number; story: ArticleToPlace }>,
 ): Promise<void> {
-  const values = rows.flatMap((r) => r.story.keys.map((key) => [key, r.story.publishedAt, r.articleId]));
+  const values = rows.flatMap((r) =>
+    r.story.keys
+      .slice(0, BAND_SLOTS)
+      .map((key, band) => [r.articleId * BAND_SLOTS + band, key, r.story.publishedAt]),
+  );
   for (let i = 0; i < values.length; i += 4_000) {
     await db.run(sql`
-      insert into story_bands (key, published_at, article_id)
+      insert into story_bands (id, key, published_at)
       select r.value ->> 0, r.value ->> 1, r.value ->> 2 from json_each(${JSON.stringify(values.slice(i, i + 4_000))}) r`);
   }
 }
@@ -135,7 +140,7 @@ async function storedCandidates(
     const rows = await db.all<CandidateRow>(sql`
       with q(i, k, lo, hi) as (
         select value ->> 0, value ->> 1, value ->> 2, value ->> 3 from json_each(${JSON.stringify(probes)}))
-      select q.i as i, b.article_id as id, count(*) as n
+      select q.i as i, b.id / ${sql.raw(String(BAND_SLOTS))} as id, count(*) as n
       from q join story_bands b on b.key = q.k and b.published_at between q.lo and q.hi
       group by 1, 2`);
     const byItem = new Map<number, CandidateRow[]>();

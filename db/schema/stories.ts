@@ -26,20 +26,22 @@ export const stories = sqliteTable(
 
 /**
  * The locality-sensitive index of stored articles: one row per article and LSH band (core/stories/minhash.ts),
- * keyed by the band's hash (which includes the language) and the article's time, so a new article's lookup is one
- * index range per band within the time window. A row goes with its article (trigger).
+ * looked up by the band's hash (which includes the language) and the article's time, so a new article's lookup is
+ * one index range per band within the time window. The row id is `articleId * BAND_SLOTS + band`: rows are
+ * appended in article order, and an article's rows are one range of the primary key, which is how they go with
+ * it (trigger), with no second index to keep.
  */
 export const storyBands = sqliteTable(
   "story_bands",
   {
+    id: integer("id").primaryKey(),
     key: integer("key").notNull(),
     publishedAt: integer("published_at").notNull(),
-    articleId: integer("article_id").notNull(),
   },
-  (t) => [
-    index("story_bands_key_idx").on(t.key, t.publishedAt),
-    index("story_bands_article_idx").on(t.articleId),
-  ],
+  (t) => [index("story_bands_key_idx").on(t.key, t.publishedAt)],
 );
+
+/** Band rows an article may have: the row id's low part. */
+export const BAND_SLOTS = 32;
 
 export type Story = typeof stories.$inferSelect;

@@ -19,7 +19,7 @@ export async function storiesVersusTruth({ client }: Pick<Database, "client">) {
   const orphans = await rows(`
     select 'article ' || a.id from articles a where a.story_id is null
       or not exists (select 1 from stories s where s.id = a.story_id)
-    union all select 'band ' || b.article_id from story_bands b
-      where not exists (select 1 from articles a where a.id = b.article_id)`);
+    union all select 'band ' || b.id from story_bands b
+      where not exists (select 1 from articles a where a.id = b.id / 32)`);
   return { truth, stored, orphans };
 }
