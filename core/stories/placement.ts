@@ -13,6 +13,9 @@ export interface PlacementOptions {
   windowMs: number;
 }
 
+/** Earlier articles of the batch compared per band key, the latest first (db/queries/story-placement.ts). */
+const BATCH_ROWS_PER_KEY = 8;
+
 export const PLACEMENT: PlacementOptions = { threshold: 0.3, windowMs: 3 * 86_400_000 };
 
 export interface ArticleToPlace {
@@ -38,12 +41,15 @@ export function placeArticles(
   options: PlacementOptions = PLACEMENT,
 ): Placement[] {
   const placements: Placement[] = [];
-  // Earlier articles of this batch by band key: a feed may carry two copies of one story.
+  // Earlier articles of this batch by band key (the latest few per key, as the store reads per key): a feed may
+  // carry copies of one story, and comparing each of a thousand copies with all the others would cost n^2.
   const earlier = new Map<number, number[]>();
   items.forEach((item, index) => {
     let best: Placement | undefined;
     let bestScore = options.threshold;
     const consider = (publishedAt: number, shingles: Uint32Array, placement: () => Placement) => {
+      // An identical copy is as near as any can be.
+      if (bestScore === 1 && best !== undefined) return;
       if (Math.abs(publishedAt - item.publishedAt) > options.windowMs) return;
       const score = jaccard(item.shingles, shingles);
       // Ties go to the first seen: stored candidates come oldest story first.
@@ -65,8 +71,11 @@ export function placeArticles(
     placements.push(best ?? { newStoryOf: index });
     for (const key of item.keys) {
       const list = earlier.get(key);
-      if (list) list.push(index);
-      else earlier.set(key, [index]);
+      if (!list) earlier.set(key, [index]);
+      else {
+        list.push(index);
+        if (list.length > BATCH_ROWS_PER_KEY) list.shift();
+      }
     }
   });
   return placements;

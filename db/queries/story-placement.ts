@@ -21,6 +21,12 @@ import { jsonParam } from "./json-param";
 
 /** Stored candidates per new article, at most this many, those sharing the most bands first. */
 const CANDIDATES_PER_ARTICLE = 4;
+/**
+ * Band rows read per band key, the newest in the window first. A story copied a thousand times (or a feed's
+ * boilerplate entry) shares every band with each new copy: without a cap each lookup would read them all, and
+ * storing n copies would cost n^2. A handful of the story's copies are enough to join it.
+ */
+const ROWS_PER_KEY = 8;
 const LOOKUP_CHUNK = 200;
 
 export interface PlacedArticles {
@@ -141,7 +147,9 @@ async function storedCandidates(
       with q(i, k, lo, hi) as (
         select value ->> 0, value ->> 1, value ->> 2, value ->> 3 from json_each(${JSON.stringify(probes)}))
       select q.i as i, b.id / ${sql.raw(String(BAND_SLOTS))} as id, count(*) as n
-      from q join story_bands b on b.key = q.k and b.published_at between q.lo and q.hi
+      from q join story_bands b on b.id in (
+        select c.id from story_bands c where c.key = q.k and c.published_at between q.lo and q.hi
+        order by c.published_at desc limit ${sql.raw(String(ROWS_PER_KEY))})
       group by 1, 2`);
     const byItem = new Map<number, CandidateRow[]>();
     for (const row of rows) {
