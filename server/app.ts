@@ -15,6 +15,7 @@ import { docsRoutes } from "./routes/docs";
 import { type FetchFeedNow, feedRoutes } from "./routes/feeds";
 import { healthRoutes } from "./routes/health";
 import { sessionRoutes } from "./routes/session";
+import { storyRoutes } from "./routes/stories";
 import { streamRoutes } from "./routes/stream";
 import { subscriptionRoutes } from "./routes/subscriptions";
 import { timelineRoutes } from "./routes/timeline";
@@ -67,6 +68,7 @@ function createApi(deps: AppDeps, signInDeps: SignInDeps) {
     .route("/", topicFeedRoutes(deps))
     .route("/", conceptRoutes(deps, admin))
     .route("/", coverageRoutes(deps))
+    .route("/", storyRoutes(deps))
     .route("/", timelineRoutes(deps, admin))
     .route("/", streamRoutes(deps))
     .route("/", subscriptionRoutes(deps, admin))

@@ -42,6 +42,8 @@ export interface ArticleRow {
   feedId: number;
   feedName: string | null;
   feedCountry: string | null;
+  /** The story it reports (GET /api/stories/:id). */
+  storyId: number | null;
   /** Bundled sample data: invented text under links that lead nowhere. */
   isSample: boolean;
 }
@@ -73,6 +75,7 @@ export async function listArticles(
     feedId: articles.feedId,
     feedName: feeds.name,
     feedCountry: feeds.country,
+    storyId: articles.storyId,
     isSample: articles.isSample,
   };
   const base = byTopic

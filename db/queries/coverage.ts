@@ -131,9 +131,9 @@ export async function distinctArticleCounts(
   return toArrays(rows, query.edges.length - 1);
 }
 
-type Row = { i: unknown; k: unknown; n: unknown };
+export type Row = { i: unknown; k: unknown; n: unknown };
 
-function scopeConditions(scope: Scope, feed: SQL, lang: SQL): SQL[] {
+export function scopeConditions(scope: Scope, feed: SQL, lang: SQL): SQL[] {
   const conditions: SQL[] = [];
   if (scope.feedIds !== null)
     conditions.push(sql`${feed} in (select value from json_each(${JSON.stringify(scope.feedIds)}))`);
@@ -142,7 +142,7 @@ function scopeConditions(scope: Scope, feed: SQL, lang: SQL): SQL[] {
   return conditions;
 }
 
-function keyColumn(key: CountKey | null, columns: { topic: SQL; feed: SQL; lang: SQL }): SQL {
+export function keyColumn(key: CountKey | null, columns: { topic: SQL; feed: SQL; lang: SQL }): SQL {
   if (key === null) return sql`0`;
   if (key === "country")
     return sql`(select coalesce(f.country, '') from feeds f where f.id = ${columns.feed})`;
@@ -169,7 +169,7 @@ async function summed(
 
 const zeros = (n: number) => new Array<number>(n).fill(0);
 
-function toArrays(rows: readonly Row[], buckets: number): Map<string, number[]> {
+export function toArrays(rows: readonly Row[], buckets: number): Map<string, number[]> {
   const out = new Map<string, number[]>();
   for (const row of rows) {
     const key = String(row.k);

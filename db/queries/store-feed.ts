@@ -1,4 +1,5 @@
 import { eq, sql } from "drizzle-orm";
+import type { ArticleToPlace } from "../../core/stories/placement";
 import type { Db, Executor } from "../client";
 import { type Article, type ArticleTopic, articles, type Feed, feeds, type NewArticle } from "../schema";
 import { replaceTags } from "./article-topics";
@@ -7,6 +8,7 @@ import { releasedLease } from "./feed-leases";
 import { enqueueInstantAlerts } from "./instant-alerts";
 import { jsonParam } from "./json-param";
 import { articleIdsIn, type RollupEntry, rollupEntries, rollupTags } from "./rollups";
+import { dropEmptyNewStories, fingerprintOf, indexStoryBands, placeInStories } from "./story-placement";
 import { type TopicQuery, topicQueries } from "./topics";
 
 /** A stored article, as much of it as a re-read entry is compared with. */
@@ -39,8 +41,11 @@ export type PlannedTag = Omit<ArticleTopic, "articleId">;
 export interface FeedWritePlan {
   feedId: number;
   now: number;
-  /** New rows in feed order, each with the tags and rollup counts it brings if it is inserted. */
-  inserts: Array<{ article: NewArticle; tags: PlannedTag[]; counts: RollupEntry[] }>;
+  /**
+   * New rows in feed order, each with the tags and rollup counts it brings if it is inserted, and its story
+   * fingerprint (core/stories/fingerprint.ts; computed here when the caller did not compute it ahead).
+   */
+  inserts: Array<{ article: NewArticle; tags: PlannedTag[]; counts: RollupEntry[]; story?: ArticleToPlace }>;
   /** Rows of this feed whose headline or summary changed. */
   updates: Array<{
     id: number;
@@ -159,11 +164,22 @@ export async function writeFeedPlan(db: Executor, plan: FeedWritePlan): Promise<
   const insertedIds: number[] = [];
   const insertedTags: ArticleTopic[] = [];
   const insertedCounts: RollupEntry[] = [];
-  for (let i = 0; i < plan.inserts.length; i += INSERT_CHUNK) {
-    const chunk = plan.inserts.slice(i, i + INSERT_CHUNK);
+  // Each new article joins the story of its nearest stored (or earlier) copy, or starts one: decided before the
+  // insert, so the row is written with its story.
+  const inserts = plan.inserts.map((insert) => ({
+    ...insert,
+    story: insert.story ?? fingerprintOf(insert.article),
+  }));
+  const placed = await placeInStories(
+    db,
+    inserts.map((insert) => ({ story: insert.story, lang: insert.article.lang ?? null })),
+  );
+  const indexed: Array<{ articleId: number; story: ArticleToPlace }> = [];
+  for (let i = 0; i < inserts.length; i += INSERT_CHUNK) {
+    const chunk = inserts.slice(i, i + INSERT_CHUNK);
     const ids = await insertArticleRows(
       db,
-      chunk.map((insert) => insert.article),
+      chunk.map((insert, k) => ({ ...insert.article, storyId: placed.storyIds[i + k]! })),
     );
     // Rows skipped by DO NOTHING return nothing, so match by entry key rather than by position; only the rows
     // written are counted and tagged.
@@ -173,9 +189,12 @@ export async function writeFeedPlan(db: Executor, plan: FeedWritePlan): Promise<
       const insert = byKey.get(row.entryKey);
       if (!insert) continue;
       insertedCounts.push(...insert.counts);
+      indexed.push({ articleId: row.id, story: insert.story });
       for (const tag of insert.tags) insertedTags.push({ articleId: row.id, ...tag });
     }
   }
+  await indexStoryBands(db, indexed);
+  await dropEmptyNewStories(db, placed.newStoryIds);
   // Rollups move with the rows: old tags of changed articles out, new articles and tags in.
   if (plan.retagged.length > 0) {
     await rollupTags(db, articleIdsIn("t", plan.retagged), -1);
@@ -223,13 +242,15 @@ async function insertArticleRows(
       r.updatedAt,
       r.contentHash,
       r.isSample ? 1 : 0,
+      r.storyId ?? null,
     ]),
   );
   const result = await db.all<{ id: number; entry_key: string }>(sql`
     insert into articles (feed_id, entry_key, guid, url, title, summary, author, lang, published_at, date_source,
-      first_seen_at, updated_at, content_hash, is_sample)
+      first_seen_at, updated_at, content_hash, is_sample, story_id)
     select r.value ->> 0, r.value ->> 1, r.value ->> 2, r.value ->> 3, r.value ->> 4, r.value ->> 5, r.value ->> 6,
-      r.value ->> 7, r.value ->> 8, r.value ->> 9, r.value ->> 10, r.value ->> 11, r.value ->> 12, r.value ->> 13
+      r.value ->> 7, r.value ->> 8, r.value ->> 9, r.value ->> 10, r.value ->> 11, r.value ->> 12, r.value ->> 13,
+      r.value ->> 14
     from json_each(${json}) r where true order by r.key
     on conflict do nothing
     returning id, entry_key`);

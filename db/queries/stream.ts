@@ -12,6 +12,7 @@ export interface StreamArticleRow {
   isSample: boolean;
   feedId: number;
   feedName: string | null;
+  storyId: number | null;
 }
 
 const columns = {
@@ -23,6 +24,7 @@ const columns = {
   isSample: articles.isSample,
   feedId: articles.feedId,
   feedName: feeds.name,
+  storyId: articles.storyId,
 };
 
 /** The highest article id stored so far (0 for none): where a freshly started stream begins. */

@@ -28,12 +28,15 @@ export const articles = sqliteTable(
     /** Hash of title + summary: lets a re-seen entry be compared without reading its text. */
     contentHash: text("content_hash").notNull(),
     isSample: integer("is_sample", { mode: "boolean" }).notNull().default(false),
+    /** The story it reports (db/schema/stories.ts); null only for a row a migration has not placed yet. */
+    storyId: integer("story_id"),
   },
   (t) => [
     uniqueIndex("articles_feed_entry_uq").on(t.feedId, t.entryKey),
     uniqueIndex("articles_url_uq").on(t.url).where(sql`${t.url} is not null`),
     index("articles_published_idx").on(t.publishedAt, t.id),
     index("articles_feed_published_idx").on(t.feedId, t.publishedAt, t.id),
+    index("articles_story_idx").on(t.storyId, t.publishedAt, t.id),
   ],
 );
 

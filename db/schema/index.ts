@@ -6,5 +6,6 @@ export * from "./feeds";
 export * from "./job-runs";
 export * from "./people";
 export * from "./settings";
+export * from "./stories";
 export * from "./timeline";
 export * from "./topics";

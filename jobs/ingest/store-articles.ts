@@ -1,4 +1,6 @@
 import { setImmediate as nextTurn } from "node:timers/promises";
+import { storyFingerprint } from "../../core/stories/fingerprint";
+import type { ArticleToPlace } from "../../core/stories/placement";
 import type { Db } from "../../db/client";
 import { storeFeed } from "../../db/queries/store-feed";
 import type { TagRow, TopicTag, TopicTagger } from "../topics/topic-tagger";
@@ -31,6 +33,7 @@ export interface StoreResult {
 export async function storeFeedArticles(db: Db, input: StoreInput): Promise<StoreResult> {
   const { tagger } = input;
   const pretagged = tagger ? await tagAhead(db, tagger, input.articles) : undefined;
+  const stories = await fingerprintAhead(input.articles);
   const { plan, written } = await storeFeed(
     db,
     {
@@ -45,7 +48,11 @@ export async function storeFeedArticles(db: Db, input: StoreInput): Promise<Stor
       if (tagger && stored.topics) tagger.load(stored.topics, stored.concepts);
       const ahead = pretagged && tagger?.compilations === pretagged.compilations ? pretagged.tags : undefined;
       return planFeedStore(
-        { ...input, tagger: tagger && { topicsOf: (a) => ahead?.get(a) ?? tagger.topicsOf(a) } },
+        {
+          ...input,
+          tagger: tagger && { topicsOf: (a) => ahead?.get(a) ?? tagger.topicsOf(a) },
+          storyOf: (a) => stories.get(a),
+        },
         stored,
       );
     },
@@ -81,4 +88,19 @@ async function tagAhead(
     await nextTurn();
   }
   return { compilations, tags };
+}
+
+/**
+ * Story fingerprints (shingles and band keys, core/stories/) for every entry, a chunk at a time with the event
+ * loop's turn in between, for the reason tagAhead gives: the transaction then only looks them up.
+ */
+async function fingerprintAhead(
+  articles: readonly NormalizedArticle[],
+): Promise<Map<object, ArticleToPlace>> {
+  const out = new Map<object, ArticleToPlace>();
+  for (let i = 0; i < articles.length; i += TAG_AHEAD_CHUNK) {
+    for (const article of articles.slice(i, i + TAG_AHEAD_CHUNK)) out.set(article, storyFingerprint(article));
+    await nextTurn();
+  }
+  return out;
 }

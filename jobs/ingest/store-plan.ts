@@ -1,3 +1,4 @@
+import type { ArticleToPlace } from "../../core/stories/placement";
 import type { FeedWritePlan, StoredForFeed } from "../../db/queries/store-feed";
 import type { TopicTagger } from "../topics/topic-tagger";
 import type { FeedStateUpdate } from "./feed-state";
@@ -13,6 +14,8 @@ export interface StorePlanInput {
   isSample?: boolean | undefined;
   /** Tags new and changed articles; absent, articles are stored untagged. */
   tagger?: Pick<TopicTagger, "topicsOf"> | undefined;
+  /** Story fingerprints computed ahead (store-articles.ts); absent, the store computes them. */
+  storyOf?: ((article: NormalizedArticle) => ArticleToPlace | undefined) | undefined;
 }
 
 export interface StorePlan extends FeedWritePlan {
@@ -71,6 +74,7 @@ export function planFeedStore(input: StorePlanInput, stored: StoredForFeed): Sto
         },
         tags,
         counts: [place, ...tags.map((tag) => ({ ...place, topicId: tag.topicId }))],
+        story: input.storyOf?.(article),
       });
     } else if (match.feedId === feedId && match.contentHash !== article.contentHash) {
       plan.updates.push({

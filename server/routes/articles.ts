@@ -103,6 +103,11 @@ const ArticleSchema = z
     publishedAt: z.string(),
     firstSeenAt: z.string(),
     topics: z.array(z.object({ slug: z.string(), terms: z.array(MatchedTermSchema) })),
+    storyId: z
+      .number()
+      .int()
+      .nullable()
+      .openapi({ description: "the story it reports, with its other copies: GET /api/stories/{storyId}" }),
     sample: z.boolean().openapi({
       description:
         "true for the bundled sample coverage: invented articles, links under .sample.invalid " +
@@ -187,6 +192,7 @@ export function articleRoutes({ db }: AppDeps) {
           publishedAt: isoTime(row.publishedAt)!,
           firstSeenAt: isoTime(row.firstSeenAt)!,
           topics: topicsOf.get(row.id) ?? [],
+          storyId: row.storyId,
           sample: row.isSample,
         })),
         nextCursor: next ? encodeCursor(next) : null,

@@ -10,14 +10,16 @@ import {
   seriesOf,
   withGroupsOf,
 } from "../../core/coverage/coverage-request";
-import { NO_SCOPE, resolveScope } from "../../core/coverage/coverage-scope";
+import { countryOf, NO_SCOPE, resolveScope } from "../../core/coverage/coverage-scope";
 import { COVERAGE_BY, SHARE_OF, toCsv } from "../../core/coverage/coverage-series";
 import { previousPlan } from "../../core/coverage/previous-period";
+import { regionOf } from "../../core/coverage/regions";
 import { leadInPlan, withSpikes } from "../../core/coverage/series-spikes";
 import { SPIKE_RULES } from "../../core/spike-rule";
 import { type BucketPlan, INTERVALS } from "../../core/time/time-buckets";
 import { countCoverage } from "../../db/queries/coverage";
 import { listFeeds } from "../../db/queries/feeds";
+import { countStoryCoverage } from "../../db/queries/story-coverage";
 import { listTopicNames } from "../../db/queries/topics";
 import { errorResponses, PUBLIC, ScopeFilterParams } from "../api-shapes";
 import type { AppDeps } from "../app";
@@ -98,6 +100,16 @@ const Query = z
         description:
           "what `shares` divide by: `all`, every article of the bucket (`totals`); `group` (by=feed|lang|country|region " +
           "only), every article of the series' own group in the bucket (`groupTotals`): the share of each outlet's coverage",
+      }),
+    unit: z
+      .enum(["articles", "stories"])
+      .default("articles")
+      .openapi({
+        param: { name: "unit", in: "query" },
+        description:
+          "what is counted: `articles`, or `stories` (GET /api/stories): a story counts once per bucket and series " +
+          "when at least one of its matching articles falls in it; a breakdown counts it once in each group " +
+          "(outlet, language, country, region) that ran it, so its series may add up to more than `totals`",
       }),
     compare: z
       .enum(["previous"])
@@ -209,7 +221,8 @@ export function coverageRoutes({ db }: AppDeps) {
     const chosen = chooseTopics(await listTopicNames(db), q.topics);
     const plan = coveragePlan(q, Date.now());
     const filtered = q.feed ?? q.lang ?? q.country ?? q.region;
-    const feeds = filtered !== undefined || q.by === "feed" ? await listFeeds(db) : [];
+    const storyRegions = q.unit === "stories" && q.by === "region";
+    const feeds = filtered !== undefined || q.by === "feed" || storyRegions ? await listFeeds(db) : [];
     const counting = planCounts({
       by: q.by,
       // A breakdown that names no topics splits every article, so its series add up to the totals.
@@ -218,10 +231,15 @@ export function coverageRoutes({ db }: AppDeps) {
       groupTotals: q.share === "group",
     });
     const names = new Map(feeds.map((f) => [String(f.id), f.name ?? f.url]));
+    const regionKeys = storyRegions
+      ? new Map(feeds.map((f) => [f.id, regionCountry(countryOf(f))]))
+      : undefined;
+    const counted = (p: BucketPlan) =>
+      q.unit === "stories"
+        ? countStoryCoverage(db, counting, p.edges, regionKeys)
+        : countCoverage(db, counting, p.edges);
     const count = async (p: BucketPlan): Promise<CountedSeries> =>
-      seriesOf(q.by, chosen, await countCoverage(db, counting, p.edges), p.labels.length, (id) =>
-        names.get(id),
-      );
+      seriesOf(q.by, chosen, await counted(p), p.labels.length, (id) => names.get(id));
     const before = q.compare === "previous" ? countablePlan(previousPlan(plan)) : undefined;
     const current = await count(plan);
     const earlier = before ? await count(before) : undefined;
@@ -235,7 +253,7 @@ export function coverageRoutes({ db }: AppDeps) {
       share: q.share,
     });
     if (before && earlier) body.previous = previousPeriod(body, before, earlier.totals, earlier.series);
-    c.header("x-tidemark-counted-from", countedFrom(counting));
+    c.header("x-tidemark-counted-from", q.unit === "stories" ? "stories" : countedFrom(counting));
     if (q.format === "csv") {
       return c.body(toCsv(body), 200, {
         "content-type": "text/csv; charset=utf-8",
@@ -258,4 +276,13 @@ export function coverageRoutes({ db }: AppDeps) {
 /** Which store answered the series (see core/coverage/count-plan.ts), for whoever checks a number's origin. */
 function countedFrom(plan: CountPlan): string {
   return plan.source === "articles" ? "articles" : plan.source === "detail" ? "detail-rollups" : "rollups";
+}
+
+/**
+ * unit=stories by=region counts a story once per region, so it is keyed by region in SQL; the breakdown then folds
+ * countries into regions, so each region is keyed by one country of it (and unknown by "").
+ */
+function regionCountry(country: string): string {
+  const region = regionOf(country || null);
+  return region === "global-north" ? "DE" : region === "global-south" ? "BR" : "";
 }

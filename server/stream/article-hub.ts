@@ -6,6 +6,8 @@ export interface StreamArticle {
   source: { id: number; name: string | null };
   lang: string | null;
   publishedAt: string;
+  /** The story it reports (GET /api/stories/:id). */
+  storyId: number | null;
   topics: Array<{ slug: string; terms: Array<{ term: string; field: string; start: number; end: number }> }>;
 }
 

@@ -45,6 +45,7 @@ export async function withTopics(db: Db, rows: readonly StreamArticleRow[]): Pro
         source: { id: row.feedId, name: row.feedName },
         lang: row.lang,
         publishedAt: new Date(row.publishedAt).toISOString(),
+        storyId: row.storyId,
         topics,
       },
     ];

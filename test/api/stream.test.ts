@@ -106,6 +106,7 @@ describe("GET /api/stream", { timeout: 120_000 }, () => {
       source: { id: feed.id, name: "Wire" },
       lang: "en",
       publishedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/),
+      storyId: expect.any(Number),
       topics: [{ slug: "nvidia", terms: [{ term: "nvidia", field: "title", start: 0, end: 6 }] }],
     });
 

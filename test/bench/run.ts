@@ -9,10 +9,11 @@ import { printRows, type Row } from "./report";
 import { benchRetag } from "./retag.bench";
 import { benchSpikes } from "./spikes.bench";
 import { benchStart } from "./start.bench";
+import { benchStories } from "./stories.bench";
 import { benchTagging } from "./tagging.bench";
 
 /**
- * `npm run bench [ingest|hostile|tagging|spikes|api|retag|start|dashboard ...]`: every benchmark (or the named ones) in one run, printed as one table and written to bench-results/ as JSON.
+ * `npm run bench [ingest|hostile|tagging|spikes|api|retag|stories|start|dashboard ...]`: every benchmark (or the named ones) in one run, printed as one table and written to bench-results/ as JSON.
  * Speed and memory targets are checked here, never by timed assertions in the tests.
  */
 const benches: Array<[string, () => Promise<Row[]>]> = [
@@ -27,6 +28,8 @@ const benches: Array<[string, () => Promise<Row[]>]> = [
   ["evidence", benchEvidence],
   // A retag of 100,000 articles in the real server while /api/health is polled: does the server stall?
   ["retag", benchRetag],
+  // Story clustering: precision and recall on the labeled sets, and a million articles clustered within 300 MiB.
+  ["stories", benchStories],
   // The production start: build, then time from process start to the first healthy answer.
   ["start", benchStart],
   // The dashboard in Chromium over the million-article database: bundle sizes, first chart, every redraw.
