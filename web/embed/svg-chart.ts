@@ -38,6 +38,7 @@ export class SvgLineChart {
   #active = -1;
   readonly #guide = svg("line", { class: "embed-guide", visibility: "hidden" });
   readonly #measure = textMeasure();
+  #size = { width: 0, height: 0 };
 
   constructor(
     private readonly root: SVGSVGElement,
@@ -51,7 +52,11 @@ export class SvgLineChart {
       this.#point(this.#bucketAt(event.offsetX), event.offsetX),
     );
     root.addEventListener("pointerleave", () => this.#point(-1));
-    new ResizeObserver(() => this.#render()).observe(root);
+    // Redrawn when the frame is resized; the observer's first call (the size it was drawn at) is skipped.
+    new ResizeObserver(() => {
+      const { width, height } = root.getBoundingClientRect();
+      if (width !== this.#size.width || height !== this.#size.height) this.#render();
+    }).observe(root);
   }
 
   update(view: EmbedView): void {
@@ -65,6 +70,7 @@ export class SvgLineChart {
     const { coverage, metric, locale, theme } = view;
     const { width, height } = this.root.getBoundingClientRect();
     if (width === 0 || height === 0) return;
+    this.#size = { width, height };
     const withYear = spansYears(coverage.buckets);
     const layout = layoutLines({
       values: coverage.series.map((s) => seriesValues(s, metric)),
