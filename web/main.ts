@@ -1,3 +1,5 @@
+// First, so the first chart's first request leaves before the rest of the page's code is evaluated.
+import "./first-request";
 import { readAdminToken } from "./admin-token";
 import { setupSubscribe } from "./alerts/subscribe-panel";
 import { type Coverage, coverageCsvUrl, getCoverage, getTopics, type Topic } from "./api";
@@ -8,6 +10,7 @@ import { BreakdownChart, type BreakdownRow, breakdownRows } from "./charts/break
 import { breakdownTable } from "./charts/breakdown-table";
 import { bucketSpan, rangeSpan } from "./charts/bucket-span";
 import { CoverageChart } from "./charts/coverage";
+import { browserTz, fromLink, resolveRange } from "./first-request";
 import "./charts/draw-marks";
 import { coverageTable } from "./charts/data-table";
 import { seriesColor } from "./charts/palette";
@@ -29,8 +32,8 @@ import { reveal, setupShortcuts } from "./shortcuts/shortcuts";
 import { setupSources } from "./sources";
 import { todayIn } from "./state/date-range";
 import { showLinkNote } from "./state/link-note";
-import { type DashboardState, parseState, readState, serializeState } from "./state/url-state";
-import { coverageQuery, createRangeResolver } from "./state/view-range";
+import { type DashboardState, parseState, serializeState } from "./state/url-state";
+import { coverageQuery } from "./state/view-range";
 import { type Extent, isEmpty } from "./states/data-extent";
 import { FigureState } from "./states/figure-state";
 import { findExtent } from "./states/find-extent";
@@ -41,10 +44,8 @@ import { loadTimeline, NO_MARKS, type Timeline, tableNotes, timelineMarks } from
 import { setupTopicsPanel } from "./topics/topics-panel";
 import { writeToken } from "./write-access";
 
-const browserTz = Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";
 const locale = navigator.language || "en";
 
-const fromLink = readState(location.search, browserTz);
 let state = fromLink.state;
 let topics = new Map<string, Topic>();
 let coverage: Coverage | null = null;
@@ -61,10 +62,13 @@ let firstChartSettled: () => void = () => undefined;
 const firstChartDone = new Promise<void>((settle) => {
   firstChartSettled = settle;
 });
-const resolveRange = createRangeResolver();
-// Both first requests leave before any chart is built: the page's first draw waits on them, not on setup.
-const topicsArrive = getTopics();
-void resolveRange(state).catch(() => undefined);
+// The topic list (each topic with its article count) is asked for once the first chart's data is in: on a
+// large store it is a slow answer, and asked beside them it held up the first chart's requests on the server.
+let topicsRequest: Promise<Topic[]> | undefined;
+const topicsArrive = (): Promise<Topic[]> => {
+  topicsRequest ??= getTopics();
+  return topicsRequest;
+};
 
 const coverageFigure = byId("coverage-figure");
 const breakdownFigure = byId("breakdown-figure");
@@ -109,6 +113,7 @@ async function load(fresh = false, quiet = false): Promise<void> {
     // The breakdown is asked for only once the main chart is drawn: on a large store it is the slower
     // query, and the first chart should not queue behind it.
     const [main, marked] = await Promise.all([getCoverage(query, { fresh }), loadTimeline(query, { fresh })]);
+    void topicsArrive().catch(() => undefined);
     if (seq !== loadSeq) return;
     coverage = main;
     timeline = marked;
@@ -128,7 +133,7 @@ async function load(fresh = false, quiet = false): Promise<void> {
     const split = await getCoverage(
       {
         ...query,
-        topics: everyTopic ? (await topicsArrive).map((t) => t.slug) : query.topics,
+        topics: everyTopic ? (await topicsArrive()).map((t) => t.slug) : query.topics,
         smooth: undefined,
         compare: undefined,
         by: s.breakdown,
@@ -281,7 +286,7 @@ async function showList(): Promise<void> {
   const c = coverage;
   if (!c) return;
   drilled = false;
-  const list = topics.size > 0 ? [...topics.values()] : await topicsArrive.catch(() => []);
+  const list = topics.size > 0 ? [...topics.values()] : await topicsArrive().catch(() => []);
   if (coverage !== c) return;
   const scope = { state, topics: list, dates: { from: c.from, to: c.to }, span: rangeSpan(c) };
   articlesContext.textContent = listCaption(listMode, scope, locale);
@@ -331,7 +336,8 @@ async function start(): Promise<void> {
   ]);
   byId("shortcuts-button").addEventListener("click", openHelp);
   // Building the controls, sources and stream would hold the main thread while the chart's data arrives.
-  const [list] = await Promise.all([topicsArrive, firstChartDone]);
+  await firstChartDone;
+  const list = await topicsArrive();
   topics = new Map(list.map((t) => [t.slug, t]));
   controls = setupControls(list, navigate);
   const known = state.topics.filter((slug) => topics.has(slug));

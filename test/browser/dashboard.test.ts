@@ -91,6 +91,34 @@ describe("the dashboard over the sample coverage", () => {
     expect(errors).toEqual([]);
   });
 
+  it("asks for the topic list only once the first chart's data is in, so it never holds that data up", async () => {
+    page = await browser.newPage({
+      viewport: { width: 1280, height: 800 },
+      timezoneId: "UTC",
+      locale: "en-GB",
+    });
+    errors = watchErrors(page);
+    const log: string[] = [];
+    page.on("request", (r) => log.push(`sent ${new URL(r.url()).pathname}${new URL(r.url()).search}`));
+    page.on("requestfinished", (r) =>
+      log.push(`done ${new URL(r.url()).pathname}${new URL(r.url()).search}`),
+    );
+    await page.goto(`${server.url}/`);
+    await chartReady(page);
+    await page.waitForSelector("#topic-toggles input");
+    const firstChartData = log.findIndex(
+      (e) => e.startsWith("done /api/coverage") && e.includes("compare=previous"),
+    );
+    const topics = log.findIndex((e) => e.startsWith("sent /api/topics"));
+    expect(firstChartData).toBeGreaterThanOrEqual(0);
+    expect(topics).toBeGreaterThan(firstChartData);
+    // The range probe ("all": where the coverage lies, by month) is the first request the page makes.
+    expect(log.find((e) => e.startsWith("sent /api/"))).toMatch(
+      /^sent \/api\/coverage\?from=2000-01-01&.*interval=month/,
+    );
+    expect(errors).toEqual([]);
+  });
+
   it("puts control changes in the URL and the data, and back and forward restore them", async () => {
     await open();
     await page.selectOption("#interval", "week");

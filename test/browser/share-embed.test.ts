@@ -158,11 +158,16 @@ describe("sharing the chart: PNG and SVG exports and the embed", { timeout: 120_
     const link = await page.getAttribute("#embed-link", "href");
     expect(link).toBe(`${server.url}/?topics=nvidia-valuation&interval=week&tz=UTC&metric=share`);
     expect(await page.$$eval("input, select, button, textarea, form", (nodes) => nodes.length)).toBe(0);
-    // The same chart code as the dashboard: its tooltip names the bucket in full.
+    // The dashboard's tooltip words: the arrow keys name the bucket in full, with its total.
     const box = (await page.$("#embed-chart"))!;
     await box.focus();
     await page.keyboard.press("ArrowRight");
     expect(await page.$eval("#embed-chart", (c) => c.getAttribute("role"))).toBe("img");
+    expect(await page.textContent("#embed-readout")).toMatch(
+      /^Mon, 30 Dec 2024 – Sun, 5 Jan 2025\. All articles this week: \d+\. Nvidia valuation: \d+/,
+    );
+    // Its own small bundle: the chart is SVG, drawn without Chart.js.
+    expect(await page.$$("canvas")).toEqual([]);
     // Reads only, and nothing that holds a connection or writes: no stream, no POST.
     expect(requests.filter((r) => r.method !== "GET")).toEqual([]);
     const api = requests.filter((r) => r.path.startsWith("/api/")).map((r) => r.path);
@@ -170,6 +175,60 @@ describe("sharing the chart: PNG and SVG exports and the embed", { timeout: 120_
     expect(
       api.every((p) => ["/api/coverage", "/api/topics", "/api/events", "/api/outages"].includes(p)),
     ).toBe(true);
+    expect(errors).toEqual([]);
+  });
+
+  it("draws the embed's chart as SVG: one path per series through the API's numbers, the tooltip's words", async () => {
+    page = await browser.newPage({
+      viewport: { width: 700, height: 420 },
+      timezoneId: "UTC",
+      locale: "en-GB",
+    });
+    errors = watchErrors(page);
+    const query =
+      "topics=r1-release,nvidia-valuation&range=custom&from=2025-01-01&to=2025-03-31&interval=week";
+    await page.goto(`${server.url}/embed?${query}`);
+    await page.waitForSelector("#embed-figure[data-state=ready]");
+    const api = (await (
+      await fetch(
+        `${server.url}/api/coverage?topics=r1-release,nvidia-valuation&from=2025-01-01&to=2025-03-31&interval=week&tz=UTC`,
+      )
+    ).json()) as { buckets: string[]; totals: number[]; series: Array<{ key: string; counts: number[] }> };
+    const lines = await page.$$eval("#embed-chart path.embed-line", (paths) =>
+      paths.map((p) => ({ key: p.dataset.key, values: p.dataset.values, d: p.getAttribute("d") ?? "" })),
+    );
+    expect(lines.map((l) => l.key)).toEqual(["r1-release", "nvidia-valuation"]);
+    lines.forEach((line, i) => {
+      expect(line.values).toBe(api.series[i]!.counts.join(" "));
+      // Thirteen weeks: sparse, so straight segments, one per bucket after the first.
+      expect(line.d.match(/[ML]/g)).toHaveLength(api.buckets.length);
+    });
+    // Each line in its topic's colour, the legend's swatch the same.
+    const strokes = await page.$$eval("#embed-chart path.embed-line", (paths) =>
+      paths.map((p) => p.getAttribute("stroke")),
+    );
+    const swatches = await page.$$eval(".embed-swatch", (items) =>
+      items.map((s) => getComputedStyle(s).backgroundColor),
+    );
+    expect(new Set(strokes).size).toBe(2);
+    expect(swatches).toHaveLength(2);
+    // Readable count ticks from 0 and the weeks' labels along the bottom.
+    const texts = await page.$$eval("#embed-chart text", (nodes) => nodes.map((n) => n.textContent));
+    expect(texts).toContain("0");
+    expect(texts).toContain("13 Jan 2025");
+    expect(texts).toContain("Nvidia loses $589bn in a day");
+    // The pointer over the fifth week shows its numbers, as the dashboard's tooltip says them.
+    const x = await page.$$eval("#embed-chart circle", (dots) => Number(dots[4]!.getAttribute("cx")));
+    const chartBox = (await (await page.$("#embed-chart"))!.boundingBox())!;
+    await page.mouse.move(chartBox.x + x, chartBox.y + chartBox.height / 2);
+    const tip = await page.textContent("#embed-tip");
+    const total = api.totals[4]!;
+    const r1 = api.series[0]!.counts[4]!;
+    expect(tip).toContain("Mon, 27 Jan 2025 – Sun, 2 Feb 2025");
+    expect(tip).toContain(`All articles this week: ${total}`);
+    expect(tip).toContain(`${MARKUP_NAME}: ${r1} (`);
+    expect(await page.isVisible("#embed-tip")).toBe(true);
+    expect(await page.$$("#embed-chart img, #embed-chart b")).toEqual([]);
     expect(errors).toEqual([]);
   });
 

@@ -10,7 +10,6 @@ import {
   PointElement,
   Tooltip,
 } from "chart.js";
-import { isDark } from "../theme/theme";
 
 /**
  * Chart.js, tree-shaken: only what the dashboard draws. Buckets arrive as labels, so a category axis with our
@@ -29,25 +28,5 @@ Chart.register(
   Filler,
 );
 
+export { type ChartTheme, readTheme } from "./chart-theme";
 export { Chart };
-
-/** Colours of the page, read from its CSS custom properties so dark mode reaches the canvas. */
-export interface ChartTheme {
-  text: string;
-  muted: string;
-  grid: string;
-  background: string;
-  dark: boolean;
-}
-
-export function readTheme(): ChartTheme {
-  const style = getComputedStyle(document.documentElement);
-  const get = (name: string, fallback: string) => style.getPropertyValue(name).trim() || fallback;
-  return {
-    text: get("--fg", "#1b1f24"),
-    muted: get("--muted", "#5b6470"),
-    grid: get("--grid", "#e3e6ea"),
-    background: get("--bg", "#ffffff"),
-    dark: isDark(),
-  };
-}

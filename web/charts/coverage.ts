@@ -7,6 +7,7 @@ import { Chart, type ChartTheme, readTheme } from "./chart-setup";
 import { layoutLabels } from "./label-layout";
 import { type EventMarker, type Stretch, stretchAt } from "./markers";
 import { seriesColor, visibleOn, withAlpha } from "./palette";
+import { seriesValues } from "./series-values";
 import { spikeNumbers } from "./spike-notes";
 import { bucketTitle, bucketTotalLine, seriesLine } from "./tooltip-text";
 
@@ -20,12 +21,6 @@ export interface CoverageView {
   spikes: Spike[][];
   /** Buckets touched by an ingest outage: shaded, with the reason in the tooltip. */
   outages: Stretch[];
-}
-
-/** The values a series is drawn with: smoothed when the response carries them, counts or shares. */
-export function seriesValues(series: Coverage["series"][number], metric: Metric): number[] {
-  if (metric === "share") return series.smoothedShares ?? series.shares;
-  return series.smoothedCounts ?? series.counts;
 }
 
 /**

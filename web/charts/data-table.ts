@@ -2,7 +2,7 @@ import type { Coverage } from "../api";
 import { h } from "../element";
 import { bucketLabel, formatCount, formatShare } from "../format";
 import type { Metric } from "../state/url-state";
-import { seriesValues } from "./coverage";
+import { seriesValues } from "./series-values";
 
 /** A bucket's note (its story events, an outage that touched it) and whether an outage did. */
 export type BucketNotes = (bucketIndex: number) => { text: string; outage: boolean } | null;

@@ -1,8 +1,7 @@
 import { type Coverage, getCoverage, getTopics } from "../api";
 import { rangeSpan } from "../charts/bucket-span";
-import { Chart } from "../charts/chart-setup";
-import { CoverageChart } from "../charts/coverage";
-import "../charts/draw-marks";
+import { readTheme } from "../charts/chart-theme";
+import { seriesColor, visibleOn } from "../charts/palette";
 import { byId, h } from "../element";
 import { chartCaption, type OutletCount, viewUrl } from "../export/caption";
 import { loadOutletCount } from "../export/outlets";
@@ -12,11 +11,13 @@ import { coverageQuery, createRangeResolver } from "../state/view-range";
 import { onThemeChange } from "../theme/theme";
 import { loadTimeline, type Timeline, timelineMarks } from "../timeline";
 import "./embed.css";
+import { SvgLineChart } from "./svg-chart";
 
 /**
  * `/embed`: the coverage chart of a dashboard link, alone, for an iframe in an article. It reads the same URL
- * state as `/`, draws with the same chart code (so its tooltips and marks are the dashboard's), and only ever
- * reads: no controls, no live stream, no writes. Its caption is the exports' caption.
+ * state as `/`, draws it as SVG with the dashboard's axis rules, colours and tooltip words (without Chart.js, so
+ * its bundle stays small), and only ever reads: no controls, no live stream, no writes. Its caption is the
+ * exports' caption.
  */
 const browserTz = Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";
 const locale = navigator.language || "en";
@@ -24,9 +25,11 @@ const fromLink = readState(location.search, browserTz);
 
 const figure = byId("embed-figure");
 const status = byId("embed-status");
-const canvas = byId<HTMLCanvasElement>("embed-chart");
-// A point picked in the embed lists nothing: the articles are in the full view, one link away.
-const chart = new CoverageChart(canvas, () => undefined);
+const chart = new SvgLineChart(
+  document.querySelector<SVGSVGElement>("#embed-chart")!,
+  byId("embed-tip"),
+  byId("embed-readout"),
+);
 const resolveRange = createRangeResolver();
 
 interface Shown {
@@ -61,16 +64,24 @@ async function loadLinked(): Promise<{ state: DashboardState; view: Awaited<Retu
 function draw(shown: Shown): void {
   const { coverage, timeline, state } = shown;
   const marks = timelineMarks(timeline, rangeSpan(coverage).edges, Date.now());
+  const theme = readTheme();
   chart.update({
     coverage,
     metric: state.metric,
     stacked: state.stacked,
     locale,
+    colors: seriesColors(coverage, theme.dark),
     events: marks.events,
     spikes: coverage.series.map((s) => s.spikes),
     outages: marks.outages,
+    theme,
   });
   showCaption(shown);
+}
+
+/** Each series' colour as the dashboard draws it: the theme may lighten one that would vanish on the page. */
+function seriesColors(coverage: Coverage, dark: boolean): string[] {
+  return coverage.series.map((s, i) => visibleOn(seriesColor(i, s.key, s.color), dark));
 }
 
 function showCaption(shown: Shown): void {
@@ -80,8 +91,7 @@ function showCaption(shown: Shown): void {
     metric: state.metric,
     smooth: state.smooth,
     filters: state.filters,
-    // Each series' colour as the chart drew it (the theme may lighten one), for the legend's swatches.
-    colors: Chart.getChart(canvas)?.data.datasets.map((d) => String(d.borderColor)) ?? [],
+    colors: seriesColors(coverage, readTheme().dark),
     outlets: shown.outlets,
     viewUrl: viewUrl(location.origin, serializeState(state, "")),
     locale,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { lineShape, SPARSE_BUCKETS, shareAxis } from "../../../web/charts/axis";
+import { countAxis, lineShape, SPARSE_BUCKETS, shareAxis } from "../../../web/charts/axis";
 import { chroma, GROUP_COLOR, groupColor, OTHER_GROUP_COLOR } from "../../../web/charts/group-colors";
 import { layoutLabels } from "../../../web/charts/label-layout";
 import { OKABE_ITO } from "../../../web/charts/palette";
@@ -44,6 +44,26 @@ describe("the share axis", () => {
       expect(ticks, `peak ${peak}`).toBeGreaterThanOrEqual(3);
       expect(ticks, `peak ${peak}`).toBeLessThanOrEqual(7);
       expect(max).toBeGreaterThanOrEqual(Math.min(peak, 1) - 1e-12);
+    }
+  });
+});
+
+describe("the count axis", () => {
+  it("runs from 0 to a round value at or above the peak in whole-article steps a reader can count in", () => {
+    expect(countAxis(266)).toEqual({ min: 0, max: 300, stepSize: 100 });
+    expect(countAxis(41)).toEqual({ min: 0, max: 50, stepSize: 10 });
+    expect(countAxis(12)).toEqual({ min: 0, max: 15, stepSize: 5 });
+    expect(countAxis(1_200_000)).toEqual({ min: 0, max: 1_250_000, stepSize: 250_000 });
+  });
+
+  it("never steps by a fraction of an article, and shows 0-1 for an empty series", () => {
+    expect(countAxis(3)).toEqual({ min: 0, max: 3, stepSize: 1 });
+    expect(countAxis(0)).toEqual({ min: 0, max: 1, stepSize: 1 });
+    for (let peak = 1; peak < 1e7; peak = Math.ceil(peak * 1.37)) {
+      const { max, stepSize } = countAxis(peak);
+      expect(Number.isInteger(stepSize), `peak ${peak}`).toBe(true);
+      expect(max, `peak ${peak}`).toBeGreaterThanOrEqual(peak);
+      expect(Math.round(max / stepSize) + 1, `peak ${peak}`).toBeLessThanOrEqual(7);
     }
   });
 });
