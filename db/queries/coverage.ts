@@ -149,7 +149,12 @@ function keyColumn(key: CountKey | null, columns: { topic: SQL; feed: SQL; lang:
   return columns[key];
 }
 
-/** Signed sums per (bucket, key) of `table` over the segments' ranges of `unit`. */
+/**
+ * Signed sums per (bucket, key) of `table` over the segments' ranges of `unit`. SQLite reads the rollup cells of
+ * the ranges the segments cover (one index range per run of adjacent units) and hands them over as ONE JSON
+ * text; the segments are summed here. Measured at 1M articles: a row object per cell costs the libSQL client
+ * about 2 µs, and a join of the segments in SQL about as much per segment, against ~0.2 µs a cell this way.
+ */
 async function summed(
   db: Executor,
   segments: Segment[],
@@ -159,12 +164,41 @@ async function summed(
   where: SQL,
 ): Promise<Row[]> {
   if (segments.length === 0) return [];
-  return db.all<Row>(sql`
-    with seg(i, s, lo, hi) as (
-      select value ->> 0, value ->> 1, value ->> 2, value ->> 3 from json_each(${JSON.stringify(segments)}))
-    select seg.i as i, ${key} as k, sum(seg.s * r.count) as n
-    from seg join ${table} on ${where} and ${unit} >= seg.lo and ${unit} < seg.hi
-    group by 1, 2`);
+  // CROSS JOIN keeps the ranges outside: left to itself the planner may scan the rollup once per range.
+  const rows = await db.all<{ j: string }>(sql`
+    with rg(lo, hi) as (select value ->> 0, value ->> 1 from json_each(${JSON.stringify(unitRanges(segments))}))
+    select json_group_array(json_array(${unit}, ${key}, r.count)) as j
+    from rg cross join ${table} where ${where} and ${unit} >= rg.lo and ${unit} < rg.hi`);
+  const byUnit = new Map<number, Array<[key: unknown, n: number]>>();
+  for (const [u, k, n] of JSON.parse(rows[0]?.j ?? "[]") as Array<[number, unknown, number]>) {
+    const list = byUnit.get(u);
+    if (list) list.push([k, n]);
+    else byUnit.set(u, [[k, n]]);
+  }
+  const sums = new Map<string, Row>();
+  for (const [i, sign, lo, hi] of segments) {
+    for (let u = lo; u < hi; u++) {
+      for (const [k, n] of byUnit.get(u) ?? []) {
+        const id = `${i}\u0000${String(k)}`;
+        const row = sums.get(id);
+        if (row) row.n = (row.n as number) + sign * n;
+        else sums.set(id, { i, k, n: sign * n });
+      }
+    }
+  }
+  return [...sums.values()];
+}
+
+/** The segments' unit ranges, sorted and merged where they touch: what SQLite reads. */
+function unitRanges(segments: readonly Segment[]): Array<[number, number]> {
+  const sorted = segments.map(([, , lo, hi]) => [lo, hi] as [number, number]).sort((a, b) => a[0] - b[0]);
+  const merged: Array<[number, number]> = [];
+  for (const [lo, hi] of sorted) {
+    const last = merged[merged.length - 1];
+    if (last && lo <= last[1]) last[1] = Math.max(last[1], hi);
+    else merged.push([lo, hi]);
+  }
+  return merged;
 }
 
 const zeros = (n: number) => new Array<number>(n).fill(0);
