@@ -12,6 +12,7 @@
 //   jobs/sample/*.ts        ./feeds/            -> dist/feeds        (copied)
 //   jobs/topics/...client   ./topic-worker.js   -> dist/topic-worker.js (an entry)
 //   jobs/ingest/...client   ./parse-worker.js   -> dist/parse-worker.js (an entry)
+//   server/reads/read-pool  ./read-worker.js    -> dist/read-worker.js (an entry)
 //   server/static-web.ts    ../dist/web         -> dist/web          (vite's output)
 import { cp, rm } from "node:fs/promises";
 import { build } from "esbuild";
@@ -31,6 +32,7 @@ const result = await build({
     cli: "jobs/cli.ts",
     "topic-worker": "jobs/topics/topic-worker.ts",
     "parse-worker": "jobs/ingest/parse-worker.ts",
+    "read-worker": "server/reads/read-worker.ts",
   },
   outdir: "dist",
   bundle: true,

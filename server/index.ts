@@ -10,6 +10,7 @@ import { seedFirstStart } from "../jobs/seed/first-start";
 import { TopicTagger } from "../jobs/topics/topic-tagger";
 import { startTopicWork } from "../jobs/topics/topic-worker-client";
 import { createApp } from "./app";
+import { startReads } from "./reads/read-pool";
 
 /** `npm start`: migrate, seed an empty database, serve HTTP, and run the jobs, in one process. */
 async function main(): Promise<void> {
@@ -34,7 +35,20 @@ async function main(): Promise<void> {
     { defaultFeeds: config.defaultFeeds, sampleData: config.sampleData },
   );
 
-  const app = createApp({ db, config, log, dryRun: (query, n, slug) => topicWork.dryRun(query, n, slug) });
+  // Coverage and article reads (rollup sums, searches) run in read worker threads with their own connections:
+  // libSQL's file calls are synchronous, and on the event loop they would queue every request behind them.
+  const reads = startReads({
+    database: { url: config.databaseUrl, authToken: config.databaseAuthToken },
+    db,
+    log,
+  });
+  const app = createApp({
+    db,
+    config,
+    log,
+    reads,
+    dryRun: (query, n, slug) => topicWork.dryRun(query, n, slug),
+  });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     log.info({ url: `http://${config.host}:${info.port}/` }, "Tidemark is listening");
   });
@@ -50,6 +64,7 @@ async function main(): Promise<void> {
       await jobsDone;
       await topicWork.stop();
       await parsing.stop();
+      await reads.stop();
       database.close();
       process.exit(0);
     });

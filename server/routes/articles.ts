@@ -1,19 +1,8 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
-import { NO_SCOPE, resolveScope } from "../../core/coverage/coverage-scope";
-import { instantRange, isTimeBound } from "../../core/time/date-range";
-import {
-  countSelectedArticles,
-  decodeCursor,
-  encodeCursor,
-  listArticles,
-  tagsOfArticles,
-} from "../../db/queries/articles";
-import { listFeeds } from "../../db/queries/feeds";
-import { MAX_SEARCH_LENGTH, planSearch } from "../../db/queries/search-query";
-import { getTopic } from "../../db/queries/topics";
+import { isTimeBound } from "../../core/time/date-range";
+import { MAX_SEARCH_LENGTH } from "../../db/queries/search-query";
 import {
   errorResponses,
-  isoTime,
   json,
   limitParam,
   MatchedTermSchema,
@@ -21,8 +10,7 @@ import {
   pageOf,
   ScopeFilterParams,
 } from "../api-shapes";
-import type { AppDeps } from "../app";
-import { badRequest } from "../errors";
+import type { Reads } from "../reads/reads";
 
 /**
  * `from`/`to` take a UTC date (YYYY-MM-DD, whole day) or an ISO 8601 time with an offset. Both bounds are
@@ -78,8 +66,6 @@ const Query = z
   })
   .strict();
 
-type TopicTag = { slug: string; terms: Array<z.infer<typeof MatchedTermSchema>> };
-
 const ArticleSchema = z
   .object({
     id: z.number().int(),
@@ -125,57 +111,8 @@ const route = createRoute({
   },
 });
 
-export function articleRoutes({ db }: AppDeps) {
-  return new OpenAPIHono().openapi(route, async (c) => {
-    const q = c.req.valid("query");
-    const cursor = q.cursor === undefined ? undefined : decodeCursor(q.cursor);
-    if (q.cursor !== undefined && !cursor) throw badRequest("cursor: not a cursor from this API");
-    const { from, toExclusive: to } = instantRange(q);
-    const topic = q.topic === undefined ? undefined : await getTopic(db, q.topic);
-    if (q.topic !== undefined && !topic) throw badRequest(`topic: no topic '${q.topic}'`);
-    const search = q.q === undefined ? undefined : planSearch(q.q);
-    if (search && !search.ok) throw badRequest(`q: ${search.message}`);
-    const filtered = q.feed ?? q.lang ?? q.country ?? q.region;
-    const scope = filtered === undefined ? NO_SCOPE : resolveScope(q, await listFeeds(db));
-    const selected = {
-      topicId: topic?.id,
-      feedIds: scope.feedIds,
-      langs: scope.langs,
-      from,
-      to,
-      search: search?.plan,
-    };
-    const { rows, next } = await listArticles(db, { ...selected, limit: q.limit, cursor });
-    const total = q.total === "1" ? await countSelectedArticles(db, selected) : undefined;
-    const tags = await tagsOfArticles(
-      db,
-      rows.map((r) => r.id),
-    );
-    const topicsOf = new Map<number, TopicTag[]>();
-    for (const tag of tags) {
-      const list = topicsOf.get(tag.articleId) ?? [];
-      list.push({ slug: tag.slug, terms: tag.terms });
-      topicsOf.set(tag.articleId, list);
-    }
-    return c.json(
-      {
-        items: rows.map((row) => ({
-          id: row.id,
-          url: row.url,
-          title: row.title,
-          summary: row.summary,
-          author: row.author,
-          source: { id: row.feedId, name: row.feedName, country: row.feedCountry },
-          lang: row.lang,
-          publishedAt: isoTime(row.publishedAt)!,
-          firstSeenAt: isoTime(row.firstSeenAt)!,
-          topics: topicsOf.get(row.id) ?? [],
-          sample: row.isSample,
-        })),
-        nextCursor: next ? encodeCursor(next) : null,
-        ...(total === undefined ? {} : { total }),
-      },
-      200,
-    );
-  });
+export function articleRoutes({ reads }: { reads: Reads }) {
+  return new OpenAPIHono().openapi(route, async (c) =>
+    c.json(await reads.articles(c.req.valid("query")), 200),
+  );
 }

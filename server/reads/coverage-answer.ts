@@ -1,0 +1,109 @@
+import { type CountPlan, planCounts } from "../../core/coverage/count-plan";
+import {
+  type CountedSeries,
+  chooseTopics,
+  countablePlan,
+  coveragePlan,
+  coverageResponse,
+  previousPeriod,
+  seriesOf,
+  withGroupsOf,
+} from "../../core/coverage/coverage-request";
+import { NO_SCOPE, resolveScope } from "../../core/coverage/coverage-scope";
+import { type CoverageBy, type ShareOf, toCsv } from "../../core/coverage/coverage-series";
+import { previousPlan } from "../../core/coverage/previous-period";
+import { leadInPlan, withSpikes } from "../../core/coverage/series-spikes";
+import { SPIKE_RULES } from "../../core/spike-rule";
+import type { BucketPlan, Interval } from "../../core/time/time-buckets";
+import type { Executor } from "../../db/client";
+import { countCoverage } from "../../db/queries/coverage";
+import { listFeeds } from "../../db/queries/feeds";
+import { listTopicNames } from "../../db/queries/topics";
+import { badRequest } from "../errors";
+
+/** The validated query of GET /api/coverage (server/routes/coverage.ts), as plain data a worker can be sent. */
+export interface CoverageQuery {
+  topics?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+  interval: Interval;
+  tz: string;
+  by: CoverageBy;
+  smooth?: number | undefined;
+  top: number;
+  format: "json" | "csv";
+  feed?: string | undefined;
+  lang?: string | undefined;
+  country?: string | undefined;
+  region?: string | undefined;
+  share: ShareOf;
+  compare?: "previous" | undefined;
+}
+
+/** A coverage answer: the JSON body, or the CSV with its file name; `countedFrom` names the store. */
+export type CoverageAnswer =
+  | { format: "json"; body: unknown; countedFrom: string }
+  | { format: "csv"; csv: string; filename: string; countedFrom: string };
+
+/**
+ * Every number of one coverage answer, read and computed in the calling thread: the server's read workers run
+ * this (server/reads/read-pool.ts), the tests and a `:memory:` database run it in-process.
+ */
+export async function answerCoverage(db: Executor, q: CoverageQuery, now: number): Promise<CoverageAnswer> {
+  if (q.share === "group" && q.by === "topic") {
+    throw badRequest("share: share=group needs by=feed, lang, country or region (each group's own articles)");
+  }
+  const chosen = chooseTopics(await listTopicNames(db), q.topics);
+  const plan = coveragePlan(q, now);
+  const filtered = q.feed ?? q.lang ?? q.country ?? q.region;
+  const feeds = filtered !== undefined || q.by === "feed" ? await listFeeds(db) : [];
+  const counting = planCounts({
+    by: q.by,
+    // A breakdown that names no topics splits every article, so its series add up to the totals.
+    topics: q.by !== "topic" && !q.topics?.trim() ? "every" : chosen.map((t) => t.id),
+    scope: filtered === undefined ? NO_SCOPE : resolveScope(q, feeds),
+    groupTotals: q.share === "group",
+  });
+  const names = new Map(feeds.map((f) => [String(f.id), f.name ?? f.url]));
+  const count = async (p: BucketPlan): Promise<CountedSeries> =>
+    seriesOf(q.by, chosen, await countCoverage(db, counting, p.edges), p.labels.length, (id) =>
+      names.get(id),
+    );
+  const before = q.compare === "previous" ? countablePlan(previousPlan(plan)) : undefined;
+  const current = await count(plan);
+  const earlier = before ? await count(before) : undefined;
+  const series =
+    earlier && q.by !== "topic"
+      ? withGroupsOf(current.series, earlier.series, plan.labels.length)
+      : current.series;
+  const body = coverageResponse(plan, q.by, current.totals, series, {
+    top: q.top,
+    smooth: q.smooth,
+    share: q.share,
+  });
+  if (before && earlier) body.previous = previousPeriod(body, before, earlier.totals, earlier.series);
+  const countedFrom = countedFromOf(counting);
+  if (q.format === "csv") {
+    return {
+      format: "csv",
+      csv: toCsv(body),
+      filename: `tidemark-coverage-${plan.from}-${plan.to}.csv`,
+      countedFrom,
+    };
+  }
+  const rule = SPIKE_RULES[plan.interval];
+  const lead = leadInPlan(plan, rule);
+  // The lead-in is counted like the range (same topics, filters and store), so the first buckets' baselines
+  // are what a longer request would have shown.
+  const leadIn: CountedSeries = lead ? await count(lead) : { series: [], totals: [] };
+  const stored = { leadIn: leadIn.totals, counts: current.totals };
+  const marked = withSpikes(body.series, plan.labels, leadIn.series, rule, stored);
+  const colors = new Map(chosen.map((t) => [t.slug, t.color]));
+  const coloured = marked.map((s) => (q.by === "topic" ? { ...s, color: colors.get(s.key) } : s));
+  return { format: "json", body: { ...body, series: coloured }, countedFrom };
+}
+
+/** Which store answered the series (see core/coverage/count-plan.ts), for whoever checks a number's origin. */
+function countedFromOf(plan: CountPlan): string {
+  return plan.source === "articles" ? "articles" : plan.source === "detail" ? "detail-rollups" : "rollups";
+}
