@@ -47,7 +47,7 @@ export async function countCoverage(
   } else if (plan.source === "detail") {
     series = await detailCounts(db, { topicIds, edges, key: plan.key, scope: plan.scope });
   } else {
-    series = await distinctArticleCounts(db, { topicIds, edges, key: plan.key, scope: plan.scope });
+    series = await topicSetCounts(db, { topicIds, edges, key: plan.key, scope: plan.scope });
   }
   if (!plan.groupTotals) return { totals, series };
   const groupTotals =
@@ -84,7 +84,7 @@ export async function detailCounts(
   db: Executor,
   query: { topicIds: readonly number[]; edges: readonly number[]; key: CountKey | null; scope: Scope },
 ): Promise<Map<string, number[]>> {
-  const { days, fine, fineUnitMs } = bucketSegments(query.edges);
+  const { months, days, fine, fineUnitMs } = bucketSegments(query.edges, { months: true });
   // The detail rollup is per quarter hour only: re-express hour segments in quarters.
   const ratio = fineUnitMs / QUARTER_MS;
   const quarters = fine.map(([i, s, lo, hi]): Segment => [i, s, lo * ratio, hi * ratio]);
@@ -97,6 +97,7 @@ export async function detailCounts(
   );
   const key = keyColumn(query.key, { topic: sql`r.topic_id`, feed: sql`r.feed_id`, lang: sql`r.lang` });
   const rows = [
+    ...(await summed(db, months, sql`coverage_monthly_detail r`, sql`r.month`, key, where)),
     ...(await summed(db, days, sql`coverage_daily_detail r`, sql`r.day`, key, where)),
     ...(await summed(db, quarters, sql`coverage_detail r`, sql`r.quarter`, key, where)),
   ];
@@ -104,31 +105,59 @@ export async function detailCounts(
 }
 
 /**
- * The articles carrying at least one of the topics, each counted once, per bucket and group, from the tag and
- * article tables: the one count no per-topic rollup can give. One index range of article_topics per topic and
- * bucket.
+ * The articles carrying at least one of the topics, each counted once, per bucket and group: whole UTC months and
+ * days from the topic-set rollups (the sets that share a topic with the selection), and the hours at bucket edges
+ * that fall inside UTC days from the tag and article tables.
  */
-export async function distinctArticleCounts(
+export async function topicSetCounts(
   db: Executor,
   query: { topicIds: readonly number[]; edges: readonly number[]; key: CountKey; scope: Scope },
 ): Promise<Map<string, number[]>> {
-  const ranges = query.edges.slice(0, -1).map((lo, i) => [lo, query.edges[i + 1]]);
+  const { months, days, fine, fineUnitMs } = bucketSegments(query.edges, { months: true });
+  const where = sql.join(
+    [
+      sql`r.set_id in (select set_id from topic_set_members
+        where topic_id in (select value from json_each(${JSON.stringify(query.topicIds)})))`,
+      ...scopeConditions(query.scope, sql`r.feed_id`, sql`r.lang`),
+    ],
+    sql` and `,
+  );
+  const key = keyColumn(query.key, { topic: sql`r.set_id`, feed: sql`r.feed_id`, lang: sql`r.lang` });
+  const edgesMs = fine.map(([i, s, lo, hi]): Segment => [i, s, lo * fineUnitMs, hi * fineUnitMs]);
+  const rows = [
+    ...(await summed(db, months, sql`coverage_set_monthly_detail r`, sql`r.month`, key, where)),
+    ...(await summed(db, days, sql`coverage_set_daily_detail r`, sql`r.day`, key, where)),
+    ...(await distinctArticleSums(db, { ...query, segments: edgesMs })),
+  ];
+  return toArrays(rows, query.edges.length - 1);
+}
+
+/**
+ * Signed counts of the articles carrying at least one of the topics, each once, per segment (epoch ms) and group,
+ * from the tag and article tables: one index range of article_topics per topic and segment.
+ */
+async function distinctArticleSums(
+  db: Executor,
+  query: { topicIds: readonly number[]; segments: Segment[]; key: CountKey; scope: Scope },
+): Promise<Row[]> {
+  if (query.segments.length === 0) return [];
   const scope = scopeConditions(query.scope, sql`a.feed_id`, sql`coalesce(a.lang, '')`);
   const key = keyColumn(query.key, {
     topic: sql`t.topic_id`,
     feed: sql`a.feed_id`,
     lang: sql`coalesce(a.lang, '')`,
   });
-  const rows = await db.all<Row>(sql`
-    with b(i, lo, hi) as (select key, value ->> 0, value ->> 1 from json_each(${JSON.stringify(ranges)}))
-    select b.i as i, ${key} as k, count(distinct t.article_id) as n
+  const rows = await db.all<Row & { s: unknown }>(sql`
+    with b(i, s, lo, hi) as (
+      select value ->> 0, value ->> 1, value ->> 2, value ->> 3 from json_each(${JSON.stringify(query.segments)}))
+    select b.i as i, b.s as s, ${key} as k, count(distinct t.article_id) as n
     from b join article_topics t
       on t.topic_id in (select value from json_each(${JSON.stringify(query.topicIds)}))
       and t.published_at >= b.lo and t.published_at < b.hi
     join articles a on a.id = t.article_id
     ${scope.length > 0 ? sql`where ${sql.join(scope, sql` and `)}` : sql``}
-    group by 1, 2`);
-  return toArrays(rows, query.edges.length - 1);
+    group by b.i, b.s, b.lo, k`);
+  return rows.map((row) => ({ i: row.i, k: row.k, n: Number(row.s) * Number(row.n) }));
 }
 
 type Row = { i: unknown; k: unknown; n: unknown };

@@ -105,5 +105,9 @@ export async function answerCoverage(db: Executor, q: CoverageQuery, now: number
 
 /** Which store answered the series (see core/coverage/count-plan.ts), for whoever checks a number's origin. */
 function countedFromOf(plan: CountPlan): string {
-  return plan.source === "articles" ? "articles" : plan.source === "detail" ? "detail-rollups" : "rollups";
+  return plan.source === "sets"
+    ? "topic-set-rollups"
+    : plan.source === "detail"
+      ? "detail-rollups"
+      : "rollups";
 }
