@@ -41,14 +41,8 @@ export function bucketSegments(edges: readonly number[], options: { months?: boo
       addFine(i, 1, lo, hi);
       continue;
     }
-    const [monthLo, monthHi] = options.months ? wholeMonths(midLo, midHi) : [midHi, midHi];
-    if (monthLo < monthHi) {
-      months.push([i, 1, monthLo / DAY_MS, monthHi / DAY_MS]);
-      if (midLo < monthLo) days.push([i, 1, midLo / DAY_MS, monthLo / DAY_MS]);
-      if (monthHi < midHi) days.push([i, 1, monthHi / DAY_MS, midHi / DAY_MS]);
-    } else {
-      days.push([i, 1, midLo / DAY_MS, midHi / DAY_MS]);
-    }
+    if (options.months) addDays(months, days, i, midLo, midHi);
+    else days.push([i, 1, midLo / DAY_MS, midHi / DAY_MS]);
     if (lo < midLo) addFine(i, 1, lo, midLo);
     else addFine(i, -1, midLo, lo);
     if (hi > midHi) addFine(i, 1, midHi, hi);
@@ -57,11 +51,34 @@ export function bucketSegments(edges: readonly number[], options: { months?: boo
   return { months, days, fine, fineUnitMs };
 }
 
-/** The first UTC month start at or after `lo` and the last at or before `hi` (epoch ms of UTC midnights). */
-function wholeMonths(lo: number, hi: number): [number, number] {
-  const a = new Date(lo);
-  const first = a.getUTCDate() === 1 ? lo : Date.UTC(a.getUTCFullYear(), a.getUTCMonth() + 1, 1);
-  const b = new Date(hi);
-  const last = Date.UTC(b.getUTCFullYear(), b.getUTCMonth(), 1);
-  return [first, last];
+/**
+ * The whole UTC days [lo, hi) as months and days: each month it covers whole is one month row; a part of a month
+ * is its days, or, when it is more than half the month, the month less the days it leaves out (fewer rows).
+ */
+function addDays(months: Segment[], days: Segment[], i: number, lo: number, hi: number): void {
+  const d = (ms: number) => ms / DAY_MS;
+  for (let start = monthStart(lo); start < hi; start = nextMonth(start)) {
+    const end = nextMonth(start);
+    const from = Math.max(lo, start);
+    const to = Math.min(hi, end);
+    if (from === start && to === end) {
+      months.push([i, 1, d(start), d(end)]);
+    } else if (to - from > (end - start) / 2) {
+      months.push([i, 1, d(start), d(end)]);
+      if (start < from) days.push([i, -1, d(start), d(from)]);
+      if (to < end) days.push([i, -1, d(to), d(end)]);
+    } else {
+      days.push([i, 1, d(from), d(to)]);
+    }
+  }
+}
+
+function monthStart(ms: number): number {
+  const date = new Date(ms);
+  return Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), 1);
+}
+
+function nextMonth(ms: number): number {
+  const date = new Date(ms);
+  return Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 1);
 }

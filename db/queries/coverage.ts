@@ -196,8 +196,9 @@ async function summed(
   // CROSS JOIN keeps the ranges outside: left to itself the planner may scan the rollup once per range.
   const rows = await db.all<{ j: string }>(sql`
     with rg(lo, hi) as (select value ->> 0, value ->> 1 from json_each(${JSON.stringify(unitRanges(segments))}))
-    select json_group_array(json_array(${unit}, ${key}, r.count)) as j
-    from rg cross join ${table} where ${where} and ${unit} >= rg.lo and ${unit} < rg.hi`);
+    select json_group_array(json_array(u, k, n)) as j from (
+      select ${unit} as u, ${key} as k, sum(r.count) as n
+      from rg cross join ${table} where ${where} and ${unit} >= rg.lo and ${unit} < rg.hi group by 1, 2)`);
   const byUnit = new Map<number, Array<[key: unknown, n: number]>>();
   for (const [u, k, n] of JSON.parse(rows[0]?.j ?? "[]") as Array<[number, unknown, number]>) {
     const list = byUnit.get(u);
