@@ -1,6 +1,6 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { isTimeBound } from "../../core/time/date-range";
-import { MAX_SEARCH_LENGTH } from "../../db/queries/search-query";
+import { MATCH_CAP, MAX_SEARCH_LENGTH } from "../../db/queries/search-query";
 import {
   errorResponses,
   json,
@@ -44,7 +44,9 @@ const Query = z
           'case and diacritics ("Muller" finds "Müller"); shorter ones ("AI", "华为") ignore the case of ASCII ' +
           'letters only. "Quoted phrases" match as written, spaces included; -term or NOT term excludes. No ' +
           "other character has a special meaning. Results stay newest first (not ranked by relevance), so " +
-          `nextCursor pages through them like any other filter. At most ${MAX_SEARCH_LENGTH} characters.`,
+          `nextCursor pages through them like any other filter. At most ${MAX_SEARCH_LENGTH} characters. A search ` +
+          `matching more than ${MATCH_CAP.toLocaleString("en-US")} articles lists the ${MATCH_CAP.toLocaleString("en-US")} ` +
+          "most recently stored of them (total=1 still counts them all).",
         example: "英伟达 -华为",
       }),
     ...ScopeFilterParams,
