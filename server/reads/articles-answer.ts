@@ -1,4 +1,5 @@
 import { NO_SCOPE, resolveScope } from "../../core/coverage/coverage-scope";
+import { DomainError } from "../../core/errors";
 import { instantRange } from "../../core/time/date-range";
 import type { Executor } from "../../db/client";
 import {
@@ -12,8 +13,6 @@ import { listFeeds } from "../../db/queries/feeds";
 import { planSearch } from "../../db/queries/search-query";
 import { getTopic } from "../../db/queries/topics";
 import type { MatchedTermRow } from "../../db/schema";
-import { isoTime } from "../api-shapes";
-import { badRequest } from "../errors";
 
 /** The validated query of GET /api/articles (server/routes/articles.ts), as plain data a worker can be sent. */
 export interface ArticlesQuery {
@@ -38,12 +37,12 @@ interface TopicTag {
 /** One page of GET /api/articles, read in the calling thread (a read worker, or in-process: see reads.ts). */
 export async function answerArticles(db: Executor, q: ArticlesQuery) {
   const cursor = q.cursor === undefined ? undefined : decodeCursor(q.cursor);
-  if (q.cursor !== undefined && !cursor) throw badRequest("cursor: not a cursor from this API");
+  if (q.cursor !== undefined && !cursor) throw invalid("cursor: not a cursor from this API");
   const { from, toExclusive: to } = instantRange(q);
   const topic = q.topic === undefined ? undefined : await getTopic(db, q.topic);
-  if (q.topic !== undefined && !topic) throw badRequest(`topic: no topic '${q.topic}'`);
+  if (q.topic !== undefined && !topic) throw invalid(`topic: no topic '${q.topic}'`);
   const search = q.q === undefined ? undefined : planSearch(q.q);
-  if (search && !search.ok) throw badRequest(`q: ${search.message}`);
+  if (search && !search.ok) throw invalid(`q: ${search.message}`);
   const filtered = q.feed ?? q.lang ?? q.country ?? q.region;
   const scope = filtered === undefined ? NO_SCOPE : resolveScope(q, await listFeeds(db));
   const selected = {
@@ -75,8 +74,8 @@ export async function answerArticles(db: Executor, q: ArticlesQuery) {
       author: row.author,
       source: { id: row.feedId, name: row.feedName, country: row.feedCountry },
       lang: row.lang,
-      publishedAt: isoTime(row.publishedAt)!,
-      firstSeenAt: isoTime(row.firstSeenAt)!,
+      publishedAt: new Date(row.publishedAt).toISOString(),
+      firstSeenAt: new Date(row.firstSeenAt).toISOString(),
       topics: topicsOf.get(row.id) ?? [],
       sample: row.isSample,
     })),
@@ -84,3 +83,7 @@ export async function answerArticles(db: Executor, q: ArticlesQuery) {
     ...(total === undefined ? {} : { total }),
   };
 }
+
+// Not server/errors.ts or api-shapes.ts: a read worker loads this module, and those bring Hono and zod-openapi
+// into every worker's heap for one constructor.
+const invalid = (message: string) => new DomainError("invalid_request", message);

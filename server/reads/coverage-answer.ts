@@ -13,13 +13,13 @@ import { NO_SCOPE, resolveScope } from "../../core/coverage/coverage-scope";
 import { type CoverageBy, type ShareOf, toCsv } from "../../core/coverage/coverage-series";
 import { previousPlan } from "../../core/coverage/previous-period";
 import { leadInPlan, withSpikes } from "../../core/coverage/series-spikes";
+import { DomainError } from "../../core/errors";
 import { SPIKE_RULES } from "../../core/spike-rule";
 import type { BucketPlan, Interval } from "../../core/time/time-buckets";
 import type { Executor } from "../../db/client";
 import { countCoverage } from "../../db/queries/coverage";
 import { listFeeds } from "../../db/queries/feeds";
 import { listTopicNames } from "../../db/queries/topics";
-import { badRequest } from "../errors";
 
 /** The validated query of GET /api/coverage (server/routes/coverage.ts), as plain data a worker can be sent. */
 export interface CoverageQuery {
@@ -51,7 +51,7 @@ export type CoverageAnswer =
  */
 export async function answerCoverage(db: Executor, q: CoverageQuery, now: number): Promise<CoverageAnswer> {
   if (q.share === "group" && q.by === "topic") {
-    throw badRequest("share: share=group needs by=feed, lang, country or region (each group's own articles)");
+    throw invalid("share: share=group needs by=feed, lang, country or region (each group's own articles)");
   }
   const chosen = chooseTopics(await listTopicNames(db), q.topics);
   const plan = coveragePlan(q, now);
@@ -111,3 +111,7 @@ function countedFromOf(plan: CountPlan): string {
       ? "detail-rollups"
       : "rollups";
 }
+
+// Not server/errors.ts or api-shapes.ts: a read worker loads this module, and those bring Hono and zod-openapi
+// into every worker's heap for one constructor.
+const invalid = (message: string) => new DomainError("invalid_request", message);
