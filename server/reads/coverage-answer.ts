@@ -17,7 +17,7 @@ import { DomainError } from "../../core/errors";
 import { SPIKE_RULES } from "../../core/spike-rule";
 import type { BucketPlan, Interval } from "../../core/time/time-buckets";
 import type { Executor } from "../../db/client";
-import { countCoverage } from "../../db/queries/coverage";
+import { type CoverageCounts, countCoverage } from "../../db/queries/coverage";
 import { listFeeds } from "../../db/queries/feeds";
 import { listTopicNames } from "../../db/queries/topics";
 
@@ -65,12 +65,23 @@ export async function answerCoverage(db: Executor, q: CoverageQuery, now: number
     groupTotals: q.share === "group",
   });
   const names = new Map(feeds.map((f) => [String(f.id), f.name ?? f.url]));
+  const label = (id: string) => names.get(id);
   const count = async (p: BucketPlan): Promise<CountedSeries> =>
-    seriesOf(q.by, chosen, await countCoverage(db, counting, p.edges), p.labels.length, (id) =>
-      names.get(id),
-    );
+    seriesOf(q.by, chosen, await countCoverage(db, counting, p.edges), p.labels.length, label);
+  const rule = SPIKE_RULES[plan.interval];
+  const lead = q.format === "json" ? leadInPlan(plan, rule) : null;
+  // The spike rule's lead-in usually ends where the range starts: then both are one count, half the reads.
+  const joined =
+    lead && lead.edges[lead.edges.length - 1] === plan.edges[0]
+      ? splitCounts(
+          await countCoverage(db, counting, [...lead.edges, ...plan.edges.slice(1)]),
+          lead.labels.length,
+        )
+      : null;
+  const countRange = async (): Promise<CountedSeries> =>
+    joined ? seriesOf(q.by, chosen, joined.after, plan.labels.length, label) : count(plan);
   const before = q.compare === "previous" ? countablePlan(previousPlan(plan)) : undefined;
-  const current = await count(plan);
+  const current = await countRange();
   const earlier = before ? await count(before) : undefined;
   const series =
     earlier && q.by !== "topic"
@@ -91,16 +102,30 @@ export async function answerCoverage(db: Executor, q: CoverageQuery, now: number
       countedFrom,
     };
   }
-  const rule = SPIKE_RULES[plan.interval];
-  const lead = leadInPlan(plan, rule);
   // The lead-in is counted like the range (same topics, filters and store), so the first buckets' baselines
   // are what a longer request would have shown.
-  const leadIn: CountedSeries = lead ? await count(lead) : { series: [], totals: [] };
+  const leadIn: CountedSeries = !lead
+    ? { series: [], totals: [] }
+    : joined
+      ? seriesOf(q.by, chosen, joined.before, lead.labels.length, label)
+      : await count(lead);
   const stored = { leadIn: leadIn.totals, counts: current.totals };
   const marked = withSpikes(body.series, plan.labels, leadIn.series, rule, stored);
   const colors = new Map(chosen.map((t) => [t.slug, t.color]));
   const coloured = marked.map((s) => (q.by === "topic" ? { ...s, color: colors.get(s.key) } : s));
   return { format: "json", body: { ...body, series: coloured }, countedFrom };
+}
+
+/** Counts of joined bucket lists, cut after the first `n` buckets. */
+function splitCounts(counts: CoverageCounts, n: number): { before: CoverageCounts; after: CoverageCounts } {
+  const cut = (map: Map<string, number[]> | undefined, from: number, to?: number) =>
+    map && new Map([...map].map(([key, values]) => [key, values.slice(from, to)]));
+  const part = (from: number, to?: number): CoverageCounts => ({
+    totals: counts.totals.slice(from, to),
+    series: cut(counts.series, from, to)!,
+    ...(counts.groupTotals ? { groupTotals: cut(counts.groupTotals, from, to) } : {}),
+  });
+  return { before: part(0, n), after: part(n) };
 }
 
 /** Which store answered the series (see core/coverage/count-plan.ts), for whoever checks a number's origin. */

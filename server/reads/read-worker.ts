@@ -1,3 +1,4 @@
+import { setPriority } from "node:os";
 import { parentPort, workerData } from "node:worker_threads";
 import { DomainError } from "../../core/errors";
 import { openDatabase } from "../../db/client";
@@ -11,6 +12,9 @@ import { runRead } from "./reads";
 const port = parentPort;
 if (!port) throw new Error("read-worker.ts runs as a worker thread (see read-pool.ts)");
 const { database: options } = workerData as ReadWorkerData;
+// The HTTP thread comes first, so /api/health and quick answers keep their latency while reads saturate the cores;
+// reads come before retags (the topic worker runs at 10). On Linux a nice value is the calling thread's own.
+if (process.platform === "linux") setPriority(0, 5);
 const database = await openDatabase(options);
 
 let inFlight = 0;
