@@ -115,6 +115,10 @@ export class ReadPool implements Reads {
     const worker = new Worker(workerEntry(), {
       workerData: { database: this.database } satisfies ReadWorkerData,
       name: "tidemark-read-worker",
+      // A read holds at most a page of articles or one answer's rollup cells: a small young generation keeps each
+      // thread's resident memory down (the server's whole RSS is a target: issue 10), at the cost of more
+      // (cheap) scavenges.
+      resourceLimits: { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 256 },
     });
     worker.unref();
     worker.on("message", (response: ReadResponse) => {
