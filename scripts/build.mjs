@@ -13,6 +13,7 @@
 //   jobs/topics/...client   ./topic-worker.js   -> dist/topic-worker.js (an entry)
 //   jobs/ingest/...client   ./parse-worker.js   -> dist/parse-worker.js (an entry)
 //   jobs/ingest/...client   ./ingest-worker.js  -> dist/ingest-worker.js (an entry)
+//   server/reads/read-pool  ./read-worker.js    -> dist/read-worker.js (an entry)
 //   server/static-web.ts    ../dist/web         -> dist/web          (vite's output)
 import { cp, rm } from "node:fs/promises";
 import { build } from "esbuild";
@@ -33,6 +34,7 @@ const result = await build({
     "topic-worker": "jobs/topics/topic-worker.ts",
     "parse-worker": "jobs/ingest/parse-worker.ts",
     "ingest-worker": "jobs/ingest/ingest-worker.ts",
+    "read-worker": "server/reads/read-worker.ts",
   },
   outdir: "dist",
   bundle: true,

@@ -8,6 +8,7 @@ import { errorBody, handleError, validationError } from "./errors";
 import { createMetrics } from "./metrics";
 import { applyMiddleware, type HygieneOptions } from "./middleware";
 import { publicAccess } from "./public-access";
+import { inProcessReads, type Reads } from "./reads/reads";
 import { articleRoutes } from "./routes/articles";
 import { conceptRoutes } from "./routes/concepts";
 import { coverageRoutes } from "./routes/coverage";
@@ -38,6 +39,8 @@ export interface AppDeps extends HygieneOptions {
   dryRun?: DryRun;
   /** The fetch behind POST /api/feeds/:id/fetch (server/index.ts hands in a one-feed ingest pass). */
   fetchFeed?: FetchFeedNow;
+  /** Who answers coverage and article reads (server/index.ts hands in its read workers); default in-process. */
+  reads?: Reads;
 }
 
 /** The OpenAPI document's head; the server is the configured public URL (TIDEMARK_PUBLIC_URL). */
@@ -58,16 +61,17 @@ const apiDoc = (config: Config) => ({
  */
 function createApi(deps: AppDeps, signInDeps: SignInDeps) {
   const admin = requireAdmin(deps);
+  const reads = deps.reads ?? inProcessReads(deps.db, deps.now);
   return new OpenAPIHono()
     .route("/", healthRoutes(deps))
     .route("/", feedRoutes(deps, admin))
-    .route("/", articleRoutes(deps))
+    .route("/", articleRoutes({ reads }))
     .route("/", topicTestRoutes(deps, admin))
     .route("/", topicRoutes(deps, admin))
     .route("/", topicEvidenceRoutes(deps))
     .route("/", topicFeedRoutes(deps))
     .route("/", conceptRoutes(deps, admin))
-    .route("/", coverageRoutes(deps))
+    .route("/", coverageRoutes({ reads }))
     .route("/", storyRoutes(deps))
     .route("/", timelineRoutes(deps, admin))
     .route("/", streamRoutes(deps))

@@ -9,6 +9,7 @@ import { startJobs } from "../jobs/scheduler";
 import { seedFirstStart } from "../jobs/seed/first-start";
 import { startTopicWork } from "../jobs/topics/topic-worker-client";
 import { createApp } from "./app";
+import { startReads } from "./reads/read-pool";
 
 /** `npm start`: migrate, seed an empty database, serve HTTP, and run the jobs, in one process. */
 async function main(): Promise<void> {
@@ -40,10 +41,18 @@ async function main(): Promise<void> {
     { defaultFeeds: config.defaultFeeds, sampleData: config.sampleData },
   );
 
+  // Coverage and article reads (rollup sums, searches) run in read worker threads with their own connections:
+  // libSQL's file calls are synchronous, and on the event loop they would queue every request behind them.
+  const reads = startReads({
+    database: { url: config.databaseUrl, authToken: config.databaseAuthToken },
+    db,
+    log,
+  });
   const app = createApp({
     db,
     config,
     log,
+    reads,
     dryRun: (query, n, slug) => topicWork.dryRun(query, n, slug),
     // "Fetch now" fetches in the request, the pass `ingest --once --feed ID` runs: the person who pressed it sees
     // the outcome, and it works with TIDEMARK_SCHEDULE=off, where a feed marked due would wait for no one.
@@ -64,6 +73,7 @@ async function main(): Promise<void> {
       await jobsDone;
       await topicWork.stop();
       await ingestWork.stop();
+      await reads.stop();
       database.close();
       process.exit(0);
     });

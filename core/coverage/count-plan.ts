@@ -6,19 +6,21 @@ import type { CoverageBy } from "./coverage-series";
  * per hour and day, and per quarter hour and day with feed and language ("detail"). They are exact wherever one
  * topic is counted at a time: a topic's series, every article, the articles of one topic split by group, under
  * any filter (filters are feed and language sets, see coverage-scope.ts). A breakdown of two or more topics must
- * count each article once however many of them it carries, which no per-topic count can tell: that alone is
- * read from the tag and article tables.
+ * count each article once however many of them it carries, which no per-topic count can tell: the topic-set
+ * rollups count articles per set of topics they carry (each article in one set), so such a breakdown sums the
+ * sets that share a topic with the selection, and reads the articles only for the hours at bucket edges that
+ * fall inside UTC days.
  *
  * | request                                   | series                | totals, groupTotals                   |
  * | ----------------------------------------- | --------------------- | ------------------------------------- |
  * | by=topic, no filter                       | hourly/daily rollups  | hourly/daily rollups                  |
  * | by=topic with filters                     | detail rollups        | detail rollups                        |
  * | by=group, no `topics` or one topic        | detail rollups        | totals: hourly/daily unless filtered; |
- * | by=group, two or more topics              | articles (distinct)   | group totals: detail rollups          |
+ * | by=group, two or more topics              | topic-set rollups     | group totals: detail rollups          |
  */
 
 export type CountKey = "topic" | "feed" | "lang" | "country";
-export type CountSource = "rollup" | "detail" | "articles";
+export type CountSource = "rollup" | "detail" | "sets";
 
 export interface CountPlan {
   /** What series are keyed by; by=region counts by country and folds countries afterwards. */
@@ -48,6 +50,6 @@ export function planCounts(input: {
         : "rollup"
       : topics === "every" || topics.length <= 1
         ? "detail"
-        : "articles";
+        : "sets";
   return { key, topics, scope, source, groupTotals: input.groupTotals && key !== "topic" };
 }

@@ -1,7 +1,7 @@
 import { and, eq, gt, inArray, sql } from "drizzle-orm";
 import type { Db, Executor } from "../client";
 import { type ArticleTopic, articleTopics, type Topic, topics } from "../schema";
-import { rollupTags } from "./rollups";
+import { articleIdsIn, rollupTags, rollupTopicSets } from "./rollups";
 
 const WRITE_CHUNK = 300;
 
@@ -50,6 +50,14 @@ export async function writeRetagBatch(
     if (moved.length === 0) return false;
     // Over `t`, article_topics, as rollupTags reads it.
     const inBatch = sql`t.topic_id = ${topic.id} and t.article_id > ${cursor} and t.article_id <= ${last}`;
+    // The articles whose topic set may change: those with the topic before the batch or after it.
+    const before = await tx.all<{ id: number }>(
+      sql`select t.article_id as id from article_topics t where ${inBatch}`,
+    );
+    const changed = articleIdsIn("a", [
+      ...new Set([...before.map((row) => Number(row.id)), ...rows.map((row) => row.articleId)]),
+    ]);
+    await rollupTopicSets(tx, changed, -1);
     await rollupTags(tx, inBatch, -1);
     await tx
       .delete(articleTopics)
@@ -63,6 +71,7 @@ export async function writeRetagBatch(
     for (let i = 0; i < rows.length; i += WRITE_CHUNK)
       await tx.insert(articleTopics).values(rows.slice(i, i + WRITE_CHUNK));
     await rollupTags(tx, inBatch, 1);
+    await rollupTopicSets(tx, changed, 1);
     return true;
   });
 }

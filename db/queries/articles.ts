@@ -58,7 +58,7 @@ export async function listArticles(
   filter: ArticleFilter,
 ): Promise<{ rows: ArticleRow[]; next: ArticleCursor | null }> {
   const driveBySearch = filter.search ? await searchIsRare(db, filter.search) : false;
-  const { byTopic, time, id, conditions } = selection(filter, driveBySearch);
+  const { byTopic, time, id, conditions } = selection(filter, driveBySearch, true);
   if (filter.cursor) {
     const c = filter.cursor;
     conditions.push(or(lt(time, c.publishedAt), and(eq(time, c.publishedAt), lt(id, c.id))) as SQL);
@@ -117,7 +117,7 @@ export async function countSelectedArticles(db: Executor, filter: Omit<ArticleFi
  * The conditions of a filter, over the tag table's (topic, time, article) index when a topic drives the walk,
  * else over the articles. Outlet filters arrive as feed ids, so no condition needs the feeds table.
  */
-function selection(filter: Omit<ArticleFilter, "limit">, driveBySearch: boolean) {
+function selection(filter: Omit<ArticleFilter, "limit">, driveBySearch: boolean, capped = false) {
   const topicId = filter.topicId ?? (filter.topicIds?.length === 1 ? filter.topicIds[0] : undefined);
   const byTopic = topicId !== undefined && !driveBySearch;
   const time: SQLiteColumn = byTopic ? articleTopics.publishedAt : articles.publishedAt;
@@ -132,7 +132,7 @@ function selection(filter: Omit<ArticleFilter, "limit">, driveBySearch: boolean)
   if (filter.to !== undefined) conditions.push(lt(time, filter.to));
   if (filter.langs) conditions.push(inArray(sql`coalesce(${articles.lang}, '')`, [...filter.langs]));
   if (filter.excludeSample) conditions.push(eq(articles.isSample, false));
-  if (filter.search) conditions.push(...searchConditions(id, filter.search, driveBySearch));
+  if (filter.search) conditions.push(...searchConditions(id, filter.search, driveBySearch, capped));
   return { byTopic, time, id, conditions };
 }
 
@@ -163,10 +163,14 @@ async function searchIsRare(db: Executor, plan: SearchPlan): Promise<boolean> {
  * other filter. The trigram index answers the long terms as a set of ids; short terms are LIKE filters over
  * the rows that are left (LIKE folds ASCII case only, and not diacritics as the index does).
  */
-function searchConditions(id: SQLiteColumn, plan: SearchPlan, drive: boolean): SQL[] {
+function searchConditions(id: SQLiteColumn, plan: SearchPlan, drive: boolean, capped: boolean): SQL[] {
   const conditions: SQL[] = [];
   if (plan.match !== null) {
-    const matched = sql`(select rowid from articles_fts where articles_fts match ${plan.match})`;
+    // A list considers the newest-stored `cap` matches (search-query.ts MATCH_CAP); FTS5 walks its rowids down and
+    // stops there. A count takes every match.
+    const matched = capped
+      ? sql`(select rowid from articles_fts where articles_fts match ${plan.match} order by rowid desc limit ${plan.cap})`
+      : sql`(select rowid from articles_fts where articles_fts match ${plan.match})`;
     // `+` keeps the planner from driving with the id list, which it otherwise always does (then sorts).
     conditions.push(drive ? sql`${articles.id} in ${matched}` : sql`+${id} in ${matched}`);
   }

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "../client";
-import { articleIdsIn, rollupArticles, rollupTags } from "./rollups";
+import { articleIdsIn, ROLLUP_TABLES, rollupArticles, rollupTags, rollupTopicSets } from "./rollups";
 
 /**
  * Deletes up to `limit` articles that are past the retention cutoff, in one transaction: their tags' and their
@@ -18,6 +18,7 @@ export async function deleteExpiredArticles(db: Db, cutoff: number, limit: numbe
     if (ids.length === 0) return 0;
     await rollupTags(tx, articleIdsIn("t", ids), -1);
     await rollupArticles(tx, articleIdsIn("a", ids), -1);
+    await rollupTopicSets(tx, articleIdsIn("a", ids), -1);
     // Tags go by cascade, the full-text rows by trigger.
     await tx.run(sql`delete from articles where id in (select value from json_each(${JSON.stringify(ids)}))`);
     return ids.length;
@@ -27,7 +28,7 @@ export async function deleteExpiredArticles(db: Db, cutoff: number, limit: numbe
 /** Rollup cells brought to zero by deletions: what a rebuild would not have written. */
 export async function dropEmptyRollupCells(db: Db): Promise<void> {
   await db.transaction(async (tx) => {
-    for (const table of ["coverage_hourly", "coverage_detail", "coverage_daily", "coverage_daily_detail"]) {
+    for (const table of ROLLUP_TABLES) {
       await tx.run(sql`delete from ${sql.raw(table)} where count = 0`);
     }
   });

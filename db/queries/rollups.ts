@@ -1,6 +1,17 @@
 import { eq, type SQL, sql } from "drizzle-orm";
 import type { Db, Executor } from "../client";
-import { coverageDaily, coverageDailyDetail, coverageDetail, coverageHourly, feeds, topics } from "../schema";
+import {
+  coverageDaily,
+  coverageDailyDetail,
+  coverageDetail,
+  coverageHourly,
+  coverageMonthlyDetail,
+  coverageSetDailyDetail,
+  coverageSetMonthlyDetail,
+  feeds,
+  topicSets,
+  topics,
+} from "../schema";
 
 /**
  * Keeps the coverage rollups exact. Every change to articles or tags adds a signed delta computed by SQL
@@ -13,8 +24,27 @@ const HOUR_MS = sql.raw("3600000");
 const QUARTER_MS = sql.raw("900000");
 const DAY_MS = sql.raw("86400000");
 const ALL_ARTICLES = sql.raw("0");
+/** The epoch day of the UTC month's first day, of an epoch-ms expression (coverage_monthly_detail's `month`). */
+const monthOf = (ms: SQL) =>
+  sql`cast(strftime('%s', ${ms} / 1000, 'unixepoch', 'start of month') as integer) / 86400`;
 
-const ROLLUPS = [coverageHourly, coverageDetail, coverageDaily, coverageDailyDetail] as const;
+const ROLLUPS = [
+  coverageHourly,
+  coverageDetail,
+  coverageDaily,
+  coverageDailyDetail,
+  coverageMonthlyDetail,
+] as const;
+/** Every rollup table, for rebuilds and cleaning: the per-topic ones and the per-topic-set ones. */
+export const ROLLUP_TABLES = [
+  "coverage_hourly",
+  "coverage_detail",
+  "coverage_daily",
+  "coverage_daily_detail",
+  "coverage_monthly_detail",
+  "coverage_set_daily_detail",
+  "coverage_set_monthly_detail",
+] as const;
 
 type Sign = 1 | -1;
 const signed = (sign: Sign) => sql.raw(sign === 1 ? "1" : "-1");
@@ -41,6 +71,11 @@ export async function rollupArticles(db: Executor, where: SQL, sign: Sign): Prom
     select ${ALL_ARTICLES}, a.published_at / ${DAY_MS}, a.feed_id, coalesce(a.lang, ''), ${signed(sign)} * count(*)
     from articles a where ${where} group by 2, 3, 4
     on conflict (topic_id, day, feed_id, lang) do update set count = count + excluded.count`);
+  await db.run(sql`
+    insert into coverage_monthly_detail (topic_id, month, feed_id, lang, count)
+    select ${ALL_ARTICLES}, ${monthOf(sql`a.published_at`)}, a.feed_id, coalesce(a.lang, ''), ${signed(sign)} * count(*)
+    from articles a where ${where} group by 2, 3, 4
+    on conflict (topic_id, month, feed_id, lang) do update set count = count + excluded.count`);
 }
 
 /** Adds or removes the tags matching `where` (over `t`, article_topics, joined with `a`, articles). */
@@ -67,6 +102,82 @@ export async function rollupTags(db: Executor, where: SQL, sign: Sign): Promise<
     from article_topics t join articles a on a.id = t.article_id
     where ${where} group by 1, 2, 3, 4
     on conflict (topic_id, day, feed_id, lang) do update set count = count + excluded.count`);
+  await db.run(sql`
+    insert into coverage_monthly_detail (topic_id, month, feed_id, lang, count)
+    select t.topic_id, ${monthOf(sql`t.published_at`)}, a.feed_id, coalesce(a.lang, ''), ${signed(sign)} * count(*)
+    from article_topics t join articles a on a.id = t.article_id
+    where ${where} group by 1, 2, 3, 4
+    on conflict (topic_id, month, feed_id, lang) do update set count = count + excluded.count`);
+}
+
+/**
+ * Adds or removes the articles matching `where` (over `a`, articles) in the topic-set rollups, under the set of
+ * topics they carry NOW: call it with -1 before their tags change and with +1 after, over the same articles.
+ * Untagged articles are in no set.
+ */
+export async function rollupTopicSets(db: Executor, where: SQL, sign: Sign): Promise<void> {
+  const withSets = sql`with x as (
+      select a.published_at as at, a.feed_id as feed_id, coalesce(a.lang, '') as lang,
+        (select group_concat(t.topic_id, ',' order by t.topic_id) from article_topics t where t.article_id = a.id) as k
+      from articles a where ${where})`;
+  if (sign === 1) {
+    await db.run(sql`${withSets}
+      insert into topic_sets (topics) select distinct k from x where k is not null order by k
+      on conflict do nothing`);
+    await addSetMembers(db);
+  }
+  for (const [table, unit] of SET_ROLLUPS) {
+    const of = unit === "day" ? sql`x.at / ${DAY_MS}` : monthOf(sql`x.at`);
+    await db.run(sql`${withSets}
+      insert into ${sql.raw(table)} (set_id, ${sql.raw(unit)}, feed_id, lang, count)
+      select s.id, ${of}, x.feed_id, x.lang, ${signed(sign)} * count(*) from x join topic_sets s on s.topics = x.k
+      group by 1, 2, 3, 4
+      on conflict (set_id, ${sql.raw(unit)}, feed_id, lang) do update set count = count + excluded.count`);
+  }
+}
+
+/** Lists the topics of sets that are new (what a selection of topics looks sets up by). */
+async function addSetMembers(db: Executor): Promise<void> {
+  await db.run(sql`
+    insert into topic_set_members (topic_id, set_id)
+    select j.value, s.id from topic_sets s join json_each('[' || s.topics || ']') j
+    where s.id not in (select set_id from topic_set_members)
+    on conflict do nothing`);
+}
+
+const SET_ROLLUPS = [
+  ["coverage_set_daily_detail", "day"],
+  ["coverage_set_monthly_detail", "month"],
+] as const;
+
+/**
+ * A deleted topic leaves the sets: the counts of each set that held it move to the set of its other topics (or
+ * go, when it was the only one), as a rebuild would count those articles now that the topic's tags are gone.
+ */
+async function forgetTopicInSets(db: Executor, topicId: number): Promise<void> {
+  const sets = await db.all<{ id: number; topics: string }>(sql`
+    select s.id as id, s.topics as topics from topic_sets s join topic_set_members m on m.set_id = s.id
+    where m.topic_id = ${topicId}`);
+  for (const set of sets) {
+    const rest = set.topics
+      .split(",")
+      .filter((id) => Number(id) !== topicId)
+      .join(",");
+    if (rest !== "") {
+      await db.run(sql`insert into topic_sets (topics) values (${rest}) on conflict do nothing`);
+      await addSetMembers(db);
+      for (const [table, unit] of SET_ROLLUPS) {
+        await db.run(sql`
+          insert into ${sql.raw(table)} (set_id, ${sql.raw(unit)}, feed_id, lang, count)
+          select (select id from topic_sets where topics = ${rest}), ${sql.raw(unit)}, feed_id, lang, count
+          from ${sql.raw(table)} where set_id = ${set.id}
+          on conflict (set_id, ${sql.raw(unit)}, feed_id, lang) do update set count = count + excluded.count`);
+      }
+    }
+    for (const [table] of SET_ROLLUPS)
+      await db.run(sql`delete from ${sql.raw(table)} where set_id = ${set.id}`);
+    await db.run(sql`delete from topic_sets where id = ${set.id}`);
+  }
 }
 
 /** One counted row: an article (topic 0) or one of its tags. */
@@ -89,6 +200,7 @@ export async function rollupEntries(db: Executor, entries: readonly RollupEntry[
   const daily = new Map<string, Cell>();
   const detail = new Map<string, Cell>();
   const dailyDetail = new Map<string, Cell>();
+  const monthlyDetail = new Map<string, Cell>();
   const bump = (map: Map<string, Cell>, key: Array<number | string>) => {
     const id = JSON.stringify(key);
     const cell = map.get(id);
@@ -102,11 +214,19 @@ export async function rollupEntries(db: Executor, entries: readonly RollupEntry[
     bump(daily, [e.topicId, day]);
     bump(detail, [e.topicId, Math.floor(e.publishedAt / 900_000), e.feedId, lang]);
     bump(dailyDetail, [e.topicId, day, e.feedId, lang]);
+    bump(monthlyDetail, [e.topicId, monthStartDay(e.publishedAt), e.feedId, lang]);
   }
   await upsert(db, "coverage_hourly", ["topic_id", "hour"], hourly);
   await upsert(db, "coverage_daily", ["topic_id", "day"], daily);
   await upsert(db, "coverage_detail", ["topic_id", "quarter", "feed_id", "lang"], detail);
   await upsert(db, "coverage_daily_detail", ["topic_id", "day", "feed_id", "lang"], dailyDetail);
+  await upsert(db, "coverage_monthly_detail", ["topic_id", "month", "feed_id", "lang"], monthlyDetail);
+}
+
+/** The epoch day of the UTC month's first day (coverage_monthly_detail's `month`). */
+export function monthStartDay(ms: number): number {
+  const d = new Date(ms);
+  return Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1) / 86_400_000;
 }
 
 interface Cell {
@@ -160,13 +280,17 @@ export async function deleteFeedsWithRollups(db: Executor, where: SQL): Promise<
 /** A deleted topic's rollups go with it (its tags go by cascade). */
 export async function deleteTopicRollups(db: Executor, topicId: number): Promise<void> {
   for (const table of ROLLUPS) await db.delete(table).where(eq(table.topicId, topicId));
+  await forgetTopicInSets(db, topicId);
 }
 
 /** Recomputes every rollup from the articles and tags (`cli coverage rebuild`), in one transaction. */
 export async function rebuildRollups(db: Db): Promise<void> {
   await db.transaction(async (tx) => {
-    for (const table of ROLLUPS) await tx.delete(table);
+    for (const table of [...ROLLUPS, coverageSetDailyDetail, coverageSetMonthlyDetail])
+      await tx.delete(table);
+    await tx.delete(topicSets);
     await rollupArticles(tx, sql`true`, 1);
     await rollupTags(tx, sql`t.topic_id in (select ${topics.id} from ${topics})`, 1);
+    await rollupTopicSets(tx, sql`true`, 1);
   });
 }

@@ -7,7 +7,7 @@ import { type ConceptQuery, conceptDefinitions, conceptVersions } from "./concep
 import { releasedLease } from "./feed-leases";
 import { enqueueInstantAlerts } from "./instant-alerts";
 import { jsonParam } from "./json-param";
-import { articleIdsIn, type RollupEntry, rollupEntries, rollupTags } from "./rollups";
+import { articleIdsIn, type RollupEntry, rollupEntries, rollupTags, rollupTopicSets } from "./rollups";
 import { dropEmptyNewStories, fingerprintOf, indexStoryBands, placeInStories } from "./story-placement";
 import { type TopicQuery, topicQueries } from "./topics";
 
@@ -195,7 +195,10 @@ export async function writeFeedPlan(db: Executor, plan: FeedWritePlan): Promise<
   }
   await indexStoryBands(db, indexed);
   await dropEmptyNewStories(db, placed.newStoryIds);
-  // Rollups move with the rows: old tags of changed articles out, new articles and tags in.
+  // Rollups move with the rows: old tags of changed articles out, new articles and tags in. The topic-set
+  // rollups count an article under the set of topics it carries, so a changed article leaves its old set first.
+  const changed = [...new Set([...plan.retagged, ...plan.tags.map((t) => t.articleId)])];
+  if (changed.length > 0) await rollupTopicSets(db, articleIdsIn("a", changed), -1);
   if (plan.retagged.length > 0) {
     await rollupTags(db, articleIdsIn("t", plan.retagged), -1);
     await replaceTags(db, [], plan.retagged);
@@ -203,6 +206,8 @@ export async function writeFeedPlan(db: Executor, plan: FeedWritePlan): Promise<
   const tags = [...plan.tags, ...insertedTags];
   await insertTagRows(db, tags);
   await rollupEntries(db, [...insertedCounts, ...plan.counts]);
+  const tagged = [...new Set([...changed, ...insertedTags.map((t) => t.articleId)])];
+  if (tagged.length > 0) await rollupTopicSets(db, articleIdsIn("a", tagged), 1);
   // Alerts are written with what causes them, so a crash can lose neither.
   const alerts = tags.length > 0 ? await enqueueInstantAlerts(db, insertedIds, plan.now) : 0;
   await db

@@ -1,4 +1,4 @@
-import { index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { feeds } from "./feeds";
 
 /**
@@ -70,5 +70,88 @@ export const coverageDailyDetail = sqliteTable(
   (t) => [
     primaryKey({ columns: [t.topicId, t.day, t.feedId, t.lang] }),
     index("coverage_daily_detail_feed_idx").on(t.feedId),
+  ],
+);
+
+/**
+ * Monthly detail: per topic, UTC month, feed and language. A year-long breakdown reads 12 months of rows instead
+ * of 365 days of them. `month` is the epoch day of the month's first day, so month rows sum over day ranges.
+ */
+export const coverageMonthlyDetail = sqliteTable(
+  "coverage_monthly_detail",
+  {
+    topicId: integer("topic_id").notNull(),
+    month: integer("month").notNull(),
+    feedId: integer("feed_id")
+      .notNull()
+      .references(() => feeds.id, { onDelete: "cascade" }),
+    lang: text("lang").notNull(),
+    count: integer("count").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.topicId, t.month, t.feedId, t.lang] }),
+    index("coverage_monthly_detail_feed_idx").on(t.feedId),
+  ],
+);
+
+/**
+ * The distinct sets of topics articles carry. A breakdown of several topics counts each article once, however
+ * many of them it has: per-topic counts cannot tell, but counts per topic set can (an article is in exactly one
+ * set), and a selection of topics sums the sets that share a topic with it.
+ */
+export const topicSets = sqliteTable(
+  "topic_sets",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    /** The set's topic ids, ascending, comma-separated: "1,3,5". */
+    topics: text("topics").notNull(),
+  },
+  (t) => [uniqueIndex("topic_sets_topics_uq").on(t.topics)],
+);
+
+export const topicSetMembers = sqliteTable(
+  "topic_set_members",
+  {
+    topicId: integer("topic_id").notNull(),
+    setId: integer("set_id")
+      .notNull()
+      .references(() => topicSets.id, { onDelete: "cascade" }),
+  },
+  (t) => [primaryKey({ columns: [t.topicId, t.setId] })],
+);
+
+/** Tagged articles per topic set, UTC day, feed and language (untagged articles are in no set). */
+export const coverageSetDailyDetail = sqliteTable(
+  "coverage_set_daily_detail",
+  {
+    setId: integer("set_id").notNull(),
+    day: integer("day").notNull(),
+    feedId: integer("feed_id")
+      .notNull()
+      .references(() => feeds.id, { onDelete: "cascade" }),
+    lang: text("lang").notNull(),
+    count: integer("count").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.setId, t.day, t.feedId, t.lang] }),
+    index("coverage_set_daily_detail_feed_idx").on(t.feedId),
+  ],
+);
+
+/** The same per UTC month (`month` as in coverage_monthly_detail). */
+export const coverageSetMonthlyDetail = sqliteTable(
+  "coverage_set_monthly_detail",
+  {
+    setId: integer("set_id").notNull(),
+    month: integer("month").notNull(),
+    feedId: integer("feed_id")
+      .notNull()
+      .references(() => feeds.id, { onDelete: "cascade" }),
+    lang: text("lang").notNull(),
+    count: integer("count").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.setId, t.month, t.feedId, t.lang] }),
+    index("coverage_set_monthly_detail_feed_idx").on(t.feedId),
   ],
 );

@@ -1,20 +1,8 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
-import { chooseTopics } from "../../core/coverage/coverage-request";
-import { NO_SCOPE, resolveScope } from "../../core/coverage/coverage-scope";
-import { instantRange, isTimeBound } from "../../core/time/date-range";
-import {
-  countSelectedArticles,
-  decodeCursor,
-  encodeCursor,
-  listArticles,
-  tagsOfArticles,
-} from "../../db/queries/articles";
-import { listFeeds } from "../../db/queries/feeds";
-import { MAX_SEARCH_LENGTH, planSearch } from "../../db/queries/search-query";
-import { getTopic, listTopicNames } from "../../db/queries/topics";
+import { isTimeBound } from "../../core/time/date-range";
+import { MATCH_CAP, MAX_SEARCH_LENGTH } from "../../db/queries/search-query";
 import {
   errorResponses,
-  isoTime,
   json,
   limitParam,
   MatchedTermSchema,
@@ -22,8 +10,7 @@ import {
   pageOf,
   ScopeFilterParams,
 } from "../api-shapes";
-import type { AppDeps } from "../app";
-import { badRequest } from "../errors";
+import type { Reads } from "../reads/reads";
 
 /**
  * `from`/`to` take a UTC date (YYYY-MM-DD, whole day) or an ISO 8601 time with an offset. Both bounds are
@@ -67,7 +54,9 @@ const Query = z
           'case and diacritics ("Muller" finds "Müller"); shorter ones ("AI", "华为") ignore the case of ASCII ' +
           'letters only. "Quoted phrases" match as written, spaces included; -term or NOT term excludes. No ' +
           "other character has a special meaning. Results stay newest first (not ranked by relevance), so " +
-          `nextCursor pages through them like any other filter. At most ${MAX_SEARCH_LENGTH} characters.`,
+          `nextCursor pages through them like any other filter. At most ${MAX_SEARCH_LENGTH} characters. A search ` +
+          `matching more than ${MATCH_CAP.toLocaleString("en-US")} articles lists the ${MATCH_CAP.toLocaleString("en-US")} ` +
+          "most recently stored of them (total=1 still counts them all).",
         example: "英伟达 -华为",
       }),
     ...ScopeFilterParams,
@@ -88,8 +77,6 @@ const Query = z
       }),
   })
   .strict();
-
-type TopicTag = { slug: string; terms: Array<z.infer<typeof MatchedTermSchema>> };
 
 const ArticleSchema = z
   .object({
@@ -141,64 +128,8 @@ const route = createRoute({
   },
 });
 
-export function articleRoutes({ db }: AppDeps) {
-  return new OpenAPIHono().openapi(route, async (c) => {
-    const q = c.req.valid("query");
-    const cursor = q.cursor === undefined ? undefined : decodeCursor(q.cursor);
-    if (q.cursor !== undefined && !cursor) throw badRequest("cursor: not a cursor from this API");
-    const { from, toExclusive: to } = instantRange(q);
-    if (q.topic !== undefined && q.topics !== undefined)
-      throw badRequest("topics: give topic or topics, not both");
-    const topic = q.topic === undefined ? undefined : await getTopic(db, q.topic);
-    if (q.topic !== undefined && !topic) throw badRequest(`topic: no topic '${q.topic}'`);
-    const anyOf = q.topics?.trim()
-      ? chooseTopics(await listTopicNames(db), q.topics).map((t) => t.id)
-      : undefined;
-    const search = q.q === undefined ? undefined : planSearch(q.q);
-    if (search && !search.ok) throw badRequest(`q: ${search.message}`);
-    const filtered = q.feed ?? q.lang ?? q.country ?? q.region;
-    const scope = filtered === undefined ? NO_SCOPE : resolveScope(q, await listFeeds(db));
-    const selected = {
-      topicId: topic?.id,
-      topicIds: anyOf,
-      feedIds: scope.feedIds,
-      langs: scope.langs,
-      from,
-      to,
-      search: search?.plan,
-    };
-    const { rows, next } = await listArticles(db, { ...selected, limit: q.limit, cursor });
-    const total = q.total === "1" ? await countSelectedArticles(db, selected) : undefined;
-    const tags = await tagsOfArticles(
-      db,
-      rows.map((r) => r.id),
-    );
-    const topicsOf = new Map<number, TopicTag[]>();
-    for (const tag of tags) {
-      const list = topicsOf.get(tag.articleId) ?? [];
-      list.push({ slug: tag.slug, terms: tag.terms });
-      topicsOf.set(tag.articleId, list);
-    }
-    return c.json(
-      {
-        items: rows.map((row) => ({
-          id: row.id,
-          url: row.url,
-          title: row.title,
-          summary: row.summary,
-          author: row.author,
-          source: { id: row.feedId, name: row.feedName, country: row.feedCountry },
-          lang: row.lang,
-          publishedAt: isoTime(row.publishedAt)!,
-          firstSeenAt: isoTime(row.firstSeenAt)!,
-          topics: topicsOf.get(row.id) ?? [],
-          storyId: row.storyId,
-          sample: row.isSample,
-        })),
-        nextCursor: next ? encodeCursor(next) : null,
-        ...(total === undefined ? {} : { total }),
-      },
-      200,
-    );
-  });
+export function articleRoutes({ reads }: { reads: Reads }) {
+  return new OpenAPIHono().openapi(route, async (c) =>
+    c.json(await reads.articles(c.req.valid("query")), 200),
+  );
 }

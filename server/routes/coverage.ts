@@ -1,29 +1,8 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
-import { type CountPlan, planCounts } from "../../core/coverage/count-plan";
-import {
-  type CountedSeries,
-  chooseTopics,
-  countablePlan,
-  coveragePlan,
-  coverageResponse,
-  previousPeriod,
-  seriesOf,
-  withGroupsOf,
-} from "../../core/coverage/coverage-request";
-import { countryOf, NO_SCOPE, resolveScope } from "../../core/coverage/coverage-scope";
-import { COVERAGE_BY, SHARE_OF, toCsv } from "../../core/coverage/coverage-series";
-import { previousPlan } from "../../core/coverage/previous-period";
-import { regionOf } from "../../core/coverage/regions";
-import { leadInPlan, withSpikes } from "../../core/coverage/series-spikes";
-import { SPIKE_RULES } from "../../core/spike-rule";
-import { type BucketPlan, INTERVALS } from "../../core/time/time-buckets";
-import { countCoverage } from "../../db/queries/coverage";
-import { listFeeds } from "../../db/queries/feeds";
-import { countStoryCoverage } from "../../db/queries/story-coverage";
-import { listTopicNames } from "../../db/queries/topics";
+import { COVERAGE_BY, SHARE_OF } from "../../core/coverage/coverage-series";
+import { INTERVALS } from "../../core/time/time-buckets";
 import { errorResponses, PUBLIC, ScopeFilterParams } from "../api-shapes";
-import type { AppDeps } from "../app";
-import { badRequest } from "../errors";
+import type { Reads } from "../reads/reads";
 
 const Query = z
   .object({
@@ -210,79 +189,16 @@ const route = createRoute({
   },
 });
 
-export function coverageRoutes({ db }: AppDeps) {
+export function coverageRoutes({ reads }: { reads: Reads }) {
   return new OpenAPIHono().openapi(route, async (c) => {
-    const q = c.req.valid("query");
-    if (q.share === "group" && q.by === "topic") {
-      throw badRequest(
-        "share: share=group needs by=feed, lang, country or region (each group's own articles)",
-      );
-    }
-    const chosen = chooseTopics(await listTopicNames(db), q.topics);
-    const plan = coveragePlan(q, Date.now());
-    const filtered = q.feed ?? q.lang ?? q.country ?? q.region;
-    const storyRegions = q.unit === "stories" && q.by === "region";
-    const feeds = filtered !== undefined || q.by === "feed" || storyRegions ? await listFeeds(db) : [];
-    const counting = planCounts({
-      by: q.by,
-      // A breakdown that names no topics splits every article, so its series add up to the totals.
-      topics: q.by !== "topic" && !q.topics?.trim() ? "every" : chosen.map((t) => t.id),
-      scope: filtered === undefined ? NO_SCOPE : resolveScope(q, feeds),
-      groupTotals: q.share === "group",
-    });
-    const names = new Map(feeds.map((f) => [String(f.id), f.name ?? f.url]));
-    const regionKeys = storyRegions
-      ? new Map(feeds.map((f) => [f.id, regionCountry(countryOf(f))]))
-      : undefined;
-    const counted = (p: BucketPlan) =>
-      q.unit === "stories"
-        ? countStoryCoverage(db, counting, p.edges, regionKeys)
-        : countCoverage(db, counting, p.edges);
-    const count = async (p: BucketPlan): Promise<CountedSeries> =>
-      seriesOf(q.by, chosen, await counted(p), p.labels.length, (id) => names.get(id));
-    const before = q.compare === "previous" ? countablePlan(previousPlan(plan)) : undefined;
-    const current = await count(plan);
-    const earlier = before ? await count(before) : undefined;
-    const series =
-      earlier && q.by !== "topic"
-        ? withGroupsOf(current.series, earlier.series, plan.labels.length)
-        : current.series;
-    const body = coverageResponse(plan, q.by, current.totals, series, {
-      top: q.top,
-      smooth: q.smooth,
-      share: q.share,
-    });
-    if (before && earlier) body.previous = previousPeriod(body, before, earlier.totals, earlier.series);
-    c.header("x-tidemark-counted-from", q.unit === "stories" ? "stories" : countedFrom(counting));
-    if (q.format === "csv") {
-      return c.body(toCsv(body), 200, {
+    const answer = await reads.coverage(c.req.valid("query"));
+    c.header("x-tidemark-counted-from", answer.countedFrom);
+    if (answer.format === "csv") {
+      return c.body(answer.csv, 200, {
         "content-type": "text/csv; charset=utf-8",
-        "content-disposition": `attachment; filename="tidemark-coverage-${plan.from}-${plan.to}.csv"`,
+        "content-disposition": `attachment; filename="${answer.filename}"`,
       });
     }
-    const rule = SPIKE_RULES[plan.interval];
-    const lead = leadInPlan(plan, rule);
-    // The lead-in is counted like the range (same topics, filters and store), so the first buckets' baselines
-    // are what a longer request would have shown.
-    const leadIn: CountedSeries = lead ? await count(lead) : { series: [], totals: [] };
-    const stored = { leadIn: leadIn.totals, counts: current.totals };
-    const marked = withSpikes(body.series, plan.labels, leadIn.series, rule, stored);
-    const colors = new Map(chosen.map((t) => [t.slug, t.color]));
-    const coloured = marked.map((s) => (q.by === "topic" ? { ...s, color: colors.get(s.key) } : s));
-    return c.json({ ...body, series: coloured }, 200);
+    return c.json(answer.body as z.infer<typeof Coverage>, 200);
   });
-}
-
-/** Which store answered the series (see core/coverage/count-plan.ts), for whoever checks a number's origin. */
-function countedFrom(plan: CountPlan): string {
-  return plan.source === "articles" ? "articles" : plan.source === "detail" ? "detail-rollups" : "rollups";
-}
-
-/**
- * unit=stories by=region counts a story once per region, so it is keyed by region in SQL; the breakdown then folds
- * countries into regions, so each region is keyed by one country of it (and unknown by "").
- */
-function regionCountry(country: string): string {
-  const region = regionOf(country || null);
-  return region === "global-north" ? "DE" : region === "global-south" ? "BR" : "";
 }

@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTopic } from "../../db/queries/topics";
+import { removeSampleFeeds } from "../../db/queries/feeds";
+import { deleteExpiredArticles } from "../../db/queries/retention";
+import { createTopic, updateTopic } from "../../db/queries/topics";
 import { storeFeedArticles } from "../../jobs/ingest/store-articles";
+import { retagTopics } from "../../jobs/topics/retag";
 import { TopicTagger } from "../../jobs/topics/topic-tagger";
 import { createTestApp, type TestApp } from "../helpers/app";
 import { makeArticle, makeFeed } from "../helpers/factories";
@@ -9,7 +12,8 @@ import { makeArticle, makeFeed } from "../helpers/factories";
  * Every number of /api/coverage, counted again by hand. A seeded random store (outlets in several countries,
  * articles in several languages, some with no language, up to three topics each, one outlet deleted after
  * ingest) is asked random questions: topics, breakdowns, filters, share of all or of the group, compare=previous,
- * zones with DST changes and half- and three-quarter-hour offsets, every interval. Each answer is checked against
+ * zones with DST changes and half- and three-quarter-hour offsets, every interval; then again after a topic's query
+ * changes and its retag runs, a retention delete and `sample remove`. Each answer is checked against
  * a count over the articles this test keeps in memory, bucketed with Intl's own reading of each article's wall
  * clock: no SQL and none of core/time.
  */
@@ -20,6 +24,7 @@ interface Outlet {
 }
 interface Stored {
   feed: Outlet;
+  sample?: boolean;
   lang: string | null;
   topics: Set<string>;
   at: number;
@@ -98,16 +103,18 @@ describe("GET /api/coverage agrees with a count by hand", () => {
     s = await createTestApp();
     for (const slug of TOPICS) await createTopic(s.t.db, { slug, name: slug, color: "#000000", query: slug });
     const tagger = new TopicTagger();
-    for (let f = 0; f < 8; f++) {
+    // Outlets 0-6 stay, 7 is deleted at once, 8 is the bundled sample's (removed by the second test).
+    for (let f = 0; f < 9; f++) {
       const country = COUNTRIES[f % COUNTRIES.length]!;
-      const feed = await makeFeed(s.t.db, country ? { country } : {});
+      const sample = f === 8;
+      const feed = await makeFeed(s.t.db, { ...(country ? { country } : {}), isSample: sample });
       const outlet = { id: feed.id, country };
       const articles = Array.from({ length: 40 + rnd.int(30) }, () => {
         const topics = new Set(TOPICS.filter(() => rnd.next() < 0.3));
         const lang = rnd.pick(LANGS);
         // Whole minutes, so some articles sit exactly on bucket edges.
         const at = FIRST + rnd.int((LAST - FIRST) / 60_000) * 60_000;
-        if (f < 7) stored.push({ feed: outlet, lang, topics, at });
+        if (f !== 7) stored.push({ feed: outlet, lang, topics, at, sample });
         return makeArticle({
           title: `${[...topics].join(" ")} news ${rnd.int(1e9)}`,
           summary: "",
@@ -116,7 +123,7 @@ describe("GET /api/coverage agrees with a count by hand", () => {
         });
       });
       await storeFeedArticles(s.t.db, { feedId: feed.id, articles, state: {}, now: Date.now(), tagger });
-      if (f < 7) outlets.push(outlet);
+      if (f !== 7) outlets.push(outlet);
       // The last outlet goes again, with its articles, tags and rollup counts.
       else
         expect(
@@ -158,6 +165,32 @@ describe("GET /api/coverage agrees with a count by hand", () => {
       expect(res.status, url).toBe(200);
       const body: Answer = await res.json();
       check(q, body, url);
+    }
+  });
+
+  it("still agrees after a retag, a retention delete and sample remove", async () => {
+    // gamma's query becomes "alpha": after the retag, gamma is on exactly the articles that carry alpha.
+    await updateTopic(s.t.db, "gamma", { name: "gamma", color: "#000000", query: "alpha" }, Date.now());
+    await retagTopics(s.t.db, { batchSize: 50 });
+    for (const a of stored) {
+      if (a.topics.has("alpha")) a.topics.add("gamma");
+      else a.topics.delete("gamma");
+    }
+    // Retention: every article before the cutoff goes (as if stored long ago).
+    const cutoff = FIRST + 25 * DAY;
+    await s.t.client.execute("update articles set first_seen_at = 0");
+    while ((await deleteExpiredArticles(s.t.db, cutoff, 100)) > 0) {}
+    await removeSampleFeeds(s.t.db);
+    const kept = stored.filter((a) => a.at >= cutoff && !a.sample);
+    expect(kept.length).toBeLessThan(stored.length);
+    stored.splice(0, stored.length, ...kept);
+    outlets.splice(0, outlets.length, ...outlets.filter((o) => kept.some((a) => a.feed === o)));
+    for (let n = 0; n < 60; n++) {
+      const q = question();
+      const url = toUrl(q);
+      const res = await s.app.request(url);
+      expect(res.status, url).toBe(200);
+      check(q, await res.json(), url);
     }
   });
 

@@ -59,9 +59,9 @@ describe("GET /api/coverage counts each article once and filters every number", 
   };
   const countsOf = (series: Series[]) => Object.fromEntries(series.map((x) => [x.key, x.counts]));
 
-  it("counts an article with two selected topics once in its group, from the articles table", async () => {
+  it("counts an article with two selected topics once in its group, from the topic-set rollups", async () => {
     const { body, source } = await get("topics=nvidia,huawei&by=feed");
-    expect(source).toBe("articles");
+    expect(source).toBe("topic-set-rollups");
     expect(countsOf(body.series)).toEqual({
       [ids.de!]: [2, 1],
       [ids.in!]: [2, 0],

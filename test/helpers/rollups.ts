@@ -45,5 +45,47 @@ export async function rollupsVersusTruth({ client }: Pick<Database, "client">) {
   const detail = await q(
     "select topic_id, quarter, feed_id, lang, count from coverage_detail order by 1, 2, 3, 4",
   );
-  return { hourly, truthHourly, detail, truthDetail, daily, truthDaily, dailyDetail, truthDailyDetail };
+  const month = (ms: string) =>
+    `cast(strftime('%s', ${ms} / 1000, 'unixepoch', 'start of month') as integer) / 86400`;
+  const truthMonthlyDetail = await q(`
+    select topic_id, month, feed_id, lang, count(*) as count from (
+      select 0 as topic_id, ${month("published_at")} as month, feed_id, coalesce(lang, '') as lang from articles
+      union all select t.topic_id, ${month("t.published_at")}, a.feed_id, coalesce(a.lang, '')
+      from article_topics t join articles a on a.id = t.article_id)
+    group by 1, 2, 3, 4 order by 1, 2, 3, 4`);
+  const monthlyDetail = await q(
+    "select topic_id, month, feed_id, lang, count from coverage_monthly_detail order by 1, 2, 3, 4",
+  );
+  // Topic sets by their topics, not their ids (a set's id depends on when it was first seen). The truth builds each
+  // article's set with json_group_array over ids sorted in a subquery, not with the rollups' own group_concat.
+  const setsOf = `(select article_id, (select group_concat(value, ',') from (select value from json_each(
+      (select json_group_array(topic_id) from article_topics x where x.article_id = t.article_id)) order by value))
+      as topics from article_topics t group by article_id)`;
+  const truthSets: Record<string, string[]> = {};
+  const sets: Record<string, string[]> = {};
+  for (const [unit, of] of [
+    ["day", "a.published_at / 86400000"],
+    ["month", month("a.published_at")],
+  ] as const) {
+    truthSets[unit] = await q(`
+      select s.topics, ${of} as unit, a.feed_id, coalesce(a.lang, '') as lang, count(*) as count
+      from ${setsOf} s join articles a on a.id = s.article_id group by 1, 2, 3, 4`);
+    sets[unit] = await q(`
+      select s.topics, r.${unit}, r.feed_id, r.lang, r.count from coverage_set_${unit === "day" ? "daily" : "monthly"}_detail r
+      join topic_sets s on s.id = r.set_id`);
+  }
+  return {
+    hourly,
+    truthHourly,
+    detail,
+    truthDetail,
+    daily,
+    truthDaily,
+    dailyDetail,
+    truthDailyDetail,
+    monthlyDetail,
+    truthMonthlyDetail,
+    sets,
+    truthSets,
+  };
 }

@@ -51,6 +51,8 @@ describe("TIDEMARK_RETENTION_DAYS", () => {
     expect(r.detail).toEqual(r.truthDetail);
     expect(r.daily).toEqual(r.truthDaily);
     expect(r.dailyDetail).toEqual(r.truthDailyDetail);
+    expect(r.monthlyDetail).toEqual(r.truthMonthlyDetail);
+    expect(r.sets).toEqual(r.truthSets);
     expect(await count("select count(*) from coverage_daily where count = 0")).toBe(0);
     // ...and every whole day inside the window counts what it counted before.
     expect(await dailyFrom(Math.floor(cutoff / DAY) + 1)).toEqual(keptBefore);

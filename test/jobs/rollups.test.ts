@@ -28,6 +28,8 @@ describe("coverage rollups", () => {
     expect(r.detail).toEqual(r.truthDetail);
     expect(r.daily).toEqual(r.truthDaily);
     expect(r.dailyDetail).toEqual(r.truthDailyDetail);
+    expect(r.monthlyDetail).toEqual(r.truthMonthlyDetail);
+    expect(r.sets).toEqual(r.truthSets);
     return r;
   };
   const ctx = () => ({ db: t.db, allowPrivateUrls: false, log: pino({ level: "silent" }) });

@@ -54,4 +54,19 @@ describe("bucketSegments", () => {
       s.fine.reduce((sum, [, sign, a, b]) => sum + sign * (b - a) * s.fineUnitMs, 0);
     expect(covered).toBe(hi - lo);
   });
+
+  it("reads whole UTC months from monthly rows, and a part of a month as days or as the month less its other days", () => {
+    const s = bucketSegments([at("2025-01-03T00:00:00Z"), at("2025-04-10T00:00:00Z")], { months: true });
+    const day = (iso: string) => at(`${iso}T00:00:00Z`) / DAY_MS;
+    expect(s.months).toEqual([
+      [0, 1, day("2025-01-01"), day("2025-02-01")],
+      [0, 1, day("2025-02-01"), day("2025-03-01")],
+      [0, 1, day("2025-03-01"), day("2025-04-01")],
+    ]);
+    expect(s.days).toEqual([
+      [0, -1, day("2025-01-01"), day("2025-01-03")],
+      [0, 1, day("2025-04-01"), day("2025-04-10")],
+    ]);
+    expect(bucketSegments([at("2025-01-03T00:00:00Z"), at("2025-04-10T00:00:00Z")]).months).toEqual([]);
+  });
 });

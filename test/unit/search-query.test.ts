@@ -1,10 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { ftsString, likePattern, planSearch, splitTerms } from "../../db/queries/search-query";
+import { ftsString, likePattern, MATCH_CAP, planSearch, splitTerms } from "../../db/queries/search-query";
 
 const plan = (text: string) => {
   const result = planSearch(text);
   if (!result.ok) throw new Error(`expected a plan for ${text}: ${result.message}`);
-  return result.plan;
+  // Every plan carries the same match cap (test/api/search-cap.test.ts): the terms are what is checked here.
+  expect(result.plan.cap).toBe(MATCH_CAP);
+  const { cap: _cap, ...terms } = result.plan;
+  return terms;
 };
 
 describe("splitTerms", () => {

@@ -53,8 +53,8 @@ describe("planCounts says which store answers", () => {
     ["topic", [1, 2], scoped, "detail"],
     ["feed", "every", NO_SCOPE, "detail"],
     ["lang", [1], scoped, "detail"],
-    ["region", [1, 2], NO_SCOPE, "articles"],
-    ["country", [1, 2, 3], scoped, "articles"],
+    ["region", [1, 2], NO_SCOPE, "sets"],
+    ["country", [1, 2, 3], scoped, "sets"],
   ] as const)("by=%s over topics %j, scope %j: %s", (by, topics, scope, source) => {
     const plan = planCounts({ by, topics: topics as number[] | "every", scope, groupTotals: true });
     expect(plan.source).toBe(source);

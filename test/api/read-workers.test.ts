@@ -1,0 +1,74 @@
+import pino from "pino";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadConfig } from "../../core/config";
+import { createTopic } from "../../db/queries/topics";
+import { storeFeedArticles } from "../../jobs/ingest/store-articles";
+import { TopicTagger } from "../../jobs/topics/topic-tagger";
+import { createApp } from "../../server/app";
+import { ReadPool } from "../../server/reads/read-pool";
+import { createTestDatabase, type TestDatabase } from "../helpers/db";
+import { makeArticle, makeFeed } from "../helpers/factories";
+
+/**
+ * The server's read workers (server/reads/read-pool.ts): real worker threads with their own connections to the
+ * database file answer /api/coverage and /api/articles exactly as the in-process reads do, errors included.
+ */
+describe("read workers", () => {
+  let t: TestDatabase;
+  let pool: ReadPool;
+  let viaWorkers: ReturnType<typeof createApp>;
+  let inProcess: ReturnType<typeof createApp>;
+
+  beforeAll(async () => {
+    t = await createTestDatabase();
+    for (const slug of ["alpha", "beta"])
+      await createTopic(t.db, { slug, name: slug, color: "#000000", query: slug });
+    const feed = await makeFeed(t.db, { country: "DE" });
+    const articles = Array.from({ length: 60 }, (_, i) =>
+      makeArticle({
+        title: `${i % 2 ? "alpha" : "beta"}${i % 3 ? " alpha" : ""} report ${i}`,
+        publishedAt: Date.UTC(2025, 0, 10) + i * 3_600_000 * 7,
+      }),
+    );
+    await storeFeedArticles(t.db, {
+      feedId: feed.id,
+      articles,
+      state: {},
+      now: Date.now(),
+      tagger: new TopicTagger(),
+    });
+    const config = loadConfig({ DATABASE_URL: `file:${t.path}` });
+    const log = pino({ level: "silent" });
+    pool = new ReadPool({ url: `file:${t.path}` }, log, 2);
+    viaWorkers = createApp({ db: t.db, config, log, reads: pool });
+    inProcess = createApp({ db: t.db, config, log });
+  });
+  afterAll(async () => {
+    await pool.stop();
+    t.destroy();
+  });
+
+  it.each([
+    "/api/coverage?topics=alpha,beta&from=2025-01-10&to=2025-01-31&tz=Europe/Berlin",
+    "/api/coverage?topics=alpha,beta&from=2025-01-10&to=2025-01-31&by=feed&share=group&compare=previous",
+    "/api/coverage?from=2025-01-01&to=2025-02-28&interval=week&format=csv",
+    "/api/articles?topic=alpha&limit=5&total=1",
+    "/api/articles?q=report%20alpha&limit=50",
+  ])("GET %s answers the same from a worker thread as in-process", async (path) => {
+    const [worker, local] = await Promise.all([viaWorkers.request(path), inProcess.request(path)]);
+    expect(worker.status).toBe(200);
+    expect(worker.headers.get("content-type")).toBe(local.headers.get("content-type"));
+    expect(await worker.text()).toBe(await local.text());
+  });
+
+  it("a refused read keeps its status and message across the thread boundary", async () => {
+    const res = await viaWorkers.request("/api/coverage?topics=alpha&lang=xx-nope");
+    expect(res.status).toBe(400);
+    const body = await res.json();
+    expect(body.error.code).toBe("invalid_request");
+    expect(body.error.message).toMatch(/^lang: /);
+    const unknownTopic = await viaWorkers.request("/api/articles?topic=nope");
+    expect(unknownTopic.status).toBe(400);
+    expect((await unknownTopic.json()).error.message).toBe("topic: no topic 'nope'");
+  });
+});
