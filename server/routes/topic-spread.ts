@@ -153,15 +153,16 @@ export function topicSpreadRoutes({ db }: AppDeps) {
     const byId = new Map(summaries.map((a) => [a.id, articleOf(a)]));
     const groupsOf = (kind: SpreadKind, groups: SpreadGroup[]) => {
       const label = labeller(kind);
-      return groups.map((g) => ({
-        key: g.key,
-        label: label(g.key),
-        firstArticle: byId.get(g.firstArticleId)!,
-        lagMinutes: g.lagMinutes,
-        articles: g.articles,
-        outlets: g.outlets,
-        outletsReached: g.outletsReached && { ...g.outletsReached, at: isoTime(g.outletsReached.at)! },
-      }));
+      return groups.flatMap((g) => {
+        const firstArticle = byId.get(g.firstArticleId);
+        // An article deleted between the two reads (retention, a removed feed) takes its group out of this answer.
+        if (!firstArticle) return [];
+        const { lagMinutes, articles, outlets, outletsReached: reached } = g;
+        const outletsReached = reached && { ...reached, at: isoTime(reached.at)! };
+        return [
+          { key: g.key, label: label(g.key), firstArticle, lagMinutes, articles, outlets, outletsReached },
+        ];
+      });
     };
     const answer = {
       topic: topic.slug,
@@ -170,7 +171,7 @@ export function topicSpreadRoutes({ db }: AppDeps) {
       to: days.to,
       outlets: q.outlets,
       articles: rows.length,
-      first: spread.first ? byId.get(spread.first.articleId)! : null,
+      first: (spread.first && byId.get(spread.first.articleId)) ?? null,
       languages: groupsOf("lang", spread.groups.lang),
       countries: groupsOf("country", spread.groups.country),
       regions: groupsOf("region", spread.groups.region),
