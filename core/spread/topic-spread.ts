@@ -1,6 +1,5 @@
 import { countryOf } from "../coverage/coverage-scope";
 import { regionOf } from "../coverage/regions";
-import { bucketIndex } from "../time/time-buckets";
 
 /**
  * When a topic's coverage first reached each language, country and Global North/South region: the group's first
@@ -12,20 +11,22 @@ import { bucketIndex } from "../time/time-buckets";
 export const SPREAD_KINDS = ["lang", "country", "region"] as const;
 export type SpreadKind = (typeof SPREAD_KINDS)[number];
 
-/** One tagged article, as little as the spread needs; the caller gives them oldest first (time, then id). */
-export interface SpreadArticle {
-  id: number;
-  publishedAt: number;
+/**
+ * The topic's articles of one outlet, in one language, on one day of the period: what the spread needs of them
+ * (the groups, the day's outlets and the counts all follow from these), so a busy topic's quarter is a few
+ * thousand cells rather than a hundred thousand articles. The caller gives them ordered by (firstAt, firstId).
+ */
+export interface SpreadCell {
+  /** The day's index in the period's day labels. */
+  day: number;
   feedId: number;
   lang: string | null;
   /** The outlet's country as stored (any case; "UK" is read as GB). */
   country: string | null;
-}
-
-/** The day buckets of the period in the request's zone: labels[i] spans [edges[i], edges[i + 1]). */
-export interface SpreadDays {
-  labels: readonly string[];
-  edges: readonly number[];
+  /** The cell's earliest article. */
+  firstId: number;
+  firstAt: number;
+  articles: number;
 }
 
 export interface OutletsReached {
@@ -55,12 +56,12 @@ export interface TopicSpread {
 
 const MINUTE_MS = 60_000;
 
-/** The group keys of an article: its language, its outlet's country and region, each null when unknown. */
-function groupKeys(article: SpreadArticle): Record<SpreadKind, string | null> {
-  const country = countryOf({ id: article.feedId, country: article.country });
-  const region = regionOf(article.country);
+/** The group keys of a cell: its language, its outlet's country and region, each null when unknown. */
+function groupKeys(cell: SpreadCell): Record<SpreadKind, string | null> {
+  const country = countryOf({ id: cell.feedId, country: cell.country });
+  const region = regionOf(cell.country);
   return {
-    lang: article.lang?.trim().toLowerCase() || null,
+    lang: cell.lang?.trim().toLowerCase() || null,
     country: country || null,
     region: region === "unknown" ? null : region,
   };
@@ -74,9 +75,10 @@ interface Tally {
   reached: Omit<OutletsReached, "lagMinutes"> | null;
 }
 
+/** `days` are the period's day labels in the request's zone (YYYY-MM-DD), which the cells' `day` indexes. */
 export function topicSpread(
-  articles: readonly SpreadArticle[],
-  days: SpreadDays,
+  cells: readonly SpreadCell[],
+  days: readonly string[],
   minOutlets: number,
 ): TopicSpread {
   const tallies: Record<SpreadKind, Map<string, Tally>> = {
@@ -84,16 +86,15 @@ export function topicSpread(
     country: new Map(),
     region: new Map(),
   };
-  for (const article of articles) {
-    const day = days.labels[bucketIndex(days.edges, article.publishedAt)] ?? null;
-    const keys = groupKeys(article);
+  for (const cell of cells) {
+    const keys = groupKeys(cell);
     for (const kind of SPREAD_KINDS) {
       const key = keys[kind];
-      if (key !== null) count(tallies[kind], key, article, day, minOutlets);
+      if (key !== null) count(tallies[kind], key, cell, days[cell.day] ?? null, minOutlets);
     }
   }
-  const firstArticle = articles[0];
-  const first = firstArticle ? { articleId: firstArticle.id, at: firstArticle.publishedAt } : null;
+  const firstCell = cells[0];
+  const first = firstCell ? { articleId: firstCell.firstId, at: firstCell.firstAt } : null;
   const lag = (at: number) => Math.floor((at - (first?.at ?? at)) / MINUTE_MS);
   const finish = (tally: Tally): SpreadGroup => ({
     ...tally.group,
@@ -108,14 +109,14 @@ export function topicSpread(
 function count(
   tallies: Map<string, Tally>,
   key: string,
-  article: SpreadArticle,
+  cell: SpreadCell,
   day: string | null,
   minOutlets: number,
 ): void {
   let tally = tallies.get(key);
   if (!tally) {
     tally = {
-      group: { key, firstArticleId: article.id, firstAt: article.publishedAt, articles: 0 },
+      group: { key, firstArticleId: cell.firstId, firstAt: cell.firstAt, articles: 0 },
       outlets: new Set(),
       day: null,
       dayOutlets: new Set(),
@@ -123,17 +124,18 @@ function count(
     };
     tallies.set(key, tally);
   }
-  tally.group.articles++;
-  tally.outlets.add(article.feedId);
+  tally.group.articles += cell.articles;
+  tally.outlets.add(cell.feedId);
   if (tally.reached || day === null) return;
-  // Articles come oldest first, so the first day whose outlets reach N is the earliest such day.
+  // Cells come in order of their first article, and a cell is one day: days come one after another, each
+  // day's outlets in the order they first carried the topic, and the first day to reach N is the earliest.
   if (tally.day !== day) {
     tally.day = day;
     tally.dayOutlets = new Set();
   }
-  tally.dayOutlets.add(article.feedId);
+  tally.dayOutlets.add(cell.feedId);
   if (tally.dayOutlets.size >= minOutlets) {
-    tally.reached = { day, articleId: article.id, at: article.publishedAt };
+    tally.reached = { day, articleId: cell.firstId, at: cell.firstAt };
   }
 }
 

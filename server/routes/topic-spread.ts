@@ -6,7 +6,7 @@ import { calendarRange } from "../../core/time/date-range";
 import { planBuckets } from "../../core/time/time-buckets";
 import { listFeeds } from "../../db/queries/feeds";
 import { type ArticleSummaryRow, articleSummaries } from "../../db/queries/topic-evidence";
-import { topicSpreadArticles } from "../../db/queries/topic-spread";
+import { topicSpreadCells } from "../../db/queries/topic-spread";
 import { getTopic } from "../../db/queries/topics";
 import { errorResponses, isoTime, json, PUBLIC, ScopeFilterParams, SlugParam } from "../api-shapes";
 import type { AppDeps } from "../app";
@@ -141,9 +141,8 @@ export function topicSpreadRoutes({ db }: AppDeps) {
     const scope = resolveScope(q, filtered === undefined ? [] : await listFeeds(db));
     const topic = await getTopic(db, slug);
     if (!topic) throw notFound(`no topic '${slug}'`);
-    const window = { from: days.edges[0]!, toExclusive: days.edges[days.edges.length - 1]!, scope };
-    const rows = await topicSpreadArticles(db, topic.id, window);
-    const spread = topicSpread(rows, days, q.outlets);
+    const cells = await topicSpreadCells(db, topic.id, days.edges, scope);
+    const spread = topicSpread(cells, days.labels, q.outlets);
     const summaries = await articleSummaries(db, [
       ...new Set([
         ...(spread.first ? [spread.first.articleId] : []),
@@ -170,7 +169,7 @@ export function topicSpreadRoutes({ db }: AppDeps) {
       from: days.from,
       to: days.to,
       outlets: q.outlets,
-      articles: rows.length,
+      articles: cells.reduce((sum, cell) => sum + cell.articles, 0),
       first: (spread.first && byId.get(spread.first.articleId)) ?? null,
       languages: groupsOf("lang", spread.groups.lang),
       countries: groupsOf("country", spread.groups.country),
