@@ -23,6 +23,7 @@ import { timelineRoutes } from "./routes/timeline";
 import { tokenRoutes } from "./routes/tokens";
 import { topicEvidenceRoutes } from "./routes/topic-evidence";
 import { topicFeedRoutes } from "./routes/topic-feed";
+import { topicSpreadRoutes } from "./routes/topic-spread";
 import { type DryRun, topicTestRoutes } from "./routes/topic-test";
 import { topicRoutes } from "./routes/topics";
 import type { SignInDeps } from "./sign-in";
@@ -70,6 +71,7 @@ function createApi(deps: AppDeps, signInDeps: SignInDeps) {
     .route("/", topicRoutes(deps, admin))
     .route("/", topicEvidenceRoutes(deps))
     .route("/", topicFeedRoutes(deps))
+    .route("/", topicSpreadRoutes(deps))
     .route("/", conceptRoutes(deps, admin))
     .route("/", coverageRoutes({ reads }))
     .route("/", storyRoutes(deps))

@@ -40,6 +40,8 @@ export type TopicMisses = InferResponseType<(typeof client.topics)[":slug"]["mis
 export type OpmlImport = InferResponseType<typeof client.feeds.import.$post, 200>;
 export type StoryEvent = InferResponseType<typeof client.events.$get, 200>["items"][number];
 export type Outage = InferResponseType<typeof client.outages.$get, 200>["items"][number];
+export type TopicSpread = InferResponseType<(typeof client.topics)[":slug"]["spread"]["$get"], 200>;
+export type SpreadGroup = TopicSpread["languages"][number];
 export type NewSubscription = InferRequestType<typeof client.subscriptions.$post>["json"];
 /** A webhook subscription with its signing secret, or an email one waiting for its address to confirm. */
 export type SubscriptionCreated = InferResponseType<typeof client.subscriptions.$post, 201>;
@@ -221,6 +223,23 @@ export async function getEvents(range: TimeRange, fetching: Fetching = {}): Prom
 /** Stretches when whole ingest passes failed that overlap a range; an open one has `end: null`. */
 export async function getOutages(range: TimeRange, fetching: Fetching = {}): Promise<Outage[]> {
   return (await read(() => client.outages.$get({ query: range }, init(fetching)))).items;
+}
+
+export interface SpreadQuery {
+  from: string;
+  to: string;
+  tz: string;
+  feed?: string;
+  lang?: string;
+  country?: string;
+  region?: string;
+}
+
+/** When a topic's coverage first reached each language, country and region (each list by first arrival). */
+export function getSpread(slug: string, q: SpreadQuery, fetching: Fetching = {}): Promise<TopicSpread> {
+  return read(() =>
+    client.topics[":slug"].spread.$get({ param: { slug }, query: present(q) }, init(fetching)),
+  );
 }
 
 /** `adminToken`: the token typed on the page; without one the signed-in session writes (see writeHeaders). */

@@ -30,6 +30,7 @@ import { setupPrint } from "./print/print";
 import { currentSession, isSignedInAdmin } from "./session";
 import { reveal, setupShortcuts } from "./shortcuts/shortcuts";
 import { setupSources } from "./sources";
+import { SpreadTimeline } from "./spread/spread-timeline";
 import { todayIn } from "./state/date-range";
 import { showLinkNote } from "./state/link-note";
 import { type DashboardState, parseState, serializeState } from "./state/url-state";
@@ -80,6 +81,7 @@ const articlesContext = byId("articles-context");
 const timelineNotes = byId("timeline-notes");
 const figureState = new FigureState(coverageFigure);
 const overview = new Overview(byId("overview-cards"));
+const spread = new SpreadTimeline(byId("spread"));
 setupPhoneLayout();
 /** What the article list shows when no point is picked: the view's newest articles, or a search in it. */
 let listMode: ListMode = { kind: "range" };
@@ -118,6 +120,11 @@ async function load(fresh = false, quiet = false): Promise<void> {
     coverage = main;
     timeline = marked;
     drawCoverage();
+    const slug = s.topics[0] ?? main.series[0]?.key;
+    const name = main.series.find((x) => x.key === slug)?.label ?? slug ?? "";
+    const where = { from: main.from, to: main.to, tz: main.tz, ...s.filters };
+    if (slug) void spread.show({ slug, name, query: where, locale }, fresh);
+    else spread.hide();
     if (firstChart) {
       firstChart = false;
       requestAnimationFrame(() => {
@@ -157,6 +164,7 @@ async function load(fresh = false, quiet = false): Promise<void> {
     coverage = null;
     chart.clear();
     overview.clear();
+    spread.hide();
     figureState.partial(null);
     breakdownFigure.dataset.state = "error";
     figureState.error((error as Error).message, () => void load(true));

@@ -120,7 +120,8 @@ function foldGroups(groups: readonly Group[], into: (key: string) => string): Gr
   return [...folded.values()];
 }
 
-function labeller(by: Exclude<CoverageBy, "topic">, feedName?: (id: string) => string | undefined) {
+/** How a breakdown names its groups: outlets by name, languages and countries in English, regions as M49 reads. */
+export function labeller(by: Exclude<CoverageBy, "topic">, feedName?: (id: string) => string | undefined) {
   if (by === "feed") return (key: string) => feedName?.(key) ?? `feed ${key}`;
   if (by === "region") return (key: string) => REGION_LABELS[key as keyof typeof REGION_LABELS];
   const names = new Intl.DisplayNames(["en"], {

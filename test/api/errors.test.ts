@@ -101,6 +101,7 @@ describe("API basics", () => {
     "/api/outages?to=2025-04-31",
     "/api/topics/r1-release/terms?from=2025-02-30",
     "/api/topics/r1-release/misses?to=2025-02-30",
+    "/api/topics/r1-release/spread?to=2025-02-30",
   ])("answers 400 naming the bound for a day that is not on the calendar: %s", async (path) => {
     const res = await s.app.request(path);
     expect(res.status).toBe(400);

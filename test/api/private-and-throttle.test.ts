@@ -18,6 +18,7 @@ const READS = [
   "/api/topics/r1-release/feed.atom",
   "/api/topics/r1-release/terms",
   "/api/topics/r1-release/misses",
+  "/api/topics/r1-release/spread",
   "/api/subscriptions",
   "/api/stream",
   "/metrics",

@@ -140,6 +140,15 @@ export async function benchApi(): Promise<Row[]> {
     (k) => get(`/api/articles?topic=r1-release&from=${day(k)}&to=${day(k + 30)}&limit=50`),
   );
   rows.push(...latencyRows("api", "articles page, topic + dates, 50 items", pages, "100 distinct windows"));
+  // The spread reads every article of the topic in the period (core/spread/topic-spread.ts): the busiest
+  // topic's 90 days are its largest read.
+  const spread = await timeEach(
+    Array.from({ length: 20 }, (_, k) => k * 9),
+    (k) => get(`/api/topics/r1-release/spread?from=${day(k)}&to=${day(k + 89)}&tz=Europe/Berlin`),
+  );
+  rows.push(
+    ...latencyRows("api", "topic spread, 90 days, r1-release, Berlin", spread, "20 distinct windows"),
+  );
   for (const [lang, q, target] of [
     ["English", "chipmaker", undefined],
     ["English, two words", "export controls", 50],

@@ -92,6 +92,11 @@ describe("the dashboard with hostile feed text, admin forms and the live stream"
     expect(article).toContain(`Evil Outlet ${PAYLOAD}`);
     expect(await page.textContent("#feeds-body")).toContain(`Evil Outlet ${PAYLOAD}`);
     expect(await page.textContent("#topic-toggles")).toContain(`Nvidia ${PAYLOAD}`);
+    await page.waitForSelector("#spread[data-state=ready]");
+    expect(await page.textContent("#spread .spread-title")).toBe(`Spread of Nvidia ${PAYLOAD}`);
+    expect(await page.getAttribute("#spread .spread-place", "title")).toContain(
+      `"${PAYLOAD} Nvidia <script>window.__xss=2</script>" (Evil Outlet ${PAYLOAD})`,
+    );
     expect(
       await page.$$eval("main img, main svg:not(.sparkline), main script", (nodes) => nodes.length),
     ).toBe(0);
