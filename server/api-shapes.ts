@@ -102,10 +102,15 @@ const filterParam = (name: string, description: string, example: string) =>
 /**
  * The filters of /api/coverage and /api/articles (core/coverage/coverage-scope.ts resolves them): comma-separated
  * values, any of which may match; filters of different names must all match. A value naming no known feed,
- * language, country or region is a 400.
+ * folder, language, country or region is a 400.
  */
 export const ScopeFilterParams = {
   feed: filterParam("feed", "feed ids, comma-separated", "3,7"),
+  folder: filterParam(
+    "folder",
+    "folders (as OPML import files feeds, or PATCH /api/feeds/:id sets them), comma-separated and exact: the feeds filed under any of them; a name no feed is filed under is a 400",
+    "Africa",
+  ),
   lang: filterParam(
     "lang",
     "article language codes (ISO 639), comma-separated; `unknown` for articles of no known language",

@@ -2,10 +2,10 @@ import { DomainError } from "../errors";
 import { ISO_COUNTRIES, type Region, regionOf } from "./regions";
 
 /**
- * The filters `feed, lang, country, region` of /api/coverage and /api/articles, checked and resolved into what
- * the stores can filter on. Every filter is a property of the outlet (feed, country, region) or of the article
- * (lang), and the detail rollups are keyed by feed and language, so country and region become sets of feed ids
- * here and every count under a filter stays a rollup read.
+ * The filters `feed, folder, lang, country, region` of /api/coverage and /api/articles, checked and resolved into
+ * what the stores can filter on. Every filter is a property of the outlet (feed, folder, country, region) or of the
+ * article (lang), and the detail rollups are keyed by feed and language, so folder, country and region become sets
+ * of feed ids here and every count under a filter stays a rollup read.
  */
 
 export const REGION_FILTERS = ["north", "south"] as const;
@@ -20,6 +20,8 @@ export const UNKNOWN = "unknown";
 
 export interface ScopeParams {
   feed?: string | undefined;
+  /** OPML folder names, as feeds are filed (exact, case included). */
+  folder?: string | undefined;
   lang?: string | undefined;
   country?: string | undefined;
   region?: string | undefined;
@@ -35,7 +37,16 @@ export interface Scope {
 export interface ScopeFeed {
   id: number;
   country: string | null;
+  folder?: string | null | undefined;
 }
+
+/** The names of every filter, so a caller can tell whether a query asks for any (and only then list the feeds). */
+export const SCOPE_FILTERS = ["feed", "folder", "lang", "country", "region"] as const satisfies ReadonlyArray<
+  keyof ScopeParams
+>;
+
+export const hasScopeFilter = (params: ScopeParams): boolean =>
+  SCOPE_FILTERS.some((name) => params[name] !== undefined);
 
 export const NO_SCOPE: Scope = { feedIds: null, langs: null };
 
@@ -44,6 +55,7 @@ export const isScoped = (scope: Scope): boolean => scope.feedIds !== null || sco
 /** The scope the filters name; a value that names no known feed, language, country or region is a 400. */
 export function resolveScope(params: ScopeParams, feeds: readonly ScopeFeed[]): Scope {
   const feedIds = listParam(params.feed, "feed")?.map((value) => feedId(value, feeds));
+  const folders = listParam(params.folder, "folder")?.map((value) => folderName(value, feeds));
   const langs = listParam(params.lang, "lang")?.map(languageCode);
   const countries = listParam(params.country, "country")?.map(countryCode);
   const regions = listParam(params.region, "region")?.map(regionCode);
@@ -52,6 +64,7 @@ export function resolveScope(params: ScopeParams, feeds: readonly ScopeFeed[]): 
     outlets = (outlets ?? feeds).filter(keep);
   };
   if (feedIds) narrow((f) => feedIds.includes(f.id));
+  if (folders) narrow((f) => folders.includes(f.folder ?? ""));
   if (countries) narrow((f) => countries.includes(countryOf(f)));
   if (regions) narrow((f) => regions.includes(regionOf(f.country)));
   return {
@@ -84,6 +97,12 @@ function feedId(value: string, feeds: readonly ScopeFeed[]): number {
   const id = /^\d{1,15}$/.test(value) ? Number(value) : Number.NaN;
   if (!feeds.some((f) => f.id === id)) throw invalid("feed", `no feed with id '${value}'`, [value]);
   return id;
+}
+
+/** A folder some feed is filed under; one no feed is in names nothing the reader could have meant, so a 400. */
+function folderName(value: string, feeds: readonly ScopeFeed[]): string {
+  if (!feeds.some((f) => f.folder === value)) throw invalid("folder", `no folder '${value}'`, [value]);
+  return value;
 }
 
 const languageNames = new Intl.DisplayNames(["en"], { type: "language", fallback: "none" });

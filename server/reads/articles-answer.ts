@@ -1,5 +1,5 @@
 import { chooseTopics } from "../../core/coverage/coverage-request";
-import { NO_SCOPE, resolveScope } from "../../core/coverage/coverage-scope";
+import { hasScopeFilter, NO_SCOPE, resolveScope } from "../../core/coverage/coverage-scope";
 import { DomainError } from "../../core/errors";
 import { instantRange } from "../../core/time/date-range";
 import type { Executor } from "../../db/client";
@@ -21,6 +21,7 @@ export interface ArticlesQuery {
   topics?: string | undefined;
   q?: string | undefined;
   feed?: string | undefined;
+  folder?: string | undefined;
   lang?: string | undefined;
   country?: string | undefined;
   region?: string | undefined;
@@ -50,8 +51,8 @@ export async function answerArticles(db: Executor, q: ArticlesQuery) {
     : undefined;
   const search = q.q === undefined ? undefined : planSearch(q.q);
   if (search && !search.ok) throw invalid(`q: ${search.message}`);
-  const filtered = q.feed ?? q.lang ?? q.country ?? q.region;
-  const scope = filtered === undefined ? NO_SCOPE : resolveScope(q, await listFeeds(db));
+  const filtered = hasScopeFilter(q);
+  const scope = filtered ? resolveScope(q, await listFeeds(db)) : NO_SCOPE;
   const selected = {
     topicId: topic?.id,
     topicIds: anyOf,

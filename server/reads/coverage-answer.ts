@@ -9,7 +9,7 @@ import {
   seriesOf,
   withGroupsOf,
 } from "../../core/coverage/coverage-request";
-import { countryOf, NO_SCOPE, resolveScope } from "../../core/coverage/coverage-scope";
+import { countryOf, hasScopeFilter, NO_SCOPE, resolveScope } from "../../core/coverage/coverage-scope";
 import { type CoverageBy, type ShareOf, toCsv } from "../../core/coverage/coverage-series";
 import { previousPlan } from "../../core/coverage/previous-period";
 import { regionOf } from "../../core/coverage/regions";
@@ -35,6 +35,7 @@ export interface CoverageQuery {
   top: number;
   format: "json" | "csv";
   feed?: string | undefined;
+  folder?: string | undefined;
   lang?: string | undefined;
   country?: string | undefined;
   region?: string | undefined;
@@ -58,14 +59,14 @@ export async function answerCoverage(db: Executor, q: CoverageQuery, now: number
   }
   const chosen = chooseTopics(await listTopicNames(db), q.topics);
   const plan = coveragePlan(q, now);
-  const filtered = q.feed ?? q.lang ?? q.country ?? q.region;
+  const filtered = hasScopeFilter(q);
   const storyRegions = q.unit === "stories" && q.by === "region";
-  const feeds = filtered !== undefined || q.by === "feed" || storyRegions ? await listFeeds(db) : [];
+  const feeds = filtered || q.by === "feed" || storyRegions ? await listFeeds(db) : [];
   const counting = planCounts({
     by: q.by,
     // A breakdown that names no topics splits every article, so its series add up to the totals.
     topics: q.by !== "topic" && !q.topics?.trim() ? "every" : chosen.map((t) => t.id),
-    scope: filtered === undefined ? NO_SCOPE : resolveScope(q, feeds),
+    scope: filtered ? resolveScope(q, feeds) : NO_SCOPE,
     groupTotals: q.share === "group",
   });
   const names = new Map(feeds.map((f) => [String(f.id), f.name ?? f.url]));

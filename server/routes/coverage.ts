@@ -177,7 +177,7 @@ const route = createRoute({
     "Counts of tagged articles per bucket. `totals` counts every article in the bucket (the denominator of `shares`). " +
     "With by=feed|lang|country|region the articles carrying at least one selected topic are split by outlet, " +
     "language, country or Global North/South (UN M49 developed regions), each article once; without `topics` every " +
-    "article is split, so the series add up to `totals`. The filters feed, lang, country and region narrow every " +
+    "article is split, so the series add up to `totals`. The filters feed, folder, lang, country and region narrow every " +
     "number, `totals` included. Unknown parameters are a 400.",
   request: { query: Query },
   responses: {

@@ -1,6 +1,6 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { labeller } from "../../core/coverage/coverage-request";
-import { resolveScope } from "../../core/coverage/coverage-scope";
+import { hasScopeFilter, resolveScope } from "../../core/coverage/coverage-scope";
 import { type SpreadGroup, type SpreadKind, topicSpread } from "../../core/spread/topic-spread";
 import { calendarRange } from "../../core/time/date-range";
 import { planBuckets } from "../../core/time/time-buckets";
@@ -137,8 +137,8 @@ export function topicSpreadRoutes({ db }: AppDeps) {
       interval: "day",
       tz: q.tz,
     });
-    const filtered = q.feed ?? q.lang ?? q.country ?? q.region;
-    const scope = resolveScope(q, filtered === undefined ? [] : await listFeeds(db));
+    const filtered = hasScopeFilter(q);
+    const scope = resolveScope(q, filtered ? await listFeeds(db) : []);
     const topic = await getTopic(db, slug);
     if (!topic) throw notFound(`no topic '${slug}'`);
     const cells = await topicSpreadCells(db, topic.id, days.edges, scope);

@@ -5,11 +5,11 @@ import { previousPlan } from "../../../core/coverage/previous-period";
 import { planBuckets } from "../../../core/time/time-buckets";
 
 const feeds = [
-  { id: 1, country: "DE" },
+  { id: 1, country: "DE", folder: "Europe" },
   { id: 2, country: "br" },
-  { id: 3, country: null },
-  { id: 4, country: "UK" },
-  { id: 5, country: "JP" },
+  { id: 3, country: null, folder: "Tech" },
+  { id: 4, country: "UK", folder: "Europe" },
+  { id: 5, country: "JP", folder: null },
 ];
 
 describe("resolveScope", () => {
@@ -19,6 +19,11 @@ describe("resolveScope", () => {
     expect(resolveScope({ region: "south" }, feeds)).toEqual({ feedIds: [2], langs: null });
     expect(resolveScope({ region: "north", feed: "2,5" }, feeds)).toEqual({ feedIds: [5], langs: null });
     expect(resolveScope({ country: "unknown" }, feeds)).toEqual({ feedIds: [3], langs: null });
+    expect(resolveScope({ folder: "Europe,Tech" }, feeds)).toEqual({ feedIds: [1, 3, 4], langs: null });
+    expect(resolveScope({ folder: "Europe", country: "GB,BR" }, feeds)).toEqual({
+      feedIds: [4],
+      langs: null,
+    });
     // A known country no outlet is in matches nothing, which is not an error.
     expect(resolveScope({ country: "FR" }, feeds)).toEqual({ feedIds: [], langs: null });
   });
@@ -36,6 +41,8 @@ describe("resolveScope", () => {
     [{ feed: "1,x" }, "feed: no feed with id 'x'"],
     [{ lang: "und" }, "lang: 'und' is not a language code"],
     [{ lang: "english" }, "lang: 'english' is not a language code"],
+    [{ folder: "Asia" }, "folder: no folder 'Asia'"],
+    [{ folder: "europe" }, "folder: no folder 'europe'"],
     [{ country: "EU" }, "country: 'EU' is not an ISO 3166-1 alpha-2 country code"],
     [{ region: "global-south" }, "region: 'global-south' is not a region; use north or south"],
     [{ region: " , " }, "region: needs at least one value"],
