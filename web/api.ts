@@ -54,7 +54,19 @@ export type StreamArticle = Pick<Article, "id" | "title" | "url" | "lang" | "pub
   source: Pick<Article["source"], "id" | "name">;
 };
 
-export interface CoverageQuery {
+/**
+ * The filters that narrow every number of coverage, articles and spread; comma-separated values: feed ids, folder
+ * names, language codes, ISO countries, north|south.
+ */
+export interface ScopeFilters {
+  feed?: string;
+  folder?: string;
+  lang?: string;
+  country?: string;
+  region?: string;
+}
+
+export interface CoverageQuery extends ScopeFilters {
   topics: readonly string[];
   from: string;
   to: string;
@@ -67,23 +79,13 @@ export interface CoverageQuery {
   share?: "all" | "group";
   /** Adds `previous`, the same series over the period just before. */
   compare?: "previous";
-  /** Comma-separated values: feed ids, language codes, ISO countries, north|south. */
-  feed?: string;
-  lang?: string;
-  country?: string;
-  region?: string;
 }
 
-export interface ArticleQuery {
+export interface ArticleQuery extends ScopeFilters {
   topic?: string;
   /** Comma-separated slugs: articles of any of these topics (not with `topic`). */
   topics?: string;
   q?: string;
-  /** Filters, comma-separated values: feed ids, language codes, ISO countries, north|south. */
-  feed?: string;
-  lang?: string;
-  country?: string;
-  region?: string;
   /** ISO 8601 time with offset, or a UTC date; both bounds inclusive. */
   from?: string;
   to?: string;
@@ -187,6 +189,7 @@ function coverageParams(q: CoverageQuery) {
     share: q.share === "group" ? q.share : undefined,
     compare: q.compare,
     feed: q.feed,
+    folder: q.folder,
     lang: q.lang,
     country: q.country,
     region: q.region,
@@ -225,14 +228,10 @@ export async function getOutages(range: TimeRange, fetching: Fetching = {}): Pro
   return (await read(() => client.outages.$get({ query: range }, init(fetching)))).items;
 }
 
-export interface SpreadQuery {
+export interface SpreadQuery extends ScopeFilters {
   from: string;
   to: string;
   tz: string;
-  feed?: string;
-  lang?: string;
-  country?: string;
-  region?: string;
 }
 
 /** When a topic's coverage first reached each language, country and region (each list by first arrival). */

@@ -18,7 +18,7 @@ export const SMOOTHING = [0, 3, 7, 14, 28] as const;
 export const BREAKDOWN_SHARES = ["all", "group"] as const;
 export type BreakdownShare = (typeof BREAKDOWN_SHARES)[number];
 /** The API's filters, passed through as written (the API refuses unknown values with a message to show). */
-export const FILTERS = ["feed", "lang", "country", "region"] as const;
+export const FILTERS = ["feed", "folder", "lang", "country", "region"] as const;
 export type Filter = (typeof FILTERS)[number];
 
 export interface DashboardState {
@@ -62,6 +62,8 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const SLUG = /^[a-z0-9][a-z0-9-]{0,62}$/;
 const ZONE = /^[A-Za-z][A-Za-z0-9_+\-/]{0,63}$/;
 const FILTER_VALUE = /^[A-Za-z0-9-]{1,20}(,[A-Za-z0-9-]{1,20}){0,49}$/;
+/** Folder names are the reader's own words ("Afrique & Moyen-Orient"), so any text but control characters. */
+const FOLDER_VALUE = /^[^\p{Cc},]{1,100}(,[^\p{Cc},]{1,100}){0,49}$/u;
 
 export interface ReadState {
   state: DashboardState;
@@ -132,7 +134,10 @@ export function readState(search: string, browserTz: string): ReadState {
   for (const name of FILTERS) {
     const value = p.get(name);
     if (value === null) continue;
-    if (FILTER_VALUE.test(value)) filters[name] = value;
+    if (name === "folder") {
+      if (FOLDER_VALUE.test(value)) filters[name] = value;
+      else ignore(name, value, "not a list of folder names");
+    } else if (FILTER_VALUE.test(value)) filters[name] = value;
     else ignore(name, value, "not a list of codes");
   }
 

@@ -1,4 +1,4 @@
-import { type CoverageQuery, getCoverage } from "../api";
+import { type CoverageQuery, getCoverage, type ScopeFilters } from "../api";
 import { type Extent, extentOfBuckets, monthEnd, selectionCounts } from "./data-extent";
 
 /**
@@ -7,7 +7,7 @@ import { type Extent, extentOfBuckets, monthEnd, selectionCounts } from "./data-
  * selection has no article at all.
  */
 export async function findExtent(
-  q: Pick<CoverageQuery, "topics" | "tz" | "feed" | "lang" | "country" | "region">,
+  q: Pick<CoverageQuery, "topics" | "tz"> & ScopeFilters,
   today: string,
 ): Promise<Extent | null> {
   const probe = (from: string, to: string, interval: "month" | "day") =>

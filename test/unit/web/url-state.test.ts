@@ -56,6 +56,24 @@ describe("URL state", () => {
   });
 });
 
+describe("the folder filter in a link", () => {
+  it("keeps folder names as written, spaces and accents included, and writes them back", () => {
+    expect(parseState("?folder=Africa", TZ).filters).toEqual({ folder: "Africa" });
+    const state = { ...defaultState(TZ), filters: { folder: "Afrique & Moyen-Orient,Tech", country: "KE" } };
+    const search = serializeState(state, TZ);
+    expect(search).toBe("?folder=Afrique+%26+Moyen-Orient,Tech&country=KE");
+    expect(readState(search, TZ)).toEqual({ state, ignored: [] });
+  });
+
+  it("ignores a folder value with control characters or an empty name, naming it", () => {
+    for (const raw of ["Africa%0AEvil", "Africa,,Tech", ""]) {
+      const { state, ignored } = readState(`?folder=${raw}`, TZ);
+      expect(state.filters, raw).toEqual({});
+      expect(ignored, raw).toEqual([expect.stringMatching(/^folder=.*\(not a list of folder names\)$/s)]);
+    }
+  });
+});
+
 describe("what a link held that the view ignored", () => {
   it("names nothing for a link the dashboard wrote", () => {
     const search =
