@@ -134,10 +134,9 @@ type TextRow = {
 /**
  * Per article: the stored articles sharing a band with it within the window, with their shingles. All of a
  * feed's band keys go in ONE query, each distinct (key, window) once: a feed's copies of one story share their
- * keys and times, and probing them once per article read the same index ranges again and again (most of the
+ * keys and times, and probing them once per article read the same index ranges again and again (half the
  * store's time on a feed of wire copies). Each probe answers one row, its articles as a list, and the shared
- * bands are counted here: SQLite's GROUP BY over a join and a row per (article, candidate) cost more than the
- * index reads.
+ * bands are counted here, rather than a row per (article, candidate) out of a GROUP BY.
  */
 async function storedCandidates(
   db: Executor,
