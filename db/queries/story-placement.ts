@@ -182,16 +182,24 @@ async function storedCandidates(
   const ids = [...new Set(chosen.flat())];
   if (ids.length === 0) return items.map(() => []);
   const texts = new Map<number, StoredCandidate>();
+  // Wire copies stored by several outlets are one text under several ids: each text is analysed once.
+  const shinglesOf = new Map<string, Uint32Array>();
   for (let i = 0; i < ids.length; i += 500) {
     const rows = await db.all<TextRow>(sql`
       select id, story_id, published_at, title, summary, lang from articles
       where story_id is not null and id in (select value from json_each(${JSON.stringify(ids.slice(i, i + 500))}))`);
     for (const row of rows) {
+      const text = `${row.lang ?? ""}\u0000${row.title}\u0000${row.summary}`;
+      let shingles = shinglesOf.get(text);
+      if (!shingles) {
+        shingles = storyShingles({ title: row.title, summary: row.summary, lang: row.lang });
+        shinglesOf.set(text, shingles);
+      }
       texts.set(Number(row.id), {
         articleId: Number(row.id),
         storyId: Number(row.story_id),
         publishedAt: Number(row.published_at),
-        shingles: storyShingles({ title: row.title, summary: row.summary, lang: row.lang }),
+        shingles,
       });
     }
   }
