@@ -2,7 +2,7 @@ import { setImmediate as nextTurn } from "node:timers/promises";
 import { storyFingerprint } from "../../core/stories/fingerprint";
 import type { ArticleToPlace } from "../../core/stories/placement";
 import type { Db } from "../../db/client";
-import { storeFeed } from "../../db/queries/store-feed";
+import { storedArticlesFor, storeFeed } from "../../db/queries/store-feed";
 import type { TagRow, TopicTag, TopicTagger } from "../topics/topic-tagger";
 import type { NormalizedArticle } from "./normalize";
 import { planFeedStore, type StorePlanInput } from "./store-plan";
@@ -33,7 +33,7 @@ export interface StoreResult {
 export async function storeFeedArticles(db: Db, input: StoreInput): Promise<StoreResult> {
   const { tagger } = input;
   const pretagged = tagger ? await tagAhead(db, tagger, input.articles) : undefined;
-  const stories = await fingerprintAhead(input.articles);
+  const stories = await fingerprintAhead(await newEntries(db, input.feedId, input.articles));
   const { plan, written } = await storeFeed(
     db,
     {
@@ -91,7 +91,24 @@ async function tagAhead(
 }
 
 /**
- * Story fingerprints (shingles and band keys, core/stories/) for every entry, a chunk at a time with the event
+ * The entries no stored row matches (by this feed's entry key or any feed's URL), read before the transaction:
+ * only they can be inserted, so only they need a fingerprint. Most entries of a feed read again are stored
+ * already, and their shingles and MinHash cost more than this one indexed read. A row stored or deleted in
+ * between only moves the work: the transaction's own lookup decides, and fingerprints an insert it was not
+ * handed (store-feed.ts).
+ */
+async function newEntries(
+  db: Db,
+  feedId: number,
+  articles: readonly NormalizedArticle[],
+): Promise<NormalizedArticle[]> {
+  if (articles.length === 0) return [];
+  const { byEntry, byUrl } = await storedArticlesFor(db, feedId, articles);
+  return articles.filter((a) => !byEntry.has(a.entryKey) && !(a.url && byUrl.has(a.url)));
+}
+
+/**
+ * Story fingerprints (shingles and band keys, core/stories/) for every new entry, a chunk at a time with the event
  * loop's turn in between, for the reason tagAhead gives: the transaction then only looks them up.
  */
 async function fingerprintAhead(

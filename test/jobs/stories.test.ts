@@ -102,6 +102,37 @@ describe("story clusters at ingest", () => {
     expect(Number(row![0])).toBe(3);
   });
 
+  it("puts each copy in a feed's batch in the story its own text was stored in, copies of one text alike", async () => {
+    const wire = await makeFeed(t.db);
+    const rebound = {
+      title: "Nvidia shares rebound as investors reassess DeepSeek threat",
+      summary:
+        "Nvidia recovered part of Monday's losses on Tuesday as analysts argued that cheaper AI models would " +
+        "raise demand for its chips rather than cut it.",
+    };
+    const sellOff = makeArticle({ title: WIRE_TITLE, summary: WIRE_LEAD, publishedAt: now - 5 * HOUR });
+    await store(wire.id, [sellOff]);
+    const recovery = makeArticle({ ...rebound, publishedAt: now - 4 * HOUR });
+    await store(wire.id, [recovery]);
+    // One time for all: the copies of one text share every band lookup (story-placement.ts probes each once).
+    const at = { publishedAt: now - HOUR };
+    const batch = [
+      makeArticle({ ...rebound, ...at }),
+      makeArticle({ title: WIRE_TITLE, summary: WIRE_LEAD, ...at }),
+      makeArticle({ title: `${WIRE_TITLE} (update)`, summary: WIRE_LEAD, ...at }),
+      makeArticle({ ...rebound, title: `${rebound.title} (update)`, ...at }),
+    ];
+    await store((await makeFeed(t.db)).id, batch);
+    const [a, b, c, d] = await Promise.all(batch.map((x) => storyOf(x.url)));
+    expect([a, b, c, d]).toEqual([
+      await storyOf(recovery.url),
+      await storyOf(sellOff.url),
+      await storyOf(sellOff.url),
+      await storyOf(recovery.url),
+    ]);
+    expect(await storyOf(recovery.url)).not.toBe(await storyOf(sellOff.url));
+  });
+
   it("keeps a story's id when its first article goes, and drops the story with its last", async () => {
     const wire = await makeFeed(t.db);
     const paper = await makeFeed(t.db);
