@@ -145,11 +145,6 @@ export class CoverageChart {
     this.#chart.canvas.dataset.spikes = "";
   }
 
-  /** The chart as a PNG data URL, on the page's background colour. */
-  toPng(): string {
-    return this.#chart.toBase64Image("image/png", 1);
-  }
-
   destroy(): void {
     this.#chart.destroy();
   }
