@@ -71,7 +71,7 @@ function createApi(deps: AppDeps, signInDeps: SignInDeps) {
     .route("/", topicRoutes(deps, admin))
     .route("/", topicEvidenceRoutes(deps))
     .route("/", topicFeedRoutes(deps))
-    .route("/", topicSpreadRoutes(deps))
+    .route("/", topicSpreadRoutes({ reads }))
     .route("/", conceptRoutes(deps, admin))
     .route("/", coverageRoutes({ reads }))
     .route("/", storyRoutes(deps))

@@ -3,7 +3,7 @@ import { Worker } from "node:worker_threads";
 import type { Logger } from "pino";
 import { DomainError, type ErrorCode } from "../../core/errors";
 import type { DatabaseOptions, Executor } from "../../db/client";
-import { type ArticlesAnswer, inProcessReads, type ReadCall, type Reads } from "./reads";
+import { type ArticlesAnswer, inProcessReads, type ReadCall, type Reads, type SpreadAnswer } from "./reads";
 
 export interface ReadWorkerData {
   database: DatabaseOptions;
@@ -82,6 +82,10 @@ export class ReadPool implements Reads {
 
   articles(query: Extract<ReadCall, { kind: "articles" }>["query"]) {
     return this.#call({ kind: "articles", query }) as Promise<ArticlesAnswer>;
+  }
+
+  spread(query: Extract<ReadCall, { kind: "spread" }>["query"]) {
+    return this.#call({ kind: "spread", query }) as Promise<SpreadAnswer>;
   }
 
   async stop(): Promise<void> {

@@ -1,20 +1,9 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
-import { labeller } from "../../core/coverage/coverage-request";
-import { hasScopeFilter, resolveScope } from "../../core/coverage/coverage-scope";
-import { type SpreadGroup, type SpreadKind, topicSpread } from "../../core/spread/topic-spread";
-import { calendarRange } from "../../core/time/date-range";
-import { planBuckets } from "../../core/time/time-buckets";
-import { listFeeds } from "../../db/queries/feeds";
-import { type ArticleSummaryRow, articleSummaries } from "../../db/queries/topic-evidence";
-import { topicSpreadCells } from "../../db/queries/topic-spread";
-import { getTopic } from "../../db/queries/topics";
-import { errorResponses, isoTime, json, PUBLIC, ScopeFilterParams, SlugParam } from "../api-shapes";
-import type { AppDeps } from "../app";
-import { notFound } from "../errors";
+import { errorResponses, json, PUBLIC, ScopeFilterParams, SlugParam } from "../api-shapes";
+import type { Reads } from "../reads/reads";
+import { DEFAULT_DAYS } from "../reads/spread-answer";
 
 /** When a topic's coverage first reached each language, country and region, and how long after its start. */
-
-const DEFAULT_DAYS = 90;
 
 const Query = z
   .object({
@@ -128,64 +117,8 @@ const route = createRoute({
   },
 });
 
-export function topicSpreadRoutes({ db }: AppDeps) {
-  return new OpenAPIHono().openapi(route, async (c) => {
-    const { slug } = c.req.valid("param");
-    const q = c.req.valid("query");
-    const days = planBuckets({
-      ...calendarRange(q, q.tz, { now: Date.now(), days: DEFAULT_DAYS }),
-      interval: "day",
-      tz: q.tz,
-    });
-    const filtered = hasScopeFilter(q);
-    const scope = resolveScope(q, filtered ? await listFeeds(db) : []);
-    const topic = await getTopic(db, slug);
-    if (!topic) throw notFound(`no topic '${slug}'`);
-    const cells = await topicSpreadCells(db, topic.id, days.edges, scope);
-    const spread = topicSpread(cells, days.labels, q.outlets);
-    const summaries = await articleSummaries(db, [
-      ...new Set([
-        ...(spread.first ? [spread.first.articleId] : []),
-        ...Object.values(spread.groups).flatMap((groups) => groups.map((g) => g.firstArticleId)),
-      ]),
-    ]);
-    const byId = new Map(summaries.map((a) => [a.id, articleOf(a)]));
-    const groupsOf = (kind: SpreadKind, groups: SpreadGroup[]) => {
-      const label = labeller(kind);
-      return groups.flatMap((g) => {
-        const firstArticle = byId.get(g.firstArticleId);
-        // An article deleted between the two reads (retention, a removed feed) takes its group out of this answer.
-        if (!firstArticle) return [];
-        const { lagMinutes, articles, outlets, outletsReached: reached } = g;
-        const outletsReached = reached && { ...reached, at: isoTime(reached.at)! };
-        return [
-          { key: g.key, label: label(g.key), firstArticle, lagMinutes, articles, outlets, outletsReached },
-        ];
-      });
-    };
-    const answer = {
-      topic: topic.slug,
-      tz: days.tz,
-      from: days.from,
-      to: days.to,
-      outlets: q.outlets,
-      articles: cells.reduce((sum, cell) => sum + cell.articles, 0),
-      first: (spread.first && byId.get(spread.first.articleId)) ?? null,
-      languages: groupsOf("lang", spread.groups.lang),
-      countries: groupsOf("country", spread.groups.country),
-      regions: groupsOf("region", spread.groups.region),
-    };
-    return c.json(answer, 200);
-  });
-}
-
-function articleOf(a: ArticleSummaryRow) {
-  return {
-    id: a.id,
-    title: a.title,
-    url: a.url,
-    source: { id: a.feedId, name: a.feedName },
-    publishedAt: isoTime(a.publishedAt)!,
-    sample: a.isSample,
-  };
+export function topicSpreadRoutes({ reads }: { reads: Reads }) {
+  return new OpenAPIHono().openapi(route, async (c) =>
+    c.json(await reads.spread({ ...c.req.valid("query"), slug: c.req.valid("param").slug }), 200),
+  );
 }

@@ -11,7 +11,7 @@ import { makeArticle, makeFeed } from "../helpers/factories";
 
 /**
  * The server's read workers (server/reads/read-pool.ts): real worker threads with their own connections to the
- * database file answer /api/coverage and /api/articles exactly as the in-process reads do, errors included.
+ * database file answer /api/coverage, /api/articles and /api/topics/:slug/spread exactly as the in-process reads do, errors included.
  */
 describe("read workers", () => {
   let t: TestDatabase;
@@ -54,6 +54,7 @@ describe("read workers", () => {
     "/api/coverage?from=2025-01-01&to=2025-02-28&interval=week&format=csv",
     "/api/articles?topic=alpha&limit=5&total=1",
     "/api/articles?q=report%20alpha&limit=50",
+    "/api/topics/alpha/spread?from=2025-01-10&to=2025-01-31&tz=Asia/Shanghai&outlets=1",
   ])("GET %s answers the same from a worker thread as in-process", async (path) => {
     const [worker, local] = await Promise.all([viaWorkers.request(path), inProcess.request(path)]);
     expect(worker.status).toBe(200);
@@ -70,5 +71,8 @@ describe("read workers", () => {
     const unknownTopic = await viaWorkers.request("/api/articles?topic=nope");
     expect(unknownTopic.status).toBe(400);
     expect((await unknownTopic.json()).error.message).toBe("topic: no topic 'nope'");
+    const noSpread = await viaWorkers.request("/api/topics/nope/spread");
+    expect(noSpread.status).toBe(404);
+    expect((await noSpread.json()).error.message).toBe("no topic 'nope'");
   });
 });
