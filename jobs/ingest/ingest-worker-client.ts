@@ -1,5 +1,6 @@
 import { Worker } from "node:worker_threads";
 import type { Logger } from "pino";
+import { WorkerCalls } from "../../core/worker-calls";
 import type { DatabaseOptions, Db } from "../../db/client";
 import { type IngestJobSummary, ingestJob } from "../registry";
 import { TopicTagger } from "../topics/topic-tagger";
@@ -58,14 +59,15 @@ export type IngestWorkerMessage =
   | { kind: "stop" }
   | { kind: "crash" };
 
+interface IngestWorkError {
+  name: string;
+  message: string;
+  stack?: string | undefined;
+}
+
 export type IngestWorkerResponse =
   | { id: number; ok: true; value: IngestJobSummary }
-  | { id: number; ok: false; error: { name: string; message: string; stack?: string | undefined } };
-
-interface Pending {
-  resolve(value: IngestJobSummary): void;
-  reject(error: Error): void;
-}
+  | { id: number; ok: false; error: IngestWorkError };
 
 /**
  * One long-lived worker thread (ingest-worker.ts), started by the first pass and kept for the next, so its
@@ -74,78 +76,33 @@ interface Pending {
  * its leases lapse, its run is marked failed by the next).
  */
 export class IngestWorkerClient implements IngestWork {
-  readonly #options: IngestWorkOptions;
-  #worker: Worker | undefined;
-  #pending = new Map<number, Pending>();
-  #nextId = 1;
-  #stopped = false;
+  readonly #calls: WorkerCalls<{ kind: "pass"; options: PassOptions }, IngestWorkError>;
 
   constructor(options: IngestWorkOptions) {
-    this.#options = options;
+    const { database, allowPrivateUrls, logLevel, log } = options;
+    this.#calls = new WorkerCalls({
+      name: "the ingest worker",
+      start: () =>
+        new Worker(workerEntry(), {
+          workerData: { database, allowPrivateUrls, logLevel } satisfies IngestWorkerData,
+          name: "tidemark-ingest-worker",
+        }),
+      rebuild,
+      died: (error) => log.error({ err: error }, "ingest worker died; the next pass starts a new one"),
+    });
   }
 
   pass(options: PassOptions): Promise<IngestJobSummary> {
-    if (this.#stopped) return Promise.reject(new Error("the ingest worker is stopped"));
-    const worker = this.#worker ?? this.#start();
-    const id = this.#nextId++;
-    return new Promise<IngestJobSummary>((resolve, reject) => {
-      this.#pending.set(id, { resolve, reject });
-      // An idle worker must not keep the process alive; one with a pass must.
-      worker.ref();
-      worker.postMessage({ kind: "pass", id, options } satisfies IngestWorkerMessage);
-    });
+    return this.#calls.call({ kind: "pass", options }) as Promise<IngestJobSummary>;
   }
 
-  async stop(): Promise<void> {
-    this.#stopped = true;
-    await this.#end({ kind: "stop" }, new Error("the ingest worker is stopped"));
+  stop(): Promise<void> {
+    return this.#calls.stop({ kind: "stop" } satisfies IngestWorkerMessage, "the ingest worker is stopped");
   }
 
   /** Makes the worker fail as an uncaught error in it would, to test the way back; resolves once it is gone. */
-  async crash(): Promise<void> {
-    await this.#end({ kind: "crash" });
-  }
-
-  async #end(message: IngestWorkerMessage, error?: Error): Promise<void> {
-    const worker = this.#worker;
-    if (!worker) return;
-    // Not events.once: it rejects on the worker's "error" event, which is how a crash ends.
-    const exited = new Promise((resolve) => worker.once("exit", resolve));
-    worker.postMessage(message);
-    if (error) this.#lost(worker, error);
-    await exited;
-  }
-
-  #start(): Worker {
-    const { database, allowPrivateUrls, logLevel } = this.#options;
-    const worker = new Worker(workerEntry(), {
-      workerData: { database, allowPrivateUrls, logLevel } satisfies IngestWorkerData,
-      name: "tidemark-ingest-worker",
-    });
-    worker.unref();
-    worker.on("message", (response: IngestWorkerResponse) => {
-      const pending = this.#pending.get(response.id);
-      if (!pending) return;
-      this.#pending.delete(response.id);
-      if (this.#pending.size === 0) worker.unref();
-      if (response.ok) pending.resolve(response.value);
-      else pending.reject(rebuild(response.error));
-    });
-    worker.on("error", (error) => this.#lost(worker, error));
-    worker.on("exit", (code) => this.#lost(worker, new Error(`the ingest worker exited with code ${code}`)));
-    this.#worker = worker;
-    return worker;
-  }
-
-  /** The worker is gone: its pass rejects, the next pass starts a new one. */
-  #lost(worker: Worker, error: Error): void {
-    if (this.#worker !== worker) return;
-    this.#worker = undefined;
-    if (!this.#stopped)
-      this.#options.log.error({ err: error }, "ingest worker died; the next pass starts a new one");
-    const pending = [...this.#pending.values()];
-    this.#pending.clear();
-    for (const call of pending) call.reject(error);
+  crash(): Promise<void> {
+    return this.#calls.endWith({ kind: "crash" } satisfies IngestWorkerMessage);
   }
 }
 
@@ -156,7 +113,7 @@ function workerEntry(): URL {
     : new URL("./ingest-worker.js", import.meta.url);
 }
 
-function rebuild(described: { name: string; message: string; stack?: string | undefined }): Error {
+function rebuild(described: IngestWorkError): Error {
   const error = new Error(described.message);
   error.name = described.name;
   error.stack = `${described.stack ?? `${described.name}: ${described.message}`}\n    (in the ingest worker thread)`;

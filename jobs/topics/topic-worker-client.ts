@@ -2,6 +2,7 @@ import { Worker } from "node:worker_threads";
 import type { Logger } from "pino";
 import { DomainError, type ErrorCode } from "../../core/errors";
 import { QueryError } from "../../core/tagging/query-ast";
+import { WorkerCalls } from "../../core/worker-calls";
 import type { DatabaseOptions, Db } from "../../db/client";
 import { type DryRunResult, dryRunQuery } from "./dry-run";
 import { type RetagOptions, type RetagSummary, retagTopics } from "./retag";
@@ -60,11 +61,6 @@ export type TopicWorkResponse =
   | { id: number; ok: true; value: RetagSummary | DryRunResult }
   | { id: number; ok: false; error: TopicWorkError };
 
-interface Pending {
-  resolve(value: unknown): void;
-  reject(error: Error): void;
-}
-
 /**
  * One long-lived worker thread (jobs/topics/topic-worker.ts), started on the first call. Each call posts a
  * request and awaits its answer; an error thrown in the worker is rebuilt here as the same kind of error (a
@@ -73,90 +69,43 @@ interface Pending {
  * written, and the retag resumes from the topic's cursor.
  */
 export class TopicWorkerClient implements TopicWork {
-  readonly #options: { database: DatabaseOptions; log: Logger };
-  #worker: Worker | undefined;
-  #pending = new Map<number, Pending>();
-  #nextId = 1;
-  #stopped = false;
+  readonly #calls: WorkerCalls<TopicWorkCall, TopicWorkError>;
 
   constructor(options: { database: DatabaseOptions; log: Logger }) {
-    this.#options = options;
+    this.#calls = new WorkerCalls({
+      name: "topic worker",
+      start: () => {
+        const worker = new Worker(workerEntry(), {
+          workerData: { database: options.database } satisfies TopicWorkerData,
+          name: "tidemark-topic-worker",
+        });
+        options.log.debug({ threadId: worker.threadId }, "topic worker started");
+        return worker;
+      },
+      rebuild,
+      died: (error) => options.log.error({ err: error }, "topic worker died; the next call starts a new one"),
+    });
   }
 
   retag(options: RetagOptions = {}): Promise<RetagSummary> {
-    return this.#call({ kind: "retag", options }) as Promise<RetagSummary>;
+    return this.#calls.call({ kind: "retag", options }) as Promise<RetagSummary>;
   }
 
   dryRun(query: string, exampleCount = 10, slug?: string): Promise<DryRunResult> {
-    return this.#call({ kind: "dry-run", query, exampleCount, slug }) as Promise<DryRunResult>;
+    return this.#calls.call({ kind: "dry-run", query, exampleCount, slug }) as Promise<DryRunResult>;
   }
 
   /**
    * Shutdown: the calls in flight reject and the worker ends between two turns of its loop (a retag batch in
    * flight is rolled back, and the retag resumes on the next start). Later calls reject.
    */
-  async stop(): Promise<void> {
-    this.#stopped = true;
-    await this.#end({ kind: "stop" }, new Error("topic worker is stopped"));
+  stop(): Promise<void> {
+    return this.#calls.stop({ kind: "stop" } satisfies TopicWorkerMessage, "topic worker is stopped");
   }
 
   /** Makes the worker fail as an uncaught error in it would, to test the way back; resolves once it is gone. */
-  async crash(): Promise<void> {
-    await this.#end({ kind: "crash" });
-  }
-
-  async #end(message: TopicWorkerMessage, error?: Error): Promise<void> {
-    const worker = this.#worker;
-    if (!worker) return;
-    // Not events.once: it rejects on the worker's "error" event, which is how a crash ends.
-    const exited = new Promise((resolve) => worker.once("exit", resolve));
-    worker.postMessage(message);
-    if (error) this.#lost(worker, error);
-    await exited;
-  }
-
-  #call(request: TopicWorkCall): Promise<unknown> {
-    if (this.#stopped) return Promise.reject(new Error("topic worker is stopped"));
-    const worker = this.#worker ?? this.#start();
-    const id = this.#nextId++;
-    return new Promise<unknown>((resolve, reject) => {
-      this.#pending.set(id, { resolve, reject });
-      // An idle worker must not keep the process alive; one with work must.
-      worker.ref();
-      worker.postMessage({ ...request, id });
-    });
-  }
-
-  #start(): Worker {
-    const worker = new Worker(workerEntry(), {
-      workerData: { database: this.#options.database } satisfies TopicWorkerData,
-      name: "tidemark-topic-worker",
-    });
-    worker.unref();
-    worker.on("message", (response: TopicWorkResponse) => {
-      const pending = this.#pending.get(response.id);
-      if (!pending) return;
-      this.#pending.delete(response.id);
-      if (this.#pending.size === 0) worker.unref();
-      if (response.ok) pending.resolve(response.value);
-      else pending.reject(rebuild(response.error));
-    });
-    worker.on("error", (error) => this.#lost(worker, error));
-    worker.on("exit", (code) => this.#lost(worker, new Error(`topic worker exited with code ${code}`)));
-    this.#worker = worker;
-    this.#options.log.debug({ threadId: worker.threadId }, "topic worker started");
-    return worker;
-  }
-
-  /** The worker is gone (an uncaught error, an exit, a kill): its calls reject, the next call starts anew. */
-  #lost(worker: Worker, error: Error): void {
-    if (this.#worker !== worker) return;
-    this.#worker = undefined;
-    if (!this.#stopped)
-      this.#options.log.error({ err: error }, "topic worker died; the next call starts a new one");
-    const pending = [...this.#pending.values()];
-    this.#pending.clear();
-    for (const call of pending) call.reject(error);
+  crash(): Promise<void> {
+    return this.#calls.endWith({ kind: "crash" } satisfies TopicWorkerMessage);
   }
 }
 

@@ -2,6 +2,7 @@ import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import type { Logger } from "pino";
 import { DomainError, type ErrorCode } from "../../core/errors";
+import { WorkerCalls, type WorkerCallsOptions } from "../../core/worker-calls";
 import type { DatabaseOptions, Executor } from "../../db/client";
 import { type ArticlesAnswer, inProcessReads, type ReadCall, type Reads, type SpreadAnswer } from "./reads";
 
@@ -46,34 +47,22 @@ export function startReads(options: {
  */
 const defaultThreads = () => Math.max(2, Math.min(4, availableParallelism()));
 
-interface Pending {
-  resolve(value: unknown): void;
-  reject(error: Error): void;
-}
-
-interface Slot {
-  worker: Worker | undefined;
-  pending: Map<number, Pending>;
-}
-
 /**
  * Calls go to the worker with the fewest calls in flight. A worker that dies rejects the calls it had and is
  * started again by the next call; a read changes nothing, so nothing needs undoing.
  */
 export class ReadPool implements Reads {
-  readonly #slots: Slot[];
-  #nextId = 1;
-  #stopped = false;
+  readonly #workers: WorkerCalls<ReadCall, ReadError>[];
 
   constructor(
     readonly database: DatabaseOptions,
     readonly log: Logger,
     threads: number,
   ) {
-    this.#slots = Array.from({ length: threads }, () => ({ worker: undefined, pending: new Map() }));
+    this.#workers = Array.from({ length: threads }, () => new WorkerCalls(this.#workerOptions()));
     // Started now rather than on the first request, so the first reader does not wait for a thread to boot;
-    // an idle pool does not keep the process alive (see #call).
-    for (const slot of this.#slots) this.#start(slot);
+    // an idle pool does not keep the process alive.
+    for (const worker of this.#workers) worker.start();
   }
 
   coverage(query: Extract<ReadCall, { kind: "coverage" }>["query"]) {
@@ -89,63 +78,31 @@ export class ReadPool implements Reads {
   }
 
   async stop(): Promise<void> {
-    this.#stopped = true;
-    await Promise.all(
-      this.#slots.map(async (slot) => {
-        const worker = slot.worker;
-        if (!worker) return;
-        const exited = new Promise((resolve) => worker.once("exit", resolve));
-        worker.postMessage({ kind: "stop" } satisfies ReadWorkerMessage);
-        this.#lost(slot, worker, new Error("read workers are stopped"));
-        await exited;
-      }),
-    );
+    const stop = { kind: "stop" } satisfies ReadWorkerMessage;
+    await Promise.all(this.#workers.map((worker) => worker.stop(stop, "read workers are stopped")));
   }
 
   #call(call: ReadCall): Promise<unknown> {
-    if (this.#stopped) return Promise.reject(new Error("read workers are stopped"));
-    let slot = this.#slots[0]!;
-    for (const other of this.#slots) if (other.pending.size < slot.pending.size) slot = other;
-    const worker = slot.worker ?? this.#start(slot);
-    const id = this.#nextId++;
-    return new Promise<unknown>((resolve, reject) => {
-      slot.pending.set(id, { resolve, reject });
-      worker.ref();
-      worker.postMessage({ ...call, id } satisfies ReadWorkerMessage);
-    });
+    let idlest = this.#workers[0]!;
+    for (const other of this.#workers) if (other.inFlight < idlest.inFlight) idlest = other;
+    return idlest.call(call);
   }
 
-  #start(slot: Slot): Worker {
-    const worker = new Worker(workerEntry(), {
-      workerData: { database: this.database } satisfies ReadWorkerData,
-      name: "tidemark-read-worker",
-      // A read holds at most a page of articles or one answer's rollup cells: a small young generation keeps each
-      // thread's resident memory down (the server's whole RSS is a target: issue 10), at the cost of more
-      // (cheap) scavenges.
-      resourceLimits: { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 256 },
-    });
-    worker.unref();
-    worker.on("message", (response: ReadResponse) => {
-      const pending = slot.pending.get(response.id);
-      if (!pending) return;
-      slot.pending.delete(response.id);
-      if (slot.pending.size === 0) worker.unref();
-      if (response.ok) pending.resolve(response.value);
-      else pending.reject(rebuild(response.error));
-    });
-    worker.on("error", (error) => this.#lost(slot, worker, error));
-    worker.on("exit", (code) => this.#lost(slot, worker, new Error(`read worker exited with code ${code}`)));
-    slot.worker = worker;
-    return worker;
-  }
-
-  #lost(slot: Slot, worker: Worker, error: Error): void {
-    if (slot.worker !== worker) return;
-    slot.worker = undefined;
-    if (!this.#stopped) this.log.error({ err: error }, "read worker died; the next read starts a new one");
-    const pending = [...slot.pending.values()];
-    slot.pending.clear();
-    for (const call of pending) call.reject(error);
+  #workerOptions(): WorkerCallsOptions<ReadError> {
+    return {
+      name: "read worker",
+      start: () =>
+        new Worker(workerEntry(), {
+          workerData: { database: this.database } satisfies ReadWorkerData,
+          name: "tidemark-read-worker",
+          // A read holds at most a page of articles or one answer's rollup cells: a small young generation keeps
+          // each thread's resident memory down (the server's whole RSS is a target: issue 10), at the cost of
+          // more (cheap) scavenges.
+          resourceLimits: { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 256 },
+        }),
+      rebuild,
+      died: (error) => this.log.error({ err: error }, "read worker died; the next read starts a new one"),
+    };
   }
 }
 
