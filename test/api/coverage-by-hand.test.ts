@@ -6,7 +6,9 @@ import { storeFeedArticles } from "../../jobs/ingest/store-articles";
 import { retagTopics } from "../../jobs/topics/retag";
 import { TopicTagger } from "../../jobs/topics/topic-tagger";
 import { createTestApp, type TestApp } from "../helpers/app";
+import { type CoverageQuestion, randomQuestion, seededRandom } from "../helpers/coverage-questions";
 import { makeArticle, makeFeed } from "../helpers/factories";
+import { bucketLabel, isoDate as iso, wallClock } from "../helpers/wall-clock";
 
 /**
  * Every number of /api/coverage, counted again by hand. A seeded random store (outlets in several countries,
@@ -29,21 +31,7 @@ interface Stored {
   topics: Set<string>;
   at: number;
 }
-interface Question {
-  topics?: string[];
-  by: "topic" | "feed" | "lang" | "country" | "region";
-  feed?: number[];
-  lang?: string[];
-  country?: string[];
-  region?: Array<"north" | "south">;
-  share: "all" | "group";
-  compare: boolean;
-  tz: string;
-  interval: "hour" | "day" | "week" | "month";
-  from: string;
-  to: string;
-  top: number;
-}
+type Question = CoverageQuestion;
 interface SeriesBody {
   key: string;
   counts: number[];
@@ -75,26 +63,8 @@ const FIRST = Date.UTC(2025, 0, 10);
 const LAST = Date.UTC(2025, 3, 25);
 const DAY = 86_400_000;
 
-/** mulberry32: small, seeded, the same sequence on every run. */
-function random(seed: number) {
-  let a = seed;
-  const next = () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-  const int = (n: number) => Math.floor(next() * n);
-  const pick = <T>(list: readonly T[]): T => list[int(list.length)]!;
-  const some = <T>(list: readonly T[]): T[] => {
-    const chosen = list.filter(() => next() < 0.4);
-    return chosen.length > 0 ? chosen : [pick(list)];
-  };
-  return { next, int, pick, some };
-}
-
 describe("GET /api/coverage agrees with a count by hand", () => {
-  const rnd = random(20250127);
+  const rnd = seededRandom(20250127);
   const stored: Stored[] = [];
   const outlets: Outlet[] = [];
   let s: TestApp;
@@ -133,29 +103,22 @@ describe("GET /api/coverage agrees with a count by hand", () => {
   });
   afterAll(() => s.t.destroy());
 
-  function question(): Question {
-    const interval = rnd.pick(["hour", "day", "day", "week", "month"] as const);
-    const span = { hour: 3, day: 40, week: 60, month: 100 }[interval];
-    const start = FIRST + (20 + rnd.int(70)) * DAY;
-    const end = Math.min(start + rnd.int(span) * DAY, LAST);
-    const by = rnd.pick(["topic", "feed", "lang", "country", "region"] as const);
-    const q: Question = {
-      by,
-      share: by !== "topic" && rnd.next() < 0.5 ? "group" : "all",
-      compare: rnd.next() < 0.6,
-      tz: rnd.pick(ZONES),
-      interval,
-      from: iso(start),
-      to: iso(end),
-      top: rnd.pick([1, 2, 50]),
-    };
-    if (rnd.next() < 0.7) q.topics = rnd.some(TOPICS);
-    if (rnd.next() < 0.3) q.feed = rnd.some(outlets.map((o) => o.id));
-    if (rnd.next() < 0.3) q.lang = rnd.some(LANGS).map((l) => l ?? "unknown");
-    if (rnd.next() < 0.25) q.country = rnd.some(COUNTRIES).map((c) => c ?? "unknown");
-    if (rnd.next() < 0.25) q.region = rnd.some(["north", "south"] as const);
-    return q;
-  }
+  const question = (): Question =>
+    randomQuestion(rnd, {
+      first: FIRST,
+      last: LAST,
+      startDays: { min: 20, count: 70 },
+      spanDays: { hour: 3, day: 40, week: 60, month: 100 },
+      groupShareChance: 0.5,
+      zones: ZONES,
+      topics: TOPICS,
+      langs: LANGS,
+      countries: COUNTRIES,
+      compareChance: 0.6,
+      top: [1, 2, 50],
+      feeds: outlets.map((o) => o.id),
+      regions: true,
+    });
 
   it("for 80 random questions: counts, totals, group totals, shares and the previous period", async () => {
     for (let n = 0; n < 80; n++) {
@@ -318,7 +281,7 @@ function placedIn(q: Question, buckets: string[], range: { from: string; to: str
   const where = (a: Stored) => {
     const wall = wallClock(a.at, q.tz);
     if (q.interval !== "hour" && (wall.date < range.from || wall.date > range.to)) return -1;
-    return index.get(label(wall, q.interval)) ?? -1;
+    return index.get(bucketLabel(wall, q.interval)) ?? -1;
   };
   return inScope.map((a) => ({ a, i: where(a) })).filter((p) => p.i >= 0);
 }
@@ -353,44 +316,6 @@ function toUrl(q: Question): string {
 
 const ratio = (counts: number[], totals: number[]) =>
   counts.map((n, i) => (totals[i] === 0 ? 0 : Math.round((n / totals[i]!) * 1e6) / 1e6));
-
-const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-
-interface Wall {
-  date: string;
-  hour: string;
-  offset: string;
-}
-
-const formats = new Map<string, Intl.DateTimeFormat>();
-
-/** The wall clock of an instant in a zone, as Intl reads it: date, hour and UTC offset ("+05:30"). */
-function wallClock(at: number, tz: string): Wall {
-  let format = formats.get(tz);
-  if (!format) {
-    format = new Intl.DateTimeFormat("en-US", {
-      timeZone: tz,
-      hourCycle: "h23",
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-      hour: "2-digit",
-      timeZoneName: "longOffset",
-    });
-    formats.set(tz, format);
-  }
-  const part = Object.fromEntries(format.formatToParts(at).map((p) => [p.type, p.value]));
-  const offset = part.timeZoneName === "GMT" ? "+00:00" : part.timeZoneName!.replace("GMT", "");
-  return { date: `${part.year}-${part.month}-${part.day}`, hour: part.hour!, offset };
-}
-
-function label(wall: Wall, interval: Question["interval"]): string {
-  if (interval === "hour") return `${wall.date}T${wall.hour}:00${wall.offset}`;
-  if (interval === "day") return wall.date;
-  if (interval === "month") return wall.date.slice(0, 7);
-  const day = Date.parse(wall.date);
-  return iso(day - ((new Date(day).getUTCDay() + 6) % 7) * DAY);
-}
 
 /** The rule of compare=previous: N days back; weeks and months moved back by their number (month ends kept). */
 function previousRange(q: Question, body: Answer): { from: string; to: string } {

@@ -3,7 +3,9 @@ import { createTopic } from "../../db/queries/topics";
 import { storeFeedArticles } from "../../jobs/ingest/store-articles";
 import { TopicTagger } from "../../jobs/topics/topic-tagger";
 import { createTestApp, type TestApp } from "../helpers/app";
+import { type CoverageQuestion, randomQuestion, seededRandom } from "../helpers/coverage-questions";
 import { makeArticle, makeFeed } from "../helpers/factories";
+import { bucketLabel, wallClock } from "../helpers/wall-clock";
 
 /**
  * /api/coverage?unit=stories counted again by hand. A seeded random store of stories, each run by one to four
@@ -21,17 +23,7 @@ interface Stored {
   topics: Set<string>;
   at: number;
 }
-interface Question {
-  topics?: string[];
-  by: "topic" | "feed" | "lang" | "country" | "region";
-  lang?: string[];
-  country?: string[];
-  share: "all" | "group";
-  tz: string;
-  interval: "hour" | "day" | "week" | "month";
-  from: string;
-  to: string;
-}
+type Question = CoverageQuestion;
 interface SeriesBody {
   key: string;
   counts: number[];
@@ -45,27 +37,9 @@ const LANGS = ["en", "de", "pt", null];
 const ZONES = ["UTC", "Europe/Berlin", "America/New_York", "Asia/Kolkata"];
 const FIRST = Date.UTC(2025, 0, 10);
 const LAST = Date.UTC(2025, 2, 25);
-const DAY = 86_400_000;
-
-function random(seed: number) {
-  let a = seed;
-  const next = () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-  const int = (n: number) => Math.floor(next() * n);
-  const pick = <T>(list: readonly T[]): T => list[int(list.length)]!;
-  const some = <T>(list: readonly T[]): T[] => {
-    const chosen = list.filter(() => next() < 0.4);
-    return chosen.length > 0 ? chosen : [pick(list)];
-  };
-  return { next, int, pick, some };
-}
 
 describe("GET /api/coverage?unit=stories agrees with a count by hand", () => {
-  const rnd = random(20250128);
+  const rnd = seededRandom(20250128);
   let stored: Stored[] = [];
   let s: TestApp;
 
@@ -127,25 +101,18 @@ describe("GET /api/coverage?unit=stories agrees with a count by hand", () => {
     expect(new Set([...pairs.values()].map((ids) => [...ids][0])).size).toBe(pairs.size);
   });
 
-  function question(): Question {
-    const interval = rnd.pick(["hour", "day", "day", "week", "month"] as const);
-    const span = { hour: 3, day: 40, week: 60, month: 80 }[interval];
-    const start = FIRST + rnd.int(60) * DAY;
-    const end = Math.min(start + rnd.int(span) * DAY, LAST);
-    const by = rnd.pick(["topic", "feed", "lang", "country", "region"] as const);
-    const q: Question = {
-      by,
-      share: by !== "topic" && rnd.next() < 0.4 ? "group" : "all",
-      tz: rnd.pick(ZONES),
-      interval,
-      from: iso(start),
-      to: iso(end),
-    };
-    if (rnd.next() < 0.7) q.topics = rnd.some(TOPICS);
-    if (rnd.next() < 0.3) q.lang = rnd.some(LANGS).map((l) => l ?? "unknown");
-    if (rnd.next() < 0.25) q.country = rnd.some(COUNTRIES).map((c) => c ?? "unknown");
-    return q;
-  }
+  const question = (): Question =>
+    randomQuestion(rnd, {
+      first: FIRST,
+      last: LAST,
+      startDays: { min: 0, count: 60 },
+      spanDays: { hour: 3, day: 40, week: 60, month: 80 },
+      groupShareChance: 0.4,
+      zones: ZONES,
+      topics: TOPICS,
+      langs: LANGS,
+      countries: COUNTRIES,
+    });
 
   it("for 60 random questions: totals, series, group totals, each story once per bucket and group", async () => {
     for (let n = 0; n < 60; n++) {
@@ -172,7 +139,7 @@ describe("GET /api/coverage?unit=stories agrees with a count by hand", () => {
     const placed = inScope.flatMap((a) => {
       const wall = wallClock(a.at, q.tz);
       if (q.interval !== "hour" && (wall.date < q.from || wall.date > q.to)) return [];
-      const i = index.get(label(wall, q.interval));
+      const i = index.get(bucketLabel(wall, q.interval));
       return i === undefined ? [] : [{ a, i }];
     });
     const storiesOf = (keep: (a: Stored) => boolean) => {
@@ -223,41 +190,4 @@ function toUrl(q: Question): string {
   if (q.lang) p.set("lang", q.lang.join(","));
   if (q.country) p.set("country", q.country.join(","));
   return `/api/coverage?${p}`;
-}
-
-const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-
-interface Wall {
-  date: string;
-  hour: string;
-  offset: string;
-}
-
-const formats = new Map<string, Intl.DateTimeFormat>();
-
-function wallClock(at: number, tz: string): Wall {
-  let format = formats.get(tz);
-  if (!format) {
-    format = new Intl.DateTimeFormat("en-US", {
-      timeZone: tz,
-      hourCycle: "h23",
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-      hour: "2-digit",
-      timeZoneName: "longOffset",
-    });
-    formats.set(tz, format);
-  }
-  const part = Object.fromEntries(format.formatToParts(at).map((p) => [p.type, p.value]));
-  const offset = part.timeZoneName === "GMT" ? "+00:00" : part.timeZoneName!.replace("GMT", "");
-  return { date: `${part.year}-${part.month}-${part.day}`, hour: part.hour!, offset };
-}
-
-function label(wall: Wall, interval: Question["interval"]): string {
-  if (interval === "hour") return `${wall.date}T${wall.hour}:00${wall.offset}`;
-  if (interval === "day") return wall.date;
-  if (interval === "month") return wall.date.slice(0, 7);
-  const day = Date.parse(wall.date);
-  return iso(day - ((new Date(day).getUTCDay() + 6) % 7) * DAY);
 }
