@@ -1,12 +1,6 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
-import {
-  chartReady,
-  type DashboardServer,
-  launchChromium,
-  startDashboardServer,
-  watchErrors,
-} from "./harness";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { chartReady, useDashboard } from "./harness";
 
 interface Series {
   key: string;
@@ -24,37 +18,22 @@ const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);
 
 /** The dashboard's group denominator and its change against the previous period, over the sample coverage. */
 describe("the dashboard's shares of each group and the previous period", () => {
-  let server: DashboardServer;
-  let browser: Browser;
-  let closeBrowser: () => Promise<void>;
+  const dashboard = useDashboard({ sample: true });
   let page: Page;
   let errors: string[];
 
-  beforeAll(async () => {
-    ({ browser, close: closeBrowser } = await launchChromium());
-    server = await startDashboardServer(inject("dashboardDir"), { sample: true });
-  });
-  afterAll(async () => {
-    await closeBrowser?.();
-    await server?.close();
-  });
-  afterEach(async () => {
-    await page?.close();
-  });
-
   async function open(path: string) {
-    page = await browser.newPage({
+    ({ page, errors } = await dashboard.newPage({
       viewport: { width: 1280, height: 900 },
       timezoneId: "UTC",
       locale: "en-GB",
-    });
-    errors = watchErrors(page);
-    await page.goto(`${server.url}${path}`);
+    }));
+    await page.goto(`${dashboard.server.url}${path}`);
     await chartReady(page);
   }
 
   const api = async (query: string): Promise<CoverageJson> =>
-    (await fetch(`${server.url}/api/coverage?${query}`)).json() as Promise<CoverageJson>;
+    (await fetch(`${dashboard.server.url}/api/coverage?${query}`)).json() as Promise<CoverageJson>;
 
   it("offers each outlet's share of its own coverage, with the API's numbers, and keeps it in the URL", async () => {
     await open("/?range=custom&from=2025-01-20&to=2025-02-09&topics=export-controls");

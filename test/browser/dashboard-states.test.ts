@@ -1,13 +1,7 @@
-import type { Browser, Page, Route } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
+import type { Page, Route } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { recordPassHealth } from "../../db/queries/timeline";
-import {
-  chartReady,
-  type DashboardServer,
-  launchChromium,
-  startDashboardServer,
-  watchErrors,
-} from "./harness";
+import { chartReady, useDashboard } from "./harness";
 
 interface CoverageJson {
   from: string;
@@ -21,41 +15,26 @@ interface CoverageJson {
 const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);
 
 describe("the dashboard's states, overview and article list over the sample coverage", () => {
-  let server: DashboardServer;
-  let browser: Browser;
-  let closeBrowser: () => Promise<void>;
+  const dashboard = useDashboard({ sample: true });
   let page: Page;
   let errors: string[];
 
-  beforeAll(async () => {
-    ({ browser, close: closeBrowser } = await launchChromium());
-    server = await startDashboardServer(inject("dashboardDir"), { sample: true });
-  });
-  afterAll(async () => {
-    await closeBrowser?.();
-    await server?.close();
-  });
-  afterEach(async () => {
-    await page?.close();
-  });
-
   async function newPage(options: { width?: number; height?: number } = {}) {
-    page = await browser.newPage({
+    ({ page, errors } = await dashboard.newPage({
       viewport: { width: options.width ?? 1280, height: options.height ?? 800 },
       timezoneId: "Europe/Berlin",
       locale: "en-GB",
-    });
-    errors = watchErrors(page);
+    }));
   }
 
   async function open(path: string, options: { width?: number; height?: number } = {}) {
     await newPage(options);
-    await page.goto(`${server.url}${path}`);
+    await page.goto(`${dashboard.server.url}${path}`);
     await chartReady(page);
   }
 
   async function api<T>(path: string): Promise<T> {
-    return (await (await fetch(`${server.url}${path}`)).json()) as T;
+    return (await (await fetch(`${dashboard.server.url}${path}`)).json()) as T;
   }
 
   /** The API's answer for what the page asked (the CSV link carries the page's query). */
@@ -96,7 +75,7 @@ describe("the dashboard's states, overview and article list over the sample cove
       await held;
       await route.continue();
     });
-    await page.goto(`${server.url}/?range=custom&from=2025-01-20&to=2025-01-31`);
+    await page.goto(`${dashboard.server.url}/?range=custom&from=2025-01-20&to=2025-01-31`);
     await page.waitForSelector(
       "#coverage-figure[data-state=loading] .figure-state:has-text('Loading coverage')",
       {
@@ -162,17 +141,17 @@ describe("the dashboard's states, overview and article list over the sample cove
 
   it("marks the buckets an ingest outage touched as partial data", async () => {
     const reason = "all 4 feeds failed (network 4)";
-    await recordPassHealth(server.t.db, {
+    await recordPassHealth(dashboard.server.t.db, {
       at: Date.parse("2025-02-03T06:00:00Z"),
       failedWhole: true,
       reason,
     });
-    await recordPassHealth(server.t.db, {
+    await recordPassHealth(dashboard.server.t.db, {
       at: Date.parse("2025-02-03T18:00:00Z"),
       failedWhole: true,
       reason,
     });
-    await recordPassHealth(server.t.db, {
+    await recordPassHealth(dashboard.server.t.db, {
       at: Date.parse("2025-02-04T06:00:00Z"),
       failedWhole: false,
       reason: "",

@@ -1,14 +1,8 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { planBuckets } from "../../core/time/time-buckets";
 import { recordPassHealth } from "../../db/queries/timeline";
-import {
-  chartReady,
-  type DashboardServer,
-  launchChromium,
-  startDashboardServer,
-  watchErrors,
-} from "./harness";
+import { chartReady, useDashboard } from "./harness";
 
 interface CoverageJson {
   from: string;
@@ -26,40 +20,24 @@ interface CoverageJson {
 }
 
 describe("the dashboard over the sample coverage", () => {
-  let server: DashboardServer;
-  let browser: Browser;
-  let closeBrowser: () => Promise<void>;
+  const dashboard = useDashboard({ sample: true });
   let page: Page;
   let errors: string[];
 
-  beforeAll(async () => {
-    ({ browser, close: closeBrowser } = await launchChromium());
-    // The dashboard the global setup built once for the run (test/setup/dashboard-build.ts).
-    server = await startDashboardServer(inject("dashboardDir"), { sample: true });
-  });
-  afterAll(async () => {
-    await closeBrowser?.();
-    await server?.close();
-  });
-  afterEach(async () => {
-    await page?.close();
-  });
-
   async function open(path = "/", options: { width?: number; timezoneId?: string } = {}) {
-    page = await browser.newPage({
+    ({ page, errors } = await dashboard.newPage({
       viewport: { width: options.width ?? 1280, height: 800 },
       timezoneId: options.timezoneId ?? "Europe/Berlin",
       locale: "en-GB",
-    });
-    errors = watchErrors(page);
-    await page.goto(`${server.url}${path}`);
+    }));
+    await page.goto(`${dashboard.server.url}${path}`);
     await chartReady(page);
   }
 
   /** The API's answer for exactly what the page asked (the CSV link carries the page's query). */
   async function apiCoverage(): Promise<CoverageJson> {
     const csvHref = await page.getAttribute("#export-csv", "href");
-    const res = await fetch(`${server.url}${csvHref!.replace("format=csv", "format=json")}`);
+    const res = await fetch(`${dashboard.server.url}${csvHref!.replace("format=csv", "format=json")}`);
     return (await res.json()) as CoverageJson;
   }
 
@@ -92,18 +70,17 @@ describe("the dashboard over the sample coverage", () => {
   });
 
   it("asks for the topic list only once the first chart's data is in, so it never holds that data up", async () => {
-    page = await browser.newPage({
+    ({ page, errors } = await dashboard.newPage({
       viewport: { width: 1280, height: 800 },
       timezoneId: "UTC",
       locale: "en-GB",
-    });
-    errors = watchErrors(page);
+    }));
     const log: string[] = [];
     page.on("request", (r) => log.push(`sent ${new URL(r.url()).pathname}${new URL(r.url()).search}`));
     page.on("requestfinished", (r) =>
       log.push(`done ${new URL(r.url()).pathname}${new URL(r.url()).search}`),
     );
-    await page.goto(`${server.url}/`);
+    await page.goto(`${dashboard.server.url}/`);
     await chartReady(page);
     await page.waitForSelector("#topic-toggles input");
     const firstChartData = log.findIndex(
@@ -315,7 +292,7 @@ describe("the dashboard over the sample coverage", () => {
   });
 
   it("shades an ingest outage and explains it, so it never reads as a drop in coverage", async () => {
-    const db = server.t.db;
+    const db = dashboard.server.t.db;
     const reason = "all 4 feeds failed (network 4)";
     // Whole passes failed from 06:00 UTC on 3 February until a pass got through at 06:00 UTC on the 4th.
     await recordPassHealth(db, { at: Date.parse("2025-02-03T06:00:00Z"), failedWhole: true, reason });

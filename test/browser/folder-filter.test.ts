@@ -1,55 +1,39 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { updateFeed } from "../../db/queries/feeds";
-import {
-  chartReady,
-  type DashboardServer,
-  launchChromium,
-  startDashboardServer,
-  watchErrors,
-} from "./harness";
+import { chartReady, useDashboard } from "./harness";
 
 /**
  * Issue 13: a link with `folder=Africa` narrows every number of the dashboard to the feeds filed under Africa,
  * as the API's folder filter does: the summary's total is the API's, and every count it asks for carries it.
  */
 describe("a dashboard link with a folder", () => {
-  let server: DashboardServer;
-  let browser: Browser;
-  let closeBrowser: () => Promise<void>;
-  let page: Page;
-
+  const dashboard = useDashboard({ sample: true });
   beforeAll(async () => {
-    ({ browser, close: closeBrowser } = await launchChromium());
-    server = await startDashboardServer(inject("dashboardDir"), { sample: true });
-    const feeds = (await (await fetch(`${server.url}/api/feeds`)).json()) as { items: Array<{ id: number }> };
+    const feeds = (await (await fetch(`${dashboard.server.url}/api/feeds`)).json()) as {
+      items: Array<{ id: number }>;
+    };
     // Two of the sample outlets, so the folder holds some of the coverage but not all of it.
-    for (const feed of feeds.items.slice(0, 2)) await updateFeed(server.t.db, feed.id, { folder: "Africa" });
-  });
-  afterAll(async () => {
-    await page?.close();
-    await closeBrowser?.();
-    await server?.close();
+    for (const feed of feeds.items.slice(0, 2))
+      await updateFeed(dashboard.server.t.db, feed.id, { folder: "Africa" });
   });
 
   const total = async (query: string) => {
     const res = await fetch(
-      `${server.url}/api/coverage?from=2025-01-15&to=2025-02-15&tz=Europe/Berlin&${query}`,
+      `${dashboard.server.url}/api/coverage?from=2025-01-15&to=2025-02-15&tz=Europe/Berlin&${query}`,
     );
     const body = (await res.json()) as { totals: number[] };
     return body.totals.reduce((sum, n) => sum + n, 0);
   };
 
   it("shows the folder's total and sends the folder with every count", async () => {
-    page = await browser.newPage({ timezoneId: "Europe/Berlin", locale: "en-GB" });
-    const errors = watchErrors(page);
+    const { page, errors } = await dashboard.newPage({ timezoneId: "Europe/Berlin", locale: "en-GB" });
     const asked: string[] = [];
     page.on("request", (r) => {
       const url = new URL(r.url());
       if (/^\/api\/(coverage|articles|topics\/[^/]+\/spread)$/.test(url.pathname)) asked.push(url.search);
     });
     await page.goto(
-      `${server.url}/?range=custom&from=2025-01-15&to=2025-02-15&topics=r1-release&folder=Africa`,
+      `${dashboard.server.url}/?range=custom&from=2025-01-15&to=2025-02-15&topics=r1-release&folder=Africa`,
     );
     await chartReady(page);
     const inFolder = await total("topics=r1-release&folder=Africa");

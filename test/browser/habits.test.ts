@@ -1,12 +1,6 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
-import {
-  chartReady,
-  type DashboardServer,
-  launchChromium,
-  startDashboardServer,
-  watchErrors,
-} from "./harness";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { chartReady, useDashboard } from "./harness";
 
 /** The colour the chart's canvas painted its background with, at its top-left corner. */
 async function chartBackground(page: Page): Promise<string> {
@@ -18,33 +12,18 @@ async function chartBackground(page: Page): Promise<string> {
 }
 
 describe("habits: dark mode, keyboard shortcuts, printing", { timeout: 120_000 }, () => {
-  let server: DashboardServer;
-  let browser: Browser;
-  let closeBrowser: () => Promise<void>;
+  const dashboard = useDashboard({ sample: true });
   let page: Page;
   let errors: string[];
 
-  beforeAll(async () => {
-    ({ browser, close: closeBrowser } = await launchChromium());
-    server = await startDashboardServer(inject("dashboardDir"), { sample: true });
-  });
-  afterAll(async () => {
-    await closeBrowser?.();
-    await server?.close();
-  });
-  afterEach(async () => {
-    await page?.close();
-  });
-
   async function open(colorScheme: "light" | "dark" = "light") {
-    page = await browser.newPage({
+    ({ page, errors } = await dashboard.newPage({
       viewport: { width: 1200, height: 800 },
       timezoneId: "UTC",
       locale: "en-GB",
       colorScheme,
-    });
-    errors = watchErrors(page);
-    await page.goto(`${server.url}/`);
+    }));
+    await page.goto(`${dashboard.server.url}/`);
     await chartReady(page);
   }
 

@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
 import pino from "pino";
 import { type Browser, type ConsoleMessage, chromium, type Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll, inject } from "vitest";
 import { type Config, loadConfig } from "../../core/config";
 import { ingestJob } from "../../jobs/registry";
 import { seedFirstStart } from "../../jobs/seed/first-start";
@@ -97,6 +98,76 @@ export async function launchChromium(): Promise<{ browser: Browser; close: () =>
   return {
     browser,
     close: () => browser.close(),
+  };
+}
+
+type PageOptions = Parameters<Browser["newPage"]>[0];
+
+export interface BrowserFixture {
+  /** Chromium, launched once before the describe block's tests and closed after them. */
+  readonly browser: Browser;
+  /** A new page with what it reports as going wrong collected (watchErrors); closed after the test. */
+  newPage(options?: PageOptions): Promise<{ page: Page; errors: string[] }>;
+}
+
+export interface DashboardFixture extends BrowserFixture {
+  /** The app over the dashboard the global setup built (test/setup/dashboard-build.ts), one per block. */
+  readonly server: DashboardServer;
+}
+
+/** Chromium for the tests of the describe block it is called in, a page per test. */
+export function useBrowser(): BrowserFixture {
+  let chromium: Awaited<ReturnType<typeof launchChromium>> | undefined;
+  const pages: Page[] = [];
+  beforeAll(async () => {
+    chromium = await launchChromium();
+  });
+  afterAll(async () => {
+    await chromium?.close();
+  });
+  afterEach(async () => {
+    for (const page of pages.splice(0)) await page.close();
+  });
+  const fixture: BrowserFixture = {
+    get browser() {
+      if (!chromium)
+        throw new Error("Chromium is launched in beforeAll: use the fixture inside a test or hook");
+      return chromium.browser;
+    },
+    async newPage(options) {
+      const page = await fixture.browser.newPage(options);
+      pages.push(page);
+      return { page, errors: watchErrors(page) };
+    },
+  };
+  return fixture;
+}
+
+/**
+ * Chromium and the dashboard's server for the describe block it is called in: both started before its tests
+ * (and before the block's own beforeAll, which may fill the server's database) and stopped after them, a page
+ * per test.
+ */
+export function useDashboard(
+  options: { sample?: boolean; env?: Record<string, string> } = {},
+): DashboardFixture {
+  const chromium = useBrowser();
+  let server: DashboardServer | undefined;
+  beforeAll(async () => {
+    server = await startDashboardServer(inject("dashboardDir"), options);
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+  return {
+    get browser() {
+      return chromium.browser;
+    },
+    newPage: chromium.newPage,
+    get server() {
+      if (!server) throw new Error("The server starts in beforeAll: use the fixture inside a test or hook");
+      return server;
+    },
   };
 }
 

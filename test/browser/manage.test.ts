@@ -1,5 +1,5 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
+import type { Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { hashPassword } from "../../core/people/password-hash";
 import { getFeed } from "../../db/queries/feeds";
 import { getTopic } from "../../db/queries/topics";
@@ -7,67 +7,56 @@ import { createUser } from "../../db/queries/users";
 import { retagTopics } from "../../jobs/topics/retag";
 import { type FeedServer, startFeedServer } from "../helpers/feed-server";
 import { rss, storyItems } from "../helpers/feed-xml";
-import { type DashboardServer, launchChromium, startDashboardServer, watchErrors } from "./harness";
+import { useDashboard } from "./harness";
 
 // The Topics panel and the feeds' buttons, driven in real Chromium against the real API over the sample coverage.
 describe("managing topics and feeds in the dashboard", { timeout: 120_000 }, () => {
-  let server: DashboardServer;
+  const dashboard = useDashboard({ sample: true, env: { TIDEMARK_ALLOW_PRIVATE_URLS: "1" } });
   let feeds: FeedServer;
-  let browser: Browser;
-  let closeBrowser: () => Promise<void>;
   let page: Page;
   let errors: string[];
 
   beforeAll(async () => {
-    ({ browser, close: closeBrowser } = await launchChromium());
     feeds = await startFeedServer({
       "/wire.xml": (_req, res) =>
         res.writeHead(200, { "content-type": "application/rss+xml" }).end(rss("Wire", storyItems("wire", 3))),
-    });
-    server = await startDashboardServer(inject("dashboardDir"), {
-      sample: true,
-      env: { TIDEMARK_ALLOW_PRIVATE_URLS: "1" },
     });
     for (const [name, role] of [
       ["ada", "admin"],
       ["vera", "viewer"],
     ] as const) {
       await createUser(
-        server.t.db,
+        dashboard.server.t.db,
         { name, role, passwordHash: await hashPassword(`${name}'s long password`) },
         Date.now(),
       );
     }
   });
   afterAll(async () => {
-    await closeBrowser?.();
-    await server?.close();
     await feeds?.close();
   });
   afterEach(async () => {
     expect(errors).toEqual([]);
-    await page?.close();
   });
 
   async function signIn(name: string) {
-    page = await browser.newPage({
+    ({ page, errors } = await dashboard.newPage({
       viewport: { width: 1280, height: 900 },
       timezoneId: "UTC",
       locale: "en-GB",
-    });
-    errors = watchErrors(page);
-    await page.goto(`${server.url}/signin?next=/`);
+    }));
+    await page.goto(`${dashboard.server.url}/signin?next=/`);
     await page.fill("#username", name);
     await page.fill("#password", `${name}'s long password`);
     await page.click("button[type=submit]");
-    await page.waitForURL(`${server.url}/`);
+    await page.waitForURL(`${dashboard.server.url}/`);
     await page.waitForSelector("#topics-body tr[data-topic=r1-release]");
   }
 
   const dryRunCount = async (query: string, slug?: string) => {
-    const res = await fetch(`${server.url}/api/topics/test`, {
+    const res = await fetch(`${dashboard.server.url}/api/topics/test`, {
       method: "POST",
-      headers: server.admin,
+      headers: dashboard.server.admin,
       body: JSON.stringify({ query, slug }),
     });
     return (await res.json()) as {
@@ -96,9 +85,9 @@ describe("managing topics and feeds in the dashboard", { timeout: 120_000 }, () 
     // A query that does not parse: the error shows where, and the dry run is gone.
     await page.fill("#topic-query", "nvidia AND (sell-off OR");
     await page.waitForSelector("#topic-query-error:not([hidden])");
-    const api = await fetch(`${server.url}/api/topics/test`, {
+    const api = await fetch(`${dashboard.server.url}/api/topics/test`, {
       method: "POST",
-      headers: server.admin,
+      headers: dashboard.server.admin,
       body: JSON.stringify({ query: "nvidia AND (sell-off OR" }),
     });
     const error = (await api.json()).error;
@@ -111,7 +100,7 @@ describe("managing topics and feeds in the dashboard", { timeout: 120_000 }, () 
     // Saving it is refused and stores nothing.
     await page.click("#topic-save");
     await expect.poll(() => page.textContent("#topic-status")).toContain("Not saved");
-    expect(await getTopic(server.t.db, "nvidia-sell-off")).toBeUndefined();
+    expect(await getTopic(dashboard.server.t.db, "nvidia-sell-off")).toBeUndefined();
 
     await page.fill("#topic-query", "nvidia AND (sell-off OR plunge*)");
     await page.waitForSelector("#topic-query-error", { state: "hidden" });
@@ -119,13 +108,13 @@ describe("managing topics and feeds in the dashboard", { timeout: 120_000 }, () 
     expect(errors.splice(0)).toEqual(Array(2).fill(expect.stringContaining("status of 400")));
     await page.click("#topic-save");
     await page.waitForSelector("#topics-body tr[data-topic=nvidia-sell-off]");
-    expect(await getTopic(server.t.db, "nvidia-sell-off")).toMatchObject({
+    expect(await getTopic(dashboard.server.t.db, "nvidia-sell-off")).toMatchObject({
       name: "Nvidia sell-off",
       query: "nvidia AND (sell-off OR plunge*)",
     });
     // The harness runs no scheduler: retag here, and the panel, polling the topic, sees it finish.
     await expect.poll(() => page.textContent("#topic-status")).toMatch(/Retag waiting|Retagging/);
-    await retagTopics(server.t.db);
+    await retagTopics(dashboard.server.t.db);
     await expect
       .poll(() => page.textContent("#topic-status"), { timeout: 10_000 })
       .toContain(`Retag done: ${expected.matched} articles carry it.`);
@@ -146,9 +135,9 @@ describe("managing topics and feeds in the dashboard", { timeout: 120_000 }, () 
   });
 
   it("a viewer sees the topics read-only and no feed buttons", async () => {
-    const added = await fetch(`${server.url}/api/feeds`, {
+    const added = await fetch(`${dashboard.server.url}/api/feeds`, {
       method: "POST",
-      headers: server.admin,
+      headers: dashboard.server.admin,
       body: JSON.stringify({ url: "https://example.com/viewer.xml", name: "Viewer's Wire" }),
     });
     expect(added.status).toBe(201);
@@ -162,9 +151,9 @@ describe("managing topics and feeds in the dashboard", { timeout: 120_000 }, () 
   });
 
   it("an admin edits a feed's name and folder, filters by folder, pauses, resumes, fetches now and deletes it", async () => {
-    const res = await fetch(`${server.url}/api/feeds`, {
+    const res = await fetch(`${dashboard.server.url}/api/feeds`, {
       method: "POST",
-      headers: server.admin,
+      headers: dashboard.server.admin,
       body: JSON.stringify({ url: feeds.url("/wire.xml"), name: "Wire" }),
     });
     const { id } = (await res.json()) as { id: number };
@@ -182,7 +171,11 @@ describe("managing topics and feeds in the dashboard", { timeout: 120_000 }, () 
     await page.click(".feed-editor button[type=submit]");
     await page.waitForSelector(`${row} th >> text=Local Wire`);
     expect(await page.textContent(`${row} .feed-folder`)).toBe("Wires");
-    expect(await getFeed(server.t.db, id)).toMatchObject({ name: "Local Wire", folder: "Wires", lang: "en" });
+    expect(await getFeed(dashboard.server.t.db, id)).toMatchObject({
+      name: "Local Wire",
+      folder: "Wires",
+      lang: "en",
+    });
 
     await page.selectOption("#feeds-folder", "Wires");
     await expect.poll(() => page.locator("#feeds-body tr").count()).toBe(1);
@@ -191,7 +184,7 @@ describe("managing topics and feeds in the dashboard", { timeout: 120_000 }, () 
     await page.click(`${row} .pause-feed`);
     await page.waitForSelector(`${row} .resume-feed`);
     expect(await page.textContent(`${row} .health`)).toBe("paused");
-    expect((await getFeed(server.t.db, id))?.enabled).toBe(false);
+    expect((await getFeed(dashboard.server.t.db, id))?.enabled).toBe(false);
     expect(await page.isDisabled(`${row} .fetch-feed`)).toBe(true);
     await page.click(`${row} .resume-feed`);
     await page.waitForSelector(`${row} .pause-feed`);
@@ -204,13 +197,13 @@ describe("managing topics and feeds in the dashboard", { timeout: 120_000 }, () 
 
     page.once("dialog", (dialog) => void dialog.dismiss());
     await page.click(`${row} .delete-feed`);
-    expect(await getFeed(server.t.db, id)).toBeDefined();
+    expect(await getFeed(dashboard.server.t.db, id)).toBeDefined();
     page.once("dialog", (dialog) => void dialog.accept());
     await page.click(`${row} .delete-feed`);
     await expect
       .poll(() => page.textContent("#feed-action-status"))
       .toBe("Deleted Local Wire and its articles.");
     await expect.poll(() => page.locator(row).count()).toBe(0);
-    expect(await getFeed(server.t.db, id)).toBeUndefined();
+    expect(await getFeed(dashboard.server.t.db, id)).toBeUndefined();
   });
 });

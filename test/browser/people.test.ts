@@ -1,38 +1,24 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { hashPassword } from "../../core/people/password-hash";
 import { createUser } from "../../db/queries/users";
-import { type DashboardServer, launchChromium, startDashboardServer, watchErrors } from "./harness";
+import { useDashboard } from "./harness";
 
 describe("signing in on /signin and making an API token in the dashboard", { timeout: 120_000 }, () => {
-  let server: DashboardServer;
-  let browser: Browser;
-  let closeBrowser: () => Promise<void>;
-  let page: Page;
+  // A private install: the dashboard itself needs a session.
+  const dashboard = useDashboard({ env: { TIDEMARK_PUBLIC: "0" } });
 
   beforeAll(async () => {
-    ({ browser, close: closeBrowser } = await launchChromium());
-    // A private install: the dashboard itself needs a session.
-    server = await startDashboardServer(inject("dashboardDir"), { env: { TIDEMARK_PUBLIC: "0" } });
     const passwordHash = await hashPassword("ada's long password");
-    await createUser(server.t.db, { name: "ada", role: "admin", passwordHash }, Date.now());
-  });
-  afterAll(async () => {
-    await closeBrowser?.();
-    await server?.close();
-  });
-  afterEach(async () => {
-    await page?.close();
+    await createUser(dashboard.server.t.db, { name: "ada", role: "admin", passwordHash }, Date.now());
   });
 
   it("an admin signs in, makes a write token shown once, adds a feed with the session, and revokes the token", async () => {
-    page = await browser.newPage({
+    const { page, errors } = await dashboard.newPage({
       viewport: { width: 1280, height: 900 },
       timezoneId: "UTC",
       locale: "en-GB",
     });
-    const errors = watchErrors(page);
-    await page.goto(`${server.url}/?range=30d`);
+    await page.goto(`${dashboard.server.url}/?range=30d`);
     expect(new URL(page.url()).pathname).toBe("/signin");
 
     await page.fill("#username", "ada");
@@ -43,7 +29,7 @@ describe("signing in on /signin and making an API token in the dashboard", { tim
     expect(errors.splice(0)).toEqual([expect.stringContaining("status of 401")]);
     await page.fill("#password", "ada's long password");
     await page.click("button[type=submit]");
-    await page.waitForURL(`${server.url}/?range=30d`);
+    await page.waitForURL(`${dashboard.server.url}/?range=30d`);
     await page.waitForSelector("#account-status >> text=Signed in as ada (admin).");
 
     await page.fill("#make-token input[name=name]", "deploy script");
@@ -56,7 +42,7 @@ describe("signing in on /signin and making an API token in the dashboard", { tim
     expect(await page.textContent("#tokens-body")).not.toContain(token);
 
     // The token works for a script, as a writer.
-    const asScript = await fetch(`${server.url}/api/events`, {
+    const asScript = await fetch(`${dashboard.server.url}/api/events`, {
       method: "POST",
       headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
       body: JSON.stringify({ at: "2025-01-20", label: "R1 released" }),
@@ -72,12 +58,14 @@ describe("signing in on /signin and making an API token in the dashboard", { tim
     page.once("dialog", (dialog) => void dialog.accept());
     await page.click("#tokens-body tr:has-text('deploy script') button");
     await page.waitForSelector("#tokens-status >> text=Revoked");
-    const revoked = await fetch(`${server.url}/api/feeds`, { headers: { authorization: `Bearer ${token}` } });
+    const revoked = await fetch(`${dashboard.server.url}/api/feeds`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(revoked.status).toBe(401);
 
     await page.click("#sign-out");
     await page.waitForURL(/\/signin$/);
-    expect((await fetch(`${server.url}/api/feeds`)).status).toBe(401);
+    expect((await fetch(`${dashboard.server.url}/api/feeds`)).status).toBe(401);
     expect(errors).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, inject, it } from "vitest";
 import { addStoryEvent, recordPassHealth } from "../../db/queries/timeline";
 import { createTopic } from "../../db/queries/topics";
 import { storeFeedArticles } from "../../jobs/ingest/store-articles";
@@ -7,31 +7,20 @@ import { TopicTagger } from "../../jobs/topics/topic-tagger";
 import { webRoutes } from "../../server/static-web";
 import { ADMIN_TOKEN } from "../helpers/app";
 import { makeArticle, makeFeed } from "../helpers/factories";
-import {
-  chartReady,
-  type DashboardServer,
-  launchChromium,
-  startDashboardServer,
-  watchErrors,
-} from "./harness";
+import { chartReady, useDashboard } from "./harness";
 
 const PAYLOAD = `<img src=x onerror="window.__xss=1">`;
 
 describe("the dashboard with hostile feed text, admin forms and the live stream", () => {
-  let server: DashboardServer;
-  let browser: Browser;
-  let closeBrowser: () => Promise<void>;
+  const dashboard = useDashboard();
   let webDir: string;
   let page: Page;
   let errors: string[];
   const tagger = new TopicTagger();
 
   beforeAll(async () => {
-    ({ browser, close: closeBrowser } = await launchChromium());
-    // The dashboard the global setup built once for the run (test/setup/dashboard-build.ts).
     webDir = inject("dashboardDir");
-    server = await startDashboardServer(webDir);
-    const db = server.t.db;
+    const db = dashboard.server.t.db;
     await createTopic(db, { slug: "nvidia", name: `Nvidia ${PAYLOAD}`, color: "#0072B2", query: "nvidia" });
     const feed = await makeFeed(db, { name: `Evil Outlet ${PAYLOAD}`, country: "DE" });
     // Stored through the real store path, bypassing the normalizer that would strip tags from a real feed:
@@ -63,22 +52,14 @@ describe("the dashboard with hostile feed text, admin forms and the live stream"
     });
     await recordPassHealth(db, { at: Date.parse("2025-01-27T18:00:00Z"), failedWhole: false, reason: "" });
   });
-  afterAll(async () => {
-    await closeBrowser?.();
-    await server?.close();
-  });
-  afterEach(async () => {
-    await page?.close();
-  });
 
   async function open(path: string) {
-    page = await browser.newPage({
+    ({ page, errors } = await dashboard.newPage({
       viewport: { width: 1280, height: 800 },
       timezoneId: "UTC",
       locale: "en-GB",
-    });
-    errors = watchErrors(page);
-    await page.goto(`${server.url}${path}`);
+    }));
+    await page.goto(`${dashboard.server.url}${path}`);
     await chartReady(page);
   }
 
@@ -122,7 +103,7 @@ describe("the dashboard with hostile feed text, admin forms and the live stream"
   });
 
   it("serves the page under a CSP without inline script, assets immutable, the page revalidated", async () => {
-    const res = await fetch(`${server.url}/`);
+    const res = await fetch(`${dashboard.server.url}/`);
     const csp = res.headers.get("content-security-policy") ?? "";
     expect(csp).toContain("script-src 'self'");
     expect(csp).not.toContain("unsafe-inline");
@@ -130,12 +111,12 @@ describe("the dashboard with hostile feed text, admin forms and the live stream"
     const html = await res.text();
     expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
     const script = /src="(\/assets\/[^"]+\.js)"/.exec(html)?.[1];
-    const asset = await fetch(`${server.url}${script}`);
+    const asset = await fetch(`${dashboard.server.url}${script}`);
     expect(asset.status).toBe(200);
     expect(asset.headers.get("content-type")).toContain("javascript");
     expect(asset.headers.get("cache-control")).toContain("immutable");
-    expect((await fetch(`${server.url}/assets/..%2Findex.html`)).status).toBe(404);
-    expect((await fetch(`${server.url}/assets/missing-123.js`)).status).toBe(404);
+    expect((await fetch(`${dashboard.server.url}/assets/..%2Findex.html`)).status).toBe(404);
+    expect((await fetch(`${dashboard.server.url}/assets/missing-123.js`)).status).toBe(404);
     expect(webDir).toBeTruthy();
   });
 
@@ -195,8 +176,8 @@ describe("the dashboard with hostile feed text, admin forms and the live stream"
   it("shows a newly stored article from the live stream without a reload", async () => {
     await open("/");
     await page.waitForSelector("#live-status[data-state=open]");
-    const feed = await makeFeed(server.t.db, { name: "Live Wire" });
-    await storeFeedArticles(server.t.db, {
+    const feed = await makeFeed(dashboard.server.t.db, { name: "Live Wire" });
+    await storeFeedArticles(dashboard.server.t.db, {
       feedId: feed.id,
       articles: [makeArticle({ title: "Nvidia live headline", publishedAt: Date.now() - 60_000 })],
       state: {},

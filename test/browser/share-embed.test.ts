@@ -1,16 +1,10 @@
 import { readFile } from "node:fs/promises";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
 import { ADMIN_TOKEN } from "../helpers/app";
-import {
-  chartReady,
-  type DashboardServer,
-  launchChromium,
-  startDashboardServer,
-  watchErrors,
-} from "./harness";
+import { chartReady, useDashboard } from "./harness";
 
 /** A topic name with markup in it: it must reach every export and the embed as text. */
 const MARKUP_NAME = `R1 <img src=x onerror="window.__xss=1"> <b>release</b>`;
@@ -34,20 +28,16 @@ function pngSize(png: Buffer): { width: number; height: number } {
 }
 
 describe("sharing the chart: PNG and SVG exports and the embed", { timeout: 120_000 }, () => {
-  let server: DashboardServer;
-  let browser: Browser;
-  let closeBrowser: () => Promise<void>;
+  const dashboard = useDashboard({ sample: true });
   let page: Page;
   let errors: string[];
 
   beforeAll(async () => {
-    ({ browser, close: closeBrowser } = await launchChromium());
-    server = await startDashboardServer(inject("dashboardDir"), { sample: true });
-    const topics = (await (await fetch(`${server.url}/api/topics`)).json()) as {
+    const topics = (await (await fetch(`${dashboard.server.url}/api/topics`)).json()) as {
       items: Array<{ slug: string; query: string; color: string; description: string }>;
     };
     const r1 = topics.items.find((t) => t.slug === "r1-release")!;
-    const res = await fetch(`${server.url}/api/topics/r1-release`, {
+    const res = await fetch(`${dashboard.server.url}/api/topics/r1-release`, {
       method: "PUT",
       headers: { authorization: `Bearer ${ADMIN_TOKEN}`, "content-type": "application/json" },
       body: JSON.stringify({
@@ -59,23 +49,15 @@ describe("sharing the chart: PNG and SVG exports and the embed", { timeout: 120_
     });
     expect(res.status).toBe(200);
   });
-  afterAll(async () => {
-    await closeBrowser?.();
-    await server?.close();
-  });
-  afterEach(async () => {
-    await page?.close();
-  });
 
   async function open(path: string, options: { colorScheme?: "light" | "dark" } = {}) {
-    page = await browser.newPage({
+    ({ page, errors } = await dashboard.newPage({
       viewport: { width: 1100, height: 800 },
       timezoneId: "Europe/Berlin",
       locale: "en-GB",
       colorScheme: options.colorScheme ?? "light",
-    });
-    errors = watchErrors(page);
-    await page.goto(`${server.url}${path}`);
+    }));
+    await page.goto(`${dashboard.server.url}${path}`);
   }
 
   async function download(button: string): Promise<Buffer> {
@@ -94,7 +76,7 @@ describe("sharing the chart: PNG and SVG exports and the embed", { timeout: 120_
     const texts = svgTexts(svg);
     const split = (await (
       await fetch(
-        `${server.url}/api/coverage?topics=r1-release,nvidia-valuation&from=2025-01-01&to=2025-03-31&interval=week&tz=Europe/Berlin&by=feed&top=50`,
+        `${dashboard.server.url}/api/coverage?topics=r1-release,nvidia-valuation&from=2025-01-01&to=2025-03-31&interval=week&tz=Europe/Berlin&by=feed&top=50`,
       )
     ).json()) as FeedSplit;
     const articles = split.series.reduce((a, s) => a + s.counts.reduce((x, y) => x + y, 0), 0);
@@ -109,8 +91,8 @@ describe("sharing the chart: PNG and SVG exports and the embed", { timeout: 120_
     expect(texts).toContain("Nvidia valuation");
     expect(texts).toContain(`Source: Tidemark, ${articles} articles from ${outlets} outlets`);
     // The URL pins the zone, so the link shows what the picture shows wherever it is opened.
-    const url = texts.slice(texts.findIndex((t) => t.startsWith(server.url))).join("");
-    expect(url).toContain(`${server.url}/?topics=r1-release,nvidia-valuation&range=custom`);
+    const url = texts.slice(texts.findIndex((t) => t.startsWith(dashboard.server.url))).join("");
+    expect(url).toContain(`${dashboard.server.url}/?topics=r1-release,nvidia-valuation&range=custom`);
     expect(url).toContain("tz=Europe%2FBerlin");
     // Axis labels are the chart's own; the markup in the topic's name stayed text.
     expect(texts).toContain("13 Jan 2025");
@@ -137,14 +119,15 @@ describe("sharing the chart: PNG and SVG exports and the embed", { timeout: 120_
 
   it("embeds the chart alone: caption, legend, source and link, no controls, only reads", async () => {
     const requests: Array<{ method: string; path: string }> = [];
-    page = await browser.newPage({
+    ({ page, errors } = await dashboard.newPage({
       viewport: { width: 640, height: 400 },
       timezoneId: "UTC",
       locale: "en-GB",
-    });
-    errors = watchErrors(page);
+    }));
     page.on("request", (r) => requests.push({ method: r.method(), path: new URL(r.url()).pathname }));
-    const res = await page.goto(`${server.url}/embed?topics=nvidia-valuation&interval=week&metric=share`);
+    const res = await page.goto(
+      `${dashboard.server.url}/embed?topics=nvidia-valuation&interval=week&metric=share`,
+    );
     expect(res!.status()).toBe(200);
     await page.waitForSelector("#embed-figure[data-state=ready]");
     await page.waitForFunction(() =>
@@ -156,7 +139,7 @@ describe("sharing the chart: PNG and SVG exports and the embed", { timeout: 120_
     ]);
     expect(await page.textContent("#embed-range")).toBe("1 Jan 2025 – 31 Mar 2025 · UTC");
     const link = await page.getAttribute("#embed-link", "href");
-    expect(link).toBe(`${server.url}/?topics=nvidia-valuation&interval=week&tz=UTC&metric=share`);
+    expect(link).toBe(`${dashboard.server.url}/?topics=nvidia-valuation&interval=week&tz=UTC&metric=share`);
     expect(await page.$$eval("input, select, button, textarea, form", (nodes) => nodes.length)).toBe(0);
     // The dashboard's tooltip words: the arrow keys name the bucket in full, with its total.
     const box = (await page.$("#embed-chart"))!;
@@ -179,19 +162,18 @@ describe("sharing the chart: PNG and SVG exports and the embed", { timeout: 120_
   });
 
   it("draws the embed's chart as SVG: one path per series through the API's numbers, the tooltip's words", async () => {
-    page = await browser.newPage({
+    ({ page, errors } = await dashboard.newPage({
       viewport: { width: 700, height: 420 },
       timezoneId: "UTC",
       locale: "en-GB",
-    });
-    errors = watchErrors(page);
+    }));
     const query =
       "topics=r1-release,nvidia-valuation&range=custom&from=2025-01-01&to=2025-03-31&interval=week";
-    await page.goto(`${server.url}/embed?${query}`);
+    await page.goto(`${dashboard.server.url}/embed?${query}`);
     await page.waitForSelector("#embed-figure[data-state=ready]");
     const api = (await (
       await fetch(
-        `${server.url}/api/coverage?topics=r1-release,nvidia-valuation&from=2025-01-01&to=2025-03-31&interval=week&tz=UTC`,
+        `${dashboard.server.url}/api/coverage?topics=r1-release,nvidia-valuation&from=2025-01-01&to=2025-03-31&interval=week&tz=UTC`,
       )
     ).json()) as { buckets: string[]; totals: number[]; series: Array<{ key: string; counts: number[] }> };
     const lines = await page.$$eval("#embed-chart path.embed-line", (paths) =>
@@ -233,7 +215,7 @@ describe("sharing the chart: PNG and SVG exports and the embed", { timeout: 120_
   });
 
   it("serves the embed under a CSP that lets any site frame it, while / still refuses framing", async () => {
-    const embed = await fetch(`${server.url}/embed`);
+    const embed = await fetch(`${dashboard.server.url}/embed`);
     const csp = embed.headers.get("content-security-policy") ?? "";
     expect(csp).toContain("frame-ancestors *");
     expect(csp).toContain("script-src 'self'");
@@ -243,7 +225,7 @@ describe("sharing the chart: PNG and SVG exports and the embed", { timeout: 120_
     const html = await embed.text();
     expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
     expect(html).not.toMatch(/\sstyle=/);
-    const root = await fetch(`${server.url}/`);
+    const root = await fetch(`${dashboard.server.url}/`);
     expect(root.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
     expect(root.headers.get("x-frame-options")).toBe("SAMEORIGIN");
 
@@ -251,13 +233,13 @@ describe("sharing the chart: PNG and SVG exports and the embed", { timeout: 120_
     const host: Server = createServer((_req, reply) => {
       reply.setHeader("content-type", "text/html; charset=utf-8");
       reply.end(
-        `<!doctype html><iframe id="embed" width="600" height="380" src="${server.url}/embed?topics=r1-release"></iframe>` +
-          `<iframe id="dash" width="600" height="380" src="${server.url}/"></iframe>`,
+        `<!doctype html><iframe id="embed" width="600" height="380" src="${dashboard.server.url}/embed?topics=r1-release"></iframe>` +
+          `<iframe id="dash" width="600" height="380" src="${dashboard.server.url}/"></iframe>`,
       );
     });
     await new Promise<void>((resolve) => host.listen(0, "127.0.0.1", resolve));
     try {
-      page = await browser.newPage({ viewport: { width: 1300, height: 500 } });
+      ({ page } = await dashboard.newPage({ viewport: { width: 1300, height: 500 } }));
       const blocked: string[] = [];
       page.on("console", (m) => blocked.push(m.text()));
       await page.goto(`http://127.0.0.1:${(host.address() as AddressInfo).port}/`);
@@ -304,36 +286,20 @@ describe("sharing the chart: PNG and SVG exports and the embed", { timeout: 120_
 });
 
 describe("the embed of a private install (TIDEMARK_PUBLIC=0)", { timeout: 60_000 }, () => {
-  let server: DashboardServer;
-  let browser: Browser;
-  let closeBrowser: () => Promise<void>;
-
-  beforeAll(async () => {
-    ({ browser, close: closeBrowser } = await launchChromium());
-    server = await startDashboardServer(inject("dashboardDir"), {
-      sample: true,
-      env: { TIDEMARK_PUBLIC: "0" },
-    });
-  });
-  afterAll(async () => {
-    await closeBrowser?.();
-    await server?.close();
-  });
+  const dashboard = useDashboard({ sample: true, env: { TIDEMARK_PUBLIC: "0" } });
 
   it("shows no coverage to a visitor without a session: the page sends them to sign in", async () => {
-    const res = await fetch(`${server.url}/embed?topics=r1-release`, { redirect: "manual" });
+    const res = await fetch(`${dashboard.server.url}/embed?topics=r1-release`, { redirect: "manual" });
     expect(res.status).toBe(302);
     expect(res.headers.get("location")).toBe(
       `/signin?next=${encodeURIComponent("/embed?topics=r1-release")}`,
     );
-    expect((await fetch(`${server.url}/api/coverage?from=2025-01-01&to=2025-01-31`)).status).toBe(401);
-    const page = await browser.newPage();
-    try {
-      await page.goto(`${server.url}/embed?topics=r1-release`);
-      expect(new URL(page.url()).pathname).toBe("/signin");
-      expect(await page.$("#embed-chart")).toBeNull();
-    } finally {
-      await page.close();
-    }
+    expect((await fetch(`${dashboard.server.url}/api/coverage?from=2025-01-01&to=2025-01-31`)).status).toBe(
+      401,
+    );
+    const { page } = await dashboard.newPage();
+    await page.goto(`${dashboard.server.url}/embed?topics=r1-release`);
+    expect(new URL(page.url()).pathname).toBe("/signin");
+    expect(await page.$("#embed-chart")).toBeNull();
   });
 });

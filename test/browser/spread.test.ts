@@ -1,12 +1,6 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
-import {
-  chartReady,
-  type DashboardServer,
-  launchChromium,
-  startDashboardServer,
-  watchErrors,
-} from "./harness";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { chartReady, useDashboard } from "./harness";
 
 interface Group {
   key: string;
@@ -30,33 +24,18 @@ interface Shown {
  * /api/topics/:slug/spread answers for the page's first topic, range, zone and filters.
  */
 describe("the spread timeline of the first topic", () => {
-  let server: DashboardServer;
-  let browser: Browser;
-  let closeBrowser: () => Promise<void>;
+  const dashboard = useDashboard({ sample: true });
   let page: Page;
   let errors: string[];
 
-  beforeAll(async () => {
-    ({ browser, close: closeBrowser } = await launchChromium());
-    server = await startDashboardServer(inject("dashboardDir"), { sample: true });
-  });
-  afterAll(async () => {
-    await closeBrowser?.();
-    await server?.close();
-  });
-  afterEach(async () => {
-    await page?.close();
-  });
-
   async function open(path: string): Promise<void> {
-    page = await browser.newPage({ timezoneId: "Europe/Berlin", locale: "en-GB" });
-    errors = watchErrors(page);
-    await page.goto(`${server.url}${path}`);
+    ({ page, errors } = await dashboard.newPage({ timezoneId: "Europe/Berlin", locale: "en-GB" }));
+    await page.goto(`${dashboard.server.url}${path}`);
     await chartReady(page);
   }
 
   async function api<T>(path: string): Promise<T> {
-    return (await (await fetch(`${server.url}${path}`)).json()) as T;
+    return (await (await fetch(`${dashboard.server.url}${path}`)).json()) as T;
   }
 
   const shown = (slug: string): Promise<Shown[]> =>

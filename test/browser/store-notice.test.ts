@@ -1,36 +1,23 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
+import type { Page } from "playwright-core";
+import { afterEach, describe, expect, inject, it } from "vitest";
 import { ADMIN_TOKEN } from "../helpers/app";
-import {
-  chartReady,
-  type DashboardServer,
-  launchChromium,
-  startDashboardServer,
-  watchErrors,
-} from "./harness";
+import { chartReady, type DashboardServer, startDashboardServer, useBrowser } from "./harness";
 
 describe("what the dashboard says about the store", () => {
-  let browser: Browser;
-  let closeBrowser: () => Promise<void>;
-  let page: Page | undefined;
+  // Each test starts a server over a store of its own; the fixture gives the browser and the pages.
+  const chromium = useBrowser();
   let server: DashboardServer | undefined;
 
-  beforeAll(async () => {
-    ({ browser, close: closeBrowser } = await launchChromium());
-  });
-  afterAll(async () => {
-    await closeBrowser?.();
-  });
   afterEach(async () => {
-    await page?.close();
     await server?.close();
-    page = undefined;
     server = undefined;
   });
 
   async function open(s: DashboardServer): Promise<{ page: Page; errors: string[] }> {
-    page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: "en-GB" });
-    const errors = watchErrors(page);
+    const { page, errors } = await chromium.newPage({
+      viewport: { width: 1280, height: 800 },
+      locale: "en-GB",
+    });
     await page.goto(s.url);
     return { page, errors };
   }

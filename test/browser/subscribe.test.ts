@@ -1,12 +1,12 @@
 import pino from "pino";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createTopic } from "../../db/queries/topics";
 import { configuredChannels } from "../../jobs/alerts/channel-registry";
 import { deliverDueAlerts } from "../../jobs/alerts/deliver";
 import { ADMIN_TOKEN } from "../helpers/app";
 import { type SmtpSink, startSmtpSink } from "../helpers/smtp-sink";
-import { type DashboardServer, launchChromium, startDashboardServer, watchErrors } from "./harness";
+import { type DashboardServer, startDashboardServer, useBrowser } from "./harness";
 
 const PAYLOAD = `<img src=x onerror="window.__xss=1">`;
 
@@ -14,15 +14,13 @@ describe("the Subscribe panel against the real alerts API", () => {
   let server: DashboardServer;
   let bare: DashboardServer;
   let sink: SmtpSink;
-  let browser: Browser;
-  let closeBrowser: () => Promise<void>;
+  // Two servers, one with the SMTP sink's URL: the fixture gives the browser and the pages.
+  const chromium = useBrowser();
   let page: Page;
   let errors: string[];
 
   beforeAll(async () => {
-    const [chromium, smtp] = await Promise.all([launchChromium(), startSmtpSink()]);
-    ({ browser, close: closeBrowser } = chromium);
-    sink = smtp;
+    sink = await startSmtpSink();
     // The dashboard the global setup built once for the run (test/setup/dashboard-build.ts).
     const webDir = inject("dashboardDir");
     server = await startDashboardServer(webDir, { env: { SMTP_URL: sink.url } });
@@ -39,22 +37,17 @@ describe("the Subscribe panel against the real alerts API", () => {
     }
   });
   afterAll(async () => {
-    await closeBrowser?.();
     await server?.close();
     await bare?.close();
     await sink?.close();
   });
-  afterEach(async () => {
-    await page?.close();
-  });
 
   async function open(on: DashboardServer, width = 1280) {
-    page = await browser.newPage({
+    ({ page, errors } = await chromium.newPage({
       viewport: { width, height: 900 },
       timezoneId: "Europe/Berlin",
       locale: "en-GB",
-    });
-    errors = watchErrors(page);
+    }));
     await page.goto(on.url);
     await page.waitForSelector("#topic-subscriptions li[data-topic=nvidia]");
   }
