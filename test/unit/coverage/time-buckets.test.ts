@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { type BucketPlan, bucketIndex, type Interval, planBuckets } from "../../../core/time/time-buckets";
+import { wallClock } from "../../helpers/wall-clock";
 
 const iso = (ms: number) => new Date(ms).toISOString().replace(":00.000Z", "Z");
 const pad = (n: number) => String(n).padStart(2, "0");
@@ -271,27 +272,6 @@ describe("bucketIndex", () => {
 });
 
 describe("planBuckets against Intl", () => {
-  // Intl's own reading of each instant, independent of the planner: "2025-03-30T03+02:00".
-  const formats = new Map<string, Intl.DateTimeFormat>();
-  function intlHour(instant: number, tz: string): { date: string; hour: string; offset: string } {
-    const format =
-      formats.get(tz) ??
-      new Intl.DateTimeFormat("en-CA", {
-        timeZone: tz,
-        hourCycle: "h23",
-        year: "numeric",
-        month: "2-digit",
-        day: "2-digit",
-        hour: "2-digit",
-        timeZoneName: "longOffset",
-      });
-    formats.set(tz, format);
-    const parts = format.formatToParts(instant);
-    const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
-    const offset = get("timeZoneName").replace("GMT", "") || "+00:00";
-    return { date: `${get("year")}-${get("month")}-${get("day")}`, hour: get("hour"), offset };
-  }
-
   it.each([
     ["Europe/Berlin", "2025-03-29", "2025-03-31"],
     ["Europe/Berlin", "2025-10-25", "2025-10-27"],
@@ -308,7 +288,8 @@ describe("planBuckets against Intl", () => {
     expect(hours.edges[0]).toBe(days.edges[0]);
     expect(hours.edges.at(-1)).toBe(days.edges.at(-1));
     for (let t = hours.edges[0]!; t < hours.edges.at(-1)!; t += 5 * 60_000) {
-      const local = intlHour(t, tz);
+      // Intl's own reading of the instant, independent of the planner: "2025-03-30T03+02:00".
+      const local = wallClock(t, tz);
       const label = hours.labels[bucketIndex(hours.edges, t)]!;
       expect(`${label.slice(0, 13)}${label.slice(16)}`).toBe(`${local.date}T${local.hour}${local.offset}`);
       expect(days.labels[bucketIndex(days.edges, t)]).toBe(local.date);
