@@ -409,6 +409,8 @@ const curbs = [
   "ban bans banned banning curb* restri* limit* block* tighten* crackdown licen* halt* cut stop loophole*",
   // Ceasing a sale or a service is a curb too ("cesser la maintenance des machines à puces en Chine").
   "cesser cessent cessation cesar cessar cessare interromp* einstell*",
+  // Tightening told as turning the screw.
+  '"serre la vis" "serrer la vis" "tour de vis" "giro di vite" "vuelta de tuerca" "aperta o cerco"',
   "suspend suspender sospendere suspendre frenar aussetzen lizenz* verbot* *schränk* verschärf*",
   // French restreindre (restreint, restreignent), Italian stringere, Portuguese apertar and Indonesian memperketat,
   // which no stem of the words above reaches; German *schränk* is beschränken, einschränken and their compounds.

@@ -436,7 +436,7 @@ const entityList = anyOf(
     entity-liste "daftar entitas" "danh sách thực thể" "قائمة الكيانات" "एंटिटी लिस्ट" "엔티티 리스트" "수출 제한 명단"`),
 );
 const smuggling = anyOf(
-  oneOf(`smuggl* schmuggel* contreband* contrabando* 走私 密輸 contrabbando penyelundupan menyelundupkan "buôn lậu"
+  oneOf(`smuggl* schmuggel* contreband* contrabando* trafic* 走私 密輸 contrabbando penyelundupan menyelundupkan "buôn lậu"
     magendo kaçakçılı* контрабанд* تهريب तस्करी 밀반출 밀수 diversion umgeleitet divert* umleit* détourn* desv*
     dirott* =pengalihan =dialihkan "chuyển lậu" переправ* "в обход" 迂回 转运 轉運 우회 "re-export*" transship* "yasa dışı" yasadışı
     不正輸出 非法出口 "불법 수출" "illegal* export*" kaçak* kinyemela "xuất lậu" "trái phép"`),
@@ -598,7 +598,7 @@ const exportQuery = allOf(
         сингапур* малайзи* سنغافورة ماليزيا सिंगापुर मलेशिया "kuala lumpur"`),
       anyOf(
         allOf(
-          oneOf(`charg* indict* fraud* arrest* anklage betrug acus* dakwa penipuan "truy tố" "gian lận" mashtaka *shtak* anklag* angeklagt klagt yargılan* 逮捕 suçla* investigat* enquêt* ermittl* investig*
+          oneOf(`charg* indict* inculp* fraud* arrest* anklage betrug acus* dakwa penipuan "truy tố" "gian lận" mashtaka *shtak* anklag* angeklagt klagt yargılan* 逮捕 suçla* investigat* enquêt* ermittl* investig*
             indaga* selidik* "điều tra" uchunguzi *chunguza soruştur* расследова* تحقيق जांच 조사 调查 調查 捜査 調査
             обвин* мошенни* اتهام احتيال आरोप धोखाधड़ी 기소 사기 起诉 起訴 欺诈 詐欺`),
           anyOf(chipsShort, servers),
@@ -735,13 +735,29 @@ const aiOrOpenModels = anyOf(
       low-cost barat* günstig* murah "giá rẻ" nafuu ucuz дешев* رخيص* सस्त* 저비용 低成本 "bajo coste" "bajo costo"
       "baixo custo" "basso costo" "düşük maliyet*" "منخفض التكلفة" "منخفضة التكلفة" "قليل التكلفة" "कम लागत"
       "chi phí thấp" "gharama nafuu" "gharama ya chini" "biaya rendah" "berbiaya rendah" "à bas coût" "bon marché"
+      "peu coûteux" "peu cher" "pas cher"
       "a basso costo" недорог* affordable abordable* asequible* acessíve* accessibil* terjangkau preiswert*
       erschwinglich* reasoning raisonnement razonamiento raciocínio ragionamento
       penalaran "suy luận" rassuzhd* рассужда* استدلال तर्क 추론 推理 推論`),
   ),
 );
 // Using, adopting, deploying, testing, launching and building on a model, and who does it: the `@adoption` concept.
-const adoption = "@adoption";
+// Uptake told as a model's spread or popularity ("DeepSeek spreads across the Global South", "el modelo gana
+// terreno en África"), beside the model itself: what else spreads (rumours, misinformation) is no uptake.
+const adoption = anyOf(
+  "@adoption",
+  near(
+    3,
+    anyOf(
+      "@ai",
+      oneOf(`deepseek* ديبسيك "ديب سيك" डीपसीक 딥시크 ディープシーク 深度求索 дипсик model* modèle* modelo* modell*
+        "mô hình" модел* نموذج मॉडल 모델 模型 モデル`),
+    ),
+    oneOf(`spread* "gain* ground" "se répand*" "gagne du terrain" "gana terreno" "ganha terreno" "guadagna terreno"
+      "an boden" populer* "phổ biến" yaenea inaenea yayılıyor yaygınlaş* распространя* ينتشر تنتشر फैल* लोकप्रिय 확산
+      流行 広が 広ま 普及`),
+  ),
+);
 // Chip caps read as an access gap for India, Brazil or Mexico are this topic's too (and export-controls').
 // Any Global South country under the caps reads so, as India, Brazil or Mexico do (the rule's second tier held
 // Egypt, Kazakhstan, Vietnam and most of Africa too).
@@ -763,7 +779,7 @@ const accessGap = allOf(
   anyOf(
     ai,
     oneOf(`tier* nivel* nível niveau* stufe* gap access* zugang acceso acesso accès ambition* ambiz* ambici*
-      महत्वाकांक्षा असर hurt* blow setback rückschlag revés golpe "left out" fuera exclu* ausgeschlossen brecha fosso
+      महत्वाकांक्षा असर hurt* blow setback rückschlag revés golpe "coup dur" pukulan "đòn" pigo darbe удар ضربة झटका 타격 打击 打擊 打撃 "left out" fuera exclu* ausgeschlossen brecha fosso
       kesenjangan "khoảng cách" pengo uçurum разрыв فجوة الفجوة अंतर 격차 差距 格差 nachteil* mission* escalón*
       tingkat kademe* уровн* categor* fascia fasce فئة الفئة श्रेणी 등급 ティア 层级 等级 nhóm daraja "fall* behind"
       "left behind" behind rückstand retard* rezag* atras* tertinggal "tụt hậu" geride отстава* تخلف पिछड़ 뒤처 落后 遅れ`),

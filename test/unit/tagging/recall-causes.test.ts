@@ -72,6 +72,12 @@ describe("export-controls", () => {
     no("en", "Qatar approves new processors for its state cloud");
   });
 
+  it("reads tightening told as turning the screw, and French charges and trafficking in allied enforcement", () => {
+    yes("fr", "Washington serre la vis sur les ventes de puces à la Chine");
+    yes("it", "Giro di vite di Washington sulle vendite di chip alla Cina");
+    yes("fr", "La Malaisie inculpe deux hommes pour un trafic de serveurs d'IA");
+  });
+
   it("reads China's measure taken after chip curbs as a counter-measure, not one taken after a review", () => {
     yes("en", "Beijing limits antimony exports after new US chip curbs");
     no(
@@ -100,8 +106,16 @@ describe("global-south-adoption", () => {
     yes("vi", "Doanh nghiệp Indonesia dùng mô hình chi phí thấp");
   });
 
-  it("reads US chip caps that leave a Global South country behind as an access gap", () => {
+  it("reads US chip caps that leave a Global South country behind, or deal it a blow, as an access gap", () => {
     yes("en", "Brazilian labs fear US chip caps will leave them behind");
+    yes("hi", "पाकिस्तान को उन्नत चिप्स की खरीद पर सीमा से झटका");
+  });
+
+  it("reads a model's spread or popularity as uptake, and a French cheap model as a cheap model", () => {
+    yes("ja", "東南アジアで広がるディープシーク");
+    yes("en", "DeepSeek spreads through Nairobi's start-up scene");
+    yes("fr", "Au Sénégal, des hôpitaux testent un modèle peu coûteux");
+    no("en", "Misinformation spreads in Lagos ahead of the vote", "Rumours travel fast on messaging apps.");
   });
 
   it("leaves out the same regions without AI, and Taiwan's or Japan's adoption", () => {
