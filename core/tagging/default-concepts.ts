@@ -409,7 +409,12 @@ const curbs = [
   "ban bans banned banning curb* restri* limit* block* tighten* crackdown licen* halt* cut stop loophole*",
   // Ceasing a sale or a service is a curb too ("cesser la maintenance des machines à puces en Chine").
   "cesser cessent cessation cesar cessar cessare interromp* einstell*",
-  "suspend suspender sospendere suspendre frenar aussetzen lizenz* verbot* beschränk* *beschränkung* verschärf*",
+  // Tightening told as turning the screw.
+  '"serre la vis" "serrer la vis" "tour de vis" "giro di vite" "vuelta de tuerca" "aperta o cerco"',
+  "suspend suspender sospendere suspendre frenar aussetzen lizenz* verbot* *schränk* verschärf*",
+  // French restreindre (restreint, restreignent), Italian stringere, Portuguese apertar and Indonesian memperketat,
+  // which no stem of the words above reaches; German *schränk* is beschränken, einschränken and their compounds.
+  "restrei* =stringe =stringono =stretta apertam apertou apertaram apertar memperketat diperketat",
   "sperr* verbiet* untersag* interdi* prohib* proib* veto* durci* endurec* inaspr* divieto restrizion* stretta",
   "许可 許可 受限 禁止 限制 管制 禁令 规制 規制 封锁 禁运 收紧 收緊 ライセンス 制限 厳格化 締め付け 禁輸",
   'larangan batasi pembatasan perketat "hạn chế" siết "lệnh cấm" cấm vikwazo *zuia* marufuku masharti *dhibiti*',
@@ -488,7 +493,8 @@ function buildDefaultConcepts(): readonly DefaultConcept[] {
         "The US government: Washington, the White House, the Commerce Department and its BIS, Congress, the " +
         "administration, in the 16 supported languages.",
       // Korean writes "미국 상무부" (US Commerce Department) with a space, and the bare words are generic.
-      query: `${anyOf(usGovernment)} OR (미국 NEAR/1 (상무부 OR 정부 OR 의회)) OR (미 NEAR/1 (상무부 OR 의회))`,
+      // Korean headlines write the US as 美 before the department too.
+      query: `${anyOf(usGovernment)} OR (미국 NEAR/1 (상무부 OR 정부 OR 의회)) OR ((미 OR 美) NEAR/1 (상무부 OR 의회))`,
     },
     {
       name: "export-controls",

@@ -215,7 +215,7 @@ const market = anyOf(
     hisse hisseleri "piyasa değeri" yatırımcı* analist* "hedef fiyat" акции акций капитализация капитализации
     инвестор* аналитик* "целевую цену" "целевая цена" котировки биржа سهم أسهم الأسهم "القيمة السوقية" المستثمرين
     المستثمرون المحللون "السعر المستهدف" البورصة शेयर शेयरों "बाजार मूल्य" "बाजार पूंजीकरण" निवेशक निवेशकों विश्लेषक
-    "लक्ष्य मूल्य" *-papiere *-titel бумаг* 주식 "valeur boursière" "valor bursátil" 주가 시가총액 시총 투자자 목표주가 증시 股價 市值 目標價 trilioni triliun "nghìn tỷ" триллион*
+    "लक्ष्य मूल्य" "मार्केट कैप*" "मार्केट वैल्यू" "बाजार पूंजी*" स्टॉक *-papiere *-titel бумаг* 주식 "valeur boursière" "valor bursátil" 주가 시가총액 시총 투자자 목표주가 증시 股價 市值 目標價 trilioni triliun "nghìn tỷ" триллион*
     تريليون ट्रिलियन "조 달러" 万亿 萬億 thamani`),
 );
 // Movement words also describe market share, so they count only when the story is not about share.
@@ -227,7 +227,10 @@ const moves = anyOf(
     폭락 급락 급등 상승 하락 大漲 大跌 重挫 蒸發 fell fall* drop* jump* surg* slid* slide* climb* sink* fällt fiel
     steigt stieg verliert* grimpe baisse hausse sube pierde dispar* repunt* cai sobe perde cala guadagna turun naik
     giảm tăng zashuka "değer kaybet*" подешевел* подорожал* هبط ارتفع انخفض गिर* टूट* 떨어 올라 値下がり 値上がり
-    下跌 上涨 上漲`),
+    下跌 上涨 上漲 lost lose loses losing shed sheds shedding perd perdu perdent perdait dégringol* décroch* verlor*
+    einbüß* büßt büßte pierde perdió perdieron =hunde =hunden =hundió =hundieron afund* perdeu perderam brucia*
+    kehilangan "mất" kaybett* потерял* теряет теряют خسر يخسر تخسر خسرت خسارة घटा घटी घटे गंवा* लुढ़* धड़ाम फिसल*
+    증발 잃 減少 消失 下げ 売られ *poteza* *shuka*`),
 );
 const marketShare = anyOf(
   oneOf(`"market share*" "parts de marché" "part de marché" "cuota de mercado" "participação de mercado"
@@ -250,6 +253,37 @@ const stockNotInStock = allOf(
   near(2, nvidia, "stock"),
   not(anyOf("shortage*", "restock*", '"out of stock"', '"in stock"')),
 );
+// "The graphics-card maker", "le géant américain des semi-conducteurs", "ông lớn chip Mỹ", "美国芯片巨头": Nvidia
+// described, not named, as the press does in a second mention or a headline, in each language's words for a giant,
+// a maker, a designer or a leader of chips, semiconductors or graphics cards.
+const firmNouns = anyOf(
+  oneOf(`giant* maker* designer* leader* titan* heavyweight* behemoth* champion* géant* fabricant* concepteur*
+    riese* hersteller* primus marktführer* gigante* fabricante* diseñador* líder* projetista* colosso colossi
+    produttore* progettista* raksasa produsen pembuat perancang "ông lớn" "gã khổng lồ" "nhà sản xuất" hãng
+    "nhà thiết kế" "ông trùm" mtengenezaji watengenezaji jitu =dev =devi üretici* tasarımcı* lider* гигант*
+    производител* разработчик* лидер* عملاق عملاقة صانع* صانعة مصنع* مصمم* दिग्गज निर्माता मेकर 거인 제조사 업체 대장주
+    巨头 巨頭 龙头 龍頭 制造商 製造商 厂商 廠商 大厂 大廠 霸主 大手 メーカー 王者 巨人`),
+);
+const chipNouns = anyOf(
+  oneOf(`chip chips *chip* puce* semi-conducteur* semiconducteur* semiconductor* semiconduttor* semicondutor*
+    halbleiter* grafikkart* grafikchip*
+    "graphics card*" graphics-card* "graphics chip*" "graphics processor*" "cartes graphiques" "carte graphique"
+    "tarjetas gráficas" "placas de vídeo" "placa de vídeo" "placas gráficas" "schede grafiche" "scheda grafica"
+    gpu* semikonduktor cip "bán dẫn" "card đồ họa" chipu semikonda* çip* yonga* чип* видеокарт* полупроводник*
+    رقائق الرقائق شرائح "أشباه الموصلات" चिप चिप्स सेमीकंडक्टर 칩 반도체 그래픽 芯片 晶片 半导体 半導体 显卡 顯卡 グラフィック
+    チップ`),
+);
+// A chip firm described by another country (or as a foundry) is not Nvidia: "the Korean chip giant", "台湾芯片巨头",
+// "国产芯片龙头", "the contract chipmaker".
+const nonUsChipNationality = anyOf(
+  chinaAdj,
+  oneOf(`korean* coréen* coreano* coreana* koreli* корейск* كوري* कोरियाई 韩国 韓國 한국 국내 국산 taiwan* taïwan* 台湾
+    臺灣 台灣 대만 тайван* تايوان* ताइवान* japan* japon* giappon* jepang japon* японск* ياباني* जापानी 日本 일본
+    dutch néerlandais* holandés* holandês* olandese* belanda hollanda* нидерланд* هولندي* डच 荷兰 荷蘭 네덜란드
+    オランダ europ* 欧洲 歐洲 유럽 欧州 ヨーロッパ 国产 國產 国内 國內 国産 taipei 台北 타이베이 "contract chipmaker*" foundry
+    foundries`),
+);
+const chipFirmDescribed = near(3, firmNouns, chipNouns);
 const chipmaker = anyOf(
   oneOf(`chipmaker* "chip maker*" chip-maker* "chip giant" chip-giant* chipriese* chipkonzern*
     chiphersteller* chipdesigner* "chip designer*" "fabricant de puces" "fabricante de chips"
@@ -260,7 +294,10 @@ const chipmaker = anyOf(
     반도체 "AI 반도체" 晶片大厂 芯片龙头 "jensen huang" 黄仁勋 黃仁勳 젠슨 ジェンスン ファン氏 サンタクララ هوانغ
     "gpu maker*" "gpu giant" gpu-hersteller* grafikchip-hersteller* "wertvollste* halbleiter*" "fabricant de gpu"
     "fabricant californien" "fabricante de gpu" GPU最大手 GPU大手 GPU王者 GPU巨头 "موجة بيع"
-    "дженсен хуанг" "дженсена хуанга" "جنسن هوانغ" "جينسن هوانغ" "जेन्सेन हुआंग" "जेन्सन हुआंग" "चिप दिग्गज"`),
+    "дженсен хуанг" "дженсена хуанга" "جنسن هوانغ" "جينسن هوانغ" "जेन्सेन हुआंग" "जेन्सन हुआंग" "चिप दिग्गज"
+    "जेनसन हुआंग" "huang's company" "हुआंग की कंपनी" "चिप कंपनी" grafikkartenhersteller* grafikkarten-hersteller*
+    grafikchiphersteller* halbleiterriese* halbleiter-riese* halbleiterkonzern* halbleiterhersteller*`),
+  chipFirmDescribed,
 );
 const recordLoss = anyOf(
   oneOf(`"600 billion" 600bn "593 billion" 593bn 589bn "589 billion" "600 milliards" "600 mil millones"
@@ -273,7 +310,8 @@ const otherChipmakers = anyOf(
   // Arm by its full name: "arm" alone is the arms race's.
   oneOf(`intel amd tsmc asml broadcom qualcomm samsung micron "arm holdings" 英特尔 英特爾 インテル 超威 台积电 台積電 三星 サムスン 博通 高通
     美光 阿斯麦 "sk hynix" infineon nxp stmicro* mediatek "texas instruments" globalfoundries "applied materials"
-    "lam research" softbank 하이닉스 삼성전자 인텔 인텔의 台積電 英特爾 интел "إنتل" इंटेल`),
+    "lam research" softbank 하이닉스 삼성전자 인텔 인텔의 台積電 英特爾 интел "إنتل" इंटेल "tokyo electron" 東京エレクトロン
+    advantest アドバンテスト smic 中芯 "hua hong" 华虹 kioxia キオクシア renesas ルネサス 키옥시아`),
 );
 
 const title = (query: string) => `title:${query}`;
@@ -289,7 +327,7 @@ const nvidiaQuery = anyOf(
     anyOf(
       market,
       earnings,
-      near(3, anyOf("cours", "action"), nvidia),
+      near(3, anyOf("cours", "action", "titre", "valeur"), nvidia),
       allOf(near(6, nvidia, moves), not(marketShare)),
     ),
     // "Moore Threads shares soar ... an alternative to Nvidia": another company's stock.
@@ -297,7 +335,13 @@ const nvidiaQuery = anyOf(
   ),
   stockNotInStock,
   // Not "the domestic chip leader" Cambricon's shares, nor Intel's.
-  allOf(chipmaker, anyOf(recordLoss, market, moves), not(otherChipFirms)),
+  // The market words first: the description's NEAR is read only for the articles that have one.
+  allOf(
+    anyOf(recordLoss, market, moves),
+    chipmaker,
+    not(otherChipFirms),
+    not(near(1, nonUsChipNationality, anyOf(firmNouns, chipNouns))),
+  ),
 );
 
 // Huawei, and "the Shenzhen giant" the press calls it in a second mention.
@@ -392,7 +436,7 @@ const entityList = anyOf(
     entity-liste "daftar entitas" "danh sách thực thể" "قائمة الكيانات" "एंटिटी लिस्ट" "엔티티 리스트" "수출 제한 명단"`),
 );
 const smuggling = anyOf(
-  oneOf(`smuggl* schmuggel* contreband* contrabando* 走私 密輸 contrabbando penyelundupan menyelundupkan "buôn lậu"
+  oneOf(`smuggl* schmuggel* contreband* contrabando* trafic* 走私 密輸 contrabbando penyelundupan menyelundupkan "buôn lậu"
     magendo kaçakçılı* контрабанд* تهريب तस्करी 밀반출 밀수 diversion umgeleitet divert* umleit* détourn* desv*
     dirott* =pengalihan =dialihkan "chuyển lậu" переправ* "в обход" 迂回 转运 轉運 우회 "re-export*" transship* "yasa dışı" yasadışı
     不正輸出 非法出口 "불법 수출" "illegal* export*" kaçak* kinyemela "xuất lậu" "trái phép"`),
@@ -401,7 +445,7 @@ const smuggling = anyOf(
 const chinaSkus = anyOf("h20", "h800", "a800", "h20s", "h20-chip*");
 const exportWords = anyOf(
   oneOf(`"kuuza nje" "mauzo ya nje" export* exporta* ausfuhr* sales verkauf* ventas vendas ventes 出口 销售 輸出 販売
-    对华 対中 ekspor "xuất khẩu" kuuza mauzo satış* продаж* مبيعات بيع बिक्री 판매 수출 экспорт* esport* ihracat* تصدير صادرات निर्यात 輸出`),
+    对华 対中 ekspor "xuất khẩu" vendita vendite penjualan menjual "doanh số" "bán chip" kuuza mauzo satış* продаж* مبيعات بيع बिक्री 판매 수출 экспорт* esport* ihracat* تصدير صادرات निर्यात 輸出`),
 );
 const curb = "@curbs";
 const toolMakers = anyOf(
@@ -468,8 +512,8 @@ const retaliation = anyOf(
 
 // A short list of curbs beside `@export-controls`, within the query's wildcard budget.
 const sanctionOrCurb =
-  oneOf(`ban bans banned curb* restri* tighten* limit* licen* verschärf* *beschränkung* sınırla* 厳格化
-  beschränk* durci* endurec* inaspr* ужесточ* ограничени* ограничил* पाबंदी पाबंदियों पाबंदियां запрет* kısıtla* प्रतिबंध pembatasan larangan vikwazo
+  oneOf(`ban bans banned curb* restri* tighten* limit* licen* verschärf* *schränk* sınırla* 厳格化
+  durci* endurec* inaspr* restrei* memperketat ужесточ* ограничени* ограничил* पाबंदी पाबंदियों पाबंदियां запрет* kısıtla* प्रतिबंध pembatasan larangan vikwazo
   "hạn chế" cấm 限制 管制 规制 規制 禁止 규제 통제 제재 قيود حظر सख्त batasi *zuia* 收紧 收緊`);
 // "The metals are used in chips": a raw material's use, not a tie to chip controls.
 const usedIn = oneOf(`used use verwendet eingesetzt utilisés utilisé usan usados usadas utilizzati utilizzato
@@ -520,9 +564,20 @@ const exportQuery = allOf(
     allOf(
       gulfOrTiers,
       licence,
+      // Accelerators and processors as each language names them ("첨단 가속기", "processori avanzati"): `@chips`
+      // names them in the other scripts.
+      // Beyond the chips themselves, only a licence from Washington: the Gulf approves processors of its own.
       anyOf(
         chipsShort,
-        oneOf(`accelerator* beschleuniger* accélérateur* acelerador* hızlandırıcı* ускорител* مسرعات`),
+        allOf(
+          anyOf(
+            "@chips",
+            oneOf(`accelerator* beschleuniger* accélérateur* acelerador* hızlandırıcı* ускорител* مسرعات processor
+              processors prozessor prozessoren processeur processeurs procesador procesadores processador
+              processadores processori`),
+          ),
+          anyOf("@us-government", "@united-states"),
+        ),
       ),
     ),
     // Caps on chips, for the Gulf, a tier, or India, Brazil, Argentina or any Global South country under a US limit.
@@ -543,7 +598,7 @@ const exportQuery = allOf(
         сингапур* малайзи* سنغافورة ماليزيا सिंगापुर मलेशिया "kuala lumpur"`),
       anyOf(
         allOf(
-          oneOf(`charg* indict* fraud* arrest* anklage betrug acus* dakwa penipuan "truy tố" "gian lận" mashtaka *shtak* anklag* angeklagt klagt yargılan* 逮捕 suçla* investigat* enquêt* ermittl* investig*
+          oneOf(`charg* indict* inculp* fraud* arrest* anklage betrug acus* dakwa penipuan "truy tố" "gian lận" mashtaka *shtak* anklag* angeklagt klagt yargılan* 逮捕 suçla* investigat* enquêt* ermittl* investig*
             indaga* selidik* "điều tra" uchunguzi *chunguza soruştur* расследова* تحقيق जांच 조사 调查 調查 捜査 調査
             обвин* мошенни* اتهام احتيال आरोप धोखाधड़ी 기소 사기 起诉 起訴 欺诈 詐欺`),
           anyOf(chipsShort, servers),
@@ -589,11 +644,19 @@ const exportQuery = allOf(
 );
 // ...or as China's counter-measures tied in the text to chip curbs (a probe of Nvidia, a metals ban, a blacklist
 // "in response to US chip sanctions"); a metal merely used in chips is no tie.
+// "After" a curb ties a measure to it as "in response to" does ("Beijing bans gallium exports after new US chip
+// curbs"), when the curb follows it closely; "after a review" ties nothing.
+const afterCurbs = near(
+  3,
+  oneOf(`after following amid nach après tras após dopo setelah "sau khi" baada sonra после بعد "के बाद" 이후 之后 之後
+    を受け`),
+  anyOf(controlsCore, curb),
+);
 const exportControlsQuery = anyOf(
   exportQuery,
   allOf(
     china,
-    retaliation,
+    anyOf(retaliation, afterCurbs),
     near(6, anyOf(chipsShort, "nvidia"), anyOf(controlsCore, sanctionOrCurb)),
     not(near(3, usedIn, chipsShort)),
   ),
@@ -642,7 +705,18 @@ const regionWords =
   "medio oriente" "timur tengah" "trung đông" "mashariki ya kati" "orta doğu" "ближн* восток*"
   "الشرق الأوسط" "मध्य पूर्व" 중동 中东 中東 gulf golfe golfo golfstaat* teluk "vùng vịnh" ghuba körfez
   الخليج खाड़ी 걸프 海湾 湾岸 "small island*" "island states"
-  "pacific islands" 太平洋岛国
+  "pacific islands" 太平洋岛国 "pacific island*" "pacific nation*" pazifikstaat* pazifikinsel* "îles du pacifique"
+  "états insulaires" "estados insulares" "islas del pacífico" "ilhas do pacífico" "stati insulari" "isole del pacifico"
+  "negara kepulauan pasifik" "visiwa vya pasifiki" "pasifik ada*" "островн* государств*" "الدول الجزرية"
+  "جزر المحيط الهادئ" "प्रशांत द्वीप*" "द्वीपीय देश*" "태평양 도서국" 도서국 太平洋島国 太平洋島嶼国 太平洋島國
+  "pays du sud" "pays des suds" "países del sur" "países do sul" "paesi del sud" "länder des südens" "staaten des südens"
+  "negara-negara selatan" "nchi za kusini" "güney ülkeleri" "страны юга" "стран юга" "دول الجنوب" "दक्षिणी देश*"
+  "दक्षिण के देश*" 남반구 南方国家 南方國家 "third world" "tiers-monde" "tiers monde" "tercer mundo" "terceiro mundo"
+  "terzo mondo" "dritte* welt" "dunia ketiga" "thế giới thứ ba" "dunia ya tatu" "üçüncü dünya" "третьего мира"
+  "третий мир" "العالم الثالث" "तीसरी दुनिया" 제3세계 第三世界 "majority world" "emerging econom*" "économies émergentes"
+  "pays émergents" "economías emergentes" "economias emergentes" "economie emergenti" schwellenländer* "ekonomi berkembang"
+  "nền kinh tế mới nổi" "gelişen ekonomi*" "yükselen ekonomi*" "развивающ* экономик*" "الاقتصادات الناشئة"
+  "उभरती अर्थव्यवस्था*" "신흥 경제*" 新兴经济体 新興經濟體 "low-income countr*" "pays à faible revenu" "poorer countries"
   "châu phi" африк* أفريقيا افريقيا إفريقيا अफ्रीका 아프리카 非洲 アフリカ عربي العربية "अरब देश*" "अरब जगत" 아랍 阿拉伯
   アラブ арабск*`);
 const region = anyOf(regionWords, placeStems, "@global-south", allOf(riskyPlaces, riskyContext));
@@ -659,12 +733,31 @@ const aiOrOpenModels = anyOf(
     oneOf(`open* ouvert* abiert* aberto* offen* aperto libre* libres gratuit* gratis free kostenlos* terbuka mở
       huria açık ücretsiz открыт* бесплатн* مفتوح* مجاني* ओपन मुफ्त 오픈 공개 무료 开源 開源 免费 オープン 無料 cheap*
       low-cost barat* günstig* murah "giá rẻ" nafuu ucuz дешев* رخيص* सस्त* 저비용 低成本 "bajo coste" "bajo costo"
-      "baixo custo" "basso costo" "düşük maliyet*" reasoning raisonnement razonamiento raciocínio ragionamento
+      "baixo custo" "basso costo" "düşük maliyet*" "منخفض التكلفة" "منخفضة التكلفة" "قليل التكلفة" "कम लागत"
+      "chi phí thấp" "gharama nafuu" "gharama ya chini" "biaya rendah" "berbiaya rendah" "à bas coût" "bon marché"
+      "peu coûteux" "peu cher" "pas cher"
+      "a basso costo" недорог* affordable abordable* asequible* acessíve* accessibil* terjangkau preiswert*
+      erschwinglich* reasoning raisonnement razonamiento raciocínio ragionamento
       penalaran "suy luận" rassuzhd* рассужда* استدلال तर्क 추론 推理 推論`),
   ),
 );
 // Using, adopting, deploying, testing, launching and building on a model, and who does it: the `@adoption` concept.
-const adoption = "@adoption";
+// Uptake told as a model's spread or popularity ("DeepSeek spreads across the Global South", "el modelo gana
+// terreno en África"), beside the model itself: what else spreads (rumours, misinformation) is no uptake.
+const adoption = anyOf(
+  "@adoption",
+  near(
+    3,
+    anyOf(
+      "@ai",
+      oneOf(`deepseek* ديبسيك "ديب سيك" डीपसीक 딥시크 ディープシーク 深度求索 дипсик model* modèle* modelo* modell*
+        "mô hình" модел* نموذج मॉडल 모델 模型 モデル`),
+    ),
+    oneOf(`spread* "gain* ground" "se répand*" "gagne du terrain" "gana terreno" "ganha terreno" "guadagna terreno"
+      "an boden" populer* "phổ biến" yaenea inaenea yayılıyor yaygınlaş* распространя* ينتشر تنتشر फैल* लोकप्रिय 확산
+      流行 広が 広ま 普及`),
+  ),
+);
 // Chip caps read as an access gap for India, Brazil or Mexico are this topic's too (and export-controls').
 // Any Global South country under the caps reads so, as India, Brazil or Mexico do (the rule's second tier held
 // Egypt, Kazakhstan, Vietnam and most of Africa too).
@@ -686,10 +779,10 @@ const accessGap = allOf(
   anyOf(
     ai,
     oneOf(`tier* nivel* nível niveau* stufe* gap access* zugang acceso acesso accès ambition* ambiz* ambici*
-      महत्वाकांक्षा असर hurt* blow setback rückschlag revés golpe "left out" fuera exclu* ausgeschlossen brecha fosso
+      महत्वाकांक्षा असर hurt* blow setback rückschlag revés golpe "coup dur" pukulan "đòn" pigo darbe удар ضربة झटका 타격 打击 打擊 打撃 "left out" fuera exclu* ausgeschlossen brecha fosso
       kesenjangan "khoảng cách" pengo uçurum разрыв فجوة الفجوة अंतर 격차 差距 格差 nachteil* mission* escalón*
       tingkat kademe* уровн* categor* fascia fasce فئة الفئة श्रेणी 등급 ティア 层级 等级 nhóm daraja "fall* behind"
-      "left behind" rückstand retard* rezag* atras* tertinggal "tụt hậu" geride отстава* تخلف पिछड़ 뒤처 落后 遅れ`),
+      "left behind" behind rückstand retard* rezag* atras* tertinggal "tụt hậu" geride отстава* تخلف पिछड़ 뒤처 落后 遅れ`),
   ),
 );
 // "Without AI", "sans recours à l'intelligence artificielle", "isiyotumia akili bandia": software that says it

@@ -114,11 +114,16 @@ export function normalizeWord(raw: string): string {
   return foldArabic(stripLatinMarks(foldCase(raw)));
 }
 
-/** The folding that comes before stemming: NFKC, lower case, ß and final sigma; accents stay for stemmers. */
+/**
+ * The folding that comes before stemming: NFKC, lower case, ß and final sigma, and the Devanagari nukta; accents
+ * stay for stemmers. Hindi writers put the nukta on borrowed sounds or leave it off (बाज़ार and बाजार, market;
+ * फ़ंड and फंड), and NFKC splits the letters that carry it into the plain letter and the dot.
+ */
 export function foldCase(raw: string): string {
   // biome-ignore lint/suspicious/noControlCharactersInRegex: ASCII range check
   if (/^[\x00-\x7f]*$/.test(raw)) return raw.toLowerCase();
-  return raw.normalize("NFKC").toLowerCase().replace(/ß/g, "ss").replace(/ς/g, "σ");
+  const folded = raw.normalize("NFKC").toLowerCase().replace(/ß/g, "ss").replace(/ς/g, "σ");
+  return folded.includes("\u093c") ? folded.replace(/\u093c/g, "") : folded;
 }
 
 /**

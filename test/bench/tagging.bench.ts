@@ -1,21 +1,15 @@
-import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { compileTopics } from "../../core/tagging/compile";
 import { countConceptTerms } from "../../core/tagging/concepts";
 import { compileDefaultTopics, defaultConceptDefinitions } from "../../core/tagging/default-matcher";
 import { defaultTopics } from "../../core/tagging/default-topics";
-import { evaluateMatcher, type LabeledArticle, scoresByLanguage } from "../../core/tagging/evaluate";
+import type { LabeledArticle } from "../../core/tagging/evaluate";
 import type { QueryNode } from "../../core/tagging/query-ast";
 import { parseQuery } from "../../core/tagging/query-parser";
 import type { ArticleText } from "../../core/tagging/types";
-import { detectLanguage } from "../../jobs/ingest/detect-language";
 import { grownConcepts } from "./grown-concept";
+import { labeledSet, qualityRows } from "./labeled-quality";
 import { printRows, type Row } from "./report";
-
-const fixture = (name: string) =>
-  JSON.parse(
-    readFileSync(fileURLToPath(new URL(`../fixtures/topics/${name}`, import.meta.url)), "utf8"),
-  ) as LabeledArticle[];
 
 /** A seeded PRNG so every run tags the same articles. */
 function mulberry32(seed: number): () => number {
@@ -128,10 +122,34 @@ function rate(count: number, run: () => void): { wall: number; cpu: number } {
   };
 }
 
+/** The labeled sets anyone may score while tuning: never the blind set, which is `npm run bench blind`. */
+export const devSets = [
+  "eval-set.json",
+  "holdout-set.json",
+  "tuning-set.json",
+  "dev-a.json",
+  "dev-b.json",
+  "dev-c.json",
+] as const;
+
+/**
+ * `npm run bench tagging`: the speed rows, then precision and recall per topic (and per language on the dev
+ * sets, written blind to the queries by other annotators) on the labeled sets a tuner may score.
+ */
 export async function benchTagging(articleCount = 100_000): Promise<Row[]> {
-  const evalSet = fixture("eval-set.json");
-  const holdout = fixture("holdout-set.json");
-  const blind = fixture("blind-set.json");
+  return [...taggingSpeedRows(articleCount), ...taggingQualityRows()];
+}
+
+/** Precision and recall on the named sets (all of `devSets` unless told), and language detection on them. */
+export function taggingQualityRows(sets: readonly string[] = devSets): Row[] {
+  const named = sets.map((file) => [file.replace(/(-set)?\.json$/, ""), labeledSet(file)] as const);
+  const perLanguage = new Set(named.map(([name]) => name).filter((name) => name.startsWith("dev-")));
+  return qualityRows("tagging", compileDefaultTopics(), named, perLanguage);
+}
+
+/** Articles per second: the compiled matcher beside the naive baseline, on synthetic articles. */
+export function taggingSpeedRows(articleCount = 100_000): Row[] {
+  const evalSet = labeledSet("eval-set.json");
   const articles = syntheticArticles(evalSet, articleCount);
   const matcher = compileDefaultTopics();
   const roots = defaultTopics.map((topic) => naiveNode(parseQuery(topic.query)));
@@ -206,61 +224,11 @@ export async function benchTagging(articleCount = 100_000): Promise<Row[]> {
     },
     { bench: "tagging", metric: "speed-up over naive (cpu)", value: compiled.cpu / naive.cpu, unit: "x" },
   ];
-  const slugs = defaultTopics.map((topic) => topic.slug);
-  for (const [name, set] of [
-    ["eval", evalSet],
-    ["holdout", holdout],
-    ["blind", blind],
-  ] as const) {
-    for (const score of evaluateMatcher(matcher, set, slugs).scores) {
-      rows.push({
-        bench: "tagging",
-        metric: `${name} precision ${score.slug}`,
-        value: score.precision,
-        unit: "ratio",
-      });
-      rows.push({
-        bench: "tagging",
-        metric: `${name} recall ${score.slug}`,
-        value: score.recall,
-        unit: "ratio",
-      });
-    }
-  }
-  // The blind set (821 items, 16 languages) was written by someone who never saw the queries.
-  for (const score of scoresByLanguage(matcher, blind, slugs)) {
-    rows.push({
-      bench: "tagging",
-      metric: `blind precision lang=${score.lang}`,
-      value: score.precision,
-      unit: "ratio",
-    });
-    rows.push({
-      bench: "tagging",
-      metric: `blind recall lang=${score.lang}`,
-      value: score.recall,
-      unit: "ratio",
-    });
-  }
-  // Language detection from the text alone (no declared language), as a feed without one is read.
-  for (const [name, set] of [
-    ["eval", evalSet],
-    ["holdout", holdout],
-    ["blind", blind],
-  ] as const) {
-    const right = set.filter((item) => detectLanguage(`${item.title}\n${item.summary}`) === item.lang).length;
-    rows.push({
-      bench: "tagging",
-      metric: `language detection accuracy ${name}`,
-      value: right / set.length,
-      unit: "ratio",
-      note: `${set.length} headlines + summaries, ${new Set(set.map((item) => item.lang)).size} languages`,
-    });
-  }
   if (sink < 0) throw new Error("unreachable: keeps the work observable");
   return rows;
 }
 
+// `npx tsx test/bench/tagging.bench.ts speed` prints the speed rows alone (a tuner's check that costs no set).
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  printRows(await benchTagging());
+  printRows(process.argv[2] === "speed" ? taggingSpeedRows() : await benchTagging());
 }

@@ -38,6 +38,13 @@ describe("stemming in the article's language", () => {
     expect(matches("بنان", "لبنان", "ar")).toBe(false);
   });
 
+  it("folds the Devanagari nukta, which Hindi writers put on or leave off", () => {
+    expect(matches('"बाजार मूल्य"', "कंपनी का बाज़ार मूल्य घटा", "hi")).toBe(true);
+    expect(matches("बाज़ार", "शेयर बाजार में गिरावट", "hi")).toBe(true);
+    expect(matches("फंड", "नया फ़ंड बना", "hi")).toBe(true);
+    expect(normalizeWord("बाज़ार")).toBe(normalizeWord("बाजार"));
+  });
+
   it("does not stem without a language, in a language it has no stemmer for, or an exact term", () => {
     expect(matches("curb", "US curbed chip sales", undefined)).toBe(false);
     expect(matches("curb", "US curbed chip sales", "sw")).toBe(false);
