@@ -6,7 +6,7 @@ import { createLogger, type Logger } from "../core/logger";
 import { type Database, openDatabase } from "../db/client";
 import { migrateDatabase } from "../db/migrate";
 import { type CliCommand, subcommandsOf } from "./cli/command";
-import { COMMANDS } from "./cli/commands";
+import { COMMANDS, loadCommands } from "./cli/commands";
 import { commandHelp, helpHint, overallHelp } from "./cli/help";
 import { EXIT, UsageError } from "./cli/usage";
 
@@ -46,14 +46,14 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   try {
     const help = helpRequest(argv);
     if (help) {
-      io.stdout.write(`${help.length === 0 ? overallHelp(COMMANDS) : helpFor(help)}\n`);
+      io.stdout.write(`${help.length === 0 ? overallHelp(await loadCommands()) : await helpFor(help)}\n`);
       return EXIT.done;
     }
     if (argv.length === 0) {
-      io.stderr.write(`${overallHelp(COMMANDS)}\n`);
+      io.stderr.write(`${overallHelp(await loadCommands())}\n`);
       return EXIT.usage;
     }
-    const command = findCommand(argv[0]!);
+    const command = await findCommand(argv[0]!);
     path = command.name;
     const sub = findSubcommand(command, argv[1], true);
     if (sub) path += ` ${sub}`;
@@ -85,14 +85,14 @@ function helpRequest(argv: string[]): string[] | undefined {
   return words.filter((w) => !w.startsWith("-")).slice(0, 2);
 }
 
-function helpFor([name, word]: string[]): string {
-  const command = findCommand(name!);
+async function helpFor([name, word]: string[]): Promise<string> {
+  const command = await findCommand(name!);
   return commandHelp(command, findSubcommand(command, word, false));
 }
 
-function findCommand(name: string): CliCommand {
+async function findCommand(name: string): Promise<CliCommand> {
   const command = COMMANDS.find((c) => c.name === name);
-  if (command) return command;
+  if (command) return command.load();
   throw new UsageError(`unknown command '${name}' (commands: ${COMMANDS.map((c) => c.name).join(", ")})`);
 }
 

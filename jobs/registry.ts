@@ -1,108 +1,26 @@
 import type { Config } from "../core/config";
-import { runningSince } from "../db/queries/job-runs";
 import { hasDueAlert } from "../db/queries/outbox";
 import { activeSubscriptions } from "../db/queries/subscriptions";
-import { recordPassHealth } from "../db/queries/timeline";
 import { topicsToRetag } from "../db/queries/topics";
 import { type ChannelRegistry, configuredChannels } from "./alerts/channel-registry";
 import { type DeliverOptions, type DeliverSummary, deliverDueAlerts } from "./alerts/deliver";
 import { startDeliveryWorker } from "./alerts/delivery-worker";
 import { type DigestSummary, findDueDigests, writeDigests } from "./alerts/digest";
 import { type SpikeSummary, writeSpikeAlerts } from "./alerts/spike";
-import { type PassOptions, type PassSummary, runIngestPass } from "./ingest/ingest-pass";
 import type { IngestWork } from "./ingest/ingest-worker-client";
 import type { DocumentReader } from "./ingest/read-document";
+import { ingestCounts, ingestJob } from "./ingest-job";
 import { type JobContext, recordJobRun } from "./record-job-run";
 import { retentionJob } from "./retention";
-import { RUN_STALE_MS } from "./run-heartbeat";
 import { type RetagSummary, retagTopics } from "./topics/retag";
 import type { TopicTagger } from "./topics/topic-tagger";
 import type { TopicWork } from "./topics/topic-worker-client";
 
+export { type IngestJobSummary, ingestJob } from "./ingest-job";
+
 // Every job Tidemark runs: each a plain async function over one context that leaves a row in job_runs with
 // its counts or its error and logs the same, and, at the end, the one list (`JOBS`) of their names and
 // schedules that the server starts and `npm run cli -- jobs list|run` shows and runs.
-
-/** An ingest job's counts, and the start of the pass it joined, if it joined one. */
-export interface IngestJobSummary extends PassSummary {
-  joinedPassStartedAt: number | undefined;
-}
-
-export async function ingestJob(
-  ctx: JobContext & { readDocument?: DocumentReader | undefined; tagger?: TopicTagger | undefined },
-  options: PassOptions,
-): Promise<IngestJobSummary> {
-  const now = ctx.now ?? Date.now;
-  const scope =
-    options.scope === "all" ? "all" : options.scope === "due" ? "due" : `feed:${options.scope.feedId}`;
-  // Two `ingest --once --all` processes that overlap are one pass: the later one joins the earlier's start
-  // time, so feeds the first already attempted are not claimed again. A run row is written before any claim,
-  // and a pass that joins nobody counts from the moment it looked, so there is no gap between the two. Only a
-  // run whose process is alive (a recent heartbeat) is joined. Joining one that died less than RUN_STALE_MS ago
-  // does no harm: the feeds it had claimed but not finished are still in scope, and are fetched once their
-  // leases lapse.
-  const lookedAt = now();
-  const joined =
-    options.scope === "all"
-      ? await runningSince(ctx.db, "ingest", "all", lookedAt - RUN_STALE_MS)
-      : undefined;
-  const passStartedAt = options.scope === "all" ? (joined ?? lookedAt) : undefined;
-  const wholePass = typeof options.scope === "string";
-  return recordJobRun(
-    ctx,
-    { name: "ingest", scope },
-    async () => {
-      let summary: PassSummary;
-      try {
-        summary = await runIngestPass(
-          {
-            db: ctx.db,
-            allowPrivateUrls: ctx.config.allowPrivateUrls,
-            log: ctx.log,
-            now: ctx.now,
-            readDocument: ctx.readDocument,
-            tagger: ctx.tagger,
-          },
-          { ...options, passStartedAt },
-        );
-      } catch (error) {
-        if (wholePass)
-          await recordPassHealth(ctx.db, {
-            at: now(),
-            failedWhole: true,
-            reason: `ingest pass crashed: ${error}`,
-          });
-        throw error;
-      }
-      // An outage is a pass in which every feed failed (the network is down, say): the dashboard shades it.
-      if (wholePass && summary.feeds > 0) {
-        const kinds = Object.entries(summary.errors)
-          .map(([kind, n]) => `${kind} ${n}`)
-          .join(", ");
-        await recordPassHealth(ctx.db, {
-          at: now(),
-          failedWhole: summary.stored + summary.notModified === 0,
-          reason: `all ${summary.feeds} feeds failed (${kinds})`,
-        });
-      }
-      return { ...summary, joinedPassStartedAt: joined };
-    },
-    ingestCounts,
-  );
-}
-
-/** Failures by kind are kept as "error:<kind>" counts, so /metrics can report them for every process. */
-function ingestCounts({
-  insertedIds: _ids,
-  errors,
-  joinedPassStartedAt: _joined,
-  ...counts
-}: IngestJobSummary): Record<string, number> {
-  return {
-    ...counts,
-    ...Object.fromEntries(Object.entries(errors).map(([kind, n]) => [`error:${kind}`, n ?? 0])),
-  };
-}
 
 /**
  * Retags topics whose query changed; a no-op (and no job_runs row) when every topic is up to date. The server

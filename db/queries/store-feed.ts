@@ -7,7 +7,15 @@ import { type ConceptQuery, conceptDefinitions, conceptVersions } from "./concep
 import { releasedLease } from "./feed-leases";
 import { enqueueInstantAlerts } from "./instant-alerts";
 import { jsonParam } from "./json-param";
-import { articleIdsIn, type RollupEntry, rollupEntries, rollupTags, rollupTopicSets } from "./rollups";
+import {
+  articleIdsIn,
+  type RollupEntry,
+  rollupEntries,
+  rollupNewArticleSets,
+  rollupTags,
+  rollupTopicSets,
+  type SetEntry,
+} from "./rollups";
 import { dropEmptyNewStories, fingerprintOf, indexStoryBands, placeInStories } from "./story-placement";
 import { type TopicQuery, topicQueries } from "./topics";
 
@@ -164,6 +172,7 @@ export async function writeFeedPlan(db: Executor, plan: FeedWritePlan): Promise<
   const insertedIds: number[] = [];
   const insertedTags: ArticleTopic[] = [];
   const insertedCounts: RollupEntry[] = [];
+  const insertedSets: SetEntry[] = [];
   // Each new article joins the story of its nearest stored (or earlier) copy, or starts one: decided before the
   // insert, so the row is written with its story.
   const inserts = plan.inserts.map((insert) => ({
@@ -191,6 +200,13 @@ export async function writeFeedPlan(db: Executor, plan: FeedWritePlan): Promise<
       insertedCounts.push(...insert.counts);
       indexed.push({ articleId: row.id, story: insert.story });
       for (const tag of insert.tags) insertedTags.push({ articleId: row.id, ...tag });
+      const { publishedAt, feedId, lang } = insert.article;
+      insertedSets.push({
+        topicIds: insert.tags.map((t) => t.topicId),
+        publishedAt,
+        feedId,
+        lang: lang ?? null,
+      });
     }
   }
   await indexStoryBands(db, indexed);
@@ -206,8 +222,9 @@ export async function writeFeedPlan(db: Executor, plan: FeedWritePlan): Promise<
   const tags = [...plan.tags, ...insertedTags];
   await insertTagRows(db, tags);
   await rollupEntries(db, [...insertedCounts, ...plan.counts]);
-  const tagged = [...new Set([...changed, ...insertedTags.map((t) => t.articleId)])];
-  if (tagged.length > 0) await rollupTopicSets(db, articleIdsIn("a", tagged), 1);
+  // New articles' sets come from the tags in hand; a changed article's set from the tags it now has stored.
+  if (changed.length > 0) await rollupTopicSets(db, articleIdsIn("a", changed), 1);
+  await rollupNewArticleSets(db, insertedSets);
   // Alerts are written with what causes them, so a crash can lose neither.
   const alerts = tags.length > 0 ? await enqueueInstantAlerts(db, insertedIds, plan.now) : 0;
   await db

@@ -9,7 +9,7 @@ import {
 } from "../../core/stories/placement";
 import { storyShingles } from "../../core/stories/shingles";
 import type { Executor } from "../client";
-import { BAND_SLOTS } from "../schema";
+import { BAND_WEEK_MS } from "../schema";
 import { jsonParam } from "./json-param";
 
 /**
@@ -94,25 +94,43 @@ async function lastStoryId(db: Executor): Promise<number> {
   return Number(rows[0]?.n ?? 0);
 }
 
-/** Band rows of newly inserted articles, so later articles find them. */
+/** story_bands' `week` of a time: truncated, as SQLite's integer division (the migrations and trigger) truncates. */
+const weekOf = (ms: number) => Math.trunc(ms / BAND_WEEK_MS);
+
+/**
+ * Band rows of newly inserted articles, so later articles find them, and each article's keys for its delete
+ * trigger: the rows go in as one JSON parameter of one entry per article, unpacked by json_each, and SQLite sorts
+ * them into key order so they reach the index's pages one after another (building and sorting a JS row per band
+ * cost as much as the insert itself).
+ */
 export async function indexStoryBands(
   db: Executor,
   rows: ReadonlyArray<{ articleId: number; story: ArticleToPlace }>,
 ): Promise<void> {
-  const values = rows.flatMap((r) =>
-    r.story.keys
-      .slice(0, BAND_SLOTS)
-      .map((key, band) => [r.articleId * BAND_SLOTS + band, key, r.story.publishedAt]),
-  );
-  // In key order, the rows reach the key index's pages one after another instead of at random: ~10% less CPU
-  // for the insert, which is the index's (the rows themselves append by id).
-  values.sort((a, b) => a[1]! - b[1]!);
-  for (let i = 0; i < values.length; i += 4_000) {
+  const indexed = rows.filter((r) => r.story.keys.length > 0);
+  for (let i = 0; i < indexed.length; i += BAND_CHUNK) {
+    const json = JSON.stringify(
+      indexed
+        .slice(i, i + BAND_CHUNK)
+        .map((r) => [r.articleId, r.story.publishedAt, weekOf(r.story.publishedAt), r.story.keys]),
+    );
+    // DO NOTHING: two bands of one article with one key (a 2^-53 collision) are one row.
+    // The articles' fields are read once each (materialized), not once per band row.
     await db.run(sql`
-      insert into story_bands (id, key, published_at)
-      select r.value ->> 0, r.value ->> 1, r.value ->> 2 from json_each(${JSON.stringify(values.slice(i, i + 4_000))}) r`);
+      with a as materialized (
+        select value ->> 0 as id, value ->> 1 as at, value ->> 2 as week, value ->> 3 as keys from json_each(${json}))
+      insert into story_bands (week, key, published_at, article_id)
+      select a.week, k.value, a.at, a.id from a, json_each(a.keys) k
+      where true order by 1, 2, 3, 4
+      on conflict do nothing`);
+    await db.run(sql`
+      insert into story_keys (article_id, published_at, keys)
+      select a.value ->> 0, a.value ->> 1, a.value ->> 3 from json_each(${json}) a order by 1`);
   }
 }
+
+/** Articles whose band rows go in one statement: 2,000 make 32,000 rows, a few milliseconds each way. */
+const BAND_CHUNK = 2_000;
 
 /** New stories that got no article (their insert lost a race to another writer's row): none is left empty. */
 export async function dropEmptyNewStories(db: Executor, ids: readonly number[]): Promise<void> {
@@ -121,7 +139,7 @@ export async function dropEmptyNewStories(db: Executor, ids: readonly number[]):
     delete from stories where article_count = 0 and id in (select value from json_each(${JSON.stringify(ids)}))`);
 }
 
-type ProbeRow = { p: number; ids: string };
+type RangeRow = { r: number; ids: string };
 type TextRow = {
   id: number;
   story_id: number;
@@ -144,7 +162,8 @@ async function storedCandidates(
   windowMs: number,
 ): Promise<StoredCandidate[][]> {
   const probeOf = new Map<string, number>();
-  const probes: Array<[number, number, number]> = [];
+  // A probe is one (key, window); it reads one range per week the window touches, newest week first.
+  const probes: Array<{ key: number; lo: number; hi: number }> = [];
   const itemProbes = items.map((item) =>
     item.keys.map((key) => {
       const lo = item.publishedAt - windowMs;
@@ -153,24 +172,37 @@ async function storedCandidates(
       let p = probeOf.get(id);
       if (p === undefined) {
         p = probes.length;
-        probes.push([key, lo, hi]);
+        probes.push({ key, lo, hi });
         probeOf.set(id, p);
       }
       return p;
     }),
   );
   if (probes.length === 0) return items.map(() => []);
-  const found: number[][] = probes.map(() => []);
-  const rows = await db.all<ProbeRow>(sql`
+  const ranges = probes.flatMap(({ key, lo, hi }, p) => {
+    const out: Array<[number, number, number, number, number]> = [];
+    for (let week = weekOf(hi); week >= weekOf(lo); week--) out.push([p, week, key, lo, hi]);
+    return out;
+  });
+  // Each range answers its newest ROWS_PER_KEY rows (a backward walk of the primary key: time, then article id,
+  // descending); taken newest week first, a probe's first ROWS_PER_KEY ids are then the newest in its window, as
+  // one range over the whole window gives them.
+  const rows = await db.all<RangeRow>(sql`
     with found as materialized (
-      select q.key as p, (
-        select group_concat(id / ${sql.raw(String(BAND_SLOTS))}) from (
-          select c.id from story_bands c
-          where c.key = q.value ->> 0 and c.published_at between q.value ->> 1 and q.value ->> 2
-          order by c.published_at desc limit ${sql.raw(String(ROWS_PER_KEY))})) as ids
-      from json_each(${JSON.stringify(probes)}) q)
-    select p, ids from found where ids is not null`);
-  for (const row of rows) found[Number(row.p)] = String(row.ids).split(",").map(Number);
+      select q.key as r, (
+        select group_concat(article_id, ',' order by published_at desc, article_id desc) from (
+          select c.article_id, c.published_at from story_bands c
+          where c.week = q.value ->> 1 and c.key = q.value ->> 2 and c.published_at between q.value ->> 3 and q.value ->> 4
+          order by c.published_at desc, c.article_id desc limit ${sql.raw(String(ROWS_PER_KEY))})) as ids
+      from json_each(${JSON.stringify(ranges)}) q)
+    select r, ids from found where ids is not null`);
+  const idsOfRange: Array<string | undefined> = [];
+  for (const row of rows) idsOfRange[Number(row.r)] = String(row.ids);
+  const found: number[][] = probes.map(() => []);
+  ranges.forEach(([p], r) => {
+    const list = found[p]!;
+    for (const id of idsOfRange[r]?.split(",") ?? []) if (list.length < ROWS_PER_KEY) list.push(Number(id));
+  });
   const chosen = itemProbes.map((list) => {
     const shared = new Map<number, number>();
     for (const p of list) for (const id of found[p]!) shared.set(id, (shared.get(id) ?? 0) + 1);

@@ -1,4 +1,4 @@
-import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
 
 /**
  * Stories: groups of articles that report the same thing (syndicated and near-identical copies), found at
@@ -26,22 +26,36 @@ export const stories = sqliteTable(
 
 /**
  * The locality-sensitive index of stored articles: one row per article and LSH band (core/stories/minhash.ts),
- * looked up by the band's hash (which includes the language) and the article's time, so a new article's lookup is
- * one index range per band within the time window. The row id is `articleId * BAND_SLOTS + band`: rows are
- * appended in article order, and an article's rows are one range of the primary key, which is how they go with
- * it (trigger), with no second index to keep.
+ * looked up by the week of the article's time, the band's hash (which includes the language) and the time, so a
+ * new article's lookup is one range of the primary key per band and week within the time window (a window of
+ * ±3 days spans at most two weeks). Keyed by week first, a feed's new articles, which are mostly recent, write
+ * into the few recent weeks' pages instead of all over the index. The table has no rowid (migration 0016): the
+ * primary key is the index, so a band row is one B-tree entry, not a table row and an index entry.
  */
 export const storyBands = sqliteTable(
   "story_bands",
   {
-    id: integer("id").primaryKey(),
+    /** `published_at / BAND_WEEK_MS`, truncated as SQLite's integer division truncates. */
+    week: integer("week").notNull(),
     key: integer("key").notNull(),
     publishedAt: integer("published_at").notNull(),
+    articleId: integer("article_id").notNull(),
   },
-  (t) => [index("story_bands_key_idx").on(t.key, t.publishedAt)],
+  (t) => [primaryKey({ columns: [t.week, t.key, t.publishedAt, t.articleId] })],
 );
 
-/** Band rows an article may have: the row id's low part. */
-export const BAND_SLOTS = 32;
+/** The span of story_bands' `week`. */
+export const BAND_WEEK_MS = 7 * 86_400_000;
+
+/**
+ * Each indexed article's band keys (a JSON array) and the time they were stored under: what the articles' delete
+ * trigger needs to find the article's band rows, which are keyed by band, not by article. One row per article,
+ * appended in id order.
+ */
+export const storyKeys = sqliteTable("story_keys", {
+  articleId: integer("article_id").primaryKey(),
+  publishedAt: integer("published_at").notNull(),
+  keys: text("keys").notNull(),
+});
 
 export type Story = typeof stories.$inferSelect;

@@ -13,7 +13,7 @@ export interface CommandForm {
 }
 
 /**
- * A top-level CLI command. The dispatcher (jobs/cli.ts) finds it in COMMANDS by name, answers `--help` from its
+ * A top-level CLI command. The dispatcher (jobs/cli.ts) loads it from COMMANDS by name, answers `--help` from its
  * forms without opening the database, and runs it with the words after its name.
  */
 export interface CliCommand {

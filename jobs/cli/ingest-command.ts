@@ -1,7 +1,6 @@
 import { getFeed } from "../../db/queries/feeds";
 import type { CliContext } from "../cli";
-import { type IngestJobSummary, ingestJob } from "../registry";
-import { startScheduler } from "../scheduler";
+import { type IngestJobSummary, ingestJob } from "../ingest-job";
 import type { CliCommand } from "./command";
 import { EXIT, noArguments, parseCommandArgs, positiveInt, UsageError } from "./usage";
 
@@ -37,6 +36,8 @@ async function runIngest(ctx: CliContext): Promise<number> {
 
   if (!values.once) {
     if (!ctx.config.schedule) throw new UsageError("TIDEMARK_SCHEDULE is off; use --once");
+    // Loaded here: the scheduler brings every job's modules, which `--once` does not need.
+    const { startScheduler } = await import("../scheduler");
     startScheduler(
       [{ name: "ingest", schedule: ctx.config.schedule, run: () => ingestJob(jobContext, { scope }) }],
       ctx.log,

@@ -2,7 +2,7 @@ import { Worker } from "node:worker_threads";
 import type { Logger } from "pino";
 import { WorkerCalls } from "../../core/worker-calls";
 import type { DatabaseOptions, Db } from "../../db/client";
-import { type IngestJobSummary, ingestJob } from "../registry";
+import { type IngestJobSummary, ingestJob } from "../ingest-job";
 import { TopicTagger } from "../topics/topic-tagger";
 import type { PassOptions } from "./ingest-pass";
 import { ParseWorker } from "./parse-worker-client";

@@ -2,7 +2,7 @@ import { setPriority } from "node:os";
 import { parentPort, workerData } from "node:worker_threads";
 import { createLogger } from "../../core/logger";
 import { openDatabase } from "../../db/client";
-import { ingestJob } from "../registry";
+import { ingestJob } from "../ingest-job";
 import { TopicTagger } from "../topics/topic-tagger";
 import type { IngestWorkerData, IngestWorkerMessage, IngestWorkerResponse } from "./ingest-worker-client";
 import { ParseWorker } from "./parse-worker-client";

@@ -1,7 +1,7 @@
 import { compileTopics } from "../../core/tagging/compile";
 import type { ArticleText, TopicMatcher } from "../../core/tagging/types";
 import type { Executor } from "../../db/client";
-import { type ConceptQuery, conceptDefinitions } from "../../db/queries/concepts";
+import { type ConceptQuery, conceptDefinitions, conceptVersions } from "../../db/queries/concepts";
 import { type TopicQuery, topicQueries } from "../../db/queries/topics";
 
 export interface TagRow {
@@ -39,8 +39,14 @@ export class TopicTagger {
     return versionsOf(versions) !== versionsOf(this.#concepts);
   }
 
+  /**
+   * Reads the topics, and the concepts' texts only when their ids or versions moved: they are tens of kilobytes,
+   * and the store refreshes once per feed.
+   */
   async refresh(db: Executor): Promise<void> {
-    this.load(await topicQueries(db), await conceptDefinitions(db));
+    const topics = await topicQueries(db);
+    const stale = this.conceptsStale(await conceptVersions(db));
+    this.load(topics, stale ? await conceptDefinitions(db) : undefined);
   }
 
   /**

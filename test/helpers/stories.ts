@@ -5,7 +5,7 @@ type Row = Record<string, unknown>;
 /**
  * What the stories table should hold, recomputed from the articles (count, first article, first and last
  * times), next to what it holds; and what points at nothing: articles without a story or with a missing one,
- * band rows of deleted articles. Tests compare them after every kind of change.
+ * band rows and band keys of deleted articles. Tests compare them after every kind of change.
  */
 export async function storiesVersusTruth({ client }: Pick<Database, "client">) {
   const rows = async (sql: string) =>
@@ -19,7 +19,9 @@ export async function storiesVersusTruth({ client }: Pick<Database, "client">) {
   const orphans = await rows(`
     select 'article ' || a.id from articles a where a.story_id is null
       or not exists (select 1 from stories s where s.id = a.story_id)
-    union all select 'band ' || b.id from story_bands b
-      where not exists (select 1 from articles a where a.id = b.id / 32)`);
+    union all select 'band ' || b.article_id from story_bands b
+      where not exists (select 1 from articles a where a.id = b.article_id)
+    union all select 'keys ' || k.article_id from story_keys k
+      where not exists (select 1 from articles a where a.id = k.article_id)`);
   return { truth, stored, orphans };
 }

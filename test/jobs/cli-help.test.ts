@@ -1,7 +1,7 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { COMMANDS } from "../../jobs/cli/commands";
+import { loadCommands } from "../../jobs/cli/commands";
 import { createTestApp, type TestApp } from "../helpers/app";
 import { runCli, runCliProcess } from "../helpers/cli";
 
@@ -19,7 +19,8 @@ describe("the CLI's help, errors, shapes and exit codes", { timeout: 120_000 }, 
   it("prints the usage of every command and subcommand on stdout with exit 0, without opening the database", async () => {
     // A database that cannot be opened: help must not need one.
     const nowhere = { DATABASE_URL: "file:/nonexistent-dir/never/tidemark.db" };
-    for (const command of COMMANDS) {
+    const commands = await loadCommands();
+    for (const command of commands) {
       const subs = [undefined, ...new Set(command.forms.map((f) => f.sub))];
       for (const sub of subs) {
         const words = sub ? [command.name, sub] : [command.name];
@@ -40,7 +41,7 @@ describe("the CLI's help, errors, shapes and exit codes", { timeout: 120_000 }, 
     }
     const all = await runCli(["--help"], nowhere);
     expect(all.code).toBe(0);
-    for (const command of COMMANDS) expect(all.stdout).toContain(`  ${command.name} `);
+    for (const command of commands) expect(all.stdout).toContain(`  ${command.name} `);
     expect(all.stdout).toContain("3 nothing to do");
     // No command at all is a usage mistake: the same text, on stderr, exit 2.
     const none = await runCli([], nowhere);

@@ -186,6 +186,7 @@ describe("stories after retention, sample removal and retags", () => {
     await removeSampleFeeds(t.db);
     expect(await storiesVersusTruth(t)).toEqual({ truth: [], stored: [], orphans: [] });
     expect(Number((await t.client.execute("select count(*) from story_bands")).rows[0]![0])).toBe(0);
+    expect(Number((await t.client.execute("select count(*) from story_keys")).rows[0]![0])).toBe(0);
   });
 
   it("does not move any article to another story when topics are retagged", async () => {
