@@ -5,6 +5,7 @@ import { feedsCommand } from "./feeds-command";
 import { ingestCommand } from "./ingest-command";
 import { jobsCommand } from "./jobs-command";
 import { sampleCommand } from "./sample-command";
+import { storiesCommand } from "./stories-command";
 import { topicsCommand } from "./topics-command";
 import { usersCommand } from "./users-command";
 
@@ -15,6 +16,7 @@ export const COMMANDS: readonly CliCommand[] = [
   topicsCommand,
   jobsCommand,
   sampleCommand,
+  storiesCommand,
   coverageCommand,
   usersCommand,
   dbCommand,
