@@ -1,6 +1,7 @@
-import { fork } from "node:child_process";
+import { execFile, fork } from "node:child_process";
 import { mkdirSync, rmSync, statSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
 import { pairwiseScore } from "../../core/stories/pairwise-score";
 import { openDatabase } from "../../db/client";
 import { migrateDatabase } from "../../db/migrate";
@@ -23,6 +24,7 @@ import { syntheticStories } from "./synthetic-stories";
  *   counted in SQL from the true stories the entry keys carry.
  * `STORIES_BENCH_ARTICLES` shrinks the million for a quick look; `STORIES_BENCH_SETS=dev` measures dev only.
  */
+const run = promisify(execFile);
 const MILLION = Number(process.env.STORIES_BENCH_ARTICLES ?? 1_000_000);
 const PROGRESS = Math.max(10_000, Math.min(100_000, Math.round(MILLION / 20 / 10_000) * 10_000));
 const BATCH = 100;
@@ -32,8 +34,24 @@ export async function benchStories(): Promise<Row[]> {
   const rows: Row[] = [];
   const sets = (process.env.STORIES_BENCH_SETS ?? "dev,test").split(",") as Array<"dev" | "test">;
   for (const name of sets) rows.push(...(await labeledSet(name)));
+  rows.push(await wordCache());
   rows.push(...(await million()));
   return rows;
+}
+
+/** The word caches of story fingerprints, filled by an open vocabulary (stories-word-cache-child.ts). */
+async function wordCache(): Promise<Row> {
+  const articles = 50_000;
+  const child = fileURLToPath(new URL("./stories-word-cache-child.ts", import.meta.url));
+  const { stdout } = await run(process.execPath, ["--expose-gc", "--import", "tsx", child, String(articles)]);
+  const { heapKeptBytes } = JSON.parse(stdout) as { heapKeptBytes: number };
+  return {
+    bench: "stories",
+    metric: `${articles.toLocaleString("en-US")} fingerprints of open vocabulary: heap kept`,
+    value: heapKeptBytes / 2 ** 20,
+    unit: "MiB",
+    note: "10 languages, summaries near the 2,000-character cap: the word caches at their bound",
+  };
 }
 
 async function labeledSet(name: "dev" | "test"): Promise<Row[]> {
