@@ -207,7 +207,24 @@ async function million(): Promise<Row[]> {
   const both = await pairs(`${truth}, story_id`);
   const stories = Number((await database.client.execute("select count(*) from stories")).rows[0]![0]);
   const bands = Number((await database.client.execute("select count(*) from story_bands")).rows[0]![0]);
+  // `stories rebuild` over what ingest clustered: its own process's memory and CPU, and whether it finds the
+  // same stories (pairs of the ingest's stories, of the rebuild's, and of both: equal when the groupings are).
+  await database.client.execute("create table bench_ingest_stories as select id, story_id from articles");
   database.close();
+  const rebuild = await rebuildProcess(path);
+  const again = await openDatabase({ url: `file:${path}` });
+  const joined = `(select a.story_id as now, i.story_id as before from articles a join bench_ingest_stories i using (id))`;
+  const pairsIn = async (group: string) =>
+    Number(
+      (
+        await again.client.execute(
+          `select coalesce(sum(n * (n - 1) / 2), 0) from (select count(*) as n from ${joined} group by ${group})`,
+        )
+      ).rows[0]![0],
+    );
+  const agreement =
+    (await pairsIn("before, now")) / Math.max(1, await pairsIn("before"), await pairsIn("now"));
+  again.close();
   const size = statSync(path).size + (statSync(`${path}-wal`, { throwIfNoEntry: false })?.size ?? 0);
   const label = `${MILLION.toLocaleString("en-US")} synthetic articles`;
   return [
@@ -247,12 +264,46 @@ async function million(): Promise<Row[]> {
     },
     {
       bench: "stories",
+      metric: `${label}: stories rebuild, peak RSS`,
+      value: rebuild.peakRssKiB / 1024,
+      unit: "MiB",
+      note: `its own process (npm run cli -- stories rebuild), ${(rebuild.wallMs / 1000).toFixed(0)} s wall`,
+    },
+    {
+      bench: "stories",
+      metric: `${label}: stories rebuild, CPU`,
+      value: (rebuild.cpuMs * 1000) / MILLION,
+      unit: "µs/article",
+    },
+    {
+      bench: "stories",
+      metric: `${label}: stories rebuild agrees with ingest`,
+      value: agreement,
+      unit: "ratio",
+      note: "pairs in one story both times, of the pairs either put in one (1: the same stories)",
+    },
+    {
+      bench: "stories",
       metric: `${label}: database size`,
       value: size / 2 ** 20,
       unit: "MiB",
       note: `${bands.toLocaleString("en-US")} band rows`,
     },
   ];
+}
+
+/** `npm run cli -- stories rebuild` on the database, timed and sized by /usr/bin/time. */
+async function rebuildProcess(path: string): Promise<{ wallMs: number; cpuMs: number; peakRssKiB: number }> {
+  const started = performance.now();
+  const { stderr } = await run(
+    "/usr/bin/time",
+    ["-f", "time %U %S %M", process.execPath, "scripts/cli.mjs", "stories", "rebuild"],
+    { env: { ...process.env, DATABASE_URL: `file:${path}`, LOG_LEVEL: "warn" }, maxBuffer: 2 ** 24 },
+  );
+  const wallMs = performance.now() - started;
+  const m = /time ([\d.]+) ([\d.]+) (\d+)/.exec(stderr);
+  if (!m) throw new Error(`stories rebuild: ${stderr}`);
+  return { wallMs, cpuMs: (Number(m[1]) + Number(m[2])) * 1000, peakRssKiB: Number(m[3]) };
 }
 
 const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
