@@ -66,12 +66,17 @@ export async function topicCounts(
   const inTopics = sql`r.topic_id in (select value from json_each(${JSON.stringify(query.topicIds)}))`;
   const fineTable = fineUnitMs === HOUR_MS ? sql.raw("coverage_hourly") : sql.raw("coverage_detail");
   const fineUnit = fineUnitMs === HOUR_MS ? sql.raw("r.hour") : sql.raw("r.quarter");
-  const rows = [
-    ...(await summed(db, days, sql`coverage_daily r`, sql`r.day`, sql`r.topic_id`, inTopics)),
-    ...(await summed(db, fine, sql`${fineTable} r`, fineUnit, sql`r.topic_id`, inTopics)),
-  ];
+  const sums = new Sums(query.edges.length - 1);
+  // coverage_daily and coverage_hourly hold one row per (topic, unit): nothing to group in SQL. The quarter-hour
+  // detail has a row per feed and language too.
+  await summed(db, sums, days, sql`coverage_daily r`, sql`r.day`, sql`r.topic_id`, inTopics, {
+    unique: true,
+  });
+  await summed(db, sums, fine, sql`${fineTable} r`, fineUnit, sql`r.topic_id`, inTopics, {
+    unique: fineUnitMs === HOUR_MS,
+  });
   const out = new Map<number, number[]>();
-  for (const [key, counts] of toArrays(rows, query.edges.length - 1)) out.set(Number(key), counts);
+  for (const [key, counts] of sums.arrays) out.set(Number(key), counts);
   return out;
 }
 
@@ -96,12 +101,11 @@ export async function detailCounts(
     sql` and `,
   );
   const key = keyColumn(query.key, { topic: sql`r.topic_id`, feed: sql`r.feed_id`, lang: sql`r.lang` });
-  const rows = [
-    ...(await summed(db, months, sql`coverage_monthly_detail r`, sql`r.month`, key, where)),
-    ...(await summed(db, days, sql`coverage_daily_detail r`, sql`r.day`, key, where)),
-    ...(await summed(db, quarters, sql`coverage_detail r`, sql`r.quarter`, key, where)),
-  ];
-  return toArrays(rows, query.edges.length - 1);
+  const sums = new Sums(query.edges.length - 1);
+  await summed(db, sums, months, sql`coverage_monthly_detail r`, sql`r.month`, key, where);
+  await summed(db, sums, days, sql`coverage_daily_detail r`, sql`r.day`, key, where);
+  await summed(db, sums, quarters, sql`coverage_detail r`, sql`r.quarter`, key, where);
+  return sums.arrays;
 }
 
 /**
@@ -124,12 +128,12 @@ export async function topicSetCounts(
   );
   const key = keyColumn(query.key, { topic: sql`r.set_id`, feed: sql`r.feed_id`, lang: sql`r.lang` });
   const edgesMs = fine.map(([i, s, lo, hi]): Segment => [i, s, lo * fineUnitMs, hi * fineUnitMs]);
-  const rows = [
-    ...(await summed(db, months, sql`coverage_set_monthly_detail r`, sql`r.month`, key, where)),
-    ...(await summed(db, days, sql`coverage_set_daily_detail r`, sql`r.day`, key, where)),
-    ...(await distinctArticleSums(db, { ...query, segments: edgesMs })),
-  ];
-  return toArrays(rows, query.edges.length - 1);
+  const sums = new Sums(query.edges.length - 1);
+  await summed(db, sums, months, sql`coverage_set_monthly_detail r`, sql`r.month`, key, where);
+  await summed(db, sums, days, sql`coverage_set_daily_detail r`, sql`r.day`, key, where);
+  for (const row of await distinctArticleSums(db, { ...query, segments: edgesMs }))
+    sums.add(row.i, row.k, row.n);
+  return sums.arrays;
 }
 
 /**
@@ -178,45 +182,70 @@ export function keyColumn(key: CountKey | null, columns: { topic: SQL; feed: SQL
   return columns[key];
 }
 
+/** Per series key, signed counts per bucket, added up as rows arrive. */
+class Sums {
+  readonly arrays = new Map<string, number[]>();
+  constructor(readonly buckets: number) {}
+
+  /** The array of `key`, made on first use. */
+  of(key: unknown): number[] {
+    const id = String(key);
+    let counts = this.arrays.get(id);
+    if (!counts) {
+      counts = zeros(this.buckets);
+      this.arrays.set(id, counts);
+    }
+    return counts;
+  }
+
+  add(bucket: unknown, key: unknown, n: unknown): void {
+    this.of(key)[Number(bucket)]! += Number(n);
+  }
+}
+
 /**
- * Signed sums per (bucket, key) of `table` over the segments' ranges of `unit`. SQLite reads the rollup cells of
- * the ranges the segments cover (one index range per run of adjacent units) and hands them over as ONE JSON
- * text; the segments are summed here. Measured at 1M articles: a row object per cell costs the libSQL client
- * about 2 µs, and a join of the segments in SQL about as much per segment, against ~0.2 µs a cell this way.
+ * Adds the signed sums per (bucket, key) of `table` over the segments' ranges of `unit` to `sums`. SQLite reads
+ * the rollup cells of the ranges the segments cover (one index range per run of adjacent units) and hands them
+ * over as ONE JSON text; the segments are summed here. Measured at 1M articles: a row object per cell costs the
+ * libSQL client about 2 µs, and a join of the segments in SQL about as much per segment, against ~0.2 µs a cell
+ * this way. `unique`: the table has one row per (unit, key), so SQLite need not group (its temporary B-tree was
+ * 40% of a half-year's hourly read).
  */
 async function summed(
   db: Executor,
+  sums: Sums,
   segments: Segment[],
   table: SQL,
   unit: SQL,
   key: SQL,
   where: SQL,
-): Promise<Row[]> {
-  if (segments.length === 0) return [];
+  options: { unique?: boolean } = {},
+): Promise<void> {
+  if (segments.length === 0) return;
   // CROSS JOIN keeps the ranges outside: left to itself the planner may scan the rollup once per range.
-  const rows = await db.all<{ j: string }>(sql`
-    with rg(lo, hi) as (select value ->> 0, value ->> 1 from json_each(${JSON.stringify(unitRanges(segments))}))
-    select json_group_array(json_array(u, k, n)) as j from (
-      select ${unit} as u, ${key} as k, sum(r.count) as n
-      from rg cross join ${table} where ${where} and ${unit} >= rg.lo and ${unit} < rg.hi group by 1, 2)`);
-  const byUnit = new Map<number, Array<[key: unknown, n: number]>>();
+  const ranges = sql`with rg(lo, hi) as (
+    select value ->> 0, value ->> 1 from json_each(${JSON.stringify(unitRanges(segments))}))`;
+  const inRanges = sql`from rg cross join ${table} where ${where} and ${unit} >= rg.lo and ${unit} < rg.hi`;
+  const rows = await db.all<{ j: string | null }>(
+    options.unique
+      ? sql`${ranges} select json_group_array(json_array(${unit}, ${key}, r.count)) as j ${inRanges}`
+      : sql`${ranges} select json_group_array(json_array(u, k, n)) as j from (
+          select ${unit} as u, ${key} as k, sum(r.count) as n ${inRanges} group by 1, 2)`,
+  );
+  // Cells by unit, each a run of [key, n] pairs: the segments then walk their units.
+  const byUnit = new Map<number, unknown[]>();
   for (const [u, k, n] of JSON.parse(rows[0]?.j ?? "[]") as Array<[number, unknown, number]>) {
     const list = byUnit.get(u);
-    if (list) list.push([k, n]);
-    else byUnit.set(u, [[k, n]]);
+    if (list) list.push(k, n);
+    else byUnit.set(u, [k, n]);
   }
-  const sums = new Map<string, Row>();
   for (const [i, sign, lo, hi] of segments) {
     for (let u = lo; u < hi; u++) {
-      for (const [k, n] of byUnit.get(u) ?? []) {
-        const id = `${i}\u0000${String(k)}`;
-        const row = sums.get(id);
-        if (row) row.n = (row.n as number) + sign * n;
-        else sums.set(id, { i, k, n: sign * n });
-      }
+      const cells = byUnit.get(u);
+      if (!cells) continue;
+      for (let c = 0; c < cells.length; c += 2) sums.of(cells[c])[i]! += sign * (cells[c + 1] as number);
     }
   }
-  return [...sums.values()];
 }
 
 /** The segments' unit ranges, sorted and merged where they touch: what SQLite reads. */
