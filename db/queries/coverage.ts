@@ -102,9 +102,16 @@ export async function detailCounts(
   );
   const key = keyColumn(query.key, { topic: sql`r.topic_id`, feed: sql`r.feed_id`, lang: sql`r.lang` });
   const sums = new Sums(query.edges.length - 1);
-  await summed(db, sums, months, sql`coverage_monthly_detail r`, sql`r.month`, key, where);
-  await summed(db, sums, days, sql`coverage_daily_detail r`, sql`r.day`, key, where);
-  await summed(db, sums, quarters, sql`coverage_detail r`, sql`r.quarter`, key, where);
+  const byFeed = (unit: SQL) => feedKeyed(query.key, sql`r.topic_id, ${unit}, r.feed_id`);
+  await summed(db, sums, months, sql`coverage_monthly_detail r`, sql`r.month`, key, where, {
+    preGroup: byFeed(sql`r.month`),
+  });
+  await summed(db, sums, days, sql`coverage_daily_detail r`, sql`r.day`, key, where, {
+    preGroup: byFeed(sql`r.day`),
+  });
+  await summed(db, sums, quarters, sql`coverage_detail r`, sql`r.quarter`, key, where, {
+    preGroup: byFeed(sql`r.quarter`),
+  });
   return sums.arrays;
 }
 
@@ -129,8 +136,13 @@ export async function topicSetCounts(
   const key = keyColumn(query.key, { topic: sql`r.set_id`, feed: sql`r.feed_id`, lang: sql`r.lang` });
   const edgesMs = fine.map(([i, s, lo, hi]): Segment => [i, s, lo * fineUnitMs, hi * fineUnitMs]);
   const sums = new Sums(query.edges.length - 1);
-  await summed(db, sums, months, sql`coverage_set_monthly_detail r`, sql`r.month`, key, where);
-  await summed(db, sums, days, sql`coverage_set_daily_detail r`, sql`r.day`, key, where);
+  const byFeed = (unit: SQL) => feedKeyed(query.key, sql`r.set_id, ${unit}, r.feed_id`);
+  await summed(db, sums, months, sql`coverage_set_monthly_detail r`, sql`r.month`, key, where, {
+    preGroup: byFeed(sql`r.month`),
+  });
+  await summed(db, sums, days, sql`coverage_set_daily_detail r`, sql`r.day`, key, where, {
+    preGroup: byFeed(sql`r.day`),
+  });
   for (const row of await distinctArticleSums(db, { ...query, segments: edgesMs }))
     sums.add(row.i, row.k, row.n);
   return sums.arrays;
@@ -138,30 +150,50 @@ export async function topicSetCounts(
 
 /**
  * Signed counts of the articles carrying at least one of the topics, each once, per segment (epoch ms) and group,
- * from the tag and article tables: one index range of article_topics per topic and segment.
+ * from the tag and article tables: one index range of article_topics per topic and distinct range. A bucket edge
+ * that is not a UTC midnight gives the same hours to the buckets on both sides (added to one, taken from the
+ * other), so each distinct range is read once and handed to its segments here: half the reads of a daily year.
  */
 async function distinctArticleSums(
   db: Executor,
   query: { topicIds: readonly number[]; segments: Segment[]; key: CountKey; scope: Scope },
 ): Promise<Row[]> {
   if (query.segments.length === 0) return [];
+  const rangeOf = new Map<string, number>();
+  const ranges: Array<[number, number]> = [];
+  const segmentRanges = query.segments.map(([, , lo, hi]) => {
+    const id = `${lo},${hi}`;
+    let index = rangeOf.get(id);
+    if (index === undefined) {
+      index = ranges.push([lo, hi]) - 1;
+      rangeOf.set(id, index);
+    }
+    return index;
+  });
   const scope = scopeConditions(query.scope, sql`a.feed_id`, sql`coalesce(a.lang, '')`);
   const key = keyColumn(query.key, {
     topic: sql`t.topic_id`,
     feed: sql`a.feed_id`,
     lang: sql`coalesce(a.lang, '')`,
   });
-  const rows = await db.all<Row & { s: unknown }>(sql`
-    with b(i, s, lo, hi) as (
-      select value ->> 0, value ->> 1, value ->> 2, value ->> 3 from json_each(${JSON.stringify(query.segments)}))
-    select b.i as i, b.s as s, ${key} as k, count(distinct t.article_id) as n
+  const rows = await db.all<{ r: number; k: unknown; n: number }>(sql`
+    with b(r, lo, hi) as (select key, value ->> 0, value ->> 1 from json_each(${JSON.stringify(ranges)}))
+    select b.r as r, ${key} as k, count(distinct t.article_id) as n
     from b join article_topics t
       on t.topic_id in (select value from json_each(${JSON.stringify(query.topicIds)}))
       and t.published_at >= b.lo and t.published_at < b.hi
     join articles a on a.id = t.article_id
     ${scope.length > 0 ? sql`where ${sql.join(scope, sql` and `)}` : sql``}
-    group by b.i, b.s, b.lo, k`);
-  return rows.map((row) => ({ i: row.i, k: row.k, n: Number(row.s) * Number(row.n) }));
+    group by b.r, k`);
+  const byRange = new Map<number, Array<{ k: unknown; n: number }>>();
+  for (const row of rows) {
+    const list = byRange.get(Number(row.r));
+    if (list) list.push(row);
+    else byRange.set(Number(row.r), [row]);
+  }
+  return query.segments.flatMap(([i, sign], s) =>
+    (byRange.get(segmentRanges[s]!) ?? []).map((row) => ({ i, k: row.k, n: sign * Number(row.n) })),
+  );
 }
 
 export type Row = { i: unknown; k: unknown; n: unknown };
@@ -219,22 +251,40 @@ async function summed(
   unit: SQL,
   key: SQL,
   where: SQL,
-  options: { unique?: boolean } = {},
+  options: { unique?: boolean; preGroup?: SQL | undefined } = {},
 ): Promise<void> {
   if (segments.length === 0) return;
-  // CROSS JOIN keeps the ranges outside: left to itself the planner may scan the rollup once per range.
-  const ranges = sql`with rg(lo, hi) as (
-    select value ->> 0, value ->> 1 from json_each(${JSON.stringify(unitRanges(segments))}))`;
-  const inRanges = sql`from rg cross join ${table} where ${where} and ${unit} >= rg.lo and ${unit} < rg.hi`;
-  const rows = await db.all<{ j: string | null }>(
-    options.unique
-      ? sql`${ranges} select json_group_array(json_array(${unit}, ${key}, r.count)) as j ${inRanges}`
-      : sql`${ranges} select json_group_array(json_array(u, k, n)) as j from (
-          select ${unit} as u, ${key} as k, sum(r.count) as n ${inRanges} group by 1, 2)`,
-  );
+  const merged = unitRanges(segments);
+  // Grouped first by a prefix of the primary key, which SQLite does as it reads a range (no sorting), then by
+  // (unit, key) over far fewer rows: a year's monthly breakdown by outlet sorted 45k cells, now 11k. SQLite reads
+  // in key order only within one bound range, so a few ranges are read one by one.
+  const cells = (
+    options.preGroup && merged.length <= PRE_GROUPED_RANGES
+      ? await Promise.all(
+          merged.map(([lo, hi]) =>
+            db.all<{ j: string | null }>(sql`select json_group_array(json_array(u, k, n)) as j from (
+              select r.u as u, ${key} as k, sum(r.count) as n from (
+                select ${unit} as u, r.feed_id as feed_id, sum(r.count) as count from ${table}
+                where ${where} and ${unit} >= ${lo} and ${unit} < ${hi} group by ${options.preGroup}
+              ) r group by 1, 2)`),
+          ),
+        )
+      : [
+          await db.all<{ j: string | null }>(sql`
+            with rg(lo, hi) as (select value ->> 0, value ->> 1 from json_each(${JSON.stringify(merged)}))
+            ${
+              options.unique
+                ? sql`select json_group_array(json_array(${unit}, ${key}, r.count)) as j`
+                : sql`select json_group_array(json_array(u, k, n)) as j from (select ${unit} as u, ${key} as k, sum(r.count) as n`
+            }
+            -- CROSS JOIN keeps the ranges outside: left to itself the planner may scan the rollup once per range.
+            from rg cross join ${table} where ${where} and ${unit} >= rg.lo and ${unit} < rg.hi
+            ${options.unique ? sql`` : sql`group by 1, 2)`}`),
+        ]
+  ).flatMap((rows) => JSON.parse(rows[0]?.j ?? "[]") as Array<[number, unknown, number]>);
   // Cells by unit, each a run of [key, n] pairs: the segments then walk their units.
   const byUnit = new Map<number, unknown[]>();
-  for (const [u, k, n] of JSON.parse(rows[0]?.j ?? "[]") as Array<[number, unknown, number]>) {
+  for (const [u, k, n] of cells) {
     const list = byUnit.get(u);
     if (list) list.push(k, n);
     else byUnit.set(u, [k, n]);
@@ -246,6 +296,17 @@ async function summed(
       for (let c = 0; c < cells.length; c += 2) sums.of(cells[c])[i]! += sign * (cells[c + 1] as number);
     }
   }
+}
+
+/** Up to this many separate ranges are read one query each, to be grouped as they are read. */
+const PRE_GROUPED_RANGES = 4;
+
+/**
+ * The primary-key prefix (lead column, unit, feed) to group a detail rollup by before grouping by `key`, when the
+ * key is a function of the feed (outlet, country); a language key is not, and is grouped in one step.
+ */
+function feedKeyed(key: CountKey | null, prefix: SQL): SQL | undefined {
+  return key === "feed" || key === "country" ? prefix : undefined;
 }
 
 /** The segments' unit ranges, sorted and merged where they touch: what SQLite reads. */
