@@ -269,7 +269,8 @@ async function summed(
               ) r group by 1, 2)`),
           ),
         )
-      : [
+      : // CROSS JOIN keeps the ranges outside: left to itself the planner may scan the rollup once per range.
+        [
           await db.all<{ j: string | null }>(sql`
             with rg(lo, hi) as (select value ->> 0, value ->> 1 from json_each(${JSON.stringify(merged)}))
             ${
@@ -277,7 +278,6 @@ async function summed(
                 ? sql`select json_group_array(json_array(${unit}, ${key}, r.count)) as j`
                 : sql`select json_group_array(json_array(u, k, n)) as j from (select ${unit} as u, ${key} as k, sum(r.count) as n`
             }
-            -- CROSS JOIN keeps the ranges outside: left to itself the planner may scan the rollup once per range.
             from rg cross join ${table} where ${where} and ${unit} >= rg.lo and ${unit} < rg.hi
             ${options.unique ? sql`` : sql`group by 1, 2)`}`),
         ]
