@@ -15,7 +15,8 @@ export function refuseControlCharacters(): MiddlewareHandler {
       refuse(name, name);
       for (const value of values) refuse(name, value);
     }
-    if (isJson(c.req.header("content-type"))) {
+    // A read's body is never read (and never size-limited: see middleware.ts), so it is not parsed here either.
+    if (c.req.method !== "GET" && c.req.method !== "HEAD" && isJson(c.req.header("content-type"))) {
       // Hono keeps the parsed body, so the route's validator reads this same value; a body that is not JSON is
       // left to that validator's own answer.
       const body: unknown = await c.req.json().catch(() => undefined);

@@ -1,4 +1,5 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import type { TypedResponse } from "hono";
 import { COVERAGE_BY, SHARE_OF } from "../../core/coverage/coverage-series";
 import { INTERVALS } from "../../core/time/time-buckets";
 import { errorResponses, PUBLIC, ScopeFilterParams } from "../api-shapes";
@@ -199,6 +200,9 @@ export function coverageRoutes({ reads }: { reads: Reads }) {
         "content-disposition": `attachment; filename="${answer.filename}"`,
       });
     }
-    return c.json(answer.body as z.infer<typeof Coverage>, 200);
+    // The read worker sends the body as text with its ETag (hono/etag then has nothing to hash); typed as the
+    // JSON it is, for the dashboard's client (web/api.ts).
+    const sent = c.body(answer.json, 200, { "content-type": "application/json", etag: answer.etag });
+    return sent as unknown as TypedResponse<z.infer<typeof Coverage>, 200, "json">;
   });
 }

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../core/config";
@@ -60,6 +61,18 @@ describe("read workers", () => {
     expect(worker.status).toBe(200);
     expect(worker.headers.get("content-type")).toBe(local.headers.get("content-type"));
     expect(await worker.text()).toBe(await local.text());
+  });
+
+  it("a coverage answer from a worker carries the ETag of its bytes, and a client holding it gets a 304", async () => {
+    const path = "/api/coverage?topics=alpha,beta&from=2025-01-10&to=2025-01-31&by=feed";
+    const res = await viaWorkers.request(path);
+    const body = await res.text();
+    const etag = res.headers.get("etag");
+    expect(etag).toBe(`"${createHash("sha1").update(body).digest("hex")}"`);
+    expect((await inProcess.request(path)).headers.get("etag")).toBe(etag);
+    const again = await viaWorkers.request(path, { headers: { "if-none-match": etag! } });
+    expect(again.status).toBe(304);
+    expect(again.headers.get("cache-control")).toBe("public, max-age=15");
   });
 
   it("a refused read keeps its status and message across the thread boundary", async () => {

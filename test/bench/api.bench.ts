@@ -1,5 +1,6 @@
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
+import { loadavg } from "node:os";
 import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
 import { build } from "esbuild";
@@ -135,6 +136,22 @@ export async function benchApi(): Promise<Row[]> {
       });
   }
 
+  // unit=stories counts distinct stories per bucket from the articles and tags themselves (no rollup can sum
+  // distinct counts): the dashboard's half-year daily view of the five topics, on a few windows.
+  const storyWindows = windows.slice(0, 3);
+  const stories = await timeEach(storyWindows, (w) =>
+    get(
+      `/api/coverage?topics=${TOPICS}&from=${w.from}&to=${w.to}&tz=Europe/Berlin&interval=day&unit=stories`,
+    ),
+  );
+  rows.push({
+    bench: "api",
+    metric: "coverage unit=stories, half-year daily, 5 topics, Berlin p50",
+    value: median(stories),
+    unit: "ms",
+    note: `CPU p50 ${median(stories.cpu).toFixed(0)} ms; ${storyWindows.length} windows; no target`,
+  });
+
   const pages = await timeEach(
     Array.from({ length: 100 }, (_, k) => k),
     (k) => get(`/api/articles?topic=r1-release&from=${day(k)}&to=${day(k + 30)}&limit=50`),
@@ -220,6 +237,9 @@ async function underLoad(mode: string, entry: string[]): Promise<Row[]> {
       duration: 3,
       requests: [{ setupRequest: (r) => ({ ...r, path: nextPath() }) }],
     });
+    // What the server and this process (the load generator, on the same cores) spend while measured.
+    const serverCpu = processTreeCpuMs(server.pid!);
+    const generatorCpu = process.cpuUsage();
     const [load, health] = await Promise.all([
       autocannon({
         url: base,
@@ -229,6 +249,10 @@ async function underLoad(mode: string, entry: string[]): Promise<Row[]> {
       }),
       autocannon({ url: `${base}/api/health`, connections: 1, overallRate: 20, duration: 10 }),
     ]);
+    const spent = process.cpuUsage(generatorCpu);
+    const serverMs = processTreeCpuMs(server.pid!) - serverCpu;
+    const answered = load.requests.total + health.requests.total;
+    const cpu = `server CPU ${(serverMs / answered).toFixed(2)} ms a request, load generator ${((spent.user + spent.system) / 1000 / 10).toFixed(0)} ms/s`;
     const rss = treeMemory(server.pid!);
     return [
       {
@@ -236,7 +260,12 @@ async function underLoad(mode: string, entry: string[]): Promise<Row[]> {
         metric: `${mode}: uncached coverage under 20 connections`,
         value: load.requests.average,
         unit: "req/s",
-        note: verdict(load.requests.average, ">=", 400, `p99 ${load.latency.p99} ms, ${load.non2xx} non-2xx`),
+        note: verdict(
+          load.requests.average,
+          ">=",
+          400,
+          `p99 ${load.latency.p99} ms, ${load.non2xx} non-2xx; ${cpu}; load average ${loadavg()[0]!.toFixed(1)}`,
+        ),
       },
       {
         bench: "api",
@@ -271,19 +300,39 @@ async function underLoad(mode: string, entry: string[]): Promise<Row[]> {
   }
 }
 
-/** VmRSS and VmHWM summed over a process and its children (the cluster prototype's workers). */
-function treeMemory(pid: number): { rss: number; hwm: number; processes: number } {
+/** A process and its children (the cluster prototype's workers). */
+function processTree(pid: number): number[] {
   const pids = [pid];
   for (const entry of readdirSync("/proc")) {
     if (!/^\d+$/.test(entry)) continue;
     try {
-      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
-      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
-      if (ppid === pid) pids.push(Number(entry));
+      if (statFields(Number(entry))[1] === String(pid)) pids.push(Number(entry));
     } catch {
       // gone meanwhile
     }
   }
+  return pids;
+}
+
+/** /proc/PID/stat's fields after the command name: state, ppid, ... (utime and stime are [11] and [12]). */
+function statFields(pid: number): string[] {
+  const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+  return stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+}
+
+/** User + system CPU time of a process tree so far (every thread), in ms; Linux counts it in 10 ms ticks. */
+function processTreeCpuMs(pid: number): number {
+  let ticks = 0;
+  for (const p of processTree(pid)) {
+    const fields = statFields(p);
+    ticks += Number(fields[11]) + Number(fields[12]);
+  }
+  return ticks * 10;
+}
+
+/** VmRSS and VmHWM summed over a process and its children (the cluster prototype's workers). */
+function treeMemory(pid: number): { rss: number; hwm: number; processes: number } {
+  const pids = processTree(pid);
   let rss = 0;
   let hwm = 0;
   for (const p of pids) {
