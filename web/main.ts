@@ -183,6 +183,7 @@ async function load(fresh = false, quiet = false): Promise<void> {
     breakdownKey = "";
     chart.clear();
     overview.clear();
+    clearTimeout(spreadTimer);
     spread.hide();
     spreadKey = "";
     figureState.partial(null);
@@ -216,8 +217,14 @@ async function requestBreakdown(
   return getCoverage({ ...query, topics: topicList }, fetching);
 }
 
-/** The first topic's spread over the answer's days, asked for again only when those changed. */
+/**
+ * The first topic's spread over the answer's days, asked for again only when those changed, and only once the
+ * view has held still for a moment: at a million articles a year's spread is seconds of a read worker (which
+ * an aborted request does not stop), so a reader flipping through ranges would queue one per flip in front
+ * of the charts' own requests. Below the fold, it can come a little later.
+ */
 function showSpread(main: Coverage, fresh: boolean): void {
+  clearTimeout(spreadTimer);
   const slug = state.topics[0] ?? main.series[0]?.key;
   if (!slug) {
     spread.hide();
@@ -229,8 +236,16 @@ function showSpread(main: Coverage, fresh: boolean): void {
   const key = JSON.stringify({ slug, where });
   if (!fresh && key === spreadKey) return;
   spreadKey = key;
-  void spread.show({ slug, name, query: where, locale }, fresh);
+  const view = { slug, name, query: where, locale };
+  if (firstSpread) {
+    firstSpread = false;
+    void spread.show(view, fresh);
+  } else spreadTimer = setTimeout(() => void spread.show(view, fresh), SPREAD_SETTLE_MS);
 }
+
+const SPREAD_SETTLE_MS = 500;
+let spreadTimer: ReturnType<typeof setTimeout> | undefined;
+let firstSpread = true;
 
 function drawCoverage(): void {
   if (!coverage) return;
