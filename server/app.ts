@@ -2,6 +2,7 @@ import { OpenAPIHono } from "@hono/zod-openapi";
 import type { Logger } from "pino";
 import type { Config } from "../core/config";
 import type { Db } from "../db/client";
+import { articleTimeSpan } from "../db/queries/articles";
 import { createAddressFailures } from "./address-failures";
 import { authenticate, requireAdmin } from "./auth";
 import { errorBody, handleError, validationError } from "./errors";
@@ -121,7 +122,9 @@ export function createApp(deps: AppDeps) {
   );
   app.route("/", metrics.routes);
   app.route("/", signinRoutes(signInDeps, deps.config.publicUrl));
-  app.route("/", webRoutes(deps));
+  // "All" starts no earlier than 2000, as the dashboard's probe did: a feed's misdated article from 1970 would
+  // otherwise stretch the default view over half a century of empty days.
+  app.route("/", webRoutes({ ...deps, dataSpan: () => articleTimeSpan(deps.db, Date.UTC(2000, 0, 1)) }));
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", { type: "http", scheme: "bearer" });
   app.openAPIRegistry.registerComponent("securitySchemes", "sessionCookie", {

@@ -43,10 +43,28 @@ const TYPES: Record<string, string> = {
 // Vite names every asset by its content hash, so a name never changes meaning: cache it for a year.
 const ASSET_NAME = /^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*\.(js|css|svg|png|woff2|map)$/;
 
+/** The first and last stored article's times (epoch ms), as web/state/data-span.ts reads them from a page. */
+export interface DataSpan {
+  first: number;
+  last: number;
+}
+
 export interface WebDeps {
   /** The built dashboard folder; default dist/web next to server/. */
   webRoot?: string;
   log?: Logger;
+  /** Where the stored articles lie; each page carries it, so "All" needs no probe before the first chart. */
+  dataSpan?: () => Promise<DataSpan | null>;
+}
+
+/**
+ * The page with the data's span in a meta element (the CSP forbids inline script): the dashboard's first chart
+ * of "All" then asks for its days at once instead of first probing where the data is, a round trip in series.
+ * Empty content means an empty store; no element (an older server) makes the page probe as before.
+ */
+export function withDataSpan(html: string, span: DataSpan | null): string {
+  const content = span ? `${Math.trunc(span.first)} ${Math.trunc(span.last)}` : "";
+  return html.replace("</head>", `<meta name="tidemark-data-span" content="${content}" />\n  </head>`);
 }
 
 /**
@@ -57,6 +75,17 @@ export interface WebDeps {
 export function webRoutes(deps: WebDeps = {}) {
   const root = deps.webRoot ?? DEFAULT_WEB_ROOT;
   const app = new Hono();
+
+  // A failed read leaves the span out: the page then finds it with a probe, as it would from an older server.
+  const spanOrNothing = async (): Promise<DataSpan | null | undefined> => {
+    if (!deps.dataSpan) return undefined;
+    try {
+      return await deps.dataSpan();
+    } catch (error) {
+      deps.log?.warn({ err: error }, "the data span could not be read: pages go without it");
+      return undefined;
+    }
+  };
 
   const page = (file: string, csp: string) => async (c: Context) => {
     let html: string;
@@ -72,7 +101,8 @@ export function webRoutes(deps: WebDeps = {}) {
         },
       );
     }
-    return c.html(html, 200, {
+    const span = await spanOrNothing();
+    return c.html(span === undefined ? html : withDataSpan(html, span), 200, {
       "Content-Security-Policy": csp,
       "Cache-Control": "no-cache",
       "X-Content-Type-Options": "nosniff",

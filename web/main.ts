@@ -2,7 +2,15 @@
 import "./first-request";
 import { readAdminToken } from "./admin-token";
 import { setupSubscribe } from "./alerts/subscribe-panel";
-import { type Coverage, coverageCsvUrl, getCoverage, getTopics, type Topic } from "./api";
+import {
+  type Coverage,
+  type CoverageQuery,
+  coverageCsvUrl,
+  type Fetching,
+  getCoverage,
+  getTopics,
+  type Topic,
+} from "./api";
 import { ArticleList } from "./articles/list";
 import { type ListMode, listCaption, listQuery } from "./articles/list-scope";
 import { setupSearchScope } from "./articles/search-scope";
@@ -10,7 +18,7 @@ import { BreakdownChart, type BreakdownRow, breakdownRows } from "./charts/break
 import { breakdownTable } from "./charts/breakdown-table";
 import { bucketSpan, rangeSpan } from "./charts/bucket-span";
 import { CoverageChart } from "./charts/coverage";
-import { browserTz, fromLink, resolveRange } from "./first-request";
+import { browserTz, fromLink, requestView, resolveRange, takeFirstView } from "./first-request";
 import "./charts/draw-marks";
 import { coverageTable } from "./charts/data-table";
 import { seriesColor } from "./charts/palette";
@@ -41,7 +49,7 @@ import { findExtent } from "./states/find-extent";
 import { emptyText, extentText, partialText } from "./states/state-text";
 import { showStoreNotice } from "./store-notice";
 import { onThemeChange, setupThemeSwitch } from "./theme/theme";
-import { loadTimeline, NO_MARKS, type Timeline, tableNotes, timelineMarks } from "./timeline";
+import { NO_MARKS, type Timeline, tableNotes, timelineMarks } from "./timeline";
 import { setupTopicsPanel } from "./topics/topics-panel";
 import { writeToken } from "./write-access";
 
@@ -97,63 +105,72 @@ const articles = new ArticleList(
   () => ({ topics, tz: state.tz, locale }),
 );
 
+/** What the charts show now, as the queries behind them: a control that changes neither asks for neither. */
+let mainKey = "";
+let breakdownKey = "";
+/** The spread and list queries last asked for, so a new interval or smoothing does not ask for them again. */
+let spreadKey = "";
+let listKey = "";
+/** The current view's requests: a newer view aborts them, so stale answers neither arrive nor queue. */
+let inFlight: AbortController | null = null;
+
 /**
  * `fresh` when something is known to have changed (a live article, a retry): revalidate instead of reusing
  * answers. `quiet` (a live article): no loading message over a chart that is about to gain a point.
  */
 async function load(fresh = false, quiet = false): Promise<void> {
   const seq = ++loadSeq;
+  inFlight?.abort();
+  const abort = new AbortController();
+  inFlight = abort;
+  const fetching = { fresh, signal: abort.signal };
   const s = state;
-  figureState.loading(quiet);
-  breakdownFigure.dataset.state = "loading";
   try {
-    const range = await resolveRange(s);
+    const first = fresh ? null : takeFirstView(s);
+    const range = first ? (await first).range : await resolveRange(s);
     shownRange = range;
     controls?.show(s, range.from, range.to);
     const query = coverageQuery(s, range);
-    byId<HTMLAnchorElement>("export-csv").href = coverageCsvUrl(query);
-    // The breakdown is asked for only once the main chart is drawn: on a large store it is the slower
-    // query, and the first chart should not queue behind it.
-    const [main, marked] = await Promise.all([getCoverage(query, { fresh }), loadTimeline(query, { fresh })]);
-    void topicsArrive().catch(() => undefined);
-    if (seq !== loadSeq) return;
-    coverage = main;
-    timeline = marked;
-    drawCoverage();
-    const slug = s.topics[0] ?? main.series[0]?.key;
-    const name = main.series.find((x) => x.key === slug)?.label ?? slug ?? "";
-    const where = { from: main.from, to: main.to, tz: main.tz, ...s.filters };
-    if (slug) void spread.show({ slug, name, query: where, locale }, fresh);
-    else spread.hide();
-    if (firstChart) {
-      firstChart = false;
-      requestAnimationFrame(() => {
-        performance.mark("tidemark:first-chart");
-        firstChartSettled();
-      });
+    const key = JSON.stringify(query);
+    const mainChanged = fresh || coverage === null || key !== mainKey;
+    const split = breakdownQuery(s, query);
+    const splitKey = JSON.stringify(split);
+    const breakdownChanged = fresh || splitKey !== breakdownKey || breakdownFigure.dataset.state !== "ready";
+    if (mainChanged) figureState.loading(quiet);
+    if (breakdownChanged) breakdownFigure.dataset.state = "loading";
+    // The first chart asks for the breakdown only once it is drawn: on a large store the breakdown is the
+    // slower query, and the first chart should not queue behind it. Later views ask for both at once.
+    const splitRequest = breakdownChanged && !firstChart ? requestBreakdown(split, fetching) : null;
+    splitRequest?.catch(() => undefined);
+    if (mainChanged) {
+      byId<HTMLAnchorElement>("export-csv").href = coverageCsvUrl(query);
+      const view = await (first ?? requestView(s, fetching));
+      const [main, marked] = await Promise.all([view.coverage, view.timeline]);
+      void topicsArrive().catch(() => undefined);
+      if (seq !== loadSeq) return;
+      coverage = main;
+      timeline = marked;
+      mainKey = key;
+      drawCoverage();
+      if (firstChart) {
+        firstChart = false;
+        requestAnimationFrame(() => {
+          performance.mark("tidemark:first-chart");
+          firstChartSettled();
+        });
+      }
+      showSpread(main, fresh);
+      // The list follows the view; only a live refresh leaves a picked point's articles in place.
+      if (!(fresh && drilled)) void showList(fresh);
     }
-    // The list follows the view; only a live refresh leaves a picked point's articles in place.
-    if (!(fresh && drilled)) void showList();
-    // Without topics a breakdown counts every article, which is each group's whole coverage: its share of
-    // itself would be 100% everywhere, so the share view names every topic to ask "how much was about them".
-    const everyTopic = s.share === "group" && s.topics.length === 0;
-    const split = await getCoverage(
-      {
-        ...query,
-        topics: everyTopic ? (await topicsArrive()).map((t) => t.slug) : query.topics,
-        smooth: undefined,
-        compare: undefined,
-        by: s.breakdown,
-        top: 8,
-        share: s.share,
-      },
-      { fresh },
-    );
+    if (!breakdownChanged) return;
+    const answer = await (splitRequest ?? requestBreakdown(split, fetching));
     if (seq !== loadSeq) return;
-    const rows = breakdownRows(split);
+    const rows = breakdownRows(answer);
     breakdownShown = rows;
-    breakdown.update(rows, locale, split.by);
-    byId("breakdown-table").replaceChildren(breakdownTable(rows, split, locale));
+    breakdownKey = splitKey;
+    breakdown.update(rows, locale, answer.by);
+    byId("breakdown-table").replaceChildren(breakdownTable(rows, answer, locale));
     breakdownFigure.dataset.state = "ready";
     if (performance.getEntriesByName("tidemark:breakdown").length === 0)
       performance.mark("tidemark:breakdown");
@@ -162,15 +179,73 @@ async function load(fresh = false, quiet = false): Promise<void> {
     if (seq !== loadSeq) return;
     // The previous view's lines must not stay drawn under the message as if they were this view's.
     coverage = null;
+    mainKey = "";
+    breakdownKey = "";
     chart.clear();
     overview.clear();
+    clearTimeout(spreadTimer);
     spread.hide();
+    spreadKey = "";
     figureState.partial(null);
     breakdownFigure.dataset.state = "error";
     figureState.error((error as Error).message, () => void load(true));
     summary.textContent = `Could not load coverage: ${(error as Error).message}`;
   }
 }
+
+/** The breakdown's request for a state over the main chart's query; the topic list is filled in when needed. */
+function breakdownQuery(s: DashboardState, query: CoverageQuery): CoverageQuery & { everyTopic: boolean } {
+  // Without topics a breakdown counts every article, which is each group's whole coverage: its share of
+  // itself would be 100% everywhere, so the share view names every topic to ask "how much was about them".
+  const everyTopic = s.share === "group" && s.topics.length === 0;
+  return {
+    ...query,
+    smooth: undefined,
+    compare: undefined,
+    by: s.breakdown,
+    top: 8,
+    share: s.share,
+    everyTopic,
+  };
+}
+
+async function requestBreakdown(
+  { everyTopic, ...query }: ReturnType<typeof breakdownQuery>,
+  fetching: Fetching,
+): Promise<Coverage> {
+  const topicList = everyTopic ? (await topicsArrive()).map((t) => t.slug) : query.topics;
+  return getCoverage({ ...query, topics: topicList }, fetching);
+}
+
+/**
+ * The first topic's spread over the answer's days, asked for again only when those changed, and only once the
+ * view has held still for a moment: at a million articles a year's spread is seconds of a read worker (which
+ * an aborted request does not stop), so a reader flipping through ranges would queue one per flip in front
+ * of the charts' own requests. Below the fold, it can come a little later.
+ */
+function showSpread(main: Coverage, fresh: boolean): void {
+  clearTimeout(spreadTimer);
+  const slug = state.topics[0] ?? main.series[0]?.key;
+  if (!slug) {
+    spread.hide();
+    spreadKey = "";
+    return;
+  }
+  const name = main.series.find((x) => x.key === slug)?.label ?? slug;
+  const where = { from: main.from, to: main.to, tz: main.tz, ...state.filters };
+  const key = JSON.stringify({ slug, where });
+  if (!fresh && key === spreadKey) return;
+  spreadKey = key;
+  const view = { slug, name, query: where, locale };
+  if (firstSpread) {
+    firstSpread = false;
+    void spread.show(view, fresh);
+  } else spreadTimer = setTimeout(() => void spread.show(view, fresh), SPREAD_SETTLE_MS);
+}
+
+const SPREAD_SETTLE_MS = 500;
+let spreadTimer: ReturnType<typeof setTimeout> | undefined;
+let firstSpread = true;
 
 function drawCoverage(): void {
   if (!coverage) return;
@@ -289,16 +364,24 @@ async function drillRow(row: BreakdownRow): Promise<void> {
   await articles.show({ ...state.filters, ...filter, topic, from: span.from, to: span.to });
 }
 
-/** The list of the view (its topics, range, filters and zone): its newest articles, or the search in it. */
-async function showList(): Promise<void> {
+/**
+ * The list of the view (its topics, range, filters and zone): its newest articles, or the search in it.
+ * `force` false: not asked again when the view's list is already shown (a new interval or smoothing).
+ */
+async function showList(force = true): Promise<void> {
   const c = coverage;
   if (!c) return;
+  const wasDrilled = drilled;
   drilled = false;
   const list = topics.size > 0 ? [...topics.values()] : await topicsArrive().catch(() => []);
   if (coverage !== c) return;
   const scope = { state, topics: list, dates: { from: c.from, to: c.to }, span: rangeSpan(c) };
+  const query = listQuery(listMode, scope);
+  const key = JSON.stringify(query);
+  if (!force && !wasDrilled && key === listKey) return;
+  listKey = key;
   articlesContext.textContent = listCaption(listMode, scope, locale);
-  await articles.show(listQuery(listMode, scope));
+  await articles.show(query);
 }
 
 function focusArticles(): void {

@@ -241,3 +241,18 @@ export async function countArticles(db: Executor, only: { sample?: boolean } = {
     .where(only.sample ? eq(articles.isSample, true) : undefined);
   return Number(row?.n ?? 0);
 }
+
+/**
+ * The times of the first (at or after `since`, epoch ms) and the last stored article; null when none is. Two
+ * probes of the published-time index, so a page can carry the span without counting anything.
+ */
+export async function articleTimeSpan(
+  db: Executor,
+  since: number,
+): Promise<{ first: number; last: number } | null> {
+  const [row] = await db.all<{ first: number | null; last: number | null }>(sql`
+    select (select min(published_at) from articles where published_at >= ${since}) as first,
+           (select max(published_at) from articles) as last`);
+  if (row?.first == null || row.last == null) return null;
+  return { first: Number(row.first), last: Number(row.last) };
+}

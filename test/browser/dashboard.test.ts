@@ -69,7 +69,7 @@ describe("the dashboard over the sample coverage", () => {
     expect(errors).toEqual([]);
   });
 
-  it("asks for the topic list only once the first chart's data is in, so it never holds that data up", async () => {
+  it("sends the chart's own request first, with no probe for where the data lies, and the topic list after its data", async () => {
     ({ page, errors } = await dashboard.newPage({
       viewport: { width: 1280, height: 800 },
       timezoneId: "UTC",
@@ -89,10 +89,12 @@ describe("the dashboard over the sample coverage", () => {
     const topics = log.findIndex((e) => e.startsWith("sent /api/topics"));
     expect(firstChartData).toBeGreaterThanOrEqual(0);
     expect(topics).toBeGreaterThan(firstChartData);
-    // The range probe ("all": where the coverage lies, by month) is the first request the page makes.
+    // "All" spans the data the page carries: the first request is the chart's own, over the sample's months,
+    // with no probe for where the coverage lies before it.
     expect(log.find((e) => e.startsWith("sent /api/"))).toMatch(
-      /^sent \/api\/coverage\?from=2000-01-01&.*interval=month/,
+      /^sent \/api\/coverage\?from=2025-01-01&to=2025-03-31&interval=day&.*compare=previous/,
     );
+    expect(log.filter((e) => e.startsWith("sent /api/coverage") && e.includes("interval=month"))).toEqual([]);
     expect(errors).toEqual([]);
   });
 
@@ -351,6 +353,63 @@ describe("the dashboard over the sample coverage", () => {
     await page.waitForURL(/by=lang/);
     await chartReady(page);
     await page.waitForFunction(() => document.querySelector("#breakdown-table tr[data-key=zh]") !== null);
+    expect(errors).toEqual([]);
+  });
+
+  it("asks for the breakdown alone when only the breakdown changes, and for nothing it already has", async () => {
+    await open("/?topics=r1-release");
+    await page.waitForSelector("#breakdown-figure[data-state=ready]");
+    await page.waitForSelector("#spread[data-state=ready], #spread[data-state=empty]");
+    const sent: string[] = [];
+    page.on("request", (r) => {
+      const url = new URL(r.url());
+      if (url.pathname.startsWith("/api/")) sent.push(`${url.pathname}${url.search}`);
+    });
+    await page.selectOption("#breakdown-by", "lang");
+    await page.waitForFunction(() => document.querySelector("#breakdown-table tr[data-key=zh]") !== null);
+    await page.waitForSelector("#breakdown-figure[data-state=ready]");
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toMatch(/^\/api\/coverage\?.*by=lang/);
+    // Smoothing changes the main chart only: its request, not the breakdown's, the spread's or the list's.
+    sent.length = 0;
+    await page.selectOption("#smooth", "7");
+    await page.waitForSelector('#export-csv[href*="smooth=7"]');
+    await chartReady(page);
+    await page.waitForSelector("#breakdown-figure[data-state=ready]");
+    expect(sent.filter((u) => !u.startsWith("/api/events") && !u.startsWith("/api/outages"))).toEqual([
+      expect.stringMatching(/^\/api\/coverage\?.*smooth=7.*compare=previous/),
+    ]);
+    expect(errors).toEqual([]);
+  });
+
+  it("drops the requests of a view the reader has already left", async () => {
+    await open("/?topics=r1-release");
+    await page.waitForSelector("#breakdown-figure[data-state=ready]");
+    const aborted: string[] = [];
+    page.on("requestfailed", (r) => {
+      if (r.url().includes("/api/coverage")) aborted.push(r.failure()?.errorText ?? "");
+    });
+    // The next view's answers are held back at the wire until a newer view replaces it.
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await page.route(/\/api\/coverage\?.*interval=week/, async (route) => {
+      await held;
+      await route.continue().catch(() => undefined);
+    });
+    await page.selectOption("#interval", "week");
+    await page.waitForURL(/interval=week/);
+    await page.selectOption("#interval", "month");
+    await page.waitForSelector('#export-csv[href*="interval=month"]');
+    await chartReady(page);
+    release();
+    await page.waitForSelector("#breakdown-figure[data-state=ready]");
+    expect(aborted.length).toBeGreaterThanOrEqual(1);
+    expect(aborted.every((text) => text.includes("ABORTED"))).toBe(true);
+    expect(
+      await page.$eval("#coverage-chart", () => new URL(location.href).searchParams.get("interval")),
+    ).toBe("month");
     expect(errors).toEqual([]);
   });
 

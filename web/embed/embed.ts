@@ -5,6 +5,7 @@ import { seriesColor, visibleOn } from "../charts/palette";
 import { byId, h } from "../element";
 import { chartCaption, type OutletCount, viewUrl } from "../export/caption";
 import { loadOutletCount } from "../export/outlets";
+import { readDataSpan } from "../state/data-span";
 import { showLinkNote } from "../state/link-note";
 import { type DashboardState, readState, serializeState } from "../state/url-state";
 import { coverageQuery, createRangeResolver } from "../state/view-range";
@@ -30,7 +31,7 @@ const chart = new SvgLineChart(
   byId("embed-tip"),
   byId("embed-readout"),
 );
-const resolveRange = createRangeResolver();
+const resolveRange = createRangeResolver(readDataSpan());
 
 interface Shown {
   state: DashboardState;

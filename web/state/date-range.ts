@@ -50,3 +50,19 @@ export function extentOfMonths(
   const lastDay = new Date(Date.UTC(y!, m!, 0)).toISOString().slice(0, 10);
   return { from, to: lastDay < today ? lastDay : today };
 }
+
+/**
+ * The same span as extentOfMonths, from the first and last article's times instead of monthly counts: the first
+ * day of the first one's month in the zone to the last day of the last one's month, never past today. Null
+ * when the data starts after today.
+ */
+export function extentOfInstants(
+  span: { first: number; last: number },
+  tz: string,
+  today: string,
+): { from: string; to: string } | null {
+  const from = `${todayIn(tz, span.first).slice(0, 7)}-01`;
+  if (from > today) return null;
+  const last = extentOfMonths([todayIn(tz, span.last).slice(0, 7)], [1], today);
+  return last && { from, to: last.to };
+}

@@ -1,5 +1,6 @@
 import { type CoverageQuery, getCoverage } from "../api";
-import { addDays, extentOfMonths, presetRange, todayIn } from "./date-range";
+import type { DataSpan } from "./data-span";
+import { addDays, extentOfInstants, extentOfMonths, presetRange, todayIn } from "./date-range";
 import type { DashboardState } from "./url-state";
 
 export interface DateSpan {
@@ -9,16 +10,21 @@ export interface DateSpan {
 
 /**
  * The from/to a state stands for: a preset's last N days, custom dates, or the data's extent for "all". The
- * extent is probed once per zone and remembered (a failed probe is forgotten, so the next view asks again).
- * The dashboard and the embed share it, so one link shows the same span in both.
+ * extent comes from the page's data span (web/state/data-span.ts) when it carries one, with no request;
+ * otherwise it is probed once per zone and remembered (a failed probe is forgotten, so the next view asks
+ * again). The dashboard and the embed share it, so one link shows the same span in both.
  */
-export function createRangeResolver(now: () => number = Date.now): (s: DashboardState) => Promise<DateSpan> {
+export function createRangeResolver(
+  span: DataSpan | null | undefined,
+  now: () => number = Date.now,
+): (s: DashboardState) => Promise<DateSpan> {
   const extents = new Map<string, Promise<DateSpan | null>>();
   return async (s) => {
     const today = todayIn(s.tz, now());
     if (s.range === "custom" && s.from && s.to) return { from: s.from, to: s.to };
     const preset = presetRange(s.range, today);
     if (preset) return preset;
+    if (span !== undefined) return (span && extentOfInstants(span, s.tz, today)) ?? fallback(today);
     let extent = extents.get(s.tz);
     if (!extent) {
       // One coarse probe (a count per month since 2000) finds where the data is; cheap from the rollups.
@@ -28,9 +34,12 @@ export function createRangeResolver(now: () => number = Date.now): (s: Dashboard
       extents.set(s.tz, extent);
       extent.catch(() => extents.delete(s.tz));
     }
-    return (await extent) ?? { from: addDays(today, -89), to: today };
+    return (await extent) ?? fallback(today);
   };
 }
+
+/** "All" of an empty store: the last 90 days, where new articles will show. */
+const fallback = (today: string): DateSpan => ({ from: addDays(today, -89), to: today });
 
 /** The main chart's coverage request for a state over a span. */
 export function coverageQuery(s: DashboardState, range: DateSpan): CoverageQuery {

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { addDays, extentOfMonths, presetRange, todayIn } from "../../../web/state/date-range";
+import {
+  addDays,
+  extentOfInstants,
+  extentOfMonths,
+  presetRange,
+  todayIn,
+} from "../../../web/state/date-range";
 import { defaultState, parseState, readState, serializeState } from "../../../web/state/url-state";
 
 const TZ = "Europe/Berlin";
@@ -142,5 +148,17 @@ describe("date ranges", () => {
       to: "2025-03-15",
     });
     expect(extentOfMonths(months, [0, 0, 0, 0], "2025-03-15")).toBeNull();
+  });
+
+  it("finds the same extent from the first and last article's times, in the view's zone", () => {
+    const span = { first: Date.parse("2025-01-31T20:00:00Z"), last: Date.parse("2025-03-31T23:30:00Z") };
+    expect(extentOfInstants(span, "UTC", "2025-12-01")).toEqual({ from: "2025-01-01", to: "2025-03-31" });
+    // In Tokyo the first article falls on 1 February and the last on 1 April.
+    expect(extentOfInstants(span, "Asia/Tokyo", "2025-12-01")).toEqual({
+      from: "2025-02-01",
+      to: "2025-04-30",
+    });
+    expect(extentOfInstants(span, "UTC", "2025-03-15")).toEqual({ from: "2025-01-01", to: "2025-03-15" });
+    expect(extentOfInstants(span, "UTC", "2024-12-31")).toBeNull();
   });
 });
