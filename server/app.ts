@@ -17,6 +17,7 @@ import { type FetchFeedNow, feedRoutes } from "./routes/feeds";
 import { healthRoutes } from "./routes/health";
 import { sessionRoutes } from "./routes/session";
 import { storyRoutes } from "./routes/stories";
+import { storySpreadRoutes } from "./routes/story-spread";
 import { streamRoutes } from "./routes/stream";
 import { subscriptionRoutes } from "./routes/subscriptions";
 import { timelineRoutes } from "./routes/timeline";
@@ -75,6 +76,7 @@ function createApi(deps: AppDeps, signInDeps: SignInDeps) {
     .route("/", conceptRoutes(deps, admin))
     .route("/", coverageRoutes({ reads }))
     .route("/", storyRoutes(deps))
+    .route("/", storySpreadRoutes(deps))
     .route("/", timelineRoutes(deps, admin))
     .route("/", streamRoutes(deps))
     .route("/", subscriptionRoutes(deps, admin))

@@ -1,6 +1,7 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
-import { resolveScope } from "../../core/coverage/coverage-scope";
+import { hasScopeFilter, resolveScope } from "../../core/coverage/coverage-scope";
 import { instantRange, isTimeBound } from "../../core/time/date-range";
+import { listFeeds } from "../../db/queries/feeds";
 import {
   decodeStoryCursor,
   encodeStoryCursor,
@@ -10,7 +11,17 @@ import {
   storyArticles,
 } from "../../db/queries/stories";
 import { getTopic } from "../../db/queries/topics";
-import { errorResponses, IdParam, isoTime, json, limitParam, NoQuery, PUBLIC, pageOf } from "../api-shapes";
+import {
+  errorResponses,
+  IdParam,
+  isoTime,
+  json,
+  limitParam,
+  NoQuery,
+  PUBLIC,
+  pageOf,
+  ScopeFilterParams,
+} from "../api-shapes";
 import type { AppDeps } from "../app";
 import { badRequest, notFound } from "../errors";
 
@@ -43,6 +54,20 @@ const Query = z
         description: "topic slug: stories with an article tagged with it (in the range, if one is given)",
         example: "r1-release",
       }),
+    topics: z
+      .string()
+      .max(2000)
+      .optional()
+      .openapi({
+        param: { name: "topics", in: "query" },
+        description:
+          "topic slugs, comma-separated: stories with an article tagged with any of them (with `topic`, any of all)",
+        example: "r1-release,nvidia-valuation",
+      }),
+    feed: ScopeFilterParams.feed,
+    folder: ScopeFilterParams.folder,
+    country: ScopeFilterParams.country,
+    region: ScopeFilterParams.region,
     lang: z
       .string()
       .max(2000)
@@ -86,6 +111,18 @@ const StorySchema = z
     firstSeenAt: z.string().openapi({ description: "the time of its first article" }),
     firstSource: Source.openapi({ description: "the outlet of its first article" }),
     lastSeenAt: z.string().openapi({ description: "the time of its latest article" }),
+    spark: z
+      .object({
+        stepMinutes: z
+          .number()
+          .int()
+          .openapi({ description: "the length of a step, a multiple of 10 minutes" }),
+        counts: z.array(z.number().int()).openapi({ description: "its articles per step, from the first's" }),
+      })
+      .openapi({
+        description:
+          "its articles over its life, in at most 24 equal steps from its first article to its last",
+      }),
   })
   .openapi("Story");
 
@@ -116,7 +153,8 @@ const listRoute = createRoute({
   description:
     "Each new article joins the story of its nearest near-duplicate (same language, published within 3 days, " +
     "title-and-lead shingles with Jaccard similarity >= 0.3) or starts one. A story is listed when one of its " +
-    "articles matches every filter; its numbers are the whole story's. Unknown parameters are a 400.",
+    "articles matches every filter (topics, outlet filters as /api/coverage, range); its numbers are the whole " +
+    "story's. Unknown parameters are a 400.",
   security: PUBLIC,
   request: { query: Query },
   responses: {
@@ -139,6 +177,12 @@ const oneRoute = createRoute({
   },
 });
 
+const listOf = (value: string | undefined): string[] =>
+  (value ?? "")
+    .split(",")
+    .map((v) => v.trim())
+    .filter(Boolean);
+
 const shape = (row: StoryRow) => ({
   id: row.id,
   title: row.title,
@@ -149,6 +193,7 @@ const shape = (row: StoryRow) => ({
   firstSeenAt: isoTime(row.firstPublishedAt)!,
   firstSource: { id: row.firstSourceId, name: row.firstSourceName },
   lastSeenAt: isoTime(row.lastPublishedAt)!,
+  spark: { stepMinutes: row.spark.stepMs / 60_000, counts: row.spark.counts },
 });
 
 export function storyRoutes({ db }: AppDeps) {
@@ -159,11 +204,17 @@ export function storyRoutes({ db }: AppDeps) {
       if (q.cursor !== undefined && !cursor)
         throw badRequest(`cursor: not a cursor from this API for sort=${q.sort}`);
       const { from, toExclusive: to } = instantRange(q);
-      const topic = q.topic === undefined ? undefined : await getTopic(db, q.topic);
-      if (q.topic !== undefined && !topic) throw badRequest(`topic: no topic '${q.topic}'`);
-      const { langs } = resolveScope({ lang: q.lang }, []);
+      const slugs = [...new Set([...(q.topic === undefined ? [] : [q.topic]), ...listOf(q.topics)])];
+      const topicIds: number[] = [];
+      for (const slug of slugs) {
+        const topic = await getTopic(db, slug);
+        if (!topic) throw badRequest(`${q.topic === slug ? "topic" : "topics"}: no topic '${slug}'`);
+        topicIds.push(topic.id);
+      }
+      const { langs, feedIds } = resolveScope(q, hasScopeFilter(q) ? await listFeeds(db) : []);
       const { rows, next } = await listStories(db, {
-        topicId: topic?.id,
+        topicIds: slugs.length > 0 ? topicIds : undefined,
+        feedIds,
         langs,
         from,
         to,
