@@ -40,6 +40,8 @@ import { FigureState } from "./states/figure-state";
 import { findExtent } from "./states/find-extent";
 import { emptyText, extentText, partialText } from "./states/state-text";
 import { showStoreNotice } from "./store-notice";
+import type { StoryPage } from "./stories/story-page";
+import type { ViewPanels } from "./stories/view-panels";
 import { onThemeChange, setupThemeSwitch } from "./theme/theme";
 import { loadTimeline, NO_MARKS, type Timeline, tableNotes, timelineMarks } from "./timeline";
 import { setupTopicsPanel } from "./topics/topics-panel";
@@ -82,6 +84,8 @@ const timelineNotes = byId("timeline-notes");
 const figureState = new FigureState(coverageFigure);
 const overview = new Overview(byId("overview-cards"));
 const spread = new SpreadTimeline(byId("spread"));
+/** The stories and terms panels, loaded after the first chart and breakdown (see showPanels). */
+let panels: Promise<ViewPanels> | undefined;
 setupPhoneLayout();
 /** What the article list shows when no point is picked: the view's newest articles, or a search in it. */
 let listMode: ListMode = { kind: "range" };
@@ -157,6 +161,8 @@ async function load(fresh = false, quiet = false): Promise<void> {
     breakdownFigure.dataset.state = "ready";
     if (performance.getEntriesByName("tidemark:breakdown").length === 0)
       performance.mark("tidemark:breakdown");
+    // Asked after the chart and the breakdown: the stories and terms are read on the server's HTTP thread.
+    void showPanels(s, main, slug ? { slug, name } : null, fresh);
   } catch (error) {
     firstChartSettled();
     if (seq !== loadSeq) return;
@@ -165,6 +171,7 @@ async function load(fresh = false, quiet = false): Promise<void> {
     chart.clear();
     overview.clear();
     spread.hide();
+    void panels?.then((p) => p.clear());
     figureState.partial(null);
     breakdownFigure.dataset.state = "error";
     figureState.error((error as Error).message, () => void load(true));
@@ -207,7 +214,8 @@ function drawCoverage(): void {
         locale,
       )}`,
   );
-  summary.textContent = `${bucketLabel(c.from, "day", locale, "long")} – ${bucketLabel(c.to, "day", locale, "long")} (${c.tz})${filterNote(state)}: ${formatCount(total, locale)} articles in all; ${tagged.join(" · ")}.`;
+  const unit = state.unit === "stories" ? "stories" : "articles";
+  summary.textContent = `${bucketLabel(c.from, "day", locale, "long")} – ${bucketLabel(c.to, "day", locale, "long")} (${c.tz})${filterNote(state)}: ${formatCount(total, locale)} ${unit} in all; ${tagged.join(" · ")}.`;
   if (tableDetails.open) renderTable();
   overview.update(c, locale);
   figureState.partial(partialText(marks.outages, c.buckets.length, c.interval));
@@ -301,6 +309,67 @@ async function showList(): Promise<void> {
   await articles.show(listQuery(listMode, scope));
 }
 
+/** The view's largest stories, and the first topic's distinctive terms and most-run stories. */
+async function showPanels(
+  s: DashboardState,
+  c: Coverage,
+  first: { slug: string; name: string } | null,
+  fresh: boolean,
+): Promise<void> {
+  panels ??= import("./stories/view-panels").then(({ createViewPanels }) =>
+    createViewPanels({
+      locale,
+      storyHref,
+      openStory: (id) => navigate((now) => ({ ...now, story: id })),
+      searchTerm: (search, slug) => void searchTerm(search, slug),
+    }),
+  );
+  // No topics chosen is every topic, as in the chart: a story is in the view when one of its copies is tagged.
+  const slugs = s.topics.length > 0 ? s.topics : (await topicsArrive().catch(() => [])).map((t) => t.slug);
+  const shown = await panels.catch((error: unknown) => {
+    panels = undefined;
+    throw error;
+  });
+  if (s !== state || coverage !== c) return;
+  shown.show({ state: s, coverage: c, first, topics: slugs, fresh });
+}
+
+/** The dashboard link that opens a story's page over the current view. */
+function storyHref(id: number): string {
+  return `${location.pathname}${serializeState({ ...state, story: id }, browserTz)}`;
+}
+
+let storyPage: StoryPage | undefined;
+
+/** The story page of the state's `story`, loaded on first use (its code is not in the first bundle). */
+async function showStory(fresh = false): Promise<void> {
+  const root = byId("story-page");
+  const id = state.story;
+  if (id === null) {
+    storyPage?.hide();
+    root.hidden = true;
+    return;
+  }
+  try {
+    const { StoryPage } = await import("./stories/story-page");
+    storyPage ??= new StoryPage(root, () => navigate((s) => ({ ...s, story: null })));
+  } catch (error) {
+    root.hidden = false;
+    root.dataset.state = "error";
+    root.textContent = `The story page could not be loaded: ${(error as Error).message}`;
+    return;
+  }
+  if (state.story === id) await storyPage.show({ id, tz: state.tz, locale }, fresh);
+}
+
+/** A distinctive term's link: the first topic's articles that use it, in the article list. */
+async function searchTerm(search: string, slug: string): Promise<void> {
+  byId<HTMLInputElement>("q").value = search;
+  listMode = { kind: "search", q: search, everywhere: false, topic: slug };
+  focusArticles();
+  await showList();
+}
+
 function focusArticles(): void {
   byId("articles-title").focus({ preventScroll: true });
   const still = matchMedia("(prefers-reduced-motion: reduce)").matches;
@@ -316,8 +385,13 @@ function navigate(change: (s: DashboardState) => DashboardState): void {
     redrawOnly &&
     serializeState({ ...next, metric: state.metric, stacked: state.stacked }, browserTz) ===
       serializeState(state, browserTz);
+  const storyOnly =
+    serializeState({ ...next, story: state.story }, browserTz) === serializeState(state, browserTz);
+  const storyMoves = next.story !== state.story || (next.story !== null && next.tz !== state.tz);
   state = next;
   history.pushState(null, "", `${location.pathname}${search}${location.hash}`);
+  if (storyMoves) void showStory();
+  if (storyOnly) return;
   if (sameQuery) {
     drawCoverage();
     controls?.show(state, coverage?.from ?? "", coverage?.to ?? "");
@@ -333,6 +407,7 @@ async function start(): Promise<void> {
     history.replaceState(null, "", `${location.pathname}${serializeState(state, browserTz)}${location.hash}`);
   // The first chart needs no topic list: its request leaves at once, and the controls catch up.
   const firstLoad = load();
+  void showStory();
   setupThemeSwitch(byId<HTMLButtonElement>("theme-switch"));
   const { openHelp } = setupShortcuts([
     { key: "/", does: "Search the articles", run: () => reveal(byId("q")) },
@@ -362,8 +437,12 @@ async function start(): Promise<void> {
     controls.show(state, shownRange.from, shownRange.to);
   }
   window.addEventListener("popstate", () => {
+    const before = state;
     state = parseState(location.search, browserTz);
-    void load();
+    controls?.show(state, shownRange.from, shownRange.to);
+    if (state.story !== before.story || state.tz !== before.tz) void showStory();
+    if (serializeState({ ...state, story: before.story }, browserTz) !== serializeState(before, browserTz))
+      void load();
   });
   tableDetails.addEventListener("toggle", () => tableDetails.open && renderTable());
   setupExport(

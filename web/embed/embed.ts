@@ -89,6 +89,7 @@ function showCaption(shown: Shown): void {
   const caption = chartCaption({
     coverage,
     metric: state.metric,
+    unit: state.unit,
     smooth: state.smooth,
     filters: state.filters,
     colors: seriesColors(coverage, readTheme().dark),
