@@ -1,5 +1,9 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
+import { createTopic } from "../../db/queries/topics";
+import { storeFeedArticles } from "../../jobs/ingest/store-articles";
+import { TopicTagger } from "../../jobs/topics/topic-tagger";
+import { makeArticle, makeFeed } from "../helpers/factories";
 import {
   chartReady,
   type DashboardServer,
@@ -263,5 +267,82 @@ describe("stories and terms in the dashboard", () => {
     fail = false;
     await page.click("#stories-status button.retry");
     await page.waitForSelector("#story-list[data-state=ready]", { state: "attached" });
+  });
+});
+
+const PAYLOAD = `<img src=x onerror="window.__xss=1">`;
+
+describe("stories with hostile feed text", () => {
+  let server: DashboardServer;
+  let browser: Browser;
+  let closeBrowser: () => Promise<void>;
+  let page: Page;
+
+  beforeAll(async () => {
+    ({ browser, close: closeBrowser } = await launchChromium());
+    server = await startDashboardServer(inject("dashboardDir"));
+    const db = server.t.db;
+    await createTopic(db, { slug: "nvidia", name: `Nvidia ${PAYLOAD}`, color: "#0072B2", query: "nvidia" });
+    const title = `${PAYLOAD} Nvidia <script>window.__xss=2</script> shares slide`;
+    const summary = `<svg onload="window.__xss=3">Nvidia</svg> lost a record share of its market value on Monday.`;
+    // The same text from two outlets: one story of two copies, its headline and outlets all markup.
+    for (const [i, country] of ["US", "NG"].entries()) {
+      const feed = await makeFeed(db, { name: `Evil Outlet ${i} ${PAYLOAD}`, country });
+      await storeFeedArticles(db, {
+        feedId: feed.id,
+        articles: [
+          makeArticle({
+            title,
+            summary,
+            url: i === 0 ? "javascript:window.__xss=5" : `https://news.example/evil-${i}`,
+            publishedAt: Date.parse(`2025-01-27T1${i}:00:00Z`),
+          }),
+        ],
+        state: {},
+        now: Date.now(),
+        tagger: new TopicTagger(),
+      });
+    }
+  });
+  afterAll(async () => {
+    await closeBrowser?.();
+    await server?.close();
+  });
+  afterEach(async () => {
+    await page?.close();
+  });
+
+  it("renders a hostile headline and outlet as text in the list, the terms and the story page", async () => {
+    page = await browser.newPage({ timezoneId: "UTC", locale: "en-GB" });
+    const errors = watchErrors(page);
+    await page.goto(`${server.url}/?range=custom&from=2025-01-27&to=2025-01-27`);
+    await chartReady(page);
+    await page.waitForSelector("#story-list[data-state=ready]");
+    const title = `${PAYLOAD} Nvidia <script>window.__xss=2</script> shares slide`;
+    expect(await page.textContent("#story-list .story-title")).toBe(title);
+    expect(await page.textContent("#story-list .story-first")).toContain(`Evil Outlet 0 ${PAYLOAD}`);
+    await page.waitForSelector("#top-story-list[data-state=ready]");
+    expect(await page.textContent("#top-stories-title")).toBe(`Nvidia ${PAYLOAD}: stories most outlets ran`);
+    await page.waitForSelector("#term-list[data-state]:not([data-state=loading])", { state: "attached" });
+    await page.click("#story-list .story-title");
+    await page.waitForSelector("#story-page[data-state=ready]");
+    expect(await page.textContent("#story-title")).toBe(title);
+    const copies = await page.$$eval("#story-page .story-copies tbody tr", (trs) =>
+      trs.map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent)),
+    );
+    expect(copies.map((c) => [c[2], c[5]])).toEqual([
+      [`Evil Outlet 0 ${PAYLOAD}`, title],
+      [`Evil Outlet 1 ${PAYLOAD}`, title],
+    ]);
+    // A javascript: URL is no link; the https one is.
+    expect(
+      await page.$$eval("#story-page a.copy-title", (links) => links.map((a) => a.getAttribute("href"))),
+    ).toEqual(["https://news.example/evil-1"]);
+    expect(await page.getAttribute("#story-page .spread-place", "title")).toContain(`"${title}"`);
+    expect(
+      await page.$$eval("main img, main svg:not(.sparkline), main script", (nodes) => nodes.length),
+    ).toBe(0);
+    expect(await page.evaluate(() => (window as { __xss?: unknown }).__xss)).toBeUndefined();
+    expect(errors).toEqual([]);
   });
 });

@@ -7,7 +7,8 @@ const H = 22;
 /** A story's articles over its life as a small line; its numbers are in the accessible name. */
 export function storySparkline(counts: readonly number[], label: string): SVGSVGElement {
   const svg = document.createElementNS(SVG, "svg");
-  svg.setAttribute("class", "story-spark");
+  // "sparkline" as the overview's: the one kind of SVG the page draws, a path and nothing from the feed.
+  svg.setAttribute("class", "sparkline story-spark");
   svg.setAttribute("viewBox", `0 0 ${W} ${H}`);
   svg.setAttribute("preserveAspectRatio", "none");
   svg.setAttribute("role", "img");
