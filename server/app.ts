@@ -70,7 +70,7 @@ function createApi(deps: AppDeps, signInDeps: SignInDeps) {
     .route("/", articleRoutes({ reads }))
     .route("/", topicTestRoutes(deps, admin))
     .route("/", topicRoutes(deps, admin))
-    .route("/", topicEvidenceRoutes(deps))
+    .route("/", topicEvidenceRoutes({ db: deps.db, reads }))
     .route("/", topicFeedRoutes(deps))
     .route("/", topicSpreadRoutes({ reads }))
     .route("/", conceptRoutes(deps, admin))

@@ -3,7 +3,14 @@ import { Worker } from "node:worker_threads";
 import type { Logger } from "pino";
 import { DomainError, type ErrorCode } from "../../core/errors";
 import type { DatabaseOptions, Executor } from "../../db/client";
-import { type ArticlesAnswer, inProcessReads, type ReadCall, type Reads, type SpreadAnswer } from "./reads";
+import {
+  type ArticlesAnswer,
+  inProcessReads,
+  type ReadCall,
+  type Reads,
+  type SpreadAnswer,
+  type TermsAnswer,
+} from "./reads";
 
 export interface ReadWorkerData {
   database: DatabaseOptions;
@@ -86,6 +93,10 @@ export class ReadPool implements Reads {
 
   spread(query: Extract<ReadCall, { kind: "spread" }>["query"]) {
     return this.#call({ kind: "spread", query }) as Promise<SpreadAnswer>;
+  }
+
+  terms(query: Extract<ReadCall, { kind: "terms" }>["query"]) {
+    return this.#call({ kind: "terms", query }) as Promise<TermsAnswer>;
   }
 
   async stop(): Promise<void> {
