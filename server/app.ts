@@ -75,7 +75,7 @@ function createApi(deps: AppDeps, signInDeps: SignInDeps) {
     .route("/", topicSpreadRoutes({ reads }))
     .route("/", conceptRoutes(deps, admin))
     .route("/", coverageRoutes({ reads }))
-    .route("/", storyRoutes(deps))
+    .route("/", storyRoutes({ db: deps.db, reads }))
     .route("/", storySpreadRoutes(deps))
     .route("/", timelineRoutes(deps, admin))
     .route("/", streamRoutes(deps))

@@ -9,6 +9,7 @@ import {
   type ReadCall,
   type Reads,
   type SpreadAnswer,
+  type StoriesAnswer,
   type TermsAnswer,
 } from "./reads";
 
@@ -97,6 +98,10 @@ export class ReadPool implements Reads {
 
   terms(query: Extract<ReadCall, { kind: "terms" }>["query"]) {
     return this.#call({ kind: "terms", query }) as Promise<TermsAnswer>;
+  }
+
+  stories(query: Extract<ReadCall, { kind: "stories" }>["query"]) {
+    return this.#call({ kind: "stories", query }) as Promise<StoriesAnswer>;
   }
 
   async stop(): Promise<void> {

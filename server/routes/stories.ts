@@ -1,16 +1,6 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
-import { hasScopeFilter, resolveScope } from "../../core/coverage/coverage-scope";
-import { instantRange, isTimeBound } from "../../core/time/date-range";
-import { listFeeds } from "../../db/queries/feeds";
-import {
-  decodeStoryCursor,
-  encodeStoryCursor,
-  getStory,
-  listStories,
-  type StoryRow,
-  storyArticles,
-} from "../../db/queries/stories";
-import { getTopic } from "../../db/queries/topics";
+import { isTimeBound } from "../../core/time/date-range";
+import { getStory, storyArticles } from "../../db/queries/stories";
 import {
   errorResponses,
   IdParam,
@@ -23,7 +13,9 @@ import {
   ScopeFilterParams,
 } from "../api-shapes";
 import type { AppDeps } from "../app";
-import { badRequest, notFound } from "../errors";
+import { notFound } from "../errors";
+import type { Reads } from "../reads/reads";
+import { storyShape } from "../reads/stories-answer";
 
 /**
  * Stories: the groups of syndicated and near-identical copies that ingest finds (core/stories/). A story is in
@@ -177,73 +169,32 @@ const oneRoute = createRoute({
   },
 });
 
-const listOf = (value: string | undefined): string[] =>
-  (value ?? "")
-    .split(",")
-    .map((v) => v.trim())
-    .filter(Boolean);
-
-const shape = (row: StoryRow) => ({
-  id: row.id,
-  title: row.title,
-  lang: row.lang === "" ? null : row.lang,
-  articles: row.articles,
-  outlets: row.outlets,
-  countries: row.countries,
-  firstSeenAt: isoTime(row.firstPublishedAt)!,
-  firstSource: { id: row.firstSourceId, name: row.firstSourceName },
-  lastSeenAt: isoTime(row.lastPublishedAt)!,
-  spark: { stepMinutes: row.spark.stepMs / 60_000, counts: row.spark.counts },
-});
-
-export function storyRoutes({ db }: AppDeps) {
-  return new OpenAPIHono()
-    .openapi(listRoute, async (c) => {
-      const q = c.req.valid("query");
-      const cursor = q.cursor === undefined ? undefined : decodeStoryCursor(q.cursor, q.sort);
-      if (q.cursor !== undefined && !cursor)
-        throw badRequest(`cursor: not a cursor from this API for sort=${q.sort}`);
-      const { from, toExclusive: to } = instantRange(q);
-      const slugs = [...new Set([...(q.topic === undefined ? [] : [q.topic]), ...listOf(q.topics)])];
-      const topicIds: number[] = [];
-      for (const slug of slugs) {
-        const topic = await getTopic(db, slug);
-        if (!topic) throw badRequest(`${q.topic === slug ? "topic" : "topics"}: no topic '${slug}'`);
-        topicIds.push(topic.id);
-      }
-      const { langs, feedIds } = resolveScope(q, hasScopeFilter(q) ? await listFeeds(db) : []);
-      const { rows, next } = await listStories(db, {
-        topicIds: slugs.length > 0 ? topicIds : undefined,
-        feedIds,
-        langs,
-        from,
-        to,
-        sort: q.sort,
-        limit: q.limit,
-        cursor,
-      });
-      return c.json({ items: rows.map(shape), nextCursor: next ? encodeStoryCursor(next) : null }, 200);
-    })
-    .openapi(oneRoute, async (c) => {
-      const { id } = c.req.valid("param");
-      const story = await getStory(db, id);
-      if (!story) throw notFound(`no story with id ${id}`);
-      const articles = await storyArticles(db, id);
-      return c.json(
-        {
-          ...shape(story),
-          items: articles.map((a) => ({
-            id: a.id,
-            url: a.url,
-            title: a.title,
-            source: { id: a.feedId, name: a.feedName },
-            country: a.country,
-            lang: a.lang,
-            publishedAt: isoTime(a.publishedAt)!,
-            minutesAfterFirst: Math.floor((a.publishedAt - story.firstPublishedAt) / 60_000),
-          })),
-        },
-        200,
-      );
-    });
+export function storyRoutes({ db, reads }: Pick<AppDeps, "db"> & { reads: Reads }) {
+  return (
+    new OpenAPIHono()
+      // A selection can match the stories of many thousand articles: a read worker's job (reads/stories-answer.ts).
+      .openapi(listRoute, async (c) => c.json(await reads.stories(c.req.valid("query")), 200))
+      .openapi(oneRoute, async (c) => {
+        const { id } = c.req.valid("param");
+        const story = await getStory(db, id);
+        if (!story) throw notFound(`no story with id ${id}`);
+        const articles = await storyArticles(db, id);
+        return c.json(
+          {
+            ...storyShape(story),
+            items: articles.map((a) => ({
+              id: a.id,
+              url: a.url,
+              title: a.title,
+              source: { id: a.feedId, name: a.feedName },
+              country: a.country,
+              lang: a.lang,
+              publishedAt: isoTime(a.publishedAt)!,
+              minutesAfterFirst: Math.floor((a.publishedAt - story.firstPublishedAt) / 60_000),
+            })),
+          },
+          200,
+        );
+      })
+  );
 }
