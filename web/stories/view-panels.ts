@@ -50,6 +50,9 @@ export function createViewPanels(hooks: PanelHooks) {
     hooks.searchTerm,
   );
 
+  /** The terms' view as last asked: a live refresh of the same view leaves them (they move slowly, cost much). */
+  let termsKey = "";
+
   return {
     show({ state: s, coverage: c, first, topics, fresh }: PanelView): void {
       const span = rangeSpan(c);
@@ -65,15 +68,22 @@ export function createViewPanels(hooks: PanelHooks) {
         byId("top-stories-title").textContent = `${first.name}: stories most outlets ran`;
         const dates = { from: c.from, to: c.to };
         const filters = s.filters;
-        void terms.show({ ...first, dates, span, tz: c.tz, filters, locale: hooks.locale }, fresh);
+        const key = JSON.stringify([first.slug, span.from, span.to, filters]);
+        if (!(fresh && key === termsKey))
+          void terms.show({ ...first, dates, span, tz: c.tz, filters, locale: hooks.locale }, fresh);
+        termsKey = key;
         void topStories.show(view([first.slug], 30), fresh);
-      } else terms.hide();
+      } else {
+        terms.hide();
+        termsKey = "";
+      }
       void stories.show(view(topics, 10), fresh);
     },
 
     /** The view failed: no stale stories or terms under its error. */
     clear(): void {
       terms.hide();
+      termsKey = "";
       stories.clear();
     },
   };
