@@ -18,6 +18,7 @@ import { type FetchFeedNow, feedRoutes } from "./routes/feeds";
 import { healthRoutes } from "./routes/health";
 import { sessionRoutes } from "./routes/session";
 import { storyRoutes } from "./routes/stories";
+import { storySpreadRoutes } from "./routes/story-spread";
 import { streamRoutes } from "./routes/stream";
 import { subscriptionRoutes } from "./routes/subscriptions";
 import { timelineRoutes } from "./routes/timeline";
@@ -70,12 +71,13 @@ function createApi(deps: AppDeps, signInDeps: SignInDeps) {
     .route("/", articleRoutes({ reads }))
     .route("/", topicTestRoutes(deps, admin))
     .route("/", topicRoutes(deps, admin))
-    .route("/", topicEvidenceRoutes(deps))
+    .route("/", topicEvidenceRoutes({ db: deps.db, reads }))
     .route("/", topicFeedRoutes(deps))
     .route("/", topicSpreadRoutes({ reads }))
     .route("/", conceptRoutes(deps, admin))
     .route("/", coverageRoutes({ reads }))
-    .route("/", storyRoutes(deps))
+    .route("/", storyRoutes({ db: deps.db, reads }))
+    .route("/", storySpreadRoutes(deps))
     .route("/", timelineRoutes(deps, admin))
     .route("/", streamRoutes(deps))
     .route("/", subscriptionRoutes(deps, admin))

@@ -42,6 +42,12 @@ export type StoryEvent = InferResponseType<typeof client.events.$get, 200>["item
 export type Outage = InferResponseType<typeof client.outages.$get, 200>["items"][number];
 export type TopicSpread = InferResponseType<(typeof client.topics)[":slug"]["spread"]["$get"], 200>;
 export type SpreadGroup = TopicSpread["languages"][number];
+export type Story = InferResponseType<typeof client.stories.$get, 200>["items"][number];
+export type StoryWithCopies = InferResponseType<(typeof client.stories)[":id"]["$get"], 200>;
+export type StoryCopy = StoryWithCopies["items"][number];
+export type StorySpread = InferResponseType<(typeof client.stories)[":id"]["spread"]["$get"], 200>;
+export type TopicTerms = InferResponseType<(typeof client.topics)[":slug"]["terms"]["$get"], 200>;
+export type DistinctiveTerm = TopicTerms["items"][number];
 export type NewSubscription = InferRequestType<typeof client.subscriptions.$post>["json"];
 /** A webhook subscription with its signing secret, or an email one waiting for its address to confirm. */
 export type SubscriptionCreated = InferResponseType<typeof client.subscriptions.$post, 201>;
@@ -79,6 +85,8 @@ export interface CoverageQuery extends ScopeFilters {
   share?: "all" | "group";
   /** Adds `previous`, the same series over the period just before. */
   compare?: "previous";
+  /** `stories`: each story counts once per bucket, however many outlets ran it. */
+  unit?: "articles" | "stories";
 }
 
 export interface ArticleQuery extends ScopeFilters {
@@ -188,6 +196,7 @@ function coverageParams(q: CoverageQuery) {
     top: q.top,
     share: q.share === "group" ? q.share : undefined,
     compare: q.compare,
+    unit: q.unit === "stories" ? q.unit : undefined,
     feed: q.feed,
     folder: q.folder,
     lang: q.lang,
@@ -239,6 +248,49 @@ export function getSpread(slug: string, q: SpreadQuery, fetching: Fetching = {})
   return read(() =>
     client.topics[":slug"].spread.$get({ param: { slug }, query: present(q) }, init(fetching)),
   );
+}
+
+export interface StoryQuery extends ScopeFilters {
+  /** Stories with an article of any of these topics; empty: any article. */
+  topics: readonly string[];
+  /** Instants or UTC dates, both inclusive. */
+  from: string;
+  to: string;
+  sort: "newest" | "size";
+  limit: number;
+}
+
+/** The stories of a selection, newest or largest first. */
+export async function getStories(q: StoryQuery, fetching: Fetching = {}): Promise<Story[]> {
+  const { topics, limit, ...rest } = q;
+  const query = present({ ...rest, topics: topics.join(","), limit: String(limit) });
+  return (await read(() => client.stories.$get({ query }, init(fetching)))).items;
+}
+
+/** One story with its copies in the order they appeared. */
+export function getStory(id: number, fetching: Fetching = {}): Promise<StoryWithCopies> {
+  return read(() => client.stories[":id"].$get({ param: { id: String(id) }, query: {} }, init(fetching)));
+}
+
+/** When a story first reached each language, country and region, in the zone's days. */
+export function getStorySpread(id: number, tz: string, fetching: Fetching = {}): Promise<StorySpread> {
+  return read(() =>
+    client.stories[":id"].spread.$get({ param: { id: String(id) }, query: { tz } }, init(fetching)),
+  );
+}
+
+export interface TermsQuery {
+  /** Instants or UTC dates, both inclusive. */
+  from: string;
+  to: string;
+  lang?: string;
+  limit: number;
+}
+
+/** A topic's most distinctive words and phrases in a period (weighted log-odds against the rest). */
+export function getTerms(slug: string, q: TermsQuery, fetching: Fetching = {}): Promise<TopicTerms> {
+  const query = present({ from: q.from, to: q.to, lang: q.lang, limit: String(q.limit) });
+  return read(() => client.topics[":slug"].terms.$get({ param: { slug }, query }, init(fetching)));
 }
 
 /** `adminToken`: the token typed on the page; without one the signed-in session writes (see writeHeaders). */

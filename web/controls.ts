@@ -70,6 +70,8 @@ export function setupControls(
       onChange((s) => ({ ...s, interval: target.value as DashboardState["interval"] }));
     } else if (target.name === "metric") {
       onChange((s) => ({ ...s, metric: target.value as Metric }));
+    } else if (target.name === "unit") {
+      onChange((s) => ({ ...s, unit: parseState(`?unit=${target.value}`, s.tz).unit }));
     } else if (target.name === "smooth") {
       onChange((s) => ({ ...s, smooth: Number(target.value) }));
     } else if (target.name === "stacked") {
@@ -108,6 +110,7 @@ export function setupControls(
       select("interval").value = state.interval;
       select("metric").value = state.metric;
       select("smooth").value = String(state.smooth);
+      select("unit").value = state.unit;
       byId<HTMLInputElement>("stacked").checked = state.stacked;
       if (document.activeElement !== tz) tz.value = state.tz;
       select("breakdown-by").value = state.breakdown;

@@ -48,6 +48,8 @@ import { FigureState } from "./states/figure-state";
 import { findExtent } from "./states/find-extent";
 import { emptyText, extentText, partialText } from "./states/state-text";
 import { showStoreNotice } from "./store-notice";
+import type { StoryPage } from "./stories/story-page";
+import type { ViewPanels } from "./stories/view-panels";
 import { onThemeChange, setupThemeSwitch } from "./theme/theme";
 import { NO_MARKS, type Timeline, tableNotes, timelineMarks } from "./timeline";
 import { setupTopicsPanel } from "./topics/topics-panel";
@@ -90,6 +92,8 @@ const timelineNotes = byId("timeline-notes");
 const figureState = new FigureState(coverageFigure);
 const overview = new Overview(byId("overview-cards"));
 const spread = new SpreadTimeline(byId("spread"));
+/** The stories and terms panels, loaded after the first chart and breakdown (see showPanels). */
+let panels: Promise<ViewPanels> | undefined;
 setupPhoneLayout();
 /** What the article list shows when no point is picked: the view's newest articles, or a search in it. */
 let listMode: ListMode = { kind: "range" };
@@ -142,6 +146,7 @@ async function load(fresh = false, quiet = false): Promise<void> {
     // slower query, and the first chart should not queue behind it. Later views ask for both at once.
     const splitRequest = breakdownChanged && !firstChart ? requestBreakdown(split, fetching) : null;
     splitRequest?.catch(() => undefined);
+    let drawn: Coverage | null = null;
     if (mainChanged) {
       byId<HTMLAnchorElement>("export-csv").href = coverageCsvUrl(query);
       const view = await (first ?? requestView(s, fetching));
@@ -151,6 +156,7 @@ async function load(fresh = false, quiet = false): Promise<void> {
       coverage = main;
       timeline = marked;
       mainKey = key;
+      drawn = main;
       drawCoverage();
       if (firstChart) {
         firstChart = false;
@@ -163,17 +169,20 @@ async function load(fresh = false, quiet = false): Promise<void> {
       // The list follows the view; only a live refresh leaves a picked point's articles in place.
       if (!(fresh && drilled)) void showList(fresh);
     }
-    if (!breakdownChanged) return;
-    const answer = await (splitRequest ?? requestBreakdown(split, fetching));
-    if (seq !== loadSeq) return;
-    const rows = breakdownRows(answer);
-    breakdownShown = rows;
-    breakdownKey = splitKey;
-    breakdown.update(rows, locale, answer.by);
-    byId("breakdown-table").replaceChildren(breakdownTable(rows, answer, locale));
-    breakdownFigure.dataset.state = "ready";
-    if (performance.getEntriesByName("tidemark:breakdown").length === 0)
-      performance.mark("tidemark:breakdown");
+    if (breakdownChanged) {
+      const answer = await (splitRequest ?? requestBreakdown(split, fetching));
+      if (seq !== loadSeq) return;
+      const rows = breakdownRows(answer);
+      breakdownShown = rows;
+      breakdownKey = splitKey;
+      breakdown.update(rows, locale, answer.by);
+      byId("breakdown-table").replaceChildren(breakdownTable(rows, answer, locale));
+      breakdownFigure.dataset.state = "ready";
+      if (performance.getEntriesByName("tidemark:breakdown").length === 0)
+        performance.mark("tidemark:breakdown");
+    }
+    // Asked after the chart and the breakdown, so neither queues behind them, and only when the view changed.
+    if (drawn) void showPanels(s, drawn, firstTopic(drawn), fresh);
   } catch (error) {
     firstChartSettled();
     if (seq !== loadSeq) return;
@@ -186,6 +195,7 @@ async function load(fresh = false, quiet = false): Promise<void> {
     clearTimeout(spreadTimer);
     spread.hide();
     spreadKey = "";
+    void panels?.then((p) => p.clear());
     figureState.partial(null);
     breakdownFigure.dataset.state = "error";
     figureState.error((error as Error).message, () => void load(true));
@@ -223,15 +233,22 @@ async function requestBreakdown(
  * an aborted request does not stop), so a reader flipping through ranges would queue one per flip in front
  * of the charts' own requests. Below the fold, it can come a little later.
  */
+/** The topic the spread, terms and most-run stories are about: the first chosen, or the chart's first series. */
+function firstTopic(main: Coverage): { slug: string; name: string } | null {
+  const slug = state.topics[0] ?? main.series[0]?.key;
+  if (!slug) return null;
+  return { slug, name: main.series.find((x) => x.key === slug)?.label ?? slug };
+}
+
 function showSpread(main: Coverage, fresh: boolean): void {
   clearTimeout(spreadTimer);
-  const slug = state.topics[0] ?? main.series[0]?.key;
-  if (!slug) {
+  const topic = firstTopic(main);
+  if (!topic) {
     spread.hide();
     spreadKey = "";
     return;
   }
-  const name = main.series.find((x) => x.key === slug)?.label ?? slug;
+  const { slug, name } = topic;
   const where = { from: main.from, to: main.to, tz: main.tz, ...state.filters };
   const key = JSON.stringify({ slug, where });
   if (!fresh && key === spreadKey) return;
@@ -282,7 +299,8 @@ function drawCoverage(): void {
         locale,
       )}`,
   );
-  summary.textContent = `${bucketLabel(c.from, "day", locale, "long")} – ${bucketLabel(c.to, "day", locale, "long")} (${c.tz})${filterNote(state)}: ${formatCount(total, locale)} articles in all; ${tagged.join(" · ")}.`;
+  const unit = state.unit === "stories" ? "stories" : "articles";
+  summary.textContent = `${bucketLabel(c.from, "day", locale, "long")} – ${bucketLabel(c.to, "day", locale, "long")} (${c.tz})${filterNote(state)}: ${formatCount(total, locale)} ${unit} in all; ${tagged.join(" · ")}.`;
   if (tableDetails.open) renderTable();
   overview.update(c, locale);
   figureState.partial(partialText(marks.outages, c.buckets.length, c.interval));
@@ -384,6 +402,67 @@ async function showList(force = true): Promise<void> {
   await articles.show(query);
 }
 
+/** The view's largest stories, and the first topic's distinctive terms and most-run stories. */
+async function showPanels(
+  s: DashboardState,
+  c: Coverage,
+  first: { slug: string; name: string } | null,
+  fresh: boolean,
+): Promise<void> {
+  panels ??= import("./stories/view-panels").then(({ createViewPanels }) =>
+    createViewPanels({
+      locale,
+      storyHref,
+      openStory: (id) => navigate((now) => ({ ...now, story: id })),
+      searchTerm: (search, slug) => void searchTerm(search, slug),
+    }),
+  );
+  // No topics chosen is every topic, as in the chart: a story is in the view when one of its copies is tagged.
+  const slugs = s.topics.length > 0 ? s.topics : (await topicsArrive().catch(() => [])).map((t) => t.slug);
+  const shown = await panels.catch((error: unknown) => {
+    panels = undefined;
+    throw error;
+  });
+  if (s !== state || coverage !== c) return;
+  shown.show({ state: s, coverage: c, first, topics: slugs, fresh });
+}
+
+/** The dashboard link that opens a story's page over the current view. */
+function storyHref(id: number): string {
+  return `${location.pathname}${serializeState({ ...state, story: id }, browserTz)}`;
+}
+
+let storyPage: StoryPage | undefined;
+
+/** The story page of the state's `story`, loaded on first use (its code is not in the first bundle). */
+async function showStory(fresh = false): Promise<void> {
+  const root = byId("story-page");
+  const id = state.story;
+  if (id === null) {
+    storyPage?.hide();
+    root.hidden = true;
+    return;
+  }
+  try {
+    const { StoryPage } = await import("./stories/story-page");
+    storyPage ??= new StoryPage(root, () => navigate((s) => ({ ...s, story: null })));
+  } catch (error) {
+    root.hidden = false;
+    root.dataset.state = "error";
+    root.textContent = `The story page could not be loaded: ${(error as Error).message}`;
+    return;
+  }
+  if (state.story === id) await storyPage.show({ id, tz: state.tz, locale }, fresh);
+}
+
+/** A distinctive term's link: the first topic's articles that use it, in the article list. */
+async function searchTerm(search: string, slug: string): Promise<void> {
+  byId<HTMLInputElement>("q").value = search;
+  listMode = { kind: "search", q: search, everywhere: false, topic: slug };
+  focusArticles();
+  await showList();
+}
+
 function focusArticles(): void {
   byId("articles-title").focus({ preventScroll: true });
   const still = matchMedia("(prefers-reduced-motion: reduce)").matches;
@@ -399,8 +478,13 @@ function navigate(change: (s: DashboardState) => DashboardState): void {
     redrawOnly &&
     serializeState({ ...next, metric: state.metric, stacked: state.stacked }, browserTz) ===
       serializeState(state, browserTz);
+  const storyOnly =
+    serializeState({ ...next, story: state.story }, browserTz) === serializeState(state, browserTz);
+  const storyMoves = next.story !== state.story || (next.story !== null && next.tz !== state.tz);
   state = next;
   history.pushState(null, "", `${location.pathname}${search}${location.hash}`);
+  if (storyMoves) void showStory();
+  if (storyOnly) return;
   if (sameQuery) {
     drawCoverage();
     controls?.show(state, coverage?.from ?? "", coverage?.to ?? "");
@@ -416,6 +500,7 @@ async function start(): Promise<void> {
     history.replaceState(null, "", `${location.pathname}${serializeState(state, browserTz)}${location.hash}`);
   // The first chart needs no topic list: its request leaves at once, and the controls catch up.
   const firstLoad = load();
+  void showStory();
   setupThemeSwitch(byId<HTMLButtonElement>("theme-switch"));
   const { openHelp } = setupShortcuts([
     { key: "/", does: "Search the articles", run: () => reveal(byId("q")) },
@@ -445,8 +530,12 @@ async function start(): Promise<void> {
     controls.show(state, shownRange.from, shownRange.to);
   }
   window.addEventListener("popstate", () => {
+    const before = state;
     state = parseState(location.search, browserTz);
-    void load();
+    controls?.show(state, shownRange.from, shownRange.to);
+    if (state.story !== before.story || state.tz !== before.tz) void showStory();
+    if (serializeState({ ...state, story: before.story }, browserTz) !== serializeState(before, browserTz))
+      void load();
   });
   tableDetails.addEventListener("toggle", () => tableDetails.open && renderTable());
   setupExport(

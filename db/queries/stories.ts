@@ -1,4 +1,5 @@
 import { type SQL, sql } from "drizzle-orm";
+import { sparkCounts, sparkStepMs } from "../../core/stories/story-sparkline";
 import type { Executor } from "../client";
 
 /**
@@ -10,7 +11,10 @@ import type { Executor } from "../client";
 export type StorySort = "newest" | "size";
 
 export interface StoryFilter {
-  topicId?: number | undefined;
+  /** Stories with an article tagged with any of these topics. */
+  topicIds?: readonly number[] | undefined;
+  /** Stories with an article from one of these feeds (the scope of the feed, folder, country, region filters). */
+  feedIds?: readonly number[] | null | undefined;
   /** Story languages; "" stands for unknown. */
   langs?: readonly string[] | null | undefined;
   /** Inclusive lower bound, epoch ms. */
@@ -40,6 +44,8 @@ export interface StoryRow {
   lastPublishedAt: number;
   firstSourceId: number;
   firstSourceName: string | null;
+  /** Copies per step of `sparkStepMs` from the first copy (core/stories/story-sparkline.ts). */
+  spark: { stepMs: number; counts: number[] };
 }
 
 type RawStory = {
@@ -135,23 +141,21 @@ const storyColumns = sql`
     f.name as feed_name
   from stories s join articles a on a.id = s.first_article_id join feeds f on f.id = a.feed_id`;
 
-/** The stories of the articles that match the filter's topic and time, or null when neither narrows them. */
+/** The stories of the articles that match the filter's topics, feeds and time, or null when none narrows them. */
 function matchingArticles(filter: StoryFilter): SQL | null {
-  const { topicId, from, to } = filter;
-  if (topicId === undefined && from === undefined && to === undefined) return null;
-  if (topicId !== undefined) {
-    const time = [
-      ...(from === undefined ? [] : [sql`t.published_at >= ${from}`]),
-      ...(to === undefined ? [] : [sql`t.published_at < ${to}`]),
-    ];
-    return sql`select a.story_id from article_topics t join articles a on a.id = t.article_id
-      where ${sql.join([sql`t.topic_id = ${topicId}`, ...time], sql` and `)}`;
-  }
-  const time = [
-    ...(from === undefined ? [] : [sql`a.published_at >= ${from}`]),
-    ...(to === undefined ? [] : [sql`a.published_at < ${to}`]),
+  const { topicIds, feedIds, from, to } = filter;
+  const tagged = topicIds !== undefined;
+  if (!tagged && !feedIds && from === undefined && to === undefined) return null;
+  // With topics, the tag table's own copy of the time keeps the range on its (topic, time) index.
+  const time = tagged ? sql`t.published_at` : sql`a.published_at`;
+  const where = [
+    ...(tagged ? [sql`t.topic_id in (select value from json_each(${JSON.stringify(topicIds)}))`] : []),
+    ...(from === undefined ? [] : [sql`${time} >= ${from}`]),
+    ...(to === undefined ? [] : [sql`${time} < ${to}`]),
+    ...(feedIds ? [sql`a.feed_id in (select value from json_each(${JSON.stringify(feedIds)}))`] : []),
   ];
-  return sql`select a.story_id from articles a where ${sql.join(time, sql` and `)}`;
+  const source = tagged ? sql`article_topics t join articles a on a.id = t.article_id` : sql`articles a`;
+  return sql`select a.story_id from ${source} where ${sql.join(where, sql` and `)}`;
 }
 
 /** Outlets and countries of each story, one grouped read for the page. */
@@ -164,6 +168,7 @@ async function withSpread(db: Executor, raw: readonly RawStory[]): Promise<Story
     where a.story_id in (select value from json_each(${JSON.stringify(ids)}))
     group by a.story_id`);
   const of = new Map(spread.map((s) => [Number(s.story_id), s]));
+  const steps = await sparkSteps(db, raw);
   return raw.map((r) => ({
     id: Number(r.id),
     title: r.title,
@@ -175,7 +180,38 @@ async function withSpread(db: Executor, raw: readonly RawStory[]): Promise<Story
     lastPublishedAt: Number(r.last_published_at),
     firstSourceId: Number(r.feed_id),
     firstSourceName: r.feed_name,
+    spark: {
+      stepMs: sparkStepMs(Number(r.first_published_at), Number(r.last_published_at)),
+      counts: sparkCounts(
+        Number(r.first_published_at),
+        Number(r.last_published_at),
+        steps.get(Number(r.id)) ?? [],
+      ),
+    },
   }));
+}
+
+/** Each story's copies per sparkline step, one grouped read for the page (on the story-and-time index). */
+async function sparkSteps(
+  db: Executor,
+  raw: readonly RawStory[],
+): Promise<Map<number, Array<{ step: number; copies: number }>>> {
+  const plan = raw.map((r) => [
+    Number(r.id),
+    Number(r.first_published_at),
+    sparkStepMs(Number(r.first_published_at), Number(r.last_published_at)),
+  ]);
+  const rows = await db.all<{ id: number; step: number; copies: number }>(sql`
+    select w.value ->> 0 as id, (a.published_at - (w.value ->> 1)) / (w.value ->> 2) as step, count(*) as copies
+    from json_each(${JSON.stringify(plan)}) w join articles a on a.story_id = w.value ->> 0
+    group by 1, 2`);
+  const byStory = new Map<number, Array<{ step: number; copies: number }>>();
+  for (const r of rows) {
+    const list = byStory.get(Number(r.id)) ?? [];
+    list.push({ step: Number(r.step), copies: Number(r.copies) });
+    byStory.set(Number(r.id), list);
+  }
+  return byStory;
 }
 
 export function encodeStoryCursor(cursor: StoryCursor): string {

@@ -4,7 +4,15 @@ import type { Logger } from "pino";
 import { DomainError, type ErrorCode } from "../../core/errors";
 import { WorkerCalls, type WorkerCallsOptions } from "../../core/worker-calls";
 import type { DatabaseOptions, Executor } from "../../db/client";
-import { type ArticlesAnswer, inProcessReads, type ReadCall, type Reads, type SpreadAnswer } from "./reads";
+import {
+  type ArticlesAnswer,
+  inProcessReads,
+  type ReadCall,
+  type Reads,
+  type SpreadAnswer,
+  type StoriesAnswer,
+  type TermsAnswer,
+} from "./reads";
 
 export interface ReadWorkerData {
   database: DatabaseOptions;
@@ -75,6 +83,14 @@ export class ReadPool implements Reads {
 
   spread(query: Extract<ReadCall, { kind: "spread" }>["query"]) {
     return this.#call({ kind: "spread", query }) as Promise<SpreadAnswer>;
+  }
+
+  terms(query: Extract<ReadCall, { kind: "terms" }>["query"]) {
+    return this.#call({ kind: "terms", query }) as Promise<TermsAnswer>;
+  }
+
+  stories(query: Extract<ReadCall, { kind: "stories" }>["query"]) {
+    return this.#call({ kind: "stories", query }) as Promise<StoriesAnswer>;
   }
 
   async stop(): Promise<void> {

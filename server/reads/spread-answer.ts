@@ -1,14 +1,14 @@
-import { labeller } from "../../core/coverage/coverage-request";
 import { hasScopeFilter, resolveScope } from "../../core/coverage/coverage-scope";
 import { DomainError } from "../../core/errors";
-import { type SpreadGroup, type SpreadKind, topicSpread } from "../../core/spread/topic-spread";
+import { topicSpread } from "../../core/spread/topic-spread";
 import { calendarRange } from "../../core/time/date-range";
 import { planBuckets } from "../../core/time/time-buckets";
 import type { Executor } from "../../db/client";
 import { listFeeds } from "../../db/queries/feeds";
-import { type ArticleSummaryRow, articleSummaries } from "../../db/queries/topic-evidence";
+import { articleSummaries } from "../../db/queries/topic-evidence";
 import { topicSpreadCells } from "../../db/queries/topic-spread";
 import { getTopic } from "../../db/queries/topics";
+import { spreadArticleIds, spreadGroups } from "./spread-shape";
 
 /** The validated request of GET /api/topics/:slug/spread (server/routes/topic-spread.ts), as plain data. */
 export interface SpreadQuery {
@@ -43,26 +43,8 @@ export async function answerSpread(db: Executor, q: SpreadQuery, now: number) {
   if (!topic) throw new DomainError("not_found", `no topic '${q.slug}'`);
   const cells = await topicSpreadCells(db, topic.id, days.edges, scope);
   const spread = topicSpread(cells, days.labels, q.outlets);
-  const summaries = await articleSummaries(db, [
-    ...new Set([
-      ...(spread.first ? [spread.first.articleId] : []),
-      ...Object.values(spread.groups).flatMap((groups) => groups.map((g) => g.firstArticleId)),
-    ]),
-  ]);
-  const byId = new Map(summaries.map((a) => [a.id, articleOf(a)]));
-  const groupsOf = (kind: SpreadKind, groups: SpreadGroup[]) => {
-    const label = labeller(kind);
-    return groups.flatMap((g) => {
-      const firstArticle = byId.get(g.firstArticleId);
-      // An article deleted between the two reads (retention, a removed feed) takes its group out of this answer.
-      if (!firstArticle) return [];
-      const { lagMinutes, articles, outlets, outletsReached: reached } = g;
-      const outletsReached = reached && { ...reached, at: iso(reached.at) };
-      return [
-        { key: g.key, label: label(g.key), firstArticle, lagMinutes, articles, outlets, outletsReached },
-      ];
-    });
-  };
+  const summaries = await articleSummaries(db, spreadArticleIds(spread));
+  const { first, languages, countries, regions } = spreadGroups(spread, summaries);
   return {
     topic: topic.slug,
     tz: days.tz,
@@ -70,23 +52,9 @@ export async function answerSpread(db: Executor, q: SpreadQuery, now: number) {
     to: days.to,
     outlets: q.outlets,
     articles: cells.reduce((sum, cell) => sum + cell.articles, 0),
-    first: (spread.first && byId.get(spread.first.articleId)) ?? null,
-    languages: groupsOf("lang", spread.groups.lang),
-    countries: groupsOf("country", spread.groups.country),
-    regions: groupsOf("region", spread.groups.region),
+    first,
+    languages,
+    countries,
+    regions,
   };
 }
-
-function articleOf(a: ArticleSummaryRow) {
-  return {
-    id: a.id,
-    title: a.title,
-    url: a.url,
-    source: { id: a.feedId, name: a.feedName },
-    publishedAt: iso(a.publishedAt),
-    sample: a.isSample,
-  };
-}
-
-// Not api-shapes.ts's isoTime: a read worker loads this module, and that one brings zod-openapi along.
-const iso = (ms: number) => new Date(ms).toISOString();

@@ -1,18 +1,21 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
-import { resolveScope } from "../../core/coverage/coverage-scope";
-import { instantRange, isTimeBound } from "../../core/time/date-range";
+import { isTimeBound } from "../../core/time/date-range";
+import { getStory, storyArticles } from "../../db/queries/stories";
 import {
-  decodeStoryCursor,
-  encodeStoryCursor,
-  getStory,
-  listStories,
-  type StoryRow,
-  storyArticles,
-} from "../../db/queries/stories";
-import { getTopic } from "../../db/queries/topics";
-import { errorResponses, IdParam, isoTime, json, limitParam, NoQuery, PUBLIC, pageOf } from "../api-shapes";
+  errorResponses,
+  IdParam,
+  isoTime,
+  json,
+  limitParam,
+  NoQuery,
+  PUBLIC,
+  pageOf,
+  ScopeFilterParams,
+} from "../api-shapes";
 import type { AppDeps } from "../app";
-import { badRequest, notFound } from "../errors";
+import { notFound } from "../errors";
+import type { Reads } from "../reads/reads";
+import { storyShape } from "../reads/stories-answer";
 
 /**
  * Stories: the groups of syndicated and near-identical copies that ingest finds (core/stories/). A story is in
@@ -43,6 +46,20 @@ const Query = z
         description: "topic slug: stories with an article tagged with it (in the range, if one is given)",
         example: "r1-release",
       }),
+    topics: z
+      .string()
+      .max(2000)
+      .optional()
+      .openapi({
+        param: { name: "topics", in: "query" },
+        description:
+          "topic slugs, comma-separated: stories with an article tagged with any of them (with `topic`, any of all)",
+        example: "r1-release,nvidia-valuation",
+      }),
+    feed: ScopeFilterParams.feed,
+    folder: ScopeFilterParams.folder,
+    country: ScopeFilterParams.country,
+    region: ScopeFilterParams.region,
     lang: z
       .string()
       .max(2000)
@@ -86,6 +103,18 @@ const StorySchema = z
     firstSeenAt: z.string().openapi({ description: "the time of its first article" }),
     firstSource: Source.openapi({ description: "the outlet of its first article" }),
     lastSeenAt: z.string().openapi({ description: "the time of its latest article" }),
+    spark: z
+      .object({
+        stepMinutes: z
+          .number()
+          .int()
+          .openapi({ description: "the length of a step, a multiple of 10 minutes" }),
+        counts: z.array(z.number().int()).openapi({ description: "its articles per step, from the first's" }),
+      })
+      .openapi({
+        description:
+          "its articles over its life, in at most 24 equal steps from its first article to its last",
+      }),
   })
   .openapi("Story");
 
@@ -116,7 +145,8 @@ const listRoute = createRoute({
   description:
     "Each new article joins the story of its nearest near-duplicate (same language, published within 3 days, " +
     "title-and-lead shingles with Jaccard similarity >= 0.3) or starts one. A story is listed when one of its " +
-    "articles matches every filter; its numbers are the whole story's. Unknown parameters are a 400.",
+    "articles matches every filter (topics, outlet filters as /api/coverage, range); its numbers are the whole " +
+    "story's. Unknown parameters are a 400.",
   security: PUBLIC,
   request: { query: Query },
   responses: {
@@ -139,60 +169,32 @@ const oneRoute = createRoute({
   },
 });
 
-const shape = (row: StoryRow) => ({
-  id: row.id,
-  title: row.title,
-  lang: row.lang === "" ? null : row.lang,
-  articles: row.articles,
-  outlets: row.outlets,
-  countries: row.countries,
-  firstSeenAt: isoTime(row.firstPublishedAt)!,
-  firstSource: { id: row.firstSourceId, name: row.firstSourceName },
-  lastSeenAt: isoTime(row.lastPublishedAt)!,
-});
-
-export function storyRoutes({ db }: AppDeps) {
-  return new OpenAPIHono()
-    .openapi(listRoute, async (c) => {
-      const q = c.req.valid("query");
-      const cursor = q.cursor === undefined ? undefined : decodeStoryCursor(q.cursor, q.sort);
-      if (q.cursor !== undefined && !cursor)
-        throw badRequest(`cursor: not a cursor from this API for sort=${q.sort}`);
-      const { from, toExclusive: to } = instantRange(q);
-      const topic = q.topic === undefined ? undefined : await getTopic(db, q.topic);
-      if (q.topic !== undefined && !topic) throw badRequest(`topic: no topic '${q.topic}'`);
-      const { langs } = resolveScope({ lang: q.lang }, []);
-      const { rows, next } = await listStories(db, {
-        topicId: topic?.id,
-        langs,
-        from,
-        to,
-        sort: q.sort,
-        limit: q.limit,
-        cursor,
-      });
-      return c.json({ items: rows.map(shape), nextCursor: next ? encodeStoryCursor(next) : null }, 200);
-    })
-    .openapi(oneRoute, async (c) => {
-      const { id } = c.req.valid("param");
-      const story = await getStory(db, id);
-      if (!story) throw notFound(`no story with id ${id}`);
-      const articles = await storyArticles(db, id);
-      return c.json(
-        {
-          ...shape(story),
-          items: articles.map((a) => ({
-            id: a.id,
-            url: a.url,
-            title: a.title,
-            source: { id: a.feedId, name: a.feedName },
-            country: a.country,
-            lang: a.lang,
-            publishedAt: isoTime(a.publishedAt)!,
-            minutesAfterFirst: Math.floor((a.publishedAt - story.firstPublishedAt) / 60_000),
-          })),
-        },
-        200,
-      );
-    });
+export function storyRoutes({ db, reads }: Pick<AppDeps, "db"> & { reads: Reads }) {
+  return (
+    new OpenAPIHono()
+      // A selection can match the stories of many thousand articles: a read worker's job (reads/stories-answer.ts).
+      .openapi(listRoute, async (c) => c.json(await reads.stories(c.req.valid("query")), 200))
+      .openapi(oneRoute, async (c) => {
+        const { id } = c.req.valid("param");
+        const story = await getStory(db, id);
+        if (!story) throw notFound(`no story with id ${id}`);
+        const articles = await storyArticles(db, id);
+        return c.json(
+          {
+            ...storyShape(story),
+            items: articles.map((a) => ({
+              id: a.id,
+              url: a.url,
+              title: a.title,
+              source: { id: a.feedId, name: a.feedName },
+              country: a.country,
+              lang: a.lang,
+              publishedAt: isoTime(a.publishedAt)!,
+              minutesAfterFirst: Math.floor((a.publishedAt - story.firstPublishedAt) / 60_000),
+            })),
+          },
+          200,
+        );
+      })
+  );
 }

@@ -12,6 +12,7 @@ import { getTopic } from "../../db/queries/topics";
 import { errorResponses, json, PUBLIC, SlugParam } from "../api-shapes";
 import type { AppDeps } from "../app";
 import { notFound } from "../errors";
+import type { Reads } from "../reads/reads";
 
 /**
  * Evidence for growing a topic's query: its distinctive terms (weighted log-odds against the rest of the
@@ -154,32 +155,31 @@ const routes = {
   }),
 };
 
-export function topicEvidenceRoutes({ db }: AppDeps) {
+export function topicEvidenceRoutes({ db, reads }: Pick<AppDeps, "db"> & { reads: Reads }) {
   const read = async (slug: string, query: { from?: string; to?: string; lang?: string }) => {
     const topic = await getTopic(db, slug);
     if (!topic) throw notFound(`no topic '${slug}'`);
     return readEvidenceTexts(db, topic.id, query, { now: Date.now() });
   };
-  return new OpenAPIHono()
-    .openapi(routes.terms, async (c) => {
-      const { slug } = c.req.valid("param");
-      const { limit, ...query } = c.req.valid("query");
-      const texts = await read(slug, query);
-      const items = new TopicEvidence(texts.topic, texts.rest).terms(limit);
-      return c.json({ items, ...evidenceScope(slug, query.lang, texts) }, 200);
-    })
-    .openapi(routes.misses, async (c) => {
-      const { slug } = c.req.valid("param");
-      const { limit, ...query } = c.req.valid("query");
-      const texts = await read(slug, query);
-      const misses = new TopicEvidence(texts.topic, texts.rest).misses(limit);
-      const items = missItems(
-        misses,
-        await articleSummaries(
-          db,
-          misses.map((m) => m.article.id),
-        ),
-      );
-      return c.json({ items, ...evidenceScope(slug, query.lang, texts) }, 200);
-    });
+  return (
+    new OpenAPIHono()
+      // The terms read and analyse thousands of articles: a read worker's job (server/reads/terms-answer.ts).
+      .openapi(routes.terms, async (c) =>
+        c.json(await reads.terms({ ...c.req.valid("query"), slug: c.req.valid("param").slug }), 200),
+      )
+      .openapi(routes.misses, async (c) => {
+        const { slug } = c.req.valid("param");
+        const { limit, ...query } = c.req.valid("query");
+        const texts = await read(slug, query);
+        const misses = new TopicEvidence(texts.topic, texts.rest).misses(limit);
+        const items = missItems(
+          misses,
+          await articleSummaries(
+            db,
+            misses.map((m) => m.article.id),
+          ),
+        );
+        return c.json({ items, ...evidenceScope(slug, query.lang, texts) }, 200);
+      })
+  );
 }

@@ -46,7 +46,7 @@ const Query = z
   })
   .strict();
 
-const Article = z
+export const SpreadArticle = z
   .object({
     id: z.number().int(),
     title: z.string(),
@@ -57,13 +57,13 @@ const Article = z
   })
   .openapi("SpreadArticle");
 
-const Group = z
+export const SpreadGroupSchema = z
   .object({
     key: z
       .string()
       .openapi({ description: "language code, ISO country code, or global-north / global-south" }),
     label: z.string(),
-    firstArticle: Article,
+    firstArticle: SpreadArticle,
     lagMinutes: z.number().int().openapi({ description: "whole minutes after the topic's first article" }),
     articles: z.number().int(),
     outlets: z
@@ -90,10 +90,10 @@ const Spread = z
     to: z.string(),
     outlets: z.number().int(),
     articles: z.number().int().openapi({ description: "the topic's articles in the period and filters" }),
-    first: Article.nullable().openapi({ description: "the topic's first article of the period" }),
-    languages: z.array(Group),
-    countries: z.array(Group),
-    regions: z.array(Group),
+    first: SpreadArticle.nullable().openapi({ description: "the topic's first article of the period" }),
+    languages: z.array(SpreadGroupSchema),
+    countries: z.array(SpreadGroupSchema),
+    regions: z.array(SpreadGroupSchema),
   })
   .openapi("TopicSpread");
 

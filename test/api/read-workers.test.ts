@@ -7,12 +7,13 @@ import { storeFeedArticles } from "../../jobs/ingest/store-articles";
 import { TopicTagger } from "../../jobs/topics/topic-tagger";
 import { createApp } from "../../server/app";
 import { ReadPool } from "../../server/reads/read-pool";
+import type { Reads } from "../../server/reads/reads";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
 import { makeArticle, makeFeed } from "../helpers/factories";
 
 /**
  * The server's read workers (server/reads/read-pool.ts): real worker threads with their own connections to the
- * database file answer /api/coverage, /api/articles and /api/topics/:slug/spread exactly as the in-process reads do, errors included.
+ * database file answer /api/coverage, /api/articles, /api/topics/:slug/spread and /terms exactly as the in-process reads do, errors included.
  */
 describe("read workers", () => {
   let t: TestDatabase;
@@ -56,6 +57,8 @@ describe("read workers", () => {
     "/api/articles?topic=alpha&limit=5&total=1",
     "/api/articles?q=report%20alpha&limit=50",
     "/api/topics/alpha/spread?from=2025-01-10&to=2025-01-31&tz=Asia/Shanghai&outlets=1",
+    "/api/topics/alpha/terms?from=2025-01-10&to=2025-01-31&limit=5",
+    "/api/stories?topics=alpha,beta&from=2025-01-10&to=2025-01-31&sort=size&country=DE&limit=5",
   ])("GET %s answers the same from a worker thread as in-process", async (path) => {
     const [worker, local] = await Promise.all([viaWorkers.request(path), inProcess.request(path)]);
     expect(worker.status).toBe(200);
@@ -87,5 +90,37 @@ describe("read workers", () => {
     const noSpread = await viaWorkers.request("/api/topics/nope/spread");
     expect(noSpread.status).toBe(404);
     expect((await noSpread.json()).error.message).toBe("no topic 'nope'");
+    const noStories = await viaWorkers.request("/api/stories?topics=alpha,nope");
+    expect(noStories.status).toBe(400);
+    expect((await noStories.json()).error.message).toBe("topics: no topic 'nope'");
+    const noTerms = await viaWorkers.request("/api/topics/nope/terms");
+    expect(noTerms.status).toBe(404);
+    expect((await noTerms.json()).error.message).toBe("no topic 'nope'");
+  });
+
+  it("answers a topic's distinctive terms and a selection's stories in a read worker, not on the HTTP thread", async () => {
+    const asked: string[] = [];
+    const reads: Reads = {
+      coverage: (q) => pool.coverage(q),
+      articles: (q) => pool.articles(q),
+      spread: (q) => pool.spread(q),
+      terms: (q) => {
+        asked.push(`terms ${q.slug}`);
+        return pool.terms(q);
+      },
+      stories: (q) => {
+        asked.push(`stories ${q.topics}`);
+        return pool.stories(q);
+      },
+      stop: async () => {},
+    };
+    const log = pino({ level: "silent" });
+    const app = createApp({ db: t.db, config: loadConfig({ DATABASE_URL: `file:${t.path}` }), log, reads });
+    const res = await app.request("/api/topics/alpha/terms?from=2025-01-10&to=2025-01-31&limit=5");
+    expect(res.status).toBe(200);
+    expect((await res.json()).items.length).toBeGreaterThan(0);
+    const stories = await app.request("/api/stories?topics=alpha,beta&from=2025-01-10&sort=size");
+    expect(stories.status).toBe(200);
+    expect(asked).toEqual(["terms alpha", "stories alpha,beta"]);
   });
 });

@@ -30,6 +30,7 @@ describe("GET /api/stories", () => {
       query: "watchdog OR garante",
       color: "#000000",
     });
+    await createTopic(s.t.db, { slug: "chips", name: "Chips", query: "nvidia", color: "#111111" });
     const wire = await makeFeed(s.t.db, { name: "Wire", country: "GB", lang: "en" });
     const paperUs = await makeFeed(s.t.db, { name: "Paper US", country: "US", lang: "en" });
     const paperNg = await makeFeed(s.t.db, { name: "Paper NG", country: "NG", lang: "en" });
@@ -120,6 +121,63 @@ describe("GET /api/stories", () => {
     expect(await titles("?from=2025-01-29")).toHaveLength(2);
   });
 
+  it("selects by several topics and by the page's outlet filters (feed, country, region)", async () => {
+    const titles = async (query: string) =>
+      (await get(`/api/stories${query}`)).body.items.map((i: { title: string }) => i.title);
+    expect(await titles("?topics=privacy,chips&lang=en")).toEqual([BAN.title, WIRE.title]);
+    expect(await titles("?topic=chips&topics=privacy&lang=en")).toEqual([BAN.title, WIRE.title]);
+    // A story is in when one of its copies is: the wire story reached Nigeria, the ban never left the North.
+    expect(await titles("?country=NG")).toEqual([WIRE.title]);
+    expect(await titles("?region=south&topics=privacy")).toEqual([]);
+    expect(await titles("?country=de,us&topics=privacy")).toEqual([BAN.title, BAN.title]);
+    const wire = (await get("/api/stories?country=NG")).body.items[0];
+    expect(wire).toMatchObject({ articles: 3, outlets: 3, countries: 3 });
+  });
+
+  it("gives each story a sparkline: its copies in equal steps from its first to its last", async () => {
+    const [, ban, wire] = (await get("/api/stories")).body.items;
+    // 19 h from the wire's first copy to its last: 23 steps of 50 minutes, two copies in the first.
+    expect(wire.spark.stepMinutes).toBe(50);
+    expect(wire.spark.counts).toHaveLength(23);
+    expect(wire.spark.counts[0]).toBe(2);
+    expect(wire.spark.counts[22]).toBe(1);
+    expect(wire.spark.counts.reduce((a: number, b: number) => a + b, 0)).toBe(3);
+    expect(ban.spark).toEqual({ stepMinutes: 10, counts: [1, ...new Array(11).fill(0), 1] });
+  });
+
+  it("GET /api/stories/:id/spread says when the story reached each country and region", async () => {
+    const { body: listed } = await get("/api/stories?country=NG");
+    const id = listed.items[0].id;
+    const { status, body } = await get(`/api/stories/${id}/spread?tz=Europe/Berlin&outlets=2`);
+    expect(status).toBe(200);
+    expect(body).toMatchObject({ story: id, tz: "Europe/Berlin", from: "2025-01-27", to: "2025-01-28" });
+    expect(body.first).toMatchObject({ id: ids.wire, source: { name: "Wire" }, sample: false });
+    expect(body.countries.map((g: { key: string; lagMinutes: number }) => [g.key, g.lagMinutes])).toEqual([
+      ["GB", 0],
+      ["US", 40],
+      ["NG", 19 * 60],
+    ]);
+    expect(body.regions).toEqual([
+      expect.objectContaining({
+        key: "global-north",
+        outlets: 2,
+        outletsReached: {
+          day: "2025-01-27",
+          at: "2025-01-27T14:45:00.000Z",
+          articleId: ids["wire-us"],
+          lagMinutes: 40,
+        },
+      }),
+      expect.objectContaining({ key: "global-south", lagMinutes: 19 * 60, outletsReached: null }),
+    ]);
+    expect(body.languages.map((g: { key: string }) => g.key)).toEqual(["en"]);
+    expect((await get("/api/stories/999999/spread")).status).toBe(404);
+    const bad = await get(`/api/stories/${id}/spread?tz=Mars/Olympus`);
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.body.error)).toContain("tz");
+    expect((await get(`/api/stories/${id}/spread?outlets=0`)).status).toBe(400);
+  });
+
   it("GET /api/stories/:id lists the copies in the order they appeared, minutes after the first", async () => {
     const articles = await get(`/api/articles?limit=10`);
     const storyId = articles.body.items.find((a: { id: number }) => a.id === ids["wire-ng"]).storyId;
@@ -162,5 +220,7 @@ describe("GET /api/stories", () => {
     await bad("/api/stories?lang=english", "lang");
     await bad("/api/stories?contry=DE", "contry");
     await bad("/api/stories/1?limit=3", "limit");
+    await bad("/api/stories?topics=r1,nope", "topics");
+    await bad("/api/stories?country=XX1", "country");
   });
 });

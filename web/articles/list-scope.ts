@@ -8,7 +8,8 @@ import type { DashboardState } from "../state/url-state";
  * so the list cannot drift from the chart.
  */
 
-export type ListMode = { kind: "range" } | { kind: "search"; q: string; everywhere: boolean };
+/** A search's `topic` narrows it to that one topic (a distinctive term's articles), else the view's topics. */
+export type ListMode = { kind: "range" } | { kind: "search"; q: string; everywhere: boolean; topic?: string };
 
 export interface ListScope {
   state: Pick<DashboardState, "topics" | "filters" | "tz">;
@@ -26,7 +27,7 @@ function selected(scope: ListScope): string[] {
 
 export function listQuery(mode: ListMode, scope: ListScope): ArticleQuery {
   const everywhere = mode.kind === "search" && mode.everywhere;
-  const topics = selected(scope);
+  const topics = mode.kind === "search" && mode.topic ? [mode.topic] : selected(scope);
   return {
     ...scope.state.filters,
     topics: everywhere || topics.length === 0 ? undefined : topics.join(","),
@@ -58,6 +59,7 @@ export function listCaption(mode: ListMode, scope: ListScope, locale: string): s
     .map(([name, v]) => `${name} ${v!.replaceAll(",", ", ")}`);
   const only = filters.length > 0 ? `, only ${filters.join("; ")}` : "";
   if (mode.kind === "range") return `Newest articles on ${topicsPhrase(scope)}, ${when}${only}`;
-  const where = mode.everywhere ? "every article" : `articles on ${topicsPhrase(scope)}`;
+  const named = mode.topic && (scope.topics.find((t) => t.slug === mode.topic)?.name ?? mode.topic);
+  const where = mode.everywhere ? "every article" : `articles on ${named || topicsPhrase(scope)}`;
   return `Search “${mode.q}” in ${where}, ${when}${only}`;
 }

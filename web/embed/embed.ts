@@ -90,6 +90,7 @@ function showCaption(shown: Shown): void {
   const caption = chartCaption({
     coverage,
     metric: state.metric,
+    unit: state.unit,
     smooth: state.smooth,
     filters: state.filters,
     colors: seriesColors(coverage, readTheme().dark),

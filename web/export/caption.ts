@@ -1,6 +1,6 @@
 import type { Coverage } from "../api";
 import { formatCount } from "../format";
-import type { Filter, Metric } from "../state/url-state";
+import type { Filter, Metric, Unit } from "../state/url-state";
 
 /**
  * The words around a shared chart (an export, an embed), so it can be pasted into an article and still say
@@ -28,6 +28,8 @@ export interface OutletCount {
 export interface CaptionInput {
   coverage: Coverage;
   metric: Metric;
+  /** What the chart counts; articles when not given. */
+  unit?: Unit;
   smooth: number;
   filters: Partial<Record<Filter, string>>;
   /** Each series' colour as the chart draws it. */
@@ -43,7 +45,15 @@ const NAMED_SERIES = 3;
 export function chartCaption(input: CaptionInput): Caption {
   const { coverage, locale } = input;
   const labels = coverage.series.map((s) => s.label);
-  const what = input.metric === "share" ? "Share of all coverage" : "Articles";
+  const stories = input.unit === "stories";
+  const what =
+    input.metric === "share"
+      ? stories
+        ? "Share of all stories"
+        : "Share of all coverage"
+      : stories
+        ? "Stories"
+        : "Articles";
   const about =
     labels.length === 0
       ? ""

@@ -44,6 +44,7 @@ export async function exportDocument(source: ExportSource) {
   const caption = chartCaption({
     coverage: source.coverage,
     metric: source.metric,
+    unit: source.query.unit,
     smooth: source.smooth,
     filters: source.filters,
     colors: chart.data.datasets.map((d) => String(d.borderColor ?? "#888888")),

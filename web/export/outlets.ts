@@ -14,6 +14,8 @@ export async function loadOutletCount(query: CoverageQuery): Promise<OutletCount
       ...query,
       smooth: undefined,
       compare: undefined,
+      // The source line counts articles and outlets whatever the chart counts.
+      unit: undefined,
       by: "feed",
       top: MOST_NAMED,
     });

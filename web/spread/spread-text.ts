@@ -8,6 +8,9 @@ import { bucketLabel } from "../format";
 
 export type SpreadKind = "lang" | "country" | "region";
 
+/** What the timeline reads of a spread answer: a topic's (/api/topics/:slug/spread) or a story's. */
+export type SpreadAnswer = Pick<TopicSpread, "tz" | "outlets" | "languages" | "countries" | "regions">;
+
 export interface SpreadPlace {
   kind: SpreadKind;
   key: string;
@@ -52,7 +55,7 @@ export function formatArrival(iso: string, tz: string, locale: string): string {
 }
 
 /** The timeline: every language, country and region, grouped by the minute they were first reached. */
-export function spreadSteps(spread: TopicSpread, locale: string): SpreadStep[] {
+export function spreadSteps(spread: SpreadAnswer, locale: string): SpreadStep[] {
   const all: Array<{ group: SpreadGroup; place: SpreadPlace }> = [
     ...spread.languages.map((g) => ({ group: g, place: placeOf("lang", g, g.key, spread, locale) })),
     ...spread.countries.map((g) => ({ group: g, place: placeOf("country", g, g.key, spread, locale) })),
@@ -90,7 +93,7 @@ function placeOf(
   kind: SpreadKind,
   group: SpreadGroup,
   name: string,
-  spread: TopicSpread,
+  spread: SpreadAnswer,
   locale: string,
 ): SpreadPlace {
   const first = group.firstArticle;

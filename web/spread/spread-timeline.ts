@@ -1,7 +1,7 @@
 import { ApiRequestError, getSpread, type SpreadQuery } from "../api";
 import { h } from "../element";
 import "./spread.css";
-import { spreadSteps } from "./spread-text";
+import { type SpreadStep, spreadSteps } from "./spread-text";
 
 export interface SpreadView {
   slug: string;
@@ -33,32 +33,7 @@ export class SpreadTimeline {
       const spread = await getSpread(view.slug, view.query, { signal: abort.signal, fresh });
       if (seq !== this.seq) return;
       const steps = spreadSteps(spread, view.locale);
-      const list = h(
-        "ol",
-        { class: "spread-steps" },
-        ...steps.map((step, i) =>
-          h(
-            "li",
-            { class: "spread-step", "data-lag": step.lagMinutes },
-            i === 0 ? "first in " : "",
-            ...step.places.flatMap((place, j) => [
-              j > 0 ? " · " : "",
-              h(
-                "span",
-                {
-                  class: "spread-place",
-                  "data-kind": place.kind,
-                  "data-key": place.key,
-                  title: place.detail,
-                },
-                place.name,
-              ),
-            ]),
-            " ",
-            h("span", { class: "spread-when" }, step.when),
-          ),
-        ),
-      );
+      const list = spreadStepList(steps);
       this.root.replaceChildren(
         h("h3", { class: "spread-title" }, `Spread of ${view.name}`),
         steps.length > 0
@@ -96,4 +71,34 @@ export class SpreadTimeline {
     this.root.hidden = true;
     this.root.dataset.state = "hidden";
   }
+}
+
+/** The steps as a list: "first in zh · CN 20 Jan 08:10 UTC", "en +3 h" …, each place's details in its title. */
+export function spreadStepList(steps: readonly SpreadStep[]): HTMLOListElement {
+  return h(
+    "ol",
+    { class: "spread-steps" },
+    ...steps.map((step, i) =>
+      h(
+        "li",
+        { class: "spread-step", "data-lag": step.lagMinutes },
+        i === 0 ? "first in " : "",
+        ...step.places.flatMap((place, j) => [
+          j > 0 ? " · " : "",
+          h(
+            "span",
+            {
+              class: "spread-place",
+              "data-kind": place.kind,
+              "data-key": place.key,
+              title: place.detail,
+            },
+            place.name,
+          ),
+        ]),
+        " ",
+        h("span", { class: "spread-when" }, step.when),
+      ),
+    ),
+  );
 }

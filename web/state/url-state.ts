@@ -17,6 +17,9 @@ export const SMOOTHING = [0, 3, 7, 14, 28] as const;
 /** What the breakdown's bars measure: articles, or their share of each group's own coverage (share=group). */
 export const BREAKDOWN_SHARES = ["all", "group"] as const;
 export type BreakdownShare = (typeof BREAKDOWN_SHARES)[number];
+/** What the coverage chart counts: articles, or stories (each story once per bucket, `unit=stories`). */
+export const UNITS = ["articles", "stories"] as const;
+export type Unit = (typeof UNITS)[number];
 /** The API's filters, passed through as written (the API refuses unknown values with a message to show). */
 export const FILTERS = ["feed", "folder", "lang", "country", "region"] as const;
 export type Filter = (typeof FILTERS)[number];
@@ -39,6 +42,9 @@ export interface DashboardState {
   share: BreakdownShare;
   /** Comma-separated filter values, as /api/coverage and /api/articles take them. */
   filters: Partial<Record<Filter, string>>;
+  unit: Unit;
+  /** The story whose page is open (its copies and spread), or null. */
+  story: number | null;
 }
 
 export function defaultState(tz: string): DashboardState {
@@ -55,11 +61,14 @@ export function defaultState(tz: string): DashboardState {
     breakdown: "feed",
     share: "all",
     filters: {},
+    unit: "articles",
+    story: null,
   };
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const SLUG = /^[a-z0-9][a-z0-9-]{0,62}$/;
+const STORY_ID = /^[1-9]\d{0,14}$/;
 const ZONE = /^[A-Za-z][A-Za-z0-9_+\-/]{0,63}$/;
 const FILTER_VALUE = /^[A-Za-z0-9-]{1,20}(,[A-Za-z0-9-]{1,20}){0,49}$/;
 /** Folder names are the reader's own words ("Afrique & Moyen-Orient"), so any text but control characters. */
@@ -82,6 +91,8 @@ const KNOWN = new Set([
   "stacked",
   "smooth",
   "by",
+  "unit",
+  "story",
 ]);
 for (const name of ["share", ...FILTERS]) KNOWN.add(name);
 
@@ -141,6 +152,10 @@ export function readState(search: string, browserTz: string): ReadState {
     else ignore(name, value, "not a list of codes");
   }
 
+  const storyRaw = p.get("story");
+  const story = storyRaw !== null && STORY_ID.test(storyRaw) ? Number(storyRaw) : null;
+  if (storyRaw !== null && story === null) ignore("story", storyRaw, "not a story id");
+
   const state: DashboardState = {
     topics,
     range,
@@ -154,6 +169,8 @@ export function readState(search: string, browserTz: string): ReadState {
     breakdown: pick("by", BREAKDOWNS, (v) => v as Breakdown) ?? base.breakdown,
     share: pick("share", BREAKDOWN_SHARES, (v) => v as BreakdownShare) ?? base.share,
     filters,
+    unit: pick("unit", UNITS, (v) => v as Unit) ?? base.unit,
+    story,
   };
   return { state, ignored };
 }
@@ -197,6 +214,8 @@ export function serializeState(state: DashboardState, browserTz: string): string
     const value = state.filters[name];
     if (value) p.set(name, value);
   }
+  if (state.unit !== base.unit) p.set("unit", state.unit);
+  if (state.story !== null) p.set("story", String(state.story));
   const text = p.toString().replaceAll("%2C", ",");
   return text ? `?${text}` : "";
 }

@@ -50,6 +50,7 @@ export function coverageQuery(s: DashboardState, range: DateSpan): CoverageQuery
     tz: s.tz,
     smooth: s.smooth || undefined,
     compare: "previous",
+    unit: s.unit === "stories" ? "stories" : undefined,
     ...s.filters,
   };
 }
