@@ -52,10 +52,15 @@ export function createViewPanels(hooks: PanelHooks) {
 
   /** The terms' view as last asked: a live refresh of the same view leaves them (they move slowly, cost much). */
   let termsKey = "";
+  /** The panels' whole view as last asked: a new interval or smoothing redraws the chart, not these. */
+  let panelsKey = "";
 
   return {
     show({ state: s, coverage: c, first, topics, fresh }: PanelView): void {
       const span = rangeSpan(c);
+      const key = JSON.stringify([first?.slug ?? null, topics, span.from, span.to, c.tz, s.filters]);
+      if (!fresh && key === panelsKey) return;
+      panelsKey = key;
       const view = (slugs: readonly string[], limit: number): StoriesView => ({
         query: { topics: slugs, from: span.from, to: span.to, sort: "size", limit, ...s.filters },
         tz: c.tz,
@@ -68,10 +73,10 @@ export function createViewPanels(hooks: PanelHooks) {
         byId("top-stories-title").textContent = `${first.name}: stories most outlets ran`;
         const dates = { from: c.from, to: c.to };
         const filters = s.filters;
-        const key = JSON.stringify([first.slug, span.from, span.to, filters]);
-        if (!(fresh && key === termsKey))
+        const termsView = JSON.stringify([first.slug, span.from, span.to, c.tz, filters]);
+        if (!(fresh && termsView === termsKey))
           void terms.show({ ...first, dates, span, tz: c.tz, filters, locale: hooks.locale }, fresh);
-        termsKey = key;
+        termsKey = termsView;
         void topStories.show(view([first.slug], 30), fresh);
       } else {
         terms.hide();
@@ -84,6 +89,7 @@ export function createViewPanels(hooks: PanelHooks) {
     clear(): void {
       terms.hide();
       termsKey = "";
+      panelsKey = "";
       stories.clear();
     },
   };
