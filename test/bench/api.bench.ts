@@ -1,12 +1,12 @@
-import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { type ChildProcess, execFileSync, fork, spawn } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import { fileURLToPath } from "node:url";
-import autocannon from "autocannon";
 import { build } from "esbuild";
 import pino from "pino";
 import { loadConfig } from "../../core/config";
 import { createApp } from "../../server/app";
+import type { FromLoadChild } from "./coverage-load-child";
 import { MILLION_DB, openMillionDb } from "./million";
 import { median, percentile, printRows, type Row } from "./report";
 
@@ -222,37 +222,29 @@ async function underLoad(mode: string, entry: string[]): Promise<Row[]> {
   });
   try {
     await waitForHealth(`http://127.0.0.1:${port}/api/health`);
-    const topics = TOPICS.split(",");
-    let n = 0;
-    const nextPath = () => {
-      const k = n++;
-      const chosen = topics.filter((_, i) => ((k >> i) & 1) === 0 || i === k % 5);
-      return `/api/coverage?topics=${chosen.join(",")}&from=${day(k % 180)}&to=${day((k % 180) + 181)}&tz=Europe/Berlin`;
-    };
-    const base = `http://127.0.0.1:${port}`;
-    // Warm up every thread or process with a few seconds of the same load.
-    await autocannon({
-      url: base,
-      connections: 20,
-      duration: 3,
-      requests: [{ setupRequest: (r) => ({ ...r, path: nextPath() }) }],
+    // The load comes from its own fresh process (see coverage-load-child.ts); the server's CPU is read around
+    // the measured 10 s.
+    const child = fork(
+      fileURLToPath(new URL("./coverage-load-child.ts", import.meta.url)),
+      [`http://127.0.0.1:${port}`],
+      {
+        execArgv: ["--import", "tsx"],
+        serialization: "advanced",
+        stdio: ["ignore", "inherit", "inherit", "ipc"],
+      },
+    );
+    let serverCpu = 0;
+    const result = await new Promise<Extract<FromLoadChild, { load: unknown }>>((resolve, reject) => {
+      child.on("message", (m: FromLoadChild) => {
+        if ("measuring" in m) serverCpu = processTreeCpuMs(server.pid!);
+        else resolve(m);
+      });
+      child.once("exit", (code) => reject(new Error(`the load generator exited with ${code}`)));
     });
-    // What the server and this process (the load generator, on the same cores) spend while measured.
-    const serverCpu = processTreeCpuMs(server.pid!);
-    const generatorCpu = process.cpuUsage();
-    const [load, health] = await Promise.all([
-      autocannon({
-        url: base,
-        connections: 20,
-        duration: 10,
-        requests: [{ setupRequest: (r) => ({ ...r, path: nextPath() }) }],
-      }),
-      autocannon({ url: `${base}/api/health`, connections: 1, overallRate: 20, duration: 10 }),
-    ]);
-    const spent = process.cpuUsage(generatorCpu);
     const serverMs = processTreeCpuMs(server.pid!) - serverCpu;
+    const { load, health } = result;
     const answered = load.requests.total + health.requests.total;
-    const cpu = `server CPU ${(serverMs / answered).toFixed(2)} ms a request, load generator ${((spent.user + spent.system) / 1000 / 10).toFixed(0)} ms/s`;
+    const cpu = `server CPU ${(serverMs / answered).toFixed(2)} ms a request, load generator ${(result.generatorCpuMs / 10).toFixed(0)} ms/s`;
     const rss = treeMemory(server.pid!);
     return [
       {
