@@ -6,7 +6,7 @@ import { errorResponses, IdParam, json, PUBLIC } from "../api-shapes";
 import type { AppDeps } from "../app";
 import { notFound } from "../errors";
 import { spreadArticleIds, spreadGroups } from "../reads/spread-shape";
-import { SpreadArticle, SpreadGroupSchema } from "./topic-spread";
+import { OutletsParam, SpreadArticle, SpreadGroupSchema } from "./topic-spread";
 
 /**
  * When one story first reached each language, country and region: the topic spread's rule over the story's own
@@ -24,16 +24,7 @@ const Query = z
         description: "IANA time zone: the days of the N-outlet rule",
         example: "Europe/Berlin",
       }),
-    outlets: z.coerce
-      .number()
-      .int()
-      .min(1)
-      .max(1000)
-      .default(3)
-      .openapi({
-        param: { name: "outlets", in: "query" },
-        description: "N: a group's `outletsReached` is its first day with at least N distinct outlets",
-      }),
+    outlets: OutletsParam,
   })
   .strict();
 

@@ -5,6 +5,18 @@ import { DEFAULT_DAYS } from "../reads/spread-answer";
 
 /** When a topic's coverage first reached each language, country and region, and how long after its start. */
 
+/** The N of the N-outlet rule, shared by a topic's and a story's spread. */
+export const OutletsParam = z.coerce
+  .number()
+  .int()
+  .min(1)
+  .max(1000)
+  .default(3)
+  .openapi({
+    param: { name: "outlets", in: "query" },
+    description: "N: a group's `outletsReached` is its first day with at least N distinct outlets",
+  });
+
 const Query = z
   .object({
     from: z
@@ -33,16 +45,7 @@ const Query = z
         example: "Asia/Shanghai",
       }),
     ...ScopeFilterParams,
-    outlets: z.coerce
-      .number()
-      .int()
-      .min(1)
-      .max(1000)
-      .default(3)
-      .openapi({
-        param: { name: "outlets", in: "query" },
-        description: "N: a group's `outletsReached` is its first day with at least N distinct outlets",
-      }),
+    outlets: OutletsParam,
   })
   .strict();
 
