@@ -2,6 +2,7 @@ import { ISO_COUNTRIES } from "../coverage/regions";
 import { stemmerFor, stemWord } from "./analysis";
 import { CONCEPT_LANGUAGES } from "./concept-languages";
 import { DEMONYM_LANGUAGES, derivedDemonyms } from "./demonyms";
+import { caps, chipEquipment, chipmakingTools, rescinded, smuggling, tiers } from "./export-control-terms";
 import { globalSouthCityNames } from "./global-south-city-names";
 import { CAPITALS_AND_DEMONYMS, GLOBAL_SOUTH_M49, MORE_PLACES } from "./global-south-places";
 
@@ -387,7 +388,7 @@ const exportControls = [
   `"قيود التصدير" "قيود تصدير" "حظر تصدير" "قائمة الكيانات" تهريب عقوبات "निर्यात नियंत्रण"`,
   // German compounds: US-Chipsanktionen, Halbleiter-Exportverbot.
   `*sanktion* *exportkontroll* *exportverbot* *chipbeschränkung* *chipexportverbot* *chip-beschränkung* पाबंदी पाबंदियों *ausfuhrverbot* *exportbeschränkung* vikwazo`,
-  `"القائمة السوداء" "قائمة سوداء" ブラックリスト "daftar hitam" "काली सूची" "निर्यात प्रतिबंध" "एंटिटी लिस्ट" तस्करी 수출통제 "수출 통제" "수출 규제" "수출 제한" 블랙리스트 밀반출 밀수 "엔티티 리스트" 黑名單`,
+  `"القائمة السوداء" "قائمة سوداء" ブラックリスト "daftar hitam" "काली सूची" ब्लैकलिस्ट* "निर्यात प्रतिबंध" "एंटिटी लिस्ट" तस्करी 수출통제 "수출 통제" "수출 규제" "수출 제한" 블랙리스트 밀반출 밀수 "엔티티 리스트" 黑名單`,
 ].join(" ");
 
 // Artificial intelligence, models and chatbots as the press of each language names them, ChatGPT in each script
@@ -536,6 +537,35 @@ function buildDefaultConcepts(): readonly DefaultConcept[] {
         "Using, adopting, deploying, piloting, launching and building on a model, and who adopts it (governments, " +
         "start-ups, developers, universities, banks), in the 16 supported languages.",
       query: anyOf(adoption),
+    },
+    {
+      name: "tiers",
+      description:
+        "The AI diffusion rule's country tiers, levels and categories, in the 16 supported languages.",
+      query: anyOf(tiers),
+    },
+    {
+      name: "caps",
+      description:
+        "Caps, ceilings and quotas on how many chips a country may buy, in the 16 supported languages.",
+      query: anyOf(caps),
+    },
+    {
+      name: "chipmaking-tools",
+      description:
+        "The makers of chipmaking tools, lithography, and equipment or machines for making chips, in the 16 " +
+        "supported languages.",
+      query: `${anyOf(chipmakingTools)} OR ${chipEquipment}`,
+    },
+    {
+      name: "smuggling",
+      description: "Chip smuggling, diversion and illegal re-exports, in the 16 supported languages.",
+      query: anyOf(smuggling),
+    },
+    {
+      name: "rescinded",
+      description: "Rescinding, repealing, scrapping and replacing a rule, in the 16 supported languages.",
+      query: anyOf(rescinded),
     },
     {
       name: "chips",

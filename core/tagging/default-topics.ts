@@ -435,12 +435,7 @@ const entityList = anyOf(
   oneOf(`"entity list" entity-list* 实体清单 實體清單 エンティティー エンティティ "lista de entidades" "liste des entités"
     entity-liste "daftar entitas" "danh sách thực thể" "قائمة الكيانات" "एंटिटी लिस्ट" "엔티티 리스트" "수출 제한 명단"`),
 );
-const smuggling = anyOf(
-  oneOf(`smuggl* schmuggel* contreband* contrabando* trafic* 走私 密輸 contrabbando penyelundupan menyelundupkan "buôn lậu"
-    magendo kaçakçılı* контрабанд* تهريب तस्करी 밀반출 밀수 diversion umgeleitet divert* umleit* détourn* desv*
-    dirott* =pengalihan =dialihkan "chuyển lậu" переправ* "в обход" 迂回 转运 轉運 우회 "re-export*" transship* "yasa dışı" yasadışı
-    不正輸出 非法出口 "불법 수출" "illegal* export*" kaçak* kinyemela "xuất lậu" "trái phép"`),
-);
+const smuggling = "@smuggling";
 // These parts exist only because of US limits on what may be sold to China.
 const chinaSkus = anyOf("h20", "h800", "a800", "h20s", "h20-chip*");
 const exportWords = anyOf(
@@ -448,13 +443,7 @@ const exportWords = anyOf(
     对华 対中 ekspor "xuất khẩu" vendita vendite penjualan menjual "doanh số" "bán chip" kuuza mauzo satış* продаж* مبيعات بيع बिक्री 판매 수출 экспорт* esport* ihracat* تصدير صادرات निर्यात 輸出`),
 );
 const curb = "@curbs";
-const toolMakers = anyOf(
-  oneOf(`asml "tokyo electron" 東京エレクトロン 东京电子 東京威力科創 도쿄일렉트론 lithograph* lithografie* litograf* euv duv "chipmaking tool*"
-    "chipmaking equipment" "chip equipment" 光刻机 露光装置 chip-tool* 曝光機 光刻機 노광장비 노광 "máy quang khắc"
-    litografi litografik литограф* "طباعة حجرية" "الطباعة الحجرية" "चिप निर्माण उपकरण" "peralatan pembuat chip"
-    "thiết bị sản xuất chip" "vifaa vya kutengeneza chipu" "çip üretim ekipman*" "반도체 장비" "晶片製造設備"
-    芯片制造设备 半導体製造装置 एएसएमएल 에이에스엠엘 "阿斯麦" "艾司摩爾" асмл`),
-);
+const toolMakers = "@chipmaking-tools";
 const rawMaterials = anyOf(
   oneOf(`gallium germanium graphite antimony "rare earth*" "seltene* erden" 稀土 镓 锗 ガリウム レアアース "terres rares"
     "tierras raras" "terras raras" "terre rare" galio germanio gallio galium =gali =germani galyum germanyum галли* германи* الغاليوم الجرمانيوم
@@ -484,25 +473,17 @@ const diffusionRule = anyOf(
 );
 const ruleWords = anyOf(
   oneOf(`rule* règle* regla* norma* regra* regol* regel* aturan kanuni sheria "quy tắc" "quy định" kural* правил* قاعدة
-    القاعدة नियम 규칙 규정 規則 ルール 规则 規定 新规 新規 framework cadre marco quadro rahmen kerangka рамк*`),
+    القاعدة नियम 규칙 규정 規則 ルール 规则 規定 新规 新規 framework cadre marco quadro rahmen kerangka рамк*
+    scheme schema esquema sistem* système skema khung mfumo düzen* схем* نظام व्यवस्था 枠組み 체계 体系 制度`),
 );
 const diffusionWords = anyOf(
   oneOf(`diffusion* difusi* difusão diffusione yayılım "lan tỏa" usambazaji распространени* диффузи* *انتشار نشر
     डिफ्यूजन 확산 拡散 扩散 擴散`),
 );
-const rescind = anyOf(
-  oneOf(`rescind* revok* repeal* scrap* abroge* abrog* deroga* revoga* cancel* annul* aufheb* aufgehoben kippt cabut
-    hủy "bãi bỏ" futa yafuta iptal отмен* ألغ تلغي إلغاء रद्द 폐기 철회 撤销 撤銷 撤回 廃止 取消`),
-);
+const rescind = "@rescinded";
 const licence = "@licences";
 // The Gulf states and the Middle East are the `@gulf` concept; beside them, the diffusion rule's tiers.
-const gulfOrTiers = anyOf(
-  "@gulf",
-  oneOf(`tier* stufe* "second-tier" "primer nivel" "segundo nivel" "primeiro nível" "segundo nível" "premier niveau"
-    "deuxième niveau" nivel* niveau* nível níveis categor* fascia fasce escalón* tingkat kategori kademe*
-    уровн* فئات الفئة فئة श्रेणी श्रेणियों 등급 단계 티어 階層 层级 層級 等级 等級 三級 分级 分級 ティア makundi daraja
-    "nhóm hai" "ba nhóm"`),
-);
+const gulfOrTiers = anyOf("@gulf", "@tiers");
 const retaliation = anyOf(
   oneOf(`retalia* response respond* countermeasure* counter-measure* riposte* représaill* vergeltung*
     reaktion gegenma* respuesta ritorsion* risposta rispost* balasan membalas "đáp trả" "trả đũa"
@@ -524,11 +505,7 @@ const servers = oneOf(
 );
 
 // Caps on how many advanced chips a country may buy: the diffusion rule's tiers, read from the buyer's side.
-const capWords = anyOf(
-  oneOf(`cap caps capped ceiling* quota* limit* *obergrenze* kontingent* plafond* plafonn* tope topes limite* tetto
-    tetti teto tetos deckel* batas kuota "giới hạn" "hạn mức" trần kikomo sınır* kota* лимит* потолок квот* ограничени* سقف سقوف حصص सीमा सीमाओं
-    सीमित 상한 한도 上限 限额 配额 枠`),
-);
+const capWords = "@caps";
 const capCountries = anyOf(
   oneOf(`india* indien inde indi brazil* brasil* bresil* mexic* mexiko messico meksika indonesi* malaysi* vietnam*
     nigeria* saudi* emirat* "latin america*" lateinamerika* latinoam* भारत भारतीय ब्राज़ील ब्राजील मेक्सिको الهند البرازيل
@@ -589,7 +566,8 @@ const exportQuery = allOf(
     // licence policy delays processors for Mumbai's data centres").
     allOf("@us-government", near(10, chips, anyOf(capWords, licence, curb)), "@global-south"),
     // Lithography curbs and chip smuggling are China stories even when a headline leaves China out.
-    allOf(anyOf(controlsCore, sanctionOrCurb), toolMakers),
+    // An ally's licence list for chipmaking equipment bound for China is a curb as a ban is.
+    allOf(anyOf(controlsCore, sanctionOrCurb, licence), toolMakers),
     allOf(smuggling, anyOf(chipsShort, servers)),
     // Allied enforcement: charges, fraud cases, investigations and new export rules over chips or servers in
     // Singapore or Malaysia.
@@ -622,6 +600,9 @@ const exportQuery = allOf(
         oneOf(`ai ki ia ии 인공지능 人工智能 الذكاء एआई "yapay zek*" kecerdasan "trí tuệ" akili intelligen*`),
       ),
     ),
+    // The rule named by its tiers ("Biden's three-tier framework for AI chips", "3단계 AI 칩 규제", a better
+    // "Einstufung bei KI-Chips"): tiers beside chips and Washington, scrapped, replaced, capping or curbing.
+    allOf(near(6, "@tiers", chipsShort), "@us-government", anyOf(rescind, ruleWords, capWords, curb)),
     allOf(
       near(5, chipsShort, ruleWords),
       anyOf("@us-government", rescind),

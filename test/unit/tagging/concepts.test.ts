@@ -136,6 +136,11 @@ describe("the bundled concepts", () => {
       "gulf",
       "united-states",
       "adoption",
+      "tiers",
+      "caps",
+      "chipmaking-tools",
+      "smuggling",
+      "rescinded",
       "chips",
     ]);
     for (const concept of all) expect(() => validateConcept(concept.query)).not.toThrow();

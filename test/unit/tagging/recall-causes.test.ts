@@ -88,6 +88,39 @@ describe("export-controls", () => {
   });
 });
 
+describe("export-controls, fifth round", () => {
+  const yes = tagged("export-controls");
+  const no = untagged("export-controls");
+
+  it("reads the diffusion rule named by its tiers, scrapped, replaced or placing a country, in each language", () => {
+    yes("en", "White House to replace Biden's three-tier scheme for AI chips with country deals");
+    yes("fr", "Washington remplace le système à trois niveaux de Biden sur les puces d'IA");
+    yes("es", "Trump sustituye el sistema de tres niveles de Biden para los chips de IA");
+    yes("ja", "米政府、AI半導体の3層の枠組みを撤廃");
+    yes("ko", "트럼프 정부, 바이든의 3단계 AI 칩 수출 체계 폐기");
+    yes("ru", "Вашингтон отменяет трёхуровневую систему Байдена для ИИ-чипов");
+    yes("tr", "Trump yönetimi Biden'ın üç kademeli çip sistemini kaldırıyor");
+    yes("sw", "Washington yafuta mfumo wa madaraja matatu kwa chipu za AI");
+    yes("hi", "ट्रंप प्रशासन ने एआई चिप के लिए तीन-स्तरीय व्यवस्था रद्द की");
+    yes("vi", "Chính quyền Trump bỏ khung ba cấp đối với chip AI của Biden");
+    yes("de", "Indien drängt Washington auf eine höhere Einstufung bei KI-Chips ohne Obergrenze");
+    no("en", "Biden visits a tier-one chip supplier in Arizona");
+  });
+
+  it("reads an ally's licences for chipmaking equipment named in any word order", () => {
+    yes("en", "Tokyo adds chip-cleaning machines to the list needing licences for China");
+    yes("ru", "Япония требует лицензии на вывоз оборудования для выпуска чипов");
+    yes("hi", "जापान ने चिप बनाने के उपकरणों के निर्यात के लिए लाइसेंस अनिवार्य किया");
+    yes("es", "Países Bajos exigirá licencias para equipos de fabricación de chips");
+    yes("sw", "Japan yaweka masharti ya leseni kwa vifaa vya kutengeneza chipu");
+    no("en", "Samsung buys new chip equipment for its Texas fab");
+  });
+
+  it("reads a blacklist in Hindi's loanword", () => {
+    yes("hi", "अमेरिका ने चीनी चिप कंपनी को ब्लैकलिस्ट में डाला");
+  });
+});
+
 describe("global-south-adoption", () => {
   const yes = tagged("global-south-adoption");
   const no = untagged("global-south-adoption");
