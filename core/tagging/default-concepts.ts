@@ -2,7 +2,15 @@ import { ISO_COUNTRIES } from "../coverage/regions";
 import { stemmerFor, stemWord } from "./analysis";
 import { CONCEPT_LANGUAGES } from "./concept-languages";
 import { DEMONYM_LANGUAGES, derivedDemonyms } from "./demonyms";
-import { caps, chipEquipment, chipmakingTools, rescinded, smuggling, tiers } from "./export-control-terms";
+import {
+  accessGap,
+  caps,
+  chipEquipment,
+  chipmakingTools,
+  rescinded,
+  smuggling,
+  tiers,
+} from "./export-control-terms";
 import { globalSouthCityNames } from "./global-south-city-names";
 import { CAPITALS_AND_DEMONYMS, GLOBAL_SOUTH_M49, MORE_PLACES } from "./global-south-places";
 
@@ -566,6 +574,13 @@ function buildDefaultConcepts(): readonly DefaultConcept[] {
       name: "rescinded",
       description: "Rescinding, repealing, scrapping and replacing a rule, in the 16 supported languages.",
       query: anyOf(rescinded),
+    },
+    {
+      name: "access-gap",
+      description:
+        "What chip caps do to a country: a gap, a blow, falling behind, data-centre plans threatened, slowed or " +
+        "deterred, worry, an exemption sought, in the 16 supported languages.",
+      query: anyOf(accessGap),
     },
     {
       name: "chips",

@@ -521,6 +521,10 @@ const chipsShort = anyOf(
     полупроводник* "yarı iletken*"`),
 );
 const usOrExports = anyOf(usGov, exportWords);
+// A continent under the caps as a country is ("most of Africa").
+const africa = oneOf(
+  `afric* afrik* afriq* африк* أفريقيا افريقيا إفريقيا अफ्रीका 아프리카 非洲 アフリカ "châu phi"`,
+);
 
 const exportQuery = allOf(
   anyOf(
@@ -560,7 +564,7 @@ const exportQuery = allOf(
     // Caps on chips, for the Gulf, a tier, or India, Brazil, Argentina or any Global South country under a US limit.
     allOf(
       near(6, anyOf(chips, chipsShort), capWords),
-      anyOf(gulfOrTiers, allOf(anyOf(capCountries, "@global-south"), usOrExports)),
+      anyOf(gulfOrTiers, allOf(anyOf(capCountries, "@global-south", africa), usOrExports)),
     ),
     // Washington's limits or licences keeping chips from a Global South country ("the Commerce Department's
     // licence policy delays processors for Mumbai's data centres").
@@ -741,15 +745,19 @@ const adoption = anyOf(
 );
 // Chip caps read as an access gap for India, Brazil or Mexico are this topic's too (and export-controls').
 // Any Global South country under the caps reads so, as India, Brazil or Mexico do (the rule's second tier held
-// Egypt, Kazakhstan, Vietnam and most of Africa too).
+// Egypt, Kazakhstan, Vietnam and most of Africa too), and so does a country placed in a tier ("India is in
+// the second tier").
 // Licences for the Gulf are export-controls' alone, and the rule's overview that bars "China, Russia and Iran"
 // names no buyer of the South.
 const accessGap = allOf(
   anyOf(
     near(6, anyOf(chips, chipsShort), capWords),
     allOf("@us-government", near(10, chips, licence), capCountries, not("@gulf")),
+    allOf(anyOf(chips, chipsShort), near(4, "@tiers", anyOf(capCountries, "@global-south")), not("@gulf")),
   ),
-  anyOf(capCountries, "@global-south"),
+  // A region counts as a country does ("most of Africa"), but not the Gulf or the Middle East: their caps go with
+  // their licences, to export-controls.
+  anyOf(capCountries, "@global-south", allOf(anyOf(regionWords, africa), not("@gulf"))),
   not(
     near(
       3,
@@ -757,14 +765,7 @@ const accessGap = allOf(
       oneOf(`russ* rusia rússia روسيا रूस 俄罗斯 ロシア 러시아 росси*`),
     ),
   ),
-  anyOf(
-    ai,
-    oneOf(`tier* nivel* nível niveau* stufe* gap access* zugang acceso acesso accès ambition* ambiz* ambici*
-      महत्वाकांक्षा असर hurt* blow setback rückschlag revés golpe "coup dur" pukulan "đòn" pigo darbe удар ضربة झटका 타격 打击 打擊 打撃 "left out" fuera exclu* ausgeschlossen brecha fosso
-      kesenjangan "khoảng cách" pengo uçurum разрыв فجوة الفجوة अंतर 격차 差距 格差 nachteil* mission* escalón*
-      tingkat kademe* уровн* categor* fascia fasce فئة الفئة श्रेणी 등급 ティア 层级 等级 nhóm daraja "fall* behind"
-      "left behind" behind rückstand retard* rezag* atras* tertinggal "tụt hậu" geride отстава* تخلف पिछड़ 뒤처 落后 遅れ`),
-  ),
+  anyOf(ai, "@tiers", "@access-gap"),
 );
 // "Without AI", "sans recours à l'intelligence artificielle", "isiyotumia akili bandia": software that says it
 // uses none is no AI adoption.

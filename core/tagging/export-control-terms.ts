@@ -60,3 +60,26 @@ export const rescinded = [
   'abandon* replac* ersetz* remplac* reemplaz* substitu* sostitu* mengganti* menggantikan* "thay bằng"',
   '"thay thế" kuibadilisha itaubadilisha değiştir* замен* تستبدل ستستبدل استبدال बदल* जगह 대체 取代 替代 置き換え',
 ].join(" ");
+
+/**
+ * What chip caps do to a country that reads them as an access gap: a gap, a blow, falling behind, and the toll
+ * told by what they do to its plans: its data centres, a threat or a worry, projects slowed, investors
+ * deterred, an exemption sought.
+ */
+export const accessGap = [
+  "gap access* zugang acceso acesso accès ambition* ambiz* ambici* महत्वाकांक्षा असर hurt* blow setback rückschlag",
+  'revés golpe "coup dur" pukulan "đòn" pigo darbe удар ضربة झटका 타격 打击 打擊 打撃 "left out" fuera exclu*',
+  'ausgeschlossen brecha fosso kesenjangan "khoảng cách" pengo uçurum разрыв فجوة الفجوة अंतर 격차 差距 格差',
+  'nachteil* mission* "fall* behind" "left behind" behind rückstand retard* rezag* atras* tertinggal "tụt hậu"',
+  "geride отстава* تخلف पिछड़ 뒤처 落后 遅れ",
+  '"data cent*" "data-cent*" datacent* rechenzentr* "centres de données" "centre de données" "centros de datos"',
+  '"centro de datos" "centros de dados" "pusat data" "trung tâm dữ liệu" "vituo vya data" "kituo cha data"',
+  '"veri merkez*" "центр* обработки данных" цод* "مراكز البيانات" "مركز البيانات" "डेटा सेंटर*" 데이터센터',
+  '"데이터 센터" 数据中心 數據中心 データセンター threat* menac* amenaz* ameaç* bedroh* minacc* ancam* "đe dọa"',
+  "tishio tehdit* угроз* تهدد تهديد खतर* 위협 威胁 脅か fear* worr* craint* inquiet* preocup* preoccup* besorg*",
+  'sorge* khawatir waswas "lo ngại" wasiwasi *hofia* endişe* опаса* беспоко* قلق مخاوف चिंता 우려 担忧 擔憂 懸念',
+  "hinder* slow* delay* frein* ralent* frena* retras* trava* bremst* verzöger* rallent* ostacol* hambat*",
+  '"cản trở" *chelewesha* yavaşlat* тормоз* замедл* задерж* تعرقل تبطئ تأخير देरी बाधा 지연 차질 阻碍 妨げ deter*',
+  "abschreck* dissua* ahuyent* afugent* exemption* exempt* ausnahme* exención exenção esenzion* pengecualian",
+  '"miễn trừ" msamaha muafiyet* освобожд* إعفاء छूट 면제 豁免 適用除外',
+].join(" ");

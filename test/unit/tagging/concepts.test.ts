@@ -141,6 +141,7 @@ describe("the bundled concepts", () => {
       "chipmaking-tools",
       "smuggling",
       "rescinded",
+      "access-gap",
       "chips",
     ]);
     for (const concept of all) expect(() => validateConcept(concept.query)).not.toThrow();

@@ -119,6 +119,10 @@ describe("export-controls, fifth round", () => {
   it("reads a blacklist in Hindi's loanword", () => {
     yes("hi", "अमेरिका ने चीनी चिप कंपनी को ब्लैकलिस्ट में डाला");
   });
+
+  it("reads a continent under the caps as a Global South country is", () => {
+    yes("sw", "Kanuni mpya ya Marekani yaweka kikomo cha chipu za AI kwa nchi nyingi za Afrika");
+  });
 });
 
 describe("global-south-adoption", () => {
@@ -142,6 +146,22 @@ describe("global-south-adoption", () => {
   it("reads US chip caps that leave a Global South country behind, or deal it a blow, as an access gap", () => {
     yes("en", "Brazilian labs fear US chip caps will leave them behind");
     yes("hi", "पाकिस्तान को उन्नत चिप्स की खरीद पर सीमा से झटका");
+  });
+
+  it("reads US chip caps by their toll on a Global South country's plans: data centres, threats, worry, exemptions", () => {
+    yes("en", "Lagos cloud firms worry US chip quotas will stall new server halls");
+    yes("es", "Los topes de Washington a los chips amenazan los centros de datos de Monterrey");
+    yes("fr", "Dakar réclame une exemption au plafond américain sur les puces");
+    yes("id", "Kuota cip dari Washington hambat proyek pusat data di Surabaya");
+    yes("sw", "Kikomo cha chipu za Marekani chawatia wasiwasi wawekezaji wa Nairobi");
+    no("en", "US chip quotas worry Israeli start-ups");
+  });
+
+  it("reads a country placed in the rule's tiers, or a continent under the caps, as an access gap; not the Gulf", () => {
+    yes("hi", "अमेरिकी नियम में पाकिस्तान दूसरी श्रेणी में, उन्नत चिप्स की खरीद सीमित");
+    yes("ja", "インド、米国の半導体上限で中間層に据え置き");
+    yes("sw", "Kanuni mpya ya Marekani yaweka kikomo cha chipu za AI kwa nchi nyingi za Afrika");
+    no("en", "Washington caps chip sales to Gulf states, worrying investors");
   });
 
   it("reads a model's spread or popularity as uptake, and a French cheap model as a cheap model", () => {
