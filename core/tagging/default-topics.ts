@@ -766,6 +766,8 @@ const accessGap = allOf(
     ),
   ),
   anyOf(ai, "@tiers", "@access-gap"),
+  // A transit country's licences against re-exports to China keep nobody from chips.
+  not("@smuggling"),
 );
 // "Without AI", "sans recours à l'intelligence artificielle", "isiyotumia akili bandia": software that says it
 // uses none is no AI adoption.
@@ -777,6 +779,11 @@ const withoutAi = near(
     使わない`),
   "@ai",
 );
+const appCharts = oneOf(`"app store" appstore "play store" "apple's store" "loja da apple" "tienda de apple"
+  "متجر آبل" "ऐप स्टोर" 앱스토어 "앱 스토어" アプリストア 应用商店 應用商店 "магазин приложений" "uygulama mağaza*"
+  "cửa hàng ứng dụng" "toko aplikasi" "most downloaded" "mais baixado" "más descargada" meistgeladen*
+  "le plus téléchargé*" "paling banyak diunduh" "सबसे ज्यादा डाउनलोड" "tải nhiều nhất" "en çok indirilen"
+  "самое скачиваемое" "الأكثر تنزيلا" 下载榜 ダウンロード数`);
 const globalSouthQuery = anyOf(
   // The places, with their thousands of names, are read last: only for articles that pass the rest.
   allOf(
@@ -801,6 +808,9 @@ const globalSouthQuery = anyOf(
           voice* stimm* voix voz voce suara giọng sauti ses голос* صوت आवाज़ 음성 语音 音声 deepfake*`),
       ),
     ),
+    // An app store's chart in the US and a Global South country ("the most downloaded free app in the US and
+    // India") is the app's rise everywhere, r1-release's story, not the South's uptake.
+    not(allOf(appCharts, "@united-states")),
     // Licences for chips to the Gulf and chip smuggling through Malaysia are export-controls' stories.
     not(anyOf(allOf(licence, chipsShort, gulfOrTiers), smuggling)),
   ),

@@ -15,7 +15,8 @@ export const tiers = [
 
 /** Caps, ceilings and quotas on how many chips a country may buy. */
 export const caps = [
-  "cap caps capped ceiling* quota* limit* *obergrenze* kontingent* plafond* plafonn* tope topes cupo cupos",
+  // "Cap" goes as its phrases: alone it is Vietnamese cấp (grant, level: "cấp phép", licensed) once accents fold.
+  '"cap on" "cap of" "cap for" "a cap" "the cap" "chip cap" "chip-cap*" caps capped ceiling* quota* limit* *obergrenze* kontingent* plafond* plafonn* tope topes cupo cupos',
   'limite* tetto tetti teto tetos deckel* batas kuota "giới hạn" "hạn mức" trần kikomo "kiwango cha juu"',
   "sınır* kota* лимит* потолок квот* ограничени* سقف سقوف حصص सीमा सीमाओं सीमित 상한 한도 上限 限额 配额 枠",
 ].join(" ");
@@ -48,8 +49,12 @@ export const chipEquipment = `(equipment OR machines OR tools OR équipement* OR
 export const smuggling = [
   "smuggl* schmuggel* contreband* contrabando* trafic* 走私 密輸 contrabbando penyelundupan menyelundupkan",
   '"buôn lậu" magendo kaçakçılı* контрабанд* تهريب तस्करी 밀반출 밀수 diversion umgeleitet divert* umleit*',
-  'détourn* desv* dirott* =pengalihan =dialihkan "chuyển lậu" переправ* "в обход" 迂回 转运 轉運 우회 "re-export*"',
+  // Not desv*: Portuguese desvantagem (disadvantage) is no diversion.
+  'détourn* desvi* dirott* =pengalihan =dialihkan "chuyển lậu" переправ* "в обход" 迂回 转运 轉運 우회 "re-export*"',
   'transship* "yasa dışı" yasadışı 不正輸出 非法出口 "불법 수출" "illegal* export*" kaçak* kinyemela "xuất lậu" "trái phép"',
+  // Re-exports and detours: a transit country's own rule against them is the controls' story, not its uptake.
+  'umgehung* reexport* réexport* riesport* wiederausfuhr* "ekspor ulang" "jalur memutar" "tái xuất" реэкспорт*',
+  '"إعادة تصدير" पुनर्निर्यात 재수출 再出口 再輸出 "yeniden ihracat"',
 ].join(" ");
 
 /** Rescinding, repealing, scrapping and replacing a rule. */

@@ -164,6 +164,34 @@ describe("global-south-adoption", () => {
     no("en", "Washington caps chip sales to Gulf states, worrying investors");
   });
 
+  it("reads trying, running, offering and switching to a model, and public bodies and hospitals, as uptake", () => {
+    yes("ja", "ナイロビの病院、無料のAIモデルを自前のサーバーで動かす");
+    yes("ja", "ベトナムの保険会社、中国製のオープンモデルに切り替え");
+    yes("ja", "インドネシアの通信会社、顧客向けにDeepSeekを提供");
+    yes("vi", "Bệnh viện ở Campuchia chạy mô hình AI mở");
+    yes("it", "Gli ospedali di Nairobi sperimentano un modello IA aperto");
+    yes("de", "Versicherer in Lagos wechseln zu einem kostenlosen KI-Modell");
+    yes("en", "Peru opens its public sector to an open-source AI model");
+    no("en", "Nairobi hospital expands its maternity ward");
+    no("en", "Seoul hospitals experiment with a cheap AI model");
+  });
+
+  it("leaves a transit country's licences against re-exports to the controls, and reads no cap in Vietnamese cấp", () => {
+    no(
+      "de",
+      "Vietnam führt Genehmigungspflicht für die Wiederausfuhr amerikanischer KI-Chips ein",
+      "Hanoi reagiert auf Druck aus Washington.",
+    );
+    no("vi", "Ả Rập Xê Út được Washington cấp phép nhập chip AI");
+    // Portuguese desvantagem is a disadvantage, not a diversion.
+    yes("pt", "Teto americano para chips de IA deixa data centers do México em desvantagem");
+  });
+
+  it("leaves an app's chart rank in the US and a Global South country to r1-release", () => {
+    no("pt", "App de IA chinês lidera downloads na App Store nos EUA e no Brasil");
+    yes("en", "Kenyans download the Chinese AI app in record numbers, topping the Play Store");
+  });
+
   it("reads a model's spread or popularity as uptake, and a French cheap model as a cheap model", () => {
     yes("ja", "東南アジアで広がるディープシーク");
     yes("en", "DeepSeek spreads through Nairobi's start-up scene");
