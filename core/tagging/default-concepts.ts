@@ -165,9 +165,12 @@ function cjkPlaceTerm(name: string, shortSafe: boolean): string {
       ? "kana"
       : "han";
   const attached = CJK_FOLLOWERS[script].map((next) => compact + next);
-  // Korean writes a space before a noun (통가 정부, "Tonga's government"), and lists names with ・ (피지·통가).
+  // Korean writes a space before a noun (통가 정부, "Tonga's government"; 인도 개발자, India's developers, who adopt
+  // a model), and lists names with ・ (피지·통가).
   if (script === "hangul")
-    attached.push(`(${compact} NEAR/1 (정부 OR 국민 OR 대통령 OR 총리 OR 기업 OR 당국))`);
+    attached.push(
+      `(${compact} NEAR/1 (정부 OR 국민 OR 대통령 OR 총리 OR 기업 OR 당국 OR 개발자 OR 스타트업 OR 은행 OR 대학 OR 병원 OR 농민 OR 학생))`,
+    );
   return `(${attached.join(" OR ")})`;
 }
 
@@ -359,6 +362,8 @@ const usGovernment = [
 
 const chips = [
   'chip chipmaker* chipmaking chipset* semiconductor* GPU GPUs TPU NPU wafer* "graphics processor*" "AI accelerator*"',
+  // High-bandwidth memory, the AI chips' memory, is controlled as they are.
+  '"high-bandwidth memory" "high bandwidth memory" 高帯域メモリ 高帯域メモリー 高带宽内存 高頻寬記憶體 고대역폭메모리 "고대역폭 메모리"',
   "Chip Chips Halbleiter* Chiphersteller* Grafikprozessor* Grafikkarte* KI-Beschleuniger",
   "芯片 半导体 晶片 显卡 图形处理器 加速器 晶圆 算力",
   'puce puces semi-conducteur* semiconducteur* "processeur graphique" "processeurs graphiques" "cartes graphiques"',
@@ -390,7 +395,7 @@ const exportControls = [
   `"orodha nyeusi" "controlli sulle esportazioni" "lista nera" sanzioni contrabbando "kontrol ekspor"`,
   `"daftar entitas" "larangan ekspor" "pembatasan ekspor" sanksi penyelundupan "kiểm soát xuất khẩu"`,
   `"danh sách thực thể" "hạn chế xuất khẩu" "buôn lậu" "trừng phạt" "danh sách đen" magendo`,
-  `"orodha ya vikwazo" "udhibiti wa mauzo" "ihracat kontrol*" "ihracat kısıtlama*" "ihracat yasağı"`,
+  `"orodha ya vikwazo" "udhibiti wa mauzo" "ihracat kontrol*" "ihracat denetim*" "निर्यात पर नियंत्रण" "ihracat kısıtlama*" "ihracat yasağı"`,
   `"kara liste*" yaptırım* kaçakçılı* "экспортный контроль" "экспортные ограничения"`,
   `"ограничения на экспорт" санкци* "черный список" "чёрный список" контрабанд* "ضوابط التصدير"`,
   `"قيود التصدير" "قيود تصدير" "حظر تصدير" "قائمة الكيانات" تهريب عقوبات "निर्यात नियंत्रण"`,
@@ -430,7 +435,9 @@ const curbs = [
   "규제 제한 통제 금지 제재 ограничени* ограничил* запрет* ужесточ* kısıtla* yasak* sıkılaştır* sınırla*",
   // Arabic present-tense verbs carry a prefix the stemmer leaves on (تحظر, she bans; يقيد, he restricts).
   "قيود حظر تحظر يحظر حظرت منع تمنع يمنع منعت تقييد تقيد يقيد قيدت تشديد يشدد تشدد شددت تفرض يفرض فرضت",
-  "प्रतिबंध सख्त रोक पाबंदी पाबंदियों पाबंदियां 허가",
+  "प्रतिबंध सख्त रोक पाबंदी पाबंदियों पाबंदियां 허가 कड़ा कड़े कड़ी",
+  // A licence requirement is a curb in every script, as licen* is in the Latin ones.
+  'लाइसेंस lisans* leseni лиценз* "giấy phép" ترخيص تراخيص',
 ].join(" ");
 
 // Licences, permits and approvals, and the green light a government gives, in the 16 supported languages.
@@ -464,6 +471,8 @@ const unitedStates = [
 // (verbs as each language inflects them), and who adopts (governments, start-ups, developers, universities, banks,
 // farmers, students).
 const adoption = `adopt* adopci* adoç* adot* adopsi uptake use using usa usan utiliz* uso nutz* einsatz* einsetz* setz* pakai gunakan menggunakan memanfaatkan dùng "sử dụng" "áp dụng" "ứng dụng" *tumia* kullan* benimse* использ* пользу* внедр* تستخدم يستخدم استخدام تعتمد اعتماد تبني अपना* उपयोग इस्तेमाल 도입 활용 사용 이용 采用 使用 普及 应用 應用 部署 導入 利用 活用 download* téléchargé* descarga* unduh* "lượt tải" التنزيلات तنزيل डाउनलोड 다운로드 скачива* загрузк* indir* 下载 ダウンロード deploy* déploi* despliegue access* accès acceso acesso zugang afford* cheap* low-cost gratuit* gratis free murah "giá rẻ" "miễn phí" bure nafuu ucuz ücretsiz бесплатн* дешев* дешёв* مجاني "منخفضة التكلفة" मुफ्त सस्त* 무료 저렴 저비용 低成本 免费 廉价 startup* start-up* rintisan "khởi nghiệp" "kampuni changa" girişim* стартап* ناشئة स्टार्टअप 스타트업 初创 developer* entwickler* développeur* desarrollador* desenvolvedor* разработчик* 개발자 开发者 開発者 universi* "đại học" "vyuo vikuu" üniversite* университет* جامعات الجامعات विश्वविद्यालय 대학 大学 government* gouvernement* gobierno* governo* regierung* pemerintah "chính phủ" serikali hükümet* правительств* حكومة الحكومة सरकार 정부 政府 ministr* министерств* وزارة मंत्रालय pilot* test* teste* prueba* prova* uji "thử nghiệm" majaribio dene* тестир* اختبار परीक्षण 시범 테스트 试点 試験 実証 switch* embrac* rely relies andalkan launch* lanc* lanza* luncur* "ra mắt" zindua* запуск* أطلق* لॉन्च 출시 推出 上线 上線 "roll* out" rollout* "built on" "based on" "powered by" basé* basad* baseado* basat* basiert* berbasis "dựa trên" kulingana dayalı "на базе" "основан*" "مبني على" आधारित 기반 基于 基於 integrat* intègr* integra* integrier* entegre* "tích hợp" внедр* تدمج इंटीग्रेट 통합 集成 接入 搭載 yararlan* yönel* "düşük maliyet*" farmers agriculteurs agricultores agricoltori petani "nông dân" wakulima çiftçi* фермер* المزارعين किसान 농민 students studierende* schüler* étudiants estudiantes estudantes studenti mahasiswa siswa "sinh viên" wanafunzi öğrenci* студент* الطلاب छात्र 학생 学生 bank* banque* banco* "ngân hàng" benki банк* بنوك البنوك बैंक 은행 银行 strateg* stratej* стратеги* استراتيجية रणनीति gap local محلي المحلية utilis* beralih "turn to" "turns to" "turning to" harness* 使っ 使い 使う 使わ 使え 取り入れ 乗り換え スタートアップ 新興企業 開発者 大学 تطلق يطلق أطلقت إطلاق اطلاق مبنيا مبنية مبنى تتبنى يتبنى تبنت تستعين يستعين تختبر يختبر تجرب تجربة *kumbatia* *jaribu* *tegemea* *hamia* переход* пилотн* "triển khai" "chuyển sang" umsteig* recour* misent apuestan apostam sfrutt* आजमा* geçiş تستضيف يستضيف تشغل يشغل تشغيل runs running hosts hosting héberg* aloja* hospeda* banche "puntano su" "punta su" запусти* =deniyor çalıştır* bakanlı* kementerian wizara مطور مطورون مطوري المطورين pengembang "nhà phát triển" wasanidi msanidi geliştirici* sviluppator* डेवलपर* ${[
+  // Building a model into a product (組み込み, 탑재).
+  "組み込 탑재",
   // Trying, running, hosting, offering and switching to a model as Japanese, Vietnamese, Italian and German put
   // it (試行, 動かしている, chạy, sperimenta, ospitano, wechseln zum), and public bodies, hospitals and farmers
   // as adopters in the languages the list above missed.
@@ -516,7 +525,7 @@ function buildDefaultConcepts(): readonly DefaultConcept[] {
         "administration, in the 16 supported languages.",
       // Korean writes "미국 상무부" (US Commerce Department) with a space, and the bare words are generic.
       // Korean headlines write the US as 美 before the department too.
-      query: `${anyOf(usGovernment)} OR (미국 NEAR/1 (상무부 OR 정부 OR 의회)) OR ((미 OR 美) NEAR/1 (상무부 OR 의회))`,
+      query: `${anyOf(usGovernment)} OR (미국 NEAR/1 (상무부 OR 정부 OR 의회)) OR ((미 OR 美) NEAR/1 (상무부 OR 의회 OR 정부))`,
     },
     {
       name: "export-controls",

@@ -7,7 +7,7 @@ import type { TopicDefinition } from "./types";
 // read more widely than the concept (`chin*`, `gpu*`) or beside it (China's firms, the US's allies).
 const china = anyOf(
   "@china",
-  oneOf(`chin* 对华 對華 対中 deepseek huawei smic 华为 華為 ファーウェイ 中芯 cinesi =cin cinli* الصينية चीनी 화웨이
+  oneOf(`chin* 对华 對華 対中 대중국 "대중 수출" deepseek huawei smic 华为 華為 ファーウェイ 中芯 cinesi =cin cinli* الصينية चीनी 화웨이
     хуавэй هواوي हुआवेई`),
 );
 const ai = "@ai";
@@ -440,7 +440,7 @@ const smuggling = "@smuggling";
 const chinaSkus = anyOf("h20", "h800", "a800", "h20s", "h20-chip*");
 const exportWords = anyOf(
   oneOf(`"kuuza nje" "mauzo ya nje" export* exporta* ausfuhr* sales verkauf* ventas vendas ventes 出口 销售 輸出 販売
-    对华 対中 ekspor "xuất khẩu" vendita vendite penjualan menjual "doanh số" "bán chip" kuuza mauzo satış* продаж* مبيعات بيع बिक्री 판매 수출 экспорт* esport* ihracat* تصدير صادرات निर्यात 輸出`),
+    对华 対中 ekspor "xuất khẩu" vendita vendite penjualan menjual "doanh số" "bán chip" kuuza mauzo satış* продаж* مبيعات بيع बिक्री बेच* 판매 수출 экспорт* esport* ihracat* تصدير صادرات निर्यात 輸出`),
 );
 const curb = "@curbs";
 const toolMakers = "@chipmaking-tools";
@@ -488,14 +488,15 @@ const retaliation = anyOf(
   oneOf(`retalia* response respond* countermeasure* counter-measure* riposte* représaill* vergeltung*
     reaktion gegenma* respuesta ritorsion* risposta rispost* balasan membalas "đáp trả" "trả đũa"
     "đối phó" kulipiza misilleme karşılık* ответ ответе ответом ответн* رد ردا انتقام انتقاما जवाब पलटवार 보복 대응 反制
-    报复 報復 回应 対抗措置 対抗 ترد يرد "ردا على" reage* reagi* rispond* jibu yanıt* ответом`),
+    报复 報復 回应 対抗措置 対抗 ترد يرد "ردا على" reage* reagi* rispond* jibu kujibu yanıt* ответом 맞서 맞대응`),
 );
 
 // A short list of curbs beside `@export-controls`, within the query's wildcard budget.
 const sanctionOrCurb =
   oneOf(`ban bans banned curb* restri* tighten* limit* licen* verschärf* *schränk* sınırla* 厳格化
   durci* endurec* inaspr* restrei* memperketat ужесточ* ограничени* ограничил* पाबंदी पाबंदियों पाबंदियां запрет* kısıtla* प्रतिबंध pembatasan larangan vikwazo
-  "hạn chế" cấm 限制 管制 规制 規制 禁止 규제 통제 제재 قيود حظر सख्त batasi *zuia* 收紧 收緊`);
+  "hạn chế" cấm 限制 管制 规制 規制 禁止 규제 통제 제재 قيود حظر सख्त batasi *zuia* 收紧 收緊
+  制限 제한 금지 रोक कड़ा कड़े नियंत्रण *dhibiti* marufuku denetim*`);
 // "The metals are used in chips": a raw material's use, not a tie to chip controls.
 const usedIn = oneOf(`used use verwendet eingesetzt utilisés utilisé usan usados usadas utilizzati utilizzato
   digunakan "dùng trong" hutumika kullanılan используются используемые تستخدم المستخدمة उपयोग इस्तेमाल 사용되는 用于
@@ -521,6 +522,11 @@ const chipsShort = anyOf(
     полупроводник* "yarı iletken*"`),
 );
 const usOrExports = anyOf(usGov, exportWords);
+// AI by the word each language uses for it ("yapay zeka şirketleri", "ИИ-компании", "एआई कंपनियां"), without the
+// chatbots and models of `@ai`: a ban on a chatbot is no export control.
+const aiWords =
+  oneOf(`ai ki ia ии 인공지능 人工智能 人工知能 الذكاء एआई "yapay zek*" kecerdasan "trí tuệ" akili
+  intelligen*`);
 // A continent under the caps as a country is ("most of Africa").
 const africa = oneOf(
   `afric* afrik* afriq* африк* أفريقيا افريقيا إفريقيا अफ्रीका 아프리카 非洲 アフリカ "châu phi"`,
@@ -529,7 +535,7 @@ const africa = oneOf(
 const exportQuery = allOf(
   anyOf(
     // Export controls on chips and chipmaking tools, whoever they target (the reading says so); on AI, China's.
-    allOf(controlsCore, anyOf(chips, nvidia, allOf(china, "ai"))),
+    allOf(controlsCore, anyOf(chips, nvidia, allOf(china, aiWords))),
     allOf(china, entityList),
     // Curbs on chips: from Washington or its allies, on exports or on China (tools: the lithography branch).
     allOf(
@@ -592,18 +598,15 @@ const exportQuery = allOf(
     near(
       8,
       chinaSkus,
-      oneOf(
-        `ban* curb* restrict* licen* lizenz* verbot* interdi* prohib* 禁 限制 受限 규제 제한 halt* stopp* 중단 停止 暂停 запрет* ограничени*`,
+      anyOf(
+        oneOf(
+          `ban* curb* restrict* licen* lizenz* verbot* interdi* prohib* 禁 限制 受限 규제 제한 halt* stopp* 중단 停止 暂停 запрет* ограничени*`,
+        ),
+        licence,
       ),
     ),
     // The rule named by what it does ("the rule on the diffusion of AI", "Biden's chip rule"), rescinded or not.
-    allOf(
-      anyOf(diffusionRule, near(4, diffusionWords, ruleWords)),
-      anyOf(
-        chipsShort,
-        oneOf(`ai ki ia ии 인공지능 人工智能 الذكاء एआई "yapay zek*" kecerdasan "trí tuệ" akili intelligen*`),
-      ),
-    ),
+    allOf(anyOf(diffusionRule, near(4, diffusionWords, ruleWords)), anyOf(chipsShort, aiWords)),
     // The rule named by its tiers ("Biden's three-tier framework for AI chips", "3단계 AI 칩 규제", a better
     // "Einstufung bei KI-Chips"): tiers beside chips and Washington, scrapped, replaced, capping or curbing.
     allOf(near(6, "@tiers", chipsShort), "@us-government", anyOf(rescind, ruleWords, capWords, curb)),
@@ -665,7 +668,7 @@ const placeStems =
   giamaic* caraib* cabo-verdian* caboverdian* кыргыз* киргиз* бишкек* cambod* kambod* camboj* myanmar* birman* burmese* zimbabw* zambi* sambi* camerun* cameroun* kamerun* tunisi*
   tunes* tunez* tunus* libye* liby* libi* venezuel* ecuador* equateur* ekvador* bolivi* guatemal* hondur*
   nicaragu* paraguay* urugua* salvador* domini* jamaic* jamaik* haiti* cuban* kuban* palestin* palastin*
-  filistin* afric* afrik* afriq* arab*`);
+  filistin* afric* afrik* afriq* arab* hintli* египт*`);
 const riskyPlaces = oneOf(
   `=chad guinea =mali sudan jordan =lào mısır 苏丹 加纳 ガーナ 가나 수단 오만 이란 인도 =lima santiago`,
 );
@@ -717,7 +720,7 @@ const aiOrOpenModels = anyOf(
     oneOf(`model* modèle* modelo* modell* modeli* "mô hình" модел* نموذج نماذج मॉडल 모델 模型 モデル`),
     oneOf(`open* ouvert* abiert* aberto* offen* aperto libre* libres gratuit* gratis free kostenlos* terbuka mở
       huria açık ücretsiz открыт* бесплатн* مفتوح* مجاني* ओपन मुफ्त 오픈 공개 무료 开源 開源 免费 オープン 無料 cheap*
-      low-cost barat* günstig* murah "giá rẻ" nafuu ucuz дешев* رخيص* सस्त* 저비용 低成本 "bajo coste" "bajo costo"
+      low-cost barat* günstig* murah "giá rẻ" nafuu ucuz дешев* дешёв* رخيص* सस्त* 저비용 저렴 安価 格安 低成本 "bajo coste" "bajo costo"
       "baixo custo" "basso costo" "düşük maliyet*" "منخفض التكلفة" "منخفضة التكلفة" "قليل التكلفة" "कम लागत"
       "chi phí thấp" "gharama nafuu" "gharama ya chini" "biaya rendah" "berbiaya rendah" "à bas coût" "bon marché"
       "peu coûteux" "peu cher" "pas cher"

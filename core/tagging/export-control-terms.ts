@@ -41,8 +41,8 @@ export const chipmakingTools = [
 export const chipEquipment = `(equipment OR machines OR tools OR équipement* OR outils OR equipo* OR máquinas OR
   herramientas OR equipamento* OR ferramentas OR *anlagen OR maschinen OR ausrüstung OR apparecchiatur* OR
   macchinari OR strumenti OR peralatan OR mesin OR "thiết bị" OR "máy móc" OR vifaa OR mashine OR ekipman* OR
-  makine* OR оборудовани* OR станк* OR معدات OR آلات OR उपकरण* OR 장비 OR 设备 OR 設備 OR 装置) NEAR/3 (chipmaking OR
-  *chip* OR semicondu* OR semi-condu* OR halbleiter* OR puce* OR cip OR chipu OR çip* OR чип* OR полупроводник* OR
+  makinel* OR оборудовани* OR станк* OR معدات OR آلات OR उपकरण* OR मशीनों OR मशीनें OR 장비 OR 设备 OR 設備 OR 装置) NEAR/3 (chipmaking OR
+  *chip* OR semicondu* OR semi-condu* OR halbleiter* OR puce* OR cip OR chipu OR semikonda* OR çip* OR чип* OR полупроводник* OR
   رقائق OR شرائح OR चिप OR 칩 OR 반도체 OR 芯片 OR 晶片 OR 半導体 OR "bán dẫn" OR semikonduktor)`;
 
 /** Smuggling, diversion and illegal re-exports. */

@@ -120,6 +120,31 @@ describe("export-controls, fifth round", () => {
     yes("hi", "अमेरिका ने चीनी चिप कंपनी को ब्लैकलिस्ट में डाला");
   });
 
+  it("reads the controls' words in Korean phrases, Japanese, Swahili, Turkish and Hindi grammar", () => {
+    yes("ko", "미국, 중국 AI 기업 수십 곳 수출 통제 명단에 추가");
+    yes("ko", "네덜란드, ASML 장비 대중 수출 제한 확대");
+    yes("ko", "중국, 미국 반도체 규제에 맞서 갈륨·게르마늄 수출 금지");
+    yes("ko", "미 정부, 고대역폭메모리 대중 수출 규제 발표");
+    yes("ja", "オランダ政府、ASMLの一部装置の対中出荷を制限");
+    yes("ja", "米政府、高帯域メモリーの対中輸出を規制へ");
+    yes("sw", "Nvidia sasa inahitaji leseni kuuza chipu za H20 China");
+    yes("sw", "China yapiga marufuku mauzo ya gallium kujibu vikwazo vya chipu vya Marekani");
+    yes("sw", "Japan yaimarisha udhibiti wa vifaa vya kutengeneza semikonda");
+    yes("tr", "ABD, Çinli yapay zeka şirketlerini ihracat kara listesine ekledi");
+    yes("tr", "Nvidia'nın H20 çiplerinin Çin'e satışı lisansa bağlandı");
+    yes("tr", "Japonya çip üretim ekipmanlarına ihracat denetimi getirdi");
+    yes("hi", "अमेरिका ने चीन की एआई कंपनियों को निर्यात प्रतिबंध सूची में डाला");
+    yes("hi", "एनवीडिया को चीन को एच20 चिप बेचने के लिए लाइसेंस चाहिए");
+    yes("hi", "नीदरलैंड ने एएसएमएल मशीनों के चीन निर्यात पर रोक लगाई");
+    yes("hi", "जापान ने चिप बनाने की मशीनों के निर्यात पर नियंत्रण कड़ा किया");
+    yes("ru", "США внесли китайские ИИ-компании в чёрный список");
+    no("ko", "대중교통에 AI 반도체 도입 제한 없어");
+    no("hi", "भारत ने मशीन लर्निंग चिप्स पर आयात शुल्क घटाया");
+    no("tr", "Makine öğrenimi çiplerinde Türk girişimi yatırım aldı");
+    no("en", "Japanese chipmaking equipment makers post record sales to China");
+    no("tr", "Çinli yapay zeka uygulamasına Türkiye'de yasak");
+  });
+
   it("reads a continent under the caps as a Global South country is", () => {
     yes("sw", "Kanuni mpya ya Marekani yaweka kikomo cha chipu za AI kwa nchi nyingi za Afrika");
   });
@@ -190,6 +215,17 @@ describe("global-south-adoption", () => {
   it("leaves an app's chart rank in the US and a Global South country to r1-release", () => {
     no("pt", "App de IA chinês lidera downloads na App Store nos EUA e no Brasil");
     yes("en", "Kenyans download the Chinese AI app in record numbers, topping the Play Store");
+  });
+
+  it("reads cheap models, building in and adopters after a short Korean name in Japanese, Korean, Turkish, Russian", () => {
+    yes("ja", "インドの開発者、安価な中国製モデルへ移行進む");
+    yes("ja", "ベトナム企業、R1を自社アプリに組み込み");
+    yes("ko", "인도 개발자들 저렴한 중국 모델로 갈아타");
+    yes("ko", "베트남 기업들 R1을 자사 앱에 탑재");
+    yes("tr", "Hintli geliştiriciler ucuz Çin modeline geçiyor");
+    yes("ru", "Индийские разработчики переходят на дешёвую китайскую модель");
+    yes("ru", "Больницы Египта используют бесплатный ИИ для диагностики");
+    no("ko", "인도적 지원 단체, 저렴한 AI 모델 도입");
   });
 
   it("reads a model's spread or popularity as uptake, and a French cheap model as a cheap model", () => {
