@@ -432,7 +432,13 @@ const curbs = [
   "sperr* verbiet* untersag* interdi* prohib* proib* veto* durci* endurec* inaspr* divieto restrizion* stretta",
   "许可 許可 受限 禁止 限制 管制 禁令 规制 規制 封锁 禁运 收紧 收緊 ライセンス 制限 厳格化 締め付け 禁輸",
   'larangan batasi pembatasan perketat "hạn chế" siết "lệnh cấm" cấm vikwazo *zuia* marufuku masharti *dhibiti*',
-  "규제 제한 통제 금지 제재 ограничени* ограничил* запрет* ужесточ* kısıtla* yasak* sıkılaştır* sınırla*",
+  // Turkish narrows a verb's last vowel before -yor (kısıtla- -> kısıtlıyor, sınırla- -> sınırlıyor).
+  "규제 제한 통제 금지 제재 ограничени* ограничил* запрет* ужесточ* kısıtl* yasak* sıkılaştır* sınırl* engelle*",
+  // Blocking and halting, and the loopholes closed (access to rented GPUs in the cloud, shipments to a customer).
+  "stopp* durdur* блокир* прекрат* приостанов* chặn ngừng dừng 차단 중단 停止 中止 暂停 遮断 阻断 blokir hentikan",
+  'menghentikan *sitisha* وقف بوقف توقف حجب बंद scappatoi* resquicio* schlupfloch* celah "kẽ hở" "lỗ hổng" mwanya',
+  'boşluk* лазейк* ثغرة ثغرات खामी लूपहोल 허점 抜け穴 漏洞 "ferme la porte" "cierra la puerta" "fecha a porta"',
+  '"chiude la porta" "закрыли доступ" "закрыть доступ" "закрывает доступ"',
   // Arabic present-tense verbs carry a prefix the stemmer leaves on (تحظر, she bans; يقيد, he restricts).
   "قيود حظر تحظر يحظر حظرت منع تمنع يمنع منعت تقييد تقيد يقيد قيدت تشديد يشدد تشدد شددت تفرض يفرض فرضت",
   "प्रतिबंध सख्त रोक पाबंदी पाबंदियों पाबंदियां 허가 कड़ा कड़े कड़ी",

@@ -456,11 +456,12 @@ const usGov = anyOf(
   "@united-states",
   oneOf(`commerce administration regierung gobierno governo gouvernement`),
 );
-// The allies whose chip rules follow Washington's.
+// The allies whose chip rules follow Washington's, and TSMC, which applies them to its Chinese customers.
 const allies =
   oneOf(`dutch netherlands niederland* pays-bas "países bajos" holanda 荷兰 オランダ japan* japon* japao
   日本 "paesi bassi" olanda belanda "hà lan" uholanzi hollanda нидерланд* هولندا नीदरलैंड 네덜란드 荷蘭 giappone
-  jepang "nhật bản" япони* اليابان जापान 일본 taiwan* 台湾 臺灣 台灣 대만 타이완 тайван* تايوان ताइवान`);
+  jepang "nhật bản" япони* اليابان जापान 일본 taiwan* 台湾 臺灣 台灣 대만 타이완 тайван* تايوان ताइवान
+  tsmc 台积电 台積電 टीएसएमसी`);
 
 // The AI diffusion rule (its tiers and caps), its rescission and the licences that replaced it, even where
 // the text names no Chinese buyer: sales to the Gulf, India or Latin America.
@@ -493,8 +494,8 @@ const retaliation = anyOf(
 
 // A short list of curbs beside `@export-controls`, within the query's wildcard budget.
 const sanctionOrCurb =
-  oneOf(`ban bans banned curb* restri* tighten* limit* licen* verschärf* *schränk* sınırla* 厳格化
-  durci* endurec* inaspr* restrei* memperketat ужесточ* ограничени* ограничил* पाबंदी पाबंदियों पाबंदियां запрет* kısıtla* प्रतिबंध pembatasan larangan vikwazo
+  oneOf(`ban bans banned curb* restri* tighten* limit* licen* verschärf* *schränk* sınırl* 厳格化
+  durci* endurec* inaspr* restrei* memperketat ужесточ* ограничени* ограничил* पाबंदी पाबंदियों पाबंदियां запрет* kısıtl* प्रतिबंध pembatasan larangan vikwazo
   "hạn chế" cấm 限制 管制 规制 規制 禁止 규제 통제 제재 قيود حظر सख्त batasi *zuia* 收紧 收緊
   制限 제한 금지 रोक कड़ा कड़े नियंत्रण *dhibiti* marufuku denetim*`);
 // "The metals are used in chips": a raw material's use, not a tie to chip controls.
@@ -539,7 +540,7 @@ const exportQuery = allOf(
     allOf(china, entityList),
     // Curbs on chips: from Washington or its allies, on exports or on China (tools: the lithography branch).
     allOf(
-      near(8, anyOf(chips, nvidia), curb),
+      near(8, anyOf(chips, nvidia), anyOf(curb, capWords)),
       // Two of: Washington or an ally, an export word, China (or a Global South buyer beside Washington).
       anyOf(
         allOf(anyOf(usGov, allies), anyOf(exportWords, china)),

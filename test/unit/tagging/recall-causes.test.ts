@@ -145,6 +145,21 @@ describe("export-controls, fifth round", () => {
     no("tr", "Çinli yapay zeka uygulamasına Türkiye'de yasak");
   });
 
+  it("reads blocking, halting and loopholes closed, Turkish -yor forms, caps on shipments and TSMC's halts", () => {
+    yes("tr", "ABD, Çinli şirketlerin bulut üzerinden GPU erişimini de kısıtlıyor");
+    yes("ko", "미국, 클라우드 통한 중국 기업 GPU 접근도 차단");
+    yes("vi", "Mỹ chặn cả việc doanh nghiệp Trung Quốc thuê GPU qua đám mây");
+    yes("sw", "Marekani yafunga mwanya wa kampuni za China kukodisha GPU mtandaoni");
+    yes("ar", "واشنطن تغلق ثغرة تتيح للشركات الصينية استئجار معالجات رسومية عبر السحابة");
+    yes("ja", "米商務省、エヌビディアの中国向け出荷に上限");
+    yes("ko", "美 상무부, 엔비디아 중국행 출하량 상한 설정");
+    yes("ja", "TSMC、中国顧客への先端チップ出荷停止を要請される");
+    yes("de", "TSMC soll Lieferungen moderner Chips an chinesische Kunden stoppen");
+    yes("ru", "TSMC обязали прекратить поставки передовых чипов китайским клиентам");
+    yes("hi", "टीएसएमसी से चीनी ग्राहकों को उन्नत चिप भेजना बंद करने को कहा गया");
+    yes("id", "TSMC diminta hentikan pengiriman cip canggih ke pelanggan China");
+  });
+
   it("reads a continent under the caps as a Global South country is", () => {
     yes("sw", "Kanuni mpya ya Marekani yaweka kikomo cha chipu za AI kwa nchi nyingi za Afrika");
   });
