@@ -169,7 +169,7 @@ function cjkPlaceTerm(name: string, shortSafe: boolean): string {
   // a model), and lists names with ・ (피지·통가).
   if (script === "hangul")
     attached.push(
-      `(${compact} NEAR/1 (정부 OR 국민 OR 대통령 OR 총리 OR 기업 OR 당국 OR 개발자 OR 스타트업 OR 은행 OR 대학 OR 병원 OR 농민 OR 학생))`,
+      `(${compact} NEAR/1 (정부 OR 국민 OR 대통령 OR 총리 OR 기업 OR 당국 OR 개발자 OR 스타트업 OR 은행 OR 대학 OR 병원 OR 농민 OR 학생 OR 학교))`,
     );
   return `(${attached.join(" OR ")})`;
 }
@@ -477,8 +477,14 @@ const unitedStates = [
 // (verbs as each language inflects them), and who adopts (governments, start-ups, developers, universities, banks,
 // farmers, students).
 const adoption = `adopt* adopci* adoç* adot* adopsi uptake use using usa usan utiliz* uso nutz* einsatz* einsetz* setz* pakai gunakan menggunakan memanfaatkan dùng "sử dụng" "áp dụng" "ứng dụng" *tumia* kullan* benimse* использ* пользу* внедр* تستخدم يستخدم استخدام تعتمد اعتماد تبني अपना* उपयोग इस्तेमाल 도입 활용 사용 이용 采用 使用 普及 应用 應用 部署 導入 利用 活用 download* téléchargé* descarga* unduh* "lượt tải" التنزيلات तنزيل डाउनलोड 다운로드 скачива* загрузк* indir* 下载 ダウンロード deploy* déploi* despliegue access* accès acceso acesso zugang afford* cheap* low-cost gratuit* gratis free murah "giá rẻ" "miễn phí" bure nafuu ucuz ücretsiz бесплатн* дешев* дешёв* مجاني "منخفضة التكلفة" मुफ्त सस्त* 무료 저렴 저비용 低成本 免费 廉价 startup* start-up* rintisan "khởi nghiệp" "kampuni changa" girişim* стартап* ناشئة स्टार्टअप 스타트업 初创 developer* entwickler* développeur* desarrollador* desenvolvedor* разработчик* 개발자 开发者 開発者 universi* "đại học" "vyuo vikuu" üniversite* университет* جامعات الجامعات विश्वविद्यालय 대학 大学 government* gouvernement* gobierno* governo* regierung* pemerintah "chính phủ" serikali hükümet* правительств* حكومة الحكومة सरकार 정부 政府 ministr* министерств* وزارة मंत्रालय pilot* test* teste* prueba* prova* uji "thử nghiệm" majaribio dene* тестир* اختبار परीक्षण 시범 테스트 试点 試験 実証 switch* embrac* rely relies andalkan launch* lanc* lanza* luncur* "ra mắt" zindua* запуск* أطلق* لॉन्च 출시 推出 上线 上線 "roll* out" rollout* "built on" "based on" "powered by" basé* basad* baseado* basat* basiert* berbasis "dựa trên" kulingana dayalı "на базе" "основан*" "مبني على" आधारित 기반 基于 基於 integrat* intègr* integra* integrier* entegre* "tích hợp" внедр* تدمج इंटीग्रेट 통합 集成 接入 搭載 yararlan* yönel* "düşük maliyet*" farmers agriculteurs agricultores agricoltori petani "nông dân" wakulima çiftçi* фермер* المزارعين किसान 농민 students studierende* schüler* étudiants estudiantes estudantes studenti mahasiswa siswa "sinh viên" wanafunzi öğrenci* студент* الطلاب छात्र 학생 学生 bank* banque* banco* "ngân hàng" benki банк* بنوك البنوك बैंक 은행 银行 strateg* stratej* стратеги* استراتيجية रणनीति gap local محلي المحلية utilis* beralih "turn to" "turns to" "turning to" harness* 使っ 使い 使う 使わ 使え 取り入れ 乗り換え スタートアップ 新興企業 開発者 大学 تطلق يطلق أطلقت إطلاق اطلاق مبنيا مبنية مبنى تتبنى يتبنى تبنت تستعين يستعين تختبر يختبر تجرب تجربة *kumbatia* *jaribu* *tegemea* *hamia* переход* пилотн* "triển khai" "chuyển sang" umsteig* recour* misent apuestan apostam sfrutt* आजमा* geçiş تستضيف يستضيف تشغل يشغل تشغيل runs running hosts hosting héberg* aloja* hospeda* banche "puntano su" "punta su" запусти* =deniyor çalıştır* bakanlı* kementerian wizara مطور مطورون مطوري المطورين pengembang "nhà phát triển" wasanidi msanidi geliştirici* sviluppator* डेवलपर* ${[
-  // Building a model into a product (組み込み, 탑재).
-  "組み込 탑재",
+  // Building a model into a product (組み込み, 탑재, 統合), deploying it (運用, 배치, развернула, تنشر), and a rush
+  // to it (殺到, 몰려, akın, wakimbilia, يتدفقون, đổ xô, flock).
+  "組み込 탑재 統合 *unganish* tanamkan menanamkan plug* 運用 配備 배치 배포 разверн* تنشر ينشر نشرت तैनात",
+  '殺到 몰려 몰리 akın *kimbilia* يتدفق* تتدفق* "stürzen sich" "se ruent" "se rue" "se vuelcan" "correm para"',
+  '"si riversano" beramai-ramai "đổ xô" flock* उमड़',
+  // Schools and clinics adopt as hospitals do.
+  'school* école* escuela* escola* scuol* schule* sekolah "trường học" shule okul* школ* مدارس المدارس स्कूल',
+  "학교 学校 診療所 진료소 클리닉",
   // Trying, running, hosting, offering and switching to a model as Japanese, Vietnamese, Italian and German put
   // it (試行, 動かしている, chạy, sperimenta, ospitano, wechseln zum), and public bodies, hospitals and farmers
   // as adopters in the languages the list above missed.

@@ -720,14 +720,14 @@ const aiOrOpenModels = anyOf(
     3,
     oneOf(`model* modèle* modelo* modell* modeli* "mô hình" модел* نموذج نماذج मॉडल 모델 模型 モデル`),
     oneOf(`open* ouvert* abiert* aberto* offen* aperto libre* libres gratuit* gratis free kostenlos* terbuka mở
-      huria açık ücretsiz открыт* бесплатн* مفتوح* مجاني* ओपन मुफ्त 오픈 공개 무료 开源 開源 免费 オープン 無料 cheap*
+      huria bure açık ücretsiz открыт* бесплатн* مفتوح* مجاني* المجاني المجانية ओपन मुफ्त 오픈 공개 무료 开源 開源 免费 オープン 無料 cheap*
       low-cost barat* günstig* murah "giá rẻ" nafuu ucuz дешев* дешёв* رخيص* सस्त* 저비용 저렴 安価 格安 低成本 "bajo coste" "bajo costo"
       "baixo custo" "basso costo" "düşük maliyet*" "منخفض التكلفة" "منخفضة التكلفة" "قليل التكلفة" "कम लागत"
       "chi phí thấp" "gharama nafuu" "gharama ya chini" "biaya rendah" "berbiaya rendah" "à bas coût" "bon marché"
       "peu coûteux" "peu cher" "pas cher"
       "a basso costo" недорог* affordable abordable* asequible* acessíve* accessibil* terjangkau preiswert*
       erschwinglich* reasoning raisonnement razonamiento raciocínio ragionamento
-      penalaran "suy luận" rassuzhd* рассужда* استدلال तर्क 추론 推理 推論`),
+      penalaran "suy luận" rassuzhd* рассужда* استدلال तर्क रीज़निंग रीजनिंग "akıl yürütme" 추론 推理 推論`),
   ),
 );
 // Using, adopting, deploying, testing, launching and building on a model, and who does it: the `@adoption` concept.

@@ -243,6 +243,22 @@ describe("global-south-adoption", () => {
     no("ko", "인도적 지원 단체, 저렴한 AI 모델 도입");
   });
 
+  it("reads deploying, integrating and rushing to a model, and schools and clinics, in each language", () => {
+    yes("ja", "サウジアラムコ、データセンターでディープシークを運用");
+    yes("ja", "ジャカルタの配車大手、中国の推論モデルをアプリに統合");
+    yes("ja", "ラゴスのプログラマー、杭州の研究所の無料モデルに殺到");
+    yes("ko", "사우디 아람코, 데이터센터에 딥시크 배치");
+    yes("ko", "피지 학교들 무료 AI 튜터 시험");
+    yes("ru", "Saudi Aramco развернула DeepSeek в своих дата-центрах");
+    yes("ar", "أرامكو السعودية تنشر ديب سيك في مراكز بياناتها");
+    yes("ar", "مبرمجو لاغوس يتدفقون على النموذج المجاني لمختبر هانغتشو");
+    yes("sw", "Watengenezaji programu wa Lagos wakimbilia modeli ya bure ya maabara ya Hangzhou");
+    yes("id", "Raksasa ojol Jakarta tanamkan model penalaran China di aplikasinya");
+    yes("de", "Programmierer in Lagos stürzen sich auf das kostenlose Modell des Hangzhouer Labors");
+    yes("en", "Jakarta's ride-hailing giant plugs a Chinese reasoning model into its app");
+    no("en", "Jakarta's schools reopen after the floods");
+  });
+
   it("reads a model's spread or popularity as uptake, and a French cheap model as a cheap model", () => {
     yes("ja", "東南アジアで広がるディープシーク");
     yes("en", "DeepSeek spreads through Nairobi's start-up scene");
