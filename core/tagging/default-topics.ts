@@ -812,6 +812,15 @@ const globalSouthQuery = anyOf(
           voice* stimm* voix voz voce suara giọng sauti ses голос* صوت आवाज़ 음성 语音 音声 deepfake*`),
       ),
     ),
+    // A ban on AI (schools that forbid chatbots in exams) is no uptake, whoever names its use.
+    not(
+      near(
+        3,
+        "@ai",
+        oneOf(`ban bans banned banning prohib* proíb* proib* interdi* verbiet* verbot* vieta* larang* melarang
+          cấm marufuku *piga marufuku* yasakla* запрет* حظر تحظر يحظر प्रतिबंध पाबंदी 금지 禁止 禁用 禁じ`),
+      ),
+    ),
     // An app store's chart in the US and a Global South country ("the most downloaded free app in the US and
     // India") is the app's rise everywhere, r1-release's story, not the South's uptake.
     not(allOf(appCharts, "@united-states")),
