@@ -332,6 +332,8 @@ const china = [
   "Wachina Mchina China Chinese chinesisch Chinesen Peking Beijing 中国 中方 北京 Chine chinois Pékin chino Pekín Pequim",
   'chinês chinesa 中国人 الصين صيني بكين चीन बीजिंग Tiongkok Cina Tionghoa "Trung Quốc" "Bắc Kinh" Uchina',
   "Kichina 중국 베이징 중국인 cinese Pechino لبكين Китай китайский Пекин Çin Çinli Pekin",
+  // Russian cases that the stemmer cuts to another stem than the nominative's (Китая, Пекина).
+  "=Китая =Китаю =Китаем =Китае =Пекина =Пекину =Пекином =Пекине",
   // Hindi चीनी is also "sugar" and Spanish "sino" is "but rather": neither is listed (the Hindi stemmer
   // still finds चीनी from चीन).
 ].join(" ");
@@ -433,7 +435,9 @@ const curbs = [
   "许可 許可 受限 禁止 限制 管制 禁令 规制 規制 封锁 禁运 收紧 收緊 ライセンス 制限 厳格化 締め付け 禁輸",
   'larangan batasi pembatasan perketat "hạn chế" siết "lệnh cấm" cấm vikwazo *zuia* marufuku masharti *dhibiti*',
   // Turkish narrows a verb's last vowel before -yor (kısıtla- -> kısıtlıyor, sınırla- -> sınırlıyor).
-  "규제 제한 통제 금지 제재 ограничени* ограничил* запрет* ужесточ* kısıtl* yasak* sıkılaştır* sınırl* engelle*",
+  "규제 제한 통제 금지 제재 огранич* запрет* ужесточ* kısıtl* yasak* sıkılaştır* sınırl* engelle*",
+  // Making access harder, narrowing it, squeezing it (erschweren, persulit, تضيق, daraltıyor, yabana).
+  "erschwer* persulit mempersulit تضيق يضيق ضيق daralt* yabana kubana inabana",
   // Blocking and halting, and the loopholes closed (access to rented GPUs in the cloud, shipments to a customer).
   "stopp* durdur* блокир* прекрат* приостанов* chặn ngừng dừng 차단 중단 停止 中止 暂停 遮断 阻断 blokir hentikan",
   'menghentikan *sitisha* وقف بوقف توقف حجب बंद scappatoi* resquicio* schlupfloch* celah "kẽ hở" "lỗ hổng" mwanya',
@@ -470,6 +474,9 @@ const unitedStates = [
   '美国 美國 米国 米政府 usa eeuu eua us u.s ee.uu "ee uu" "stati uniti" "amerika serikat" mỹ marekani abd amerikan*',
   'сша американск* "الولايات المتحدة" الأمريكية الأميركية أميركا أمريكا अमेरिका अमेरिकी 미국 american* américain*',
   "estadounidense* norte-american* statunitens*",
+  // The country's own name in French, Spanish, Portuguese, German, Vietnamese, Russian, Hindi and Japanese.
+  'états-unis "estados unidos" "vereinigte* staaten" "hoa kỳ" "соединённые штаты" "соединенные штаты"',
+  '"соединенных штатов" "संयुक्त राज्य" アメリカ',
   '"larangan as" "pembatasan as" "sanksi as" "pemerintah as" "presiden as" "ekspor as" "otoritas as" "chip as" "cip as"',
 ].join(" ");
 

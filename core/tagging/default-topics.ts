@@ -596,6 +596,18 @@ const exportQuery = allOf(
       ),
     ),
     allOf(chinaSkus, "@us-government", china),
+    // A chip cut down for China to stay within US rules ("bridée", "abgespeckt", "урезанный", 性能抑制版): the
+    // China-only parts told without their names.
+    allOf(
+      near(
+        4,
+        anyOf(chipsShort, "@chips"),
+        oneOf(`china-only china-specific cut-down scaled-back downgraded bridé* recortad* rebajad* abgespeckt*
+          ridott* depotenziat* урезанн* 性能抑制 特供 阉割 閹割 저사양 "중국 전용" "中国専用" mutilad* diturunkan`),
+      ),
+      china,
+      anyOf(usGov, curb, ruleWords),
+    ),
     near(
       8,
       chinaSkus,

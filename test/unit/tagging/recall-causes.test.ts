@@ -160,6 +160,22 @@ describe("export-controls, fifth round", () => {
     yes("id", "TSMC diminta hentikan pengiriman cip canggih ke pelanggan China");
   });
 
+  it("reads the United States by its own name, Russian cases of China, and access made harder or narrowed", () => {
+    yes("fr", "Les États-Unis durcissent l'accès de Pékin aux semi-conducteurs avancés");
+    yes("es", "Estados Unidos endurece el acceso de China a los semiconductores avanzados");
+    yes("de", "Die Vereinigten Staaten erschweren Chinas Zugang zu modernen Halbleitern");
+    yes("ru", "США ограничивают доступ Китая к передовым полупроводникам");
+    yes("ar", "واشنطن تضيق على وصول بكين إلى أشباه الموصلات المتقدمة");
+    yes("tr", "ABD, Çin'in gelişmiş yarı iletkenlere erişimini daraltıyor");
+    yes("sw", "Marekani yabana upatikanaji wa China wa semikonda za kisasa");
+  });
+
+  it("reads a chip cut down for China to stay within US rules", () => {
+    yes("ru", "Nvidia разработала урезанный чип для Китая в рамках американских правил");
+    yes("de", "Nvidia entwickelt abgespeckten Chip für China, um US-Regeln einzuhalten");
+    yes("ko", "엔비디아, 미국 규제 맞춘 중국 전용 저사양 칩 개발");
+  });
+
   it("reads a continent under the caps as a Global South country is", () => {
     yes("sw", "Kanuni mpya ya Marekani yaweka kikomo cha chipu za AI kwa nchi nyingi za Afrika");
   });
