@@ -123,6 +123,21 @@ function russianForms(name: string): string[] {
   return [name];
 }
 
+/**
+ * Snowball reads the nominative's last syllable of many Russian names as an ending ("Пакистан" -> "пакиста",
+ * "Непал" -> "непа") but not their cases ("в Пакистане" -> "пакистан"): one case form per stem the nominative
+ * does not share, as a plain term, finds every case with that stem.
+ */
+function obliqueStems(lower: string): string[] {
+  const own = stemWord(russianStemmer!, lower);
+  const byStem = new Map<string, string>();
+  for (const form of russianForms(lower)) {
+    const stem = stemWord(russianStemmer!, form);
+    if (stem !== own && [...stem].length >= 4 && !byStem.has(stem)) byStem.set(stem, form);
+  }
+  return [...byStem.values()];
+}
+
 const arabicStemmer = stemmerFor("ar");
 /**
  * An Arabic name whose stem is three letters or fewer meets common words through it (البحرين -> بحر "sea",
@@ -200,6 +215,8 @@ export function placeTerm(
       const forms = russianForms(lower);
       return forms.length === 1 ? `=${name}` : `(${forms.map((form) => `=${form}`).join(" OR ")})`;
     }
+    const obliques = obliqueStems(lower);
+    if (obliques.length > 0) return `(${[name, ...obliques].join(" OR ")})`;
   }
   // Short names stem to three letters or fewer and meet common words ("Мали" → "мал", as in "мало"; a
   // wildcard would be worse: "Того*" is Russian "того"): they match as written.

@@ -276,6 +276,13 @@ describe("global-south-adoption", () => {
     no("ko", "인도 학교, AI 챗봇 사용 금지");
   });
 
+  it("reads Russian cases of place names whose nominative the stemmer cuts short", () => {
+    yes("ru", "Стартапы в Пакистане переходят на бесплатную модель ИИ");
+    yes("ru", "Банки Казахстана внедряют открытую модель ИИ");
+    yes("ru", "Во Вьетнаме университеты тестируют DeepSeek");
+    yes("ru", "В Непале фермеры используют бесплатный чат-бот");
+  });
+
   it("reads a model's spread or popularity as uptake, and a French cheap model as a cheap model", () => {
     yes("ja", "東南アジアで広がるディープシーク");
     yes("en", "DeepSeek spreads through Nairobi's start-up scene");
