@@ -448,7 +448,7 @@ const curbs = [
   // French restreindre (restreint, restreignent), Italian stringere, Portuguese apertar and Indonesian memperketat,
   // which no stem of the words above reaches; German *schränk* is beschränken, einschränken and their compounds.
   "restrei* =stringe =stringono =stretta apertam apertou apertaram apertar memperketat diperketat",
-  "sperr* verbiet* untersag* interdi* prohib* proib* veto* durci* endurec* inaspr* divieto restrizion* stretta",
+  "sperr* verbiet* untersag* interdi* prohib* proib* veto* vieta* durci* endurec* inaspr* divieto restrizion* stretta",
   "许可 許可 受限 禁止 限制 管制 禁令 规制 規制 封锁 禁运 收紧 收緊 ライセンス 制限 厳格化 締め付け 禁輸",
   'larangan batasi pembatasan perketat "hạn chế" siết "lệnh cấm" cấm vikwazo *zuia* marufuku masharti *dhibiti*',
   // Turkish narrows a verb's last vowel before -yor (kısıtla- -> kısıtlıyor, sınırla- -> sınırlıyor).

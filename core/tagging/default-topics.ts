@@ -487,7 +487,7 @@ const licence = "@licences";
 const gulfOrTiers = anyOf("@gulf", "@tiers");
 const retaliation = anyOf(
   oneOf(`retalia* response respond* countermeasure* counter-measure* riposte* représaill* vergeltung*
-    reaktion gegenma* respuesta ritorsion* risposta rispost* balasan membalas "đáp trả" "trả đũa"
+    reaktion gegenma* konter* respuesta ritorsion* risposta rispost* balasan membalas "đáp trả" "trả đũa"
     "đối phó" kulipiza misilleme karşılık* ответ ответе ответом ответн* رد ردا انتقام انتقاما जवाब पलटवार 보복 대응 反制
     报复 報復 回应 対抗措置 対抗 ترد يرد "ردا على" reage* reagi* rispond* jibu kujibu yanıt* ответом 맞서 맞대응`),
 );

@@ -158,6 +158,8 @@ describe("export-controls, fifth round", () => {
     yes("ru", "TSMC обязали прекратить поставки передовых чипов китайским клиентам");
     yes("hi", "टीएसएमसी से चीनी ग्राहकों को उन्नत चिप भेजना बंद करने को कहा गया");
     yes("id", "TSMC diminta hentikan pengiriman cip canggih ke pelanggan China");
+    yes("it", "Gli Usa vietano l'export di chip IA avanzati verso la Cina");
+    yes("de", "Peking kontert US-Chipsanktionen mit Gallium-Exportstopp");
   });
 
   it("reads the United States by its own name, Russian cases of China, and access made harder or narrowed", () => {
