@@ -709,7 +709,7 @@ const regionWords =
   "pacific islands" 太平洋岛国 "pacific island*" "pacific nation*" pazifikstaat* pazifikinsel* "îles du pacifique"
   "états insulaires" "estados insulares" "islas del pacífico" "ilhas do pacífico" "stati insulari" "isole del pacifico"
   "negara kepulauan pasifik" "visiwa vya pasifiki" "pasifik ada*" "островн* государств*" "الدول الجزرية"
-  "جزر المحيط الهادئ" "प्रशांत द्वीप*" "द्वीपीय देश*" "태평양 도서국" 도서국 太平洋島国 太平洋島嶼国 太平洋島國
+  "جزر المحيط الهادئ" "प्रशांत द्वीप*" "द्वीपीय देश*" "태평양 도서국" 도서국 太平洋島国 太平洋島嶼国 島しょ国 島嶼国 太平洋島國
   "pays du sud" "pays des suds" "países del sur" "países do sul" "paesi del sud" "länder des südens" "staaten des südens"
   "negara-negara selatan" "nchi za kusini" "güney ülkeleri" "страны юга" "стран юга" "دول الجنوب" "दक्षिणी देश*"
   "दक्षिण के देश*" 남반구 南方国家 南方國家 "third world" "tiers-monde" "tiers monde" "tercer mundo" "terceiro mundo"
@@ -733,7 +733,7 @@ const aiOrOpenModels = anyOf(
     oneOf(`model* modèle* modelo* modell* modeli* "mô hình" модел* نموذج نماذج मॉडल 모델 模型 モデル`),
     oneOf(`open* ouvert* abiert* aberto* offen* aperto libre* libres gratuit* gratis free kostenlos* terbuka mở
       huria bure açık ücretsiz открыт* бесплатн* مفتوح* مجاني* المجاني المجانية ओपन मुफ्त 오픈 공개 무료 开源 開源 免费 オープン 無料 cheap*
-      low-cost barat* günstig* murah "giá rẻ" nafuu ucuz дешев* дешёв* رخيص* सस्त* 저비용 저렴 安価 格安 低成本 "bajo coste" "bajo costo"
+      low-cost barat* günstig* murah "giá rẻ" nafuu ucuz дешев* дешёв* رخيص* सस्त* 저비용 저렴 安価 格安 無償 低成本 "bajo coste" "bajo costo"
       "baixo custo" "basso costo" "düşük maliyet*" "منخفض التكلفة" "منخفضة التكلفة" "قليل التكلفة" "कम लागत"
       "chi phí thấp" "gharama nafuu" "gharama ya chini" "biaya rendah" "berbiaya rendah" "à bas coût" "bon marché"
       "peu coûteux" "peu cher" "pas cher"
@@ -755,7 +755,7 @@ const adoption = anyOf(
         "mô hình" модел* نموذج मॉडल 모델 模型 モデル`),
     ),
     oneOf(`spread* "gain* ground" "se répand*" "gagne du terrain" "gana terreno" "ganha terreno" "guadagna terreno"
-      "an boden" populer* "phổ biến" yaenea inaenea yayılıyor yaygınlaş* распространя* ينتشر تنتشر फैल* लोकप्रिय 확산
+      "an boden" populer* popular* 人気 인기 "phổ biến" yaenea inaenea yayılıyor yaygınlaş* распространя* ينتشر تنتشر फैल* लोकप्रिय 확산
       流行 広が 広ま 普及`),
   ),
 );

@@ -278,6 +278,12 @@ describe("global-south-adoption", () => {
     no("ko", "인도 학교, AI 챗봇 사용 금지");
   });
 
+  it("reads Japanese free, cheap and popular, and the island states written with kana", () => {
+    yes("ja", "東南アジアでディープシーク人気　安さが決め手");
+    yes("ja", "アフリカの開発者、中国製の無償モデルに注目");
+    yes("ja", "太平洋の島しょ国、無料AIで行政サービス");
+  });
+
   it("reads Russian cases of place names whose nominative the stemmer cuts short", () => {
     yes("ru", "Стартапы в Пакистане переходят на бесплатную модель ИИ");
     yes("ru", "Банки Казахстана внедряют открытую модель ИИ");
