@@ -693,7 +693,7 @@ const regionWords =
   "amerika latin" caribbean karibik
   caraïbes caribe "southeast asia*" "south asia*" "asie du sud*" südostasien
   "sudeste asiático" "sudeste asiatico" "sud-est asiatico" "asia tenggara" "đông nam á"
-  "kusini mashariki mwa asia" "güneydoğu asya" "юго-восточн* ази*"
+  "kusini mashariki mwa asia" "kusini-mashariki mwa asia" "asia ya kusini-mashariki" "asia ya kusini mashariki" "güneydoğu asya" "юго-восточн* ази*"
   "جنوب شرق آسيا" "दक्षिण पूर्व एशिया" 동남아 東南アジア
   东南亚 asean "global south" "sud global" "sur global" "sul global" "global* süden*"
   "selatan global" "kusini mwa dunia"
@@ -709,7 +709,7 @@ const regionWords =
   "pacific islands" 太平洋岛国 "pacific island*" "pacific nation*" pazifikstaat* pazifikinsel* "îles du pacifique"
   "états insulaires" "estados insulares" "islas del pacífico" "ilhas do pacífico" "stati insulari" "isole del pacifico"
   "negara kepulauan pasifik" "visiwa vya pasifiki" "pasifik ada*" "островн* государств*" "الدول الجزرية"
-  "جزر المحيط الهادئ" "प्रशांत द्वीप*" "द्वीपीय देश*" "태평양 도서국" 도서국 太平洋島国 太平洋島嶼国 島しょ国 島嶼国 太平洋島國
+  "جزر المحيط الهادئ" "प्रशांत द्वीप*" "द्वीपीय देश*" "태평양 도서국" 도서국 太平洋島国 太平洋島嶼国 島しょ国 島嶼国 섬나라 太平洋島國
   "pays du sud" "pays des suds" "países del sur" "países do sul" "paesi del sud" "länder des südens" "staaten des südens"
   "negara-negara selatan" "nchi za kusini" "güney ülkeleri" "страны юга" "стран юга" "دول الجنوب" "दक्षिणी देश*"
   "दक्षिण के देश*" 남반구 南方国家 南方國家 "third world" "tiers-monde" "tiers monde" "tercer mundo" "terceiro mundo"
@@ -755,7 +755,7 @@ const adoption = anyOf(
         "mô hình" модел* نموذج मॉडल 모델 模型 モデル`),
     ),
     oneOf(`spread* "gain* ground" "se répand*" "gagne du terrain" "gana terreno" "ganha terreno" "guadagna terreno"
-      "an boden" populer* popular* 人気 인기 "phổ biến" yaenea inaenea yayılıyor yaygınlaş* распространя* ينتشر تنتشر फैल* लोकप्रिय 확산
+      "an boden" populer* popular* umaarufu 人気 인기 "phổ biến" yaenea inaenea yayılıyor yaygınlaş* распространя* ينتشر تنتشر फैल* लोकप्रिय 확산
       流行 広が 広ま 普及`),
   ),
 );

@@ -278,10 +278,13 @@ describe("global-south-adoption", () => {
     no("ko", "인도 학교, AI 챗봇 사용 금지");
   });
 
-  it("reads Japanese free, cheap and popular, and the island states written with kana", () => {
+  it("reads Japanese free, cheap and popular, Korean adopting, Swahili popularity, and island states in kana and Hangul", () => {
     yes("ja", "東南アジアでディープシーク人気　安さが決め手");
     yes("ja", "アフリカの開発者、中国製の無償モデルに注目");
     yes("ja", "太平洋の島しょ国、無料AIで行政サービス");
+    yes("ko", "중동 기업들 딥시크 잇따라 채택");
+    yes("ko", "태평양 섬나라들, 무료 AI로 행정 서비스");
+    yes("sw", "DeepSeek yapata umaarufu Asia ya Kusini-Mashariki");
   });
 
   it("reads Russian cases of place names whose nominative the stemmer cuts short", () => {
