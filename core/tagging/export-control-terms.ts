@@ -1,7 +1,7 @@
 /**
- * The vocabulary of chip export controls that both export-controls and global-south-adoption read, kept as the
- * bundled concepts `@tiers`, `@caps`, `@chipmaking-tools`, `@smuggling` and `@rescinded` so that neither query
- * spends its term and wildcard budget on it. Each is query text: a list of terms in the 16 supported languages.
+ * The vocabulary of chip export controls that export-controls and global-south-adoption read, kept as the
+ * bundled concepts `@tiers`, `@caps`, `@chipmaking-tools`, `@smuggling`, `@rescinded` and `@access-gap` so that
+ * neither query spends its term and wildcard budget on it. Each is query text in the 16 supported languages.
  */
 
 /** The AI diffusion rule's country tiers, levels and categories, and a country's placement in them. */
@@ -16,7 +16,8 @@ export const tiers = [
 /** Caps, ceilings and quotas on how many chips a country may buy. */
 export const caps = [
   // "Cap" goes as its phrases: alone it is Vietnamese cấp (grant, level: "cấp phép", licensed) once accents fold.
-  '"cap on" "cap of" "cap for" "a cap" "the cap" "chip cap" "chip-cap*" caps capped ceiling* quota* limit* *obergrenze* kontingent* plafond* plafonn* tope topes cupo cupos',
+  '"cap on" "cap of" "cap for" "a cap" "the cap" "chip cap" "chip-cap*" caps capped ceiling* quota* limit*',
+  "*obergrenze* kontingent* plafond* plafonn* tope topes cupo cupos",
   'limite* tetto tetti teto tetos deckel* batas kuota "giới hạn" "hạn mức" trần kikomo "kiwango cha juu"',
   "sınır* kota* лимит* потолок квот* ограничени* سقف سقوف حصص सीमा सीमाओं सीमित 상한 한도 上限 限额 配额 枠",
 ].join(" ");
