@@ -7,12 +7,15 @@ import {
   caps,
   chipEquipment,
   chipmakingTools,
+  exportsAndSales,
   rescinded,
+  retaliation,
   smuggling,
   tiers,
 } from "./export-control-terms";
 import { globalSouthCityNames } from "./global-south-city-names";
 import { CAPITALS_AND_DEMONYMS, GLOBAL_SOUTH_M49, MORE_PLACES } from "./global-south-places";
+import { southRegions } from "./south-regions";
 
 /**
  * The bundled concepts, seeded on first start (and once into older databases): named term lists a query
@@ -632,6 +635,23 @@ function buildDefaultConcepts(): readonly DefaultConcept[] {
         "What chip caps do to a country: a gap, a blow, falling behind, data-centre plans threatened, slowed or " +
         "deterred, worry, an exemption sought, in the 16 supported languages.",
       query: anyOf(accessGap),
+    },
+    {
+      name: "exports",
+      description: "Exports and sales, in the 16 supported languages.",
+      query: anyOf(exportsAndSales),
+    },
+    {
+      name: "retaliation",
+      description: "Retaliation, responses and counter-measures, in the 16 supported languages.",
+      query: anyOf(retaliation),
+    },
+    {
+      name: "south-regions",
+      description:
+        "The regions of the Global South by name (Africa, Latin America, Southeast Asia, the Gulf, the Pacific " +
+        "island states, the Third World, emerging economies), in the 16 supported languages.",
+      query: anyOf(southRegions),
     },
     {
       name: "chips",

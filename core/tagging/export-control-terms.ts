@@ -1,6 +1,7 @@
 /**
  * The vocabulary of chip export controls that export-controls and global-south-adoption read, kept as the
- * bundled concepts `@tiers`, `@caps`, `@chipmaking-tools`, `@smuggling`, `@rescinded` and `@access-gap` so that
+ * bundled concepts `@tiers`, `@caps`, `@chipmaking-tools`, `@smuggling`, `@rescinded`, `@access-gap`, `@exports` and
+ * `@retaliation` so that
  * neither query spends its term and wildcard budget on it. Each is query text in the 16 supported languages.
  */
 
@@ -88,4 +89,19 @@ export const accessGap = [
   '"cản trở" *chelewesha* yavaşlat* тормоз* замедл* задерж* تعرقل تبطئ تأخير देरी बाधा 지연 차질 阻碍 妨げ deter*',
   "abschreck* dissua* ahuyent* afugent* exemption* exempt* ausnahme* exención exenção esenzion* pengecualian",
   '"miễn trừ" msamaha muafiyet* освобожд* إعفاء छूट 면제 豁免 適用除外',
+].join(" ");
+
+/** Exports and sales, in the 16 supported languages. */
+export const exportsAndSales = [
+  '"kuuza nje" "mauzo ya nje" export* exporta* ausfuhr* sales verkauf* ventas vendas ventes 出口 销售 輸出 販売 对华 対中',
+  'ekspor "xuất khẩu" vendita vendite penjualan menjual "doanh số" "bán chip" kuuza mauzo satış* продаж* مبيعات',
+  "بيع बिक्री बेच* 판매 수출 экспорт* esport* ihracat* تصدير صادرات निर्यात 輸出",
+].join(" ");
+
+/** Retaliation, responses and counter-measures, in the 16 supported languages. */
+export const retaliation = [
+  "retalia* response respond* countermeasure* counter-measure* riposte* représaill* vergeltung* reaktion gegenma*",
+  'konter* respuesta ritorsion* risposta rispost* balasan membalas "đáp trả" "trả đũa" "đối phó" kulipiza',
+  "misilleme karşılık* ответ ответе ответом ответн* رد ردا انتقام انتقاما जवाब पलटवार 보복 대응 反制 报复 報復 回应 対抗措置 対抗",
+  'ترد يرد "ردا على" reage* reagi* rispond* jibu kujibu yanıt* ответом 맞서 맞대응',
 ].join(" ");

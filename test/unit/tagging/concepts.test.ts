@@ -142,6 +142,9 @@ describe("the bundled concepts", () => {
       "smuggling",
       "rescinded",
       "access-gap",
+      "exports",
+      "retaliation",
+      "south-regions",
       "chips",
     ]);
     for (const concept of all) expect(() => validateConcept(concept.query)).not.toThrow();

@@ -284,6 +284,9 @@ describe("global-south-adoption", () => {
     yes("ja", "太平洋の島しょ国、無料AIで行政サービス");
     yes("ko", "중동 기업들 딥시크 잇따라 채택");
     yes("ko", "태평양 섬나라들, 무료 AI로 행정 서비스");
+    // 글로벌 사우스 is a phrase: 글로벌 alone is "global".
+    yes("ko", "글로벌 사우스에 딥시크 확산");
+    no("ko", "글로벌 기업들 딥시크 도입");
     yes("sw", "DeepSeek yapata umaarufu Asia ya Kusini-Mashariki");
   });
 
