@@ -283,6 +283,8 @@ const special: Readonly<Record<string, string>> = {
   タイ: "(タイの OR タイで OR タイは OR タイに OR タイが OR タイと OR タイへ OR タイ人 OR タイ政府 OR タイ王国 OR タイ企業)",
   이란: "(이란의 OR 이란은 OR 이란이 OR 이란과 OR 이란에 OR 이란을 OR 이란산 OR 이란인)",
   niger: "=niger",
+  // Vietnamese thái (động thái, a move; trạng thái, a state; thái độ, an attitude) folds to English "Thai".
+  thai: '(=thai NOT "động thái" NOT "trạng thái" NOT "thái độ")',
   インド: "(インド NOT ウインドウ NOT インドア)",
   الرياض: "=الرياض",
   الرباط: "=الرباط",

@@ -290,6 +290,11 @@ describe("global-south-adoption", () => {
     yes("sw", "DeepSeek yapata umaarufu Asia ya Kusini-Mashariki");
   });
 
+  it("reads no Thai in Vietnamese thái (a move, a state, an attitude)", () => {
+    no("vi", "Động thái mới: doanh nghiệp Mỹ sử dụng mô hình AI mở");
+    yes("en", "Thai banks adopt an open AI model");
+  });
+
   it("reads Russian cases of place names whose nominative the stemmer cuts short", () => {
     yes("ru", "Стартапы в Пакистане переходят на бесплатную модель ИИ");
     yes("ru", "Банки Казахстана внедряют открытую модель ИИ");
