@@ -588,6 +588,19 @@ const exportQuery = allOf(
       ),
     ),
     allOf(chinaSkus, "@us-government", china),
+    // A US licence requirement told by what it costs Nvidia ("a $5.5bn charge from the new US licence rule"): the
+    // licence is an export licence whether or not the text says China. Not approvals (an antitrust nod).
+    allOf(
+      nvidia,
+      near(
+        4,
+        // Not English "licenses": Nvidia licenses its software to US firms.
+        oneOf(`=licence =licences =license licencia* licenza licenze lizenz* licenç* lisans* lisensi leseni лиценз*
+          "cấp phép" "giấy phép" ترخيص الترخيص
+          تراخيص लाइसेंस 허가 許可 许可 ライセンス`),
+        anyOf("@united-states", "@us-government"),
+      ),
+    ),
     // A chip cut down for China to stay within US rules ("bridée", "abgespeckt", "урезанный", 性能抑制版): the
     // China-only parts told without their names.
     allOf(

@@ -172,6 +172,20 @@ describe("export-controls, fifth round", () => {
     yes("sw", "Marekani yabana upatikanaji wa China wa semikonda za kisasa");
   });
 
+  it("reads a US licence requirement told by what it costs Nvidia, in each language", () => {
+    yes("de", "Nvidia rechnet wegen neuer US-Lizenzpflicht mit 5,5 Milliarden Dollar Belastung");
+    yes("fr", "Nvidia s'attend à une charge de 5,5 milliards liée aux nouvelles licences américaines");
+    yes("es", "Nvidia prevé un cargo de 5.500 millones por las nuevas licencias de EE.UU.");
+    yes("ar", "إنفيديا تتوقع تكلفة 5.5 مليار دولار بسبب قواعد الترخيص الأمريكية الجديدة");
+    yes("hi", "नए अमेरिकी लाइसेंस नियम से एनवीडिया को 5.5 अरब डॉलर का नुकसान");
+    yes("tr", "Nvidia, ABD'nin yeni lisans kuralı nedeniyle 5,5 milyar dolar zarar bekliyor");
+    yes("ru", "Nvidia ожидает списания 5,5 млрд долларов из-за новых американских лицензий");
+    yes("sw", "Nvidia yatarajia hasara ya dola bilioni 5.5 kutokana na leseni mpya za Marekani");
+    yes("vi", "Nvidia dự kiến chịu khoản phí 5,5 tỷ USD do quy định cấp phép mới của Mỹ");
+    no("en", "Nvidia licenses its driving software to US carmakers");
+    no("en", "Nvidia wins US approval for its Run:ai deal");
+  });
+
   it("reads a chip cut down for China to stay within US rules", () => {
     yes("ru", "Nvidia разработала урезанный чип для Китая в рамках американских правил");
     yes("de", "Nvidia entwickelt abgespeckten Chip für China, um US-Regeln einzuhalten");
