@@ -151,9 +151,15 @@ function wildcardElement(value: string, leading: boolean, trailing: boolean): El
   return { kind: leading && trailing ? "infix" : leading ? "suffix" : "prefix", stem };
 }
 
-function phraseElements(value: string): Element[] {
+/**
+ * A phrase's elements. Adjacent CJK pieces join up, since Chinese and Japanese write no spaces; with
+ * `keepSpaces` CJK pieces the query separates by a space stay separate words in sequence, as Korean writes
+ * them ("수출 통제": 수출, then 통제 in the next run).
+ */
+function phraseElements(value: string, keepSpaces = false): Element[] {
   const out: Element[] = [];
   for (const piece of value.split(/\s+/u)) {
+    let fresh = keepSpaces;
     const leading = piece.startsWith("*");
     const trailing = piece.length > 1 && piece.endsWith("*");
     const stem = piece.slice(leading ? 1 : 0, trailing ? -1 : undefined);
@@ -163,12 +169,16 @@ function phraseElements(value: string): Element[] {
         : elementsOf(piece);
     for (const element of elements) {
       const last = out[out.length - 1];
-      if (element.kind === "cjk" && last?.kind === "cjk") last.stem += element.stem;
+      if (element.kind === "cjk" && last?.kind === "cjk" && !fresh) last.stem += element.stem;
       else out.push({ ...element });
+      fresh = false;
     }
   }
   return out;
 }
+
+/** Hangul pieces with a space between them: a Korean phrase, written with spaces or without. */
+const spacedHangul = (value: string) => /\p{Script=Hangul}\s+\p{Script=Hangul}/u.test(value);
 
 /**
  * What compiling one batch of queries shares: the dictionary, the concepts by name and each concept compiled
@@ -226,7 +236,12 @@ function compileNode(node: QueryNode, ctx: CompileContext): CompiledNode {
             : plainTermElements(node.value, node.exact === true);
       if (elements.length === 0) throw new QueryError(`"${label}" has nothing to match`, node.position);
       const ids = elements.map((element) => dict.idOf(element));
-      return ids.length === 1 ? { k: "term", id: ids[0]!, label } : { k: "phrase", ids, label };
+      const joined: CompiledNode =
+        ids.length === 1 ? { k: "term", id: ids[0]!, label } : { k: "phrase", ids, label };
+      if (node.type !== "phrase" || !spacedHangul(node.value)) return joined;
+      // Korean puts spaces between words ("수출 통제") and sometimes leaves them out ("수출통제"): both count.
+      const spaced = phraseElements(node.value, true).map((element) => dict.idOf(element));
+      return { k: "or", children: [joined, { k: "phrase", ids: spaced, label }] };
     }
     case "and":
     case "or":

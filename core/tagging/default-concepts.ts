@@ -2,8 +2,20 @@ import { ISO_COUNTRIES } from "../coverage/regions";
 import { stemmerFor, stemWord } from "./analysis";
 import { CONCEPT_LANGUAGES } from "./concept-languages";
 import { DEMONYM_LANGUAGES, derivedDemonyms } from "./demonyms";
+import {
+  accessGap,
+  caps,
+  chipEquipment,
+  chipmakingTools,
+  exportsAndSales,
+  rescinded,
+  retaliation,
+  smuggling,
+  tiers,
+} from "./export-control-terms";
 import { globalSouthCityNames } from "./global-south-city-names";
 import { CAPITALS_AND_DEMONYMS, GLOBAL_SOUTH_M49, MORE_PLACES } from "./global-south-places";
+import { southRegions } from "./south-regions";
 
 /**
  * The bundled concepts, seeded on first start (and once into older databases): named term lists a query
@@ -114,6 +126,21 @@ function russianForms(name: string): string[] {
   return [name];
 }
 
+/**
+ * Snowball reads the nominative's last syllable of many Russian names as an ending ("Пакистан" -> "пакиста",
+ * "Непал" -> "непа") but not their cases ("в Пакистане" -> "пакистан"): one case form per stem the nominative
+ * does not share, as a plain term, finds every case with that stem.
+ */
+function obliqueStems(lower: string): string[] {
+  const own = stemWord(russianStemmer!, lower);
+  const byStem = new Map<string, string>();
+  for (const form of russianForms(lower)) {
+    const stem = stemWord(russianStemmer!, form);
+    if (stem !== own && [...stem].length >= 4 && !byStem.has(stem)) byStem.set(stem, form);
+  }
+  return [...byStem.values()];
+}
+
 const arabicStemmer = stemmerFor("ar");
 /**
  * An Arabic name whose stem is three letters or fewer meets common words through it (البحرين -> بحر "sea",
@@ -156,9 +183,12 @@ function cjkPlaceTerm(name: string, shortSafe: boolean): string {
       ? "kana"
       : "han";
   const attached = CJK_FOLLOWERS[script].map((next) => compact + next);
-  // Korean writes a space before a noun (통가 정부, "Tonga's government"), and lists names with ・ (피지·통가).
+  // Korean writes a space before a noun (통가 정부, "Tonga's government"; 인도 개발자, India's developers, who adopt
+  // a model), and lists names with ・ (피지·통가).
   if (script === "hangul")
-    attached.push(`(${compact} NEAR/1 (정부 OR 국민 OR 대통령 OR 총리 OR 기업 OR 당국))`);
+    attached.push(
+      `(${compact} NEAR/1 (정부 OR 국민 OR 대통령 OR 총리 OR 기업 OR 당국 OR 개발자 OR 스타트업 OR 은행 OR 대학 OR 병원 OR 농민 OR 학생 OR 학교))`,
+    );
   return `(${attached.join(" OR ")})`;
 }
 
@@ -188,6 +218,8 @@ export function placeTerm(
       const forms = russianForms(lower);
       return forms.length === 1 ? `=${name}` : `(${forms.map((form) => `=${form}`).join(" OR ")})`;
     }
+    const obliques = obliqueStems(lower);
+    if (obliques.length > 0) return `(${[name, ...obliques].join(" OR ")})`;
   }
   // Short names stem to three letters or fewer and meet common words ("Мали" → "мал", as in "мало"; a
   // wildcard would be worse: "Того*" is Russian "того"): they match as written.
@@ -251,6 +283,8 @@ const special: Readonly<Record<string, string>> = {
   タイ: "(タイの OR タイで OR タイは OR タイに OR タイが OR タイと OR タイへ OR タイ人 OR タイ政府 OR タイ王国 OR タイ企業)",
   이란: "(이란의 OR 이란은 OR 이란이 OR 이란과 OR 이란에 OR 이란을 OR 이란산 OR 이란인)",
   niger: "=niger",
+  // Vietnamese thái (động thái, a move; trạng thái, a state; thái độ, an attitude) folds to English "Thai".
+  thai: '(=thai NOT "động thái" NOT "trạng thái" NOT "thái độ")',
   インド: "(インド NOT ウインドウ NOT インドア)",
   الرياض: "=الرياض",
   الرباط: "=الرباط",
@@ -320,6 +354,8 @@ const china = [
   "Wachina Mchina China Chinese chinesisch Chinesen Peking Beijing 中国 中方 北京 Chine chinois Pékin chino Pekín Pequim",
   'chinês chinesa 中国人 الصين صيني بكين चीन बीजिंग Tiongkok Cina Tionghoa "Trung Quốc" "Bắc Kinh" Uchina',
   "Kichina 중국 베이징 중국인 cinese Pechino لبكين Китай китайский Пекин Çin Çinli Pekin",
+  // Russian cases that the stemmer cuts to another stem than the nominative's (Китая, Пекина).
+  "=Китая =Китаю =Китаем =Китае =Пекина =Пекину =Пекином =Пекине",
   // Hindi चीनी is also "sugar" and Spanish "sino" is "but rather": neither is listed (the Hindi stemmer
   // still finds चीनी from चीन).
 ].join(" ");
@@ -350,6 +386,8 @@ const usGovernment = [
 
 const chips = [
   'chip chipmaker* chipmaking chipset* semiconductor* GPU GPUs TPU NPU wafer* "graphics processor*" "AI accelerator*"',
+  // High-bandwidth memory, the AI chips' memory, is controlled as they are.
+  '"high-bandwidth memory" "high bandwidth memory" 高帯域メモリ 高帯域メモリー 高带宽内存 高頻寬記憶體 고대역폭메모리 "고대역폭 메모리"',
   "Chip Chips Halbleiter* Chiphersteller* Grafikprozessor* Grafikkarte* KI-Beschleuniger",
   "芯片 半导体 晶片 显卡 图形处理器 加速器 晶圆 算力",
   'puce puces semi-conducteur* semiconducteur* "processeur graphique" "processeurs graphiques" "cartes graphiques"',
@@ -381,13 +419,13 @@ const exportControls = [
   `"orodha nyeusi" "controlli sulle esportazioni" "lista nera" sanzioni contrabbando "kontrol ekspor"`,
   `"daftar entitas" "larangan ekspor" "pembatasan ekspor" sanksi penyelundupan "kiểm soát xuất khẩu"`,
   `"danh sách thực thể" "hạn chế xuất khẩu" "buôn lậu" "trừng phạt" "danh sách đen" magendo`,
-  `"orodha ya vikwazo" "udhibiti wa mauzo" "ihracat kontrol*" "ihracat kısıtlama*" "ihracat yasağı"`,
+  `"orodha ya vikwazo" "udhibiti wa mauzo" "ihracat kontrol*" "ihracat denetim*" "निर्यात पर नियंत्रण" "ihracat kısıtlama*" "ihracat yasağı"`,
   `"kara liste*" yaptırım* kaçakçılı* "экспортный контроль" "экспортные ограничения"`,
   `"ограничения на экспорт" санкци* "черный список" "чёрный список" контрабанд* "ضوابط التصدير"`,
   `"قيود التصدير" "قيود تصدير" "حظر تصدير" "قائمة الكيانات" تهريب عقوبات "निर्यात नियंत्रण"`,
   // German compounds: US-Chipsanktionen, Halbleiter-Exportverbot.
   `*sanktion* *exportkontroll* *exportverbot* *chipbeschränkung* *chipexportverbot* *chip-beschränkung* पाबंदी पाबंदियों *ausfuhrverbot* *exportbeschränkung* vikwazo`,
-  `"القائمة السوداء" "قائمة سوداء" ブラックリスト "daftar hitam" "काली सूची" "निर्यात प्रतिबंध" "एंटिटी लिस्ट" तस्करी 수출통제 "수출 통제" "수출 규제" "수출 제한" 블랙리스트 밀반출 밀수 "엔티티 리스트" 黑名單`,
+  `"القائمة السوداء" "قائمة سوداء" ブラックリスト "daftar hitam" "काली सूची" ब्लैकलिस्ट* "निर्यात प्रतिबंध" "एंटिटी लिस्ट" तस्करी 수출통제 "수출 통제" "수출 규제" "수출 제한" 블랙리스트 밀반출 밀수 "엔티티 리스트" 黑名單`,
 ].join(" ");
 
 // Artificial intelligence, models and chatbots as the press of each language names them, ChatGPT in each script
@@ -415,13 +453,23 @@ const curbs = [
   // French restreindre (restreint, restreignent), Italian stringere, Portuguese apertar and Indonesian memperketat,
   // which no stem of the words above reaches; German *schränk* is beschränken, einschränken and their compounds.
   "restrei* =stringe =stringono =stretta apertam apertou apertaram apertar memperketat diperketat",
-  "sperr* verbiet* untersag* interdi* prohib* proib* veto* durci* endurec* inaspr* divieto restrizion* stretta",
+  "sperr* verbiet* untersag* interdi* prohib* proib* veto* vieta* durci* endurec* inaspr* divieto restrizion* stretta",
   "许可 許可 受限 禁止 限制 管制 禁令 规制 規制 封锁 禁运 收紧 收緊 ライセンス 制限 厳格化 締め付け 禁輸",
   'larangan batasi pembatasan perketat "hạn chế" siết "lệnh cấm" cấm vikwazo *zuia* marufuku masharti *dhibiti*',
-  "규제 제한 통제 금지 제재 ограничени* ограничил* запрет* ужесточ* kısıtla* yasak* sıkılaştır* sınırla*",
+  // Turkish narrows a verb's last vowel before -yor (kısıtla- -> kısıtlıyor, sınırla- -> sınırlıyor).
+  "규제 제한 통제 금지 제재 огранич* запрет* ужесточ* kısıtl* yasak* sıkılaştır* sınırl* engelle*",
+  // Making access harder, narrowing it, squeezing it (erschweren, persulit, تضيق, daraltıyor, yabana).
+  "erschwer* persulit mempersulit تضيق يضيق ضيق daralt* yabana kubana inabana",
+  // Blocking and halting, and the loopholes closed (access to rented GPUs in the cloud, shipments to a customer).
+  "stopp* durdur* блокир* прекрат* приостанов* chặn ngừng dừng 차단 중단 停止 中止 暂停 遮断 阻断 blokir hentikan",
+  'menghentikan *sitisha* وقف بوقف توقف حجب बंद scappatoi* resquicio* schlupfloch* celah "kẽ hở" "lỗ hổng" mwanya',
+  'boşluk* лазейк* ثغرة ثغرات खामी लूपहोल 허점 抜け穴 漏洞 "ferme la porte" "cierra la puerta" "fecha a porta"',
+  '"chiude la porta" "закрыли доступ" "закрыть доступ" "закрывает доступ"',
   // Arabic present-tense verbs carry a prefix the stemmer leaves on (تحظر, she bans; يقيد, he restricts).
   "قيود حظر تحظر يحظر حظرت منع تمنع يمنع منعت تقييد تقيد يقيد قيدت تشديد يشدد تشدد شددت تفرض يفرض فرضت",
-  "प्रतिबंध सख्त रोक पाबंदी पाबंदियों पाबंदियां 허가",
+  "प्रतिबंध सख्त रोक पाबंदी पाबंदियों पाबंदियां 허가 कड़ा कड़े कड़ी",
+  // A licence requirement is a curb in every script, as licen* is in the Latin ones.
+  'लाइसेंस lisans* leseni лиценз* "giấy phép" ترخيص تراخيص',
 ].join(" ");
 
 // Licences, permits and approvals, and the green light a government gives, in the 16 supported languages.
@@ -448,13 +496,30 @@ const unitedStates = [
   '美国 美國 米国 米政府 usa eeuu eua us u.s ee.uu "ee uu" "stati uniti" "amerika serikat" mỹ marekani abd amerikan*',
   'сша американск* "الولايات المتحدة" الأمريكية الأميركية أميركا أمريكا अमेरिका अमेरिकी 미국 american* américain*',
   "estadounidense* norte-american* statunitens*",
+  // The country's own name in French, Spanish, Portuguese, German, Vietnamese, Russian, Hindi and Japanese.
+  'états-unis "estados unidos" "vereinigte* staaten" "hoa kỳ" "соединённые штаты" "соединенные штаты"',
+  '"соединенных штатов" "संयुक्त राज्य" アメリカ',
   '"larangan as" "pembatasan as" "sanksi as" "pemerintah as" "presiden as" "ekspor as" "otoritas as" "chip as" "cip as"',
 ].join(" ");
 
 // Adoption: using, adopting, deploying, piloting, launching and building on a model, in the 16 supported languages
 // (verbs as each language inflects them), and who adopts (governments, start-ups, developers, universities, banks,
 // farmers, students).
-const adoption = `adopt* adopci* adoç* adot* adopsi uptake use using usa usan utiliz* uso nutz* einsatz* einsetz* setz* pakai gunakan menggunakan memanfaatkan dùng "sử dụng" "áp dụng" "ứng dụng" *tumia* kullan* benimse* использ* пользу* внедр* تستخدم يستخدم استخدام تعتمد اعتماد تبني अपना* उपयोग इस्तेमाल 도입 활용 사용 이용 采用 使用 普及 应用 應用 部署 導入 利用 活用 download* téléchargé* descarga* unduh* "lượt tải" التنزيلات तنزيل डाउनलोड 다운로드 скачива* загрузк* indir* 下载 ダウンロード deploy* déploi* despliegue access* accès acceso acesso zugang afford* cheap* low-cost gratuit* gratis free murah "giá rẻ" "miễn phí" bure nafuu ucuz ücretsiz бесплатн* дешев* дешёв* مجاني "منخفضة التكلفة" मुफ्त सस्त* 무료 저렴 저비용 低成本 免费 廉价 startup* start-up* rintisan "khởi nghiệp" "kampuni changa" girişim* стартап* ناشئة स्टार्टअप 스타트업 初创 developer* entwickler* développeur* desarrollador* desenvolvedor* разработчик* 개발자 开发者 開発者 universi* "đại học" "vyuo vikuu" üniversite* университет* جامعات الجامعات विश्वविद्यालय 대학 大学 government* gouvernement* gobierno* governo* regierung* pemerintah "chính phủ" serikali hükümet* правительств* حكومة الحكومة सरकार 정부 政府 ministr* министерств* وزارة मंत्रालय pilot* test* teste* prueba* prova* uji "thử nghiệm" majaribio dene* тестир* اختبار परीक्षण 시범 테스트 试点 試験 実証 switch* embrac* rely relies andalkan launch* lanc* lanza* luncur* "ra mắt" zindua* запуск* أطلق* لॉन्च 출시 推出 上线 上線 "roll* out" rollout* "built on" "based on" "powered by" basé* basad* baseado* basat* basiert* berbasis "dựa trên" kulingana dayalı "на базе" "основан*" "مبني على" आधारित 기반 基于 基於 integrat* intègr* integra* integrier* entegre* "tích hợp" внедр* تدمج इंटीग्रेट 통합 集成 接入 搭載 yararlan* yönel* "düşük maliyet*" farmers agriculteurs agricultores agricoltori petani "nông dân" wakulima çiftçi* фермер* المزارعين किसान 농민 students studierende* schüler* étudiants estudiantes estudantes studenti mahasiswa siswa "sinh viên" wanafunzi öğrenci* студент* الطلاب छात्र 학생 学生 bank* banque* banco* "ngân hàng" benki банк* بنوك البنوك बैंक 은행 银行 strateg* stratej* стратеги* استراتيجية रणनीति gap local محلي المحلية utilis* beralih "turn to" "turns to" "turning to" harness* 使っ 使い 使う 使わ 使え 取り入れ 乗り換え スタートアップ 新興企業 開発者 大学 تطلق يطلق أطلقت إطلاق اطلاق مبنيا مبنية مبنى تتبنى يتبنى تبنت تستعين يستعين تختبر يختبر تجرب تجربة *kumbatia* *jaribu* *tegemea* *hamia* переход* пилотн* "triển khai" "chuyển sang" umsteig* recour* misent apuestan apostam sfrutt* आजमा* geçiş تستضيف يستضيف تشغل يشغل تشغيل runs running hosts hosting héberg* aloja* hospeda* banche "puntano su" "punta su" запусти* =deniyor çalıştır* bakanlı* kementerian wizara مطور مطورون مطوري المطورين pengembang "nhà phát triển" wasanidi msanidi geliştirici* sviluppator* डेवलपर*`;
+const adoption = `adopt* adopci* adoç* adot* adopsi uptake use using usa usan utiliz* uso nutz* einsatz* einsetz* setz* pakai gunakan menggunakan memanfaatkan dùng "sử dụng" "áp dụng" "ứng dụng" *tumia* kullan* benimse* использ* пользу* внедр* تستخدم يستخدم استخدام تعتمد اعتماد تبني अपना* उपयोग इस्तेमाल 도입 활용 사용 이용 채택 적용 采用 使用 普及 应用 應用 部署 導入 利用 活用 download* téléchargé* descarga* unduh* "lượt tải" التنزيلات तنزيل डाउनलोड 다운로드 скачива* загрузк* indir* 下载 ダウンロード deploy* déploi* despliegue access* accès acceso acesso zugang afford* cheap* low-cost gratuit* gratis free murah "giá rẻ" "miễn phí" bure nafuu ucuz ücretsiz бесплатн* дешев* дешёв* مجاني "منخفضة التكلفة" मुफ्त सस्त* 무료 저렴 저비용 低成本 免费 廉价 無料 無償 安価 startup* start-up* rintisan "khởi nghiệp" "kampuni changa" girişim* стартап* ناشئة स्टार्टअप 스타트업 初创 developer* entwickler* développeur* desarrollador* desenvolvedor* разработчик* 개발자 开发者 開発者 universi* "đại học" "vyuo vikuu" üniversite* университет* جامعات الجامعات विश्वविद्यालय 대학 大学 government* gouvernement* gobierno* governo* regierung* pemerintah "chính phủ" serikali hükümet* правительств* حكومة الحكومة सरकार 정부 政府 ministr* министерств* وزارة मंत्रालय pilot* test* teste* prueba* prova* uji "thử nghiệm" majaribio dene* тестир* اختبار परीक्षण 시범 테스트 试点 試験 実証 switch* embrac* rely relies andalkan launch* lanc* lanza* luncur* "ra mắt" zindua* запуск* أطلق* لॉन्च 출시 推出 上线 上線 "roll* out" rollout* "built on" "based on" "powered by" basé* basad* baseado* basat* basiert* berbasis "dựa trên" kulingana dayalı "на базе" "основан*" "مبني على" आधारित 기반 基于 基於 integrat* intègr* integra* integrier* entegre* "tích hợp" внедр* تدمج इंटीग्रेट 통합 集成 接入 搭載 yararlan* yönel* "düşük maliyet*" farmers agriculteurs agricultores agricoltori petani "nông dân" wakulima çiftçi* фермер* المزارعين किसान 농민 students studierende* schüler* étudiants estudiantes estudantes studenti mahasiswa siswa "sinh viên" wanafunzi öğrenci* студент* الطلاب छात्र 학생 学生 bank* banque* banco* "ngân hàng" benki банк* بنوك البنوك बैंक 은행 银行 strateg* stratej* стратеги* استراتيجية रणनीति gap local محلي المحلية utilis* beralih "turn to" "turns to" "turning to" harness* 使っ 使い 使う 使わ 使え 取り入れ 乗り換え スタートアップ 新興企業 開発者 大学 تطلق يطلق أطلقت إطلاق اطلاق مبنيا مبنية مبنى تتبنى يتبنى تبنت تستعين يستعين تختبر يختبر تجرب تجربة *kumbatia* *jaribu* *tegemea* *hamia* переход* пилотн* "triển khai" "chuyển sang" umsteig* recour* misent apuestan apostam sfrutt* आजमा* geçiş تستضيف يستضيف تشغل يشغل تشغيل runs running hosts hosting héberg* aloja* hospeda* banche "puntano su" "punta su" запусти* =deniyor çalıştır* bakanlı* kementerian wizara مطور مطورون مطوري المطورين pengembang "nhà phát triển" wasanidi msanidi geliştirici* sviluppator* डेवलपर* ${[
+  // Building a model into a product (組み込み, 탑재, 統合), deploying it (運用, 배치, развернула), and a rush to it
+  // (殺到, 몰려, akın, wakimbilia, يتدفقون, đổ xô, flock).
+  "組み込 탑재 統合 *unganish* tanamkan menanamkan plug* 運用 配備 배치 배포 разверн* तैनात",
+  '殺到 몰려 몰리 akın *kimbilia* يتدفق* تتدفق* "stürzen sich" "se ruent" "se rue" "se vuelcan" "correm para"',
+  '"si riversano" beramai-ramai "đổ xô" flock* उमड़',
+  // Trying, running, hosting and switching to a model as Japanese, Vietnamese, Italian and German put it (試行,
+  // 動かしている, chạy, sperimenta, ospitano, wechseln zum), and farmers in Japanese and Chinese. Not who else
+  // might adopt (schools, hospitals, the public sector) nor offering or publishing: those nouns and verbs come
+  // as often with a ban, a breach or a lawsuit as with uptake.
+  "experiment* expériment* experimenta* sperimenta* erprob* eksperimen* эксперимент* प्रयोग 실험 试用 試用 試行 試し 試す 試み",
+  '"uji coba" thử chạy 動かし 動かす 動かせ 稼働 运行 運行 구동 =roda =rodam =rodar =rodando "fait tourner" "font tourner"',
+  "betreib* menjalankan jalankan *endesha* ospita* 展開 wechseln wechselt wechselten umstellen 切り替え 切り替 移行",
+  "改用 转用 轉用 農家 農民 农民",
+].join(" ")}`;
 
 function anyOf(text: string): string {
   return [...new Set(text.match(/"[^"]*"|\S+/g) ?? [])].join(" OR ");
@@ -494,7 +559,7 @@ function buildDefaultConcepts(): readonly DefaultConcept[] {
         "administration, in the 16 supported languages.",
       // Korean writes "미국 상무부" (US Commerce Department) with a space, and the bare words are generic.
       // Korean headlines write the US as 美 before the department too.
-      query: `${anyOf(usGovernment)} OR (미국 NEAR/1 (상무부 OR 정부 OR 의회)) OR ((미 OR 美) NEAR/1 (상무부 OR 의회))`,
+      query: `${anyOf(usGovernment)} OR (미국 NEAR/1 (상무부 OR 정부 OR 의회)) OR ((미 OR 美) NEAR/1 (상무부 OR 의회 OR 정부))`,
     },
     {
       name: "export-controls",
@@ -536,6 +601,59 @@ function buildDefaultConcepts(): readonly DefaultConcept[] {
         "Using, adopting, deploying, piloting, launching and building on a model, and who adopts it (governments, " +
         "start-ups, developers, universities, banks), in the 16 supported languages.",
       query: anyOf(adoption),
+    },
+    {
+      name: "tiers",
+      description:
+        "The AI diffusion rule's country tiers, levels and categories, in the 16 supported languages.",
+      query: anyOf(tiers),
+    },
+    {
+      name: "caps",
+      description:
+        "Caps, ceilings and quotas on how many chips a country may buy, in the 16 supported languages.",
+      query: anyOf(caps),
+    },
+    {
+      name: "chipmaking-tools",
+      description:
+        "The makers of chipmaking tools, lithography, and equipment or machines for making chips, in the 16 " +
+        "supported languages.",
+      query: `${anyOf(chipmakingTools)} OR ${chipEquipment}`,
+    },
+    {
+      name: "smuggling",
+      description: "Chip smuggling, diversion and illegal re-exports, in the 16 supported languages.",
+      query: anyOf(smuggling),
+    },
+    {
+      name: "rescinded",
+      description: "Rescinding, repealing, scrapping and replacing a rule, in the 16 supported languages.",
+      query: anyOf(rescinded),
+    },
+    {
+      name: "access-gap",
+      description:
+        "What chip caps do to a country: a gap, a blow, falling behind, data-centre plans threatened, slowed or " +
+        "deterred, worry, an exemption sought, in the 16 supported languages.",
+      query: anyOf(accessGap),
+    },
+    {
+      name: "exports",
+      description: "Exports and sales, in the 16 supported languages.",
+      query: anyOf(exportsAndSales),
+    },
+    {
+      name: "retaliation",
+      description: "Retaliation, responses and counter-measures, in the 16 supported languages.",
+      query: anyOf(retaliation),
+    },
+    {
+      name: "south-regions",
+      description:
+        "The regions of the Global South by name (Africa, Latin America, Southeast Asia, the Gulf, the Pacific " +
+        "island states, the Third World, emerging economies), in the 16 supported languages.",
+      query: anyOf(southRegions),
     },
     {
       name: "chips",

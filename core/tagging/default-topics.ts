@@ -7,7 +7,7 @@ import type { TopicDefinition } from "./types";
 // read more widely than the concept (`chin*`, `gpu*`) or beside it (China's firms, the US's allies).
 const china = anyOf(
   "@china",
-  oneOf(`chin* 对华 對華 対中 deepseek huawei smic 华为 華為 ファーウェイ 中芯 cinesi =cin cinli* الصينية चीनी 화웨이
+  oneOf(`chin* 对华 對華 対中 대중국 "대중 수출" deepseek huawei smic 华为 華為 ファーウェイ 中芯 cinesi =cin cinli* الصينية चीनी 화웨이
     хуавэй هواوي हुआवेई`),
 );
 const ai = "@ai";
@@ -435,26 +435,12 @@ const entityList = anyOf(
   oneOf(`"entity list" entity-list* 实体清单 實體清單 エンティティー エンティティ "lista de entidades" "liste des entités"
     entity-liste "daftar entitas" "danh sách thực thể" "قائمة الكيانات" "एंटिटी लिस्ट" "엔티티 리스트" "수출 제한 명단"`),
 );
-const smuggling = anyOf(
-  oneOf(`smuggl* schmuggel* contreband* contrabando* trafic* 走私 密輸 contrabbando penyelundupan menyelundupkan "buôn lậu"
-    magendo kaçakçılı* контрабанд* تهريب तस्करी 밀반출 밀수 diversion umgeleitet divert* umleit* détourn* desv*
-    dirott* =pengalihan =dialihkan "chuyển lậu" переправ* "в обход" 迂回 转运 轉運 우회 "re-export*" transship* "yasa dışı" yasadışı
-    不正輸出 非法出口 "불법 수출" "illegal* export*" kaçak* kinyemela "xuất lậu" "trái phép"`),
-);
+const smuggling = "@smuggling";
 // These parts exist only because of US limits on what may be sold to China.
 const chinaSkus = anyOf("h20", "h800", "a800", "h20s", "h20-chip*");
-const exportWords = anyOf(
-  oneOf(`"kuuza nje" "mauzo ya nje" export* exporta* ausfuhr* sales verkauf* ventas vendas ventes 出口 销售 輸出 販売
-    对华 対中 ekspor "xuất khẩu" vendita vendite penjualan menjual "doanh số" "bán chip" kuuza mauzo satış* продаж* مبيعات بيع बिक्री 판매 수출 экспорт* esport* ihracat* تصدير صادرات निर्यात 輸出`),
-);
+const exportWords = "@exports";
 const curb = "@curbs";
-const toolMakers = anyOf(
-  oneOf(`asml "tokyo electron" 東京エレクトロン 东京电子 東京威力科創 도쿄일렉트론 lithograph* lithografie* litograf* euv duv "chipmaking tool*"
-    "chipmaking equipment" "chip equipment" 光刻机 露光装置 chip-tool* 曝光機 光刻機 노광장비 노광 "máy quang khắc"
-    litografi litografik литограф* "طباعة حجرية" "الطباعة الحجرية" "चिप निर्माण उपकरण" "peralatan pembuat chip"
-    "thiết bị sản xuất chip" "vifaa vya kutengeneza chipu" "çip üretim ekipman*" "반도체 장비" "晶片製造設備"
-    芯片制造设备 半導体製造装置 एएसएमएल 에이에스엠엘 "阿斯麦" "艾司摩爾" асмл`),
-);
+const toolMakers = "@chipmaking-tools";
 const rawMaterials = anyOf(
   oneOf(`gallium germanium graphite antimony "rare earth*" "seltene* erden" 稀土 镓 锗 ガリウム レアアース "terres rares"
     "tierras raras" "terras raras" "terre rare" galio germanio gallio galium =gali =germani galyum germanyum галли* германи* الغاليوم الجرمانيوم
@@ -467,11 +453,12 @@ const usGov = anyOf(
   "@united-states",
   oneOf(`commerce administration regierung gobierno governo gouvernement`),
 );
-// The allies whose chip rules follow Washington's.
+// The allies whose chip rules follow Washington's, and TSMC, which applies them to its Chinese customers.
 const allies =
   oneOf(`dutch netherlands niederland* pays-bas "países bajos" holanda 荷兰 オランダ japan* japon* japao
   日本 "paesi bassi" olanda belanda "hà lan" uholanzi hollanda нидерланд* هولندا नीदरलैंड 네덜란드 荷蘭 giappone
-  jepang "nhật bản" япони* اليابان जापान 일본 taiwan* 台湾 臺灣 台灣 대만 타이완 тайван* تايوان ताइवान`);
+  jepang "nhật bản" япони* اليابان जापान 일본 taiwan* 台湾 臺灣 台灣 대만 타이완 тайван* تايوان ताइवान
+  tsmc 台积电 台積電 टीएसएमसी`);
 
 // The AI diffusion rule (its tiers and caps), its rescission and the licences that replaced it, even where
 // the text names no Chinese buyer: sales to the Gulf, India or Latin America.
@@ -484,37 +471,25 @@ const diffusionRule = anyOf(
 );
 const ruleWords = anyOf(
   oneOf(`rule* règle* regla* norma* regra* regol* regel* aturan kanuni sheria "quy tắc" "quy định" kural* правил* قاعدة
-    القاعدة नियम 규칙 규정 規則 ルール 规则 規定 新规 新規 framework cadre marco quadro rahmen kerangka рамк*`),
+    القاعدة नियम 규칙 규정 規則 ルール 规则 規定 新规 新規 framework cadre marco quadro rahmen kerangka рамк*
+    scheme schema esquema sistem* système skema khung mfumo düzen* схем* نظام व्यवस्था 枠組み 체계 体系 制度`),
 );
 const diffusionWords = anyOf(
   oneOf(`diffusion* difusi* difusão diffusione yayılım "lan tỏa" usambazaji распространени* диффузи* *انتشار نشر
     डिफ्यूजन 확산 拡散 扩散 擴散`),
 );
-const rescind = anyOf(
-  oneOf(`rescind* revok* repeal* scrap* abroge* abrog* deroga* revoga* cancel* annul* aufheb* aufgehoben kippt cabut
-    hủy "bãi bỏ" futa yafuta iptal отмен* ألغ تلغي إلغاء रद्द 폐기 철회 撤销 撤銷 撤回 廃止 取消`),
-);
+const rescind = "@rescinded";
 const licence = "@licences";
 // The Gulf states and the Middle East are the `@gulf` concept; beside them, the diffusion rule's tiers.
-const gulfOrTiers = anyOf(
-  "@gulf",
-  oneOf(`tier* stufe* "second-tier" "primer nivel" "segundo nivel" "primeiro nível" "segundo nível" "premier niveau"
-    "deuxième niveau" nivel* niveau* nível níveis categor* fascia fasce escalón* tingkat kategori kademe*
-    уровн* فئات الفئة فئة श्रेणी श्रेणियों 등급 단계 티어 階層 层级 層級 等级 等級 三級 分级 分級 ティア makundi daraja
-    "nhóm hai" "ba nhóm"`),
-);
-const retaliation = anyOf(
-  oneOf(`retalia* response respond* countermeasure* counter-measure* riposte* représaill* vergeltung*
-    reaktion gegenma* respuesta ritorsion* risposta rispost* balasan membalas "đáp trả" "trả đũa"
-    "đối phó" kulipiza misilleme karşılık* ответ ответе ответом ответн* رد ردا انتقام انتقاما जवाब पलटवार 보복 대응 反制
-    报复 報復 回应 対抗措置 対抗 ترد يرد "ردا على" reage* reagi* rispond* jibu yanıt* ответом`),
-);
+const gulfOrTiers = anyOf("@gulf", "@tiers");
+const retaliation = "@retaliation";
 
 // A short list of curbs beside `@export-controls`, within the query's wildcard budget.
 const sanctionOrCurb =
-  oneOf(`ban bans banned curb* restri* tighten* limit* licen* verschärf* *schränk* sınırla* 厳格化
-  durci* endurec* inaspr* restrei* memperketat ужесточ* ограничени* ограничил* पाबंदी पाबंदियों पाबंदियां запрет* kısıtla* प्रतिबंध pembatasan larangan vikwazo
-  "hạn chế" cấm 限制 管制 规制 規制 禁止 규제 통제 제재 قيود حظر सख्त batasi *zuia* 收紧 收緊`);
+  oneOf(`ban bans banned curb* restri* tighten* limit* licen* verschärf* *schränk* sınırl* 厳格化
+  durci* endurec* inaspr* restrei* memperketat ужесточ* ограничени* ограничил* पाबंदी पाबंदियों पाबंदियां запрет* kısıtl* प्रतिबंध pembatasan larangan vikwazo
+  "hạn chế" cấm 限制 管制 规制 規制 禁止 규제 통제 제재 قيود حظر सख्त batasi *zuia* 收紧 收緊
+  制限 제한 금지 रोक कड़ा कड़े नियंत्रण *dhibiti* marufuku denetim*`);
 // "The metals are used in chips": a raw material's use, not a tie to chip controls.
 const usedIn = oneOf(`used use verwendet eingesetzt utilisés utilisé usan usados usadas utilizzati utilizzato
   digunakan "dùng trong" hutumika kullanılan используются используемые تستخدم المستخدمة उपयोग इस्तेमाल 사용되는 用于
@@ -524,11 +499,7 @@ const servers = oneOf(
 );
 
 // Caps on how many advanced chips a country may buy: the diffusion rule's tiers, read from the buyer's side.
-const capWords = anyOf(
-  oneOf(`cap caps capped ceiling* quota* limit* *obergrenze* kontingent* plafond* plafonn* tope topes limite* tetto
-    tetti teto tetos deckel* batas kuota "giới hạn" "hạn mức" trần kikomo sınır* kota* лимит* потолок квот* ограничени* سقف سقوف حصص सीमा सीमाओं
-    सीमित 상한 한도 上限 限额 配额 枠`),
-);
+const capWords = "@caps";
 const capCountries = anyOf(
   oneOf(`india* indien inde indi brazil* brasil* bresil* mexic* mexiko messico meksika indonesi* malaysi* vietnam*
     nigeria* saudi* emirat* "latin america*" lateinamerika* latinoam* भारत भारतीय ब्राज़ील ब्राजील मेक्सिको الهند البرازيل
@@ -544,15 +515,24 @@ const chipsShort = anyOf(
     полупроводник* "yarı iletken*"`),
 );
 const usOrExports = anyOf(usGov, exportWords);
+// AI by the word each language uses for it ("yapay zeka şirketleri", "ИИ-компании", "एआई कंपनियां"), without the
+// chatbots and models of `@ai`: a ban on a chatbot is no export control.
+const aiWords =
+  oneOf(`ai ki ia ии 인공지능 人工智能 人工知能 الذكاء एआई "yapay zek*" kecerdasan "trí tuệ" akili
+  intelligen*`);
+// A continent under the caps as a country is ("most of Africa").
+const africa = oneOf(
+  `afric* afrik* afriq* африк* أفريقيا افريقيا إفريقيا अफ्रीका 아프리카 非洲 アフリカ "châu phi"`,
+);
 
 const exportQuery = allOf(
   anyOf(
     // Export controls on chips and chipmaking tools, whoever they target (the reading says so); on AI, China's.
-    allOf(controlsCore, anyOf(chips, nvidia, allOf(china, "ai"))),
+    allOf(controlsCore, anyOf(chips, nvidia, allOf(china, aiWords))),
     allOf(china, entityList),
     // Curbs on chips: from Washington or its allies, on exports or on China (tools: the lithography branch).
     allOf(
-      near(8, anyOf(chips, nvidia), curb),
+      near(8, anyOf(chips, nvidia), anyOf(curb, capWords)),
       // Two of: Washington or an ally, an export word, China (or a Global South buyer beside Washington).
       anyOf(
         allOf(anyOf(usGov, allies), anyOf(exportWords, china)),
@@ -583,13 +563,14 @@ const exportQuery = allOf(
     // Caps on chips, for the Gulf, a tier, or India, Brazil, Argentina or any Global South country under a US limit.
     allOf(
       near(6, anyOf(chips, chipsShort), capWords),
-      anyOf(gulfOrTiers, allOf(anyOf(capCountries, "@global-south"), usOrExports)),
+      anyOf(gulfOrTiers, allOf(anyOf(capCountries, "@global-south", africa), usOrExports)),
     ),
     // Washington's limits or licences keeping chips from a Global South country ("the Commerce Department's
     // licence policy delays processors for Mumbai's data centres").
     allOf("@us-government", near(10, chips, anyOf(capWords, licence, curb)), "@global-south"),
     // Lithography curbs and chip smuggling are China stories even when a headline leaves China out.
-    allOf(anyOf(controlsCore, sanctionOrCurb), toolMakers),
+    // An ally's licence list for chipmaking equipment bound for China is a curb as a ban is.
+    allOf(anyOf(controlsCore, sanctionOrCurb, licence), toolMakers),
     allOf(smuggling, anyOf(chipsShort, servers)),
     // Allied enforcement: charges, fraud cases, investigations and new export rules over chips or servers in
     // Singapore or Malaysia.
@@ -607,21 +588,46 @@ const exportQuery = allOf(
       ),
     ),
     allOf(chinaSkus, "@us-government", china),
+    // A US licence requirement told by what it costs Nvidia ("a $5.5bn charge from the new US licence rule"): the
+    // licence is an export licence whether or not the text says China. Not approvals (an antitrust nod).
+    allOf(
+      nvidia,
+      near(
+        4,
+        // Not English "licenses": Nvidia licenses its software to US firms.
+        oneOf(`=licence =licences =license licencia* licenza licenze lizenz* licenç* lisans* lisensi leseni лиценз*
+          "cấp phép" "giấy phép" ترخيص الترخيص
+          تراخيص लाइसेंस 허가 許可 许可 ライセンス`),
+        anyOf("@united-states", "@us-government"),
+      ),
+    ),
+    // A chip cut down for China to stay within US rules ("bridée", "abgespeckt", "урезанный", 性能抑制版): the
+    // China-only parts told without their names.
+    allOf(
+      near(
+        4,
+        anyOf(chipsShort, "@chips"),
+        oneOf(`china-only china-specific cut-down scaled-back downgraded bridé* recortad* rebajad* abgespeckt*
+          ridott* depotenziat* урезанн* 性能抑制 特供 阉割 閹割 저사양 "중국 전용" "中国専用" mutilad* diturunkan`),
+      ),
+      china,
+      anyOf(usGov, curb, ruleWords),
+    ),
     near(
       8,
       chinaSkus,
-      oneOf(
-        `ban* curb* restrict* licen* lizenz* verbot* interdi* prohib* 禁 限制 受限 규제 제한 halt* stopp* 중단 停止 暂停 запрет* ограничени*`,
+      anyOf(
+        oneOf(
+          `ban* curb* restrict* licen* lizenz* verbot* interdi* prohib* 禁 限制 受限 규제 제한 halt* stopp* 중단 停止 暂停 запрет* ограничени*`,
+        ),
+        licence,
       ),
     ),
     // The rule named by what it does ("the rule on the diffusion of AI", "Biden's chip rule"), rescinded or not.
-    allOf(
-      anyOf(diffusionRule, near(4, diffusionWords, ruleWords)),
-      anyOf(
-        chipsShort,
-        oneOf(`ai ki ia ии 인공지능 人工智能 الذكاء एआई "yapay zek*" kecerdasan "trí tuệ" akili intelligen*`),
-      ),
-    ),
+    allOf(anyOf(diffusionRule, near(4, diffusionWords, ruleWords)), anyOf(chipsShort, aiWords)),
+    // The rule named by its tiers ("Biden's three-tier framework for AI chips", "3단계 AI 칩 규제", a better
+    // "Einstufung bei KI-Chips"): tiers beside chips and Washington, scrapped, replaced, capping or curbing.
+    allOf(near(6, "@tiers", chipsShort), "@us-government", anyOf(rescind, ruleWords, capWords, curb)),
     allOf(
       near(5, chipsShort, ruleWords),
       anyOf("@us-government", rescind),
@@ -680,45 +686,14 @@ const placeStems =
   giamaic* caraib* cabo-verdian* caboverdian* кыргыз* киргиз* бишкек* cambod* kambod* camboj* myanmar* birman* burmese* zimbabw* zambi* sambi* camerun* cameroun* kamerun* tunisi*
   tunes* tunez* tunus* libye* liby* libi* venezuel* ecuador* equateur* ekvador* bolivi* guatemal* hondur*
   nicaragu* paraguay* urugua* salvador* domini* jamaic* jamaik* haiti* cuban* kuban* palestin* palastin*
-  filistin* afric* afrik* afriq* arab*`);
+  filistin* afric* afrik* afriq* arab* hintli* египт*`);
 const riskyPlaces = oneOf(
   `=chad guinea =mali sudan jordan =lào mısır 苏丹 加纳 ガーナ 가나 수단 오만 이란 인도 =lima santiago`,
 );
 const riskyContext =
   oneOf(`government* gobierno governo gouvernement regierung pemerintah hükümet правительств*
   حكومة सरकार 政府 정부 president* country pays país nchi ülke`);
-const regionWords =
-  oneOf(`"latin america*" latam latinoam* "america latina" "amerique latine" lateinamerika* "mỹ latinh"
-  "amerika latin" caribbean karibik
-  caraïbes caribe "southeast asia*" "south asia*" "asie du sud*" südostasien
-  "sudeste asiático" "sudeste asiatico" "sud-est asiatico" "asia tenggara" "đông nam á"
-  "kusini mashariki mwa asia" "güneydoğu asya" "юго-восточн* ази*"
-  "جنوب شرق آسيا" "दक्षिण पूर्व एशिया" 동남아 東南アジア
-  东南亚 asean "global south" "sud global" "sur global" "sul global" "global* süden*"
-  "selatan global" "kusini mwa dunia"
-  "küresel güney" "глобальн* юг*" "الجنوب العالمي" "ग्लोबल साउथ" "वैश्विक दक्षिण" 글로벌 사우스 글로벌사우스 全球南方 グローバルサウス
-  entwicklungsländer* "developing countr*" "developing nations" "emerging market*"
-  "pays en développement" "países en desarrollo" "países em desenvolvimento" "países emergentes"
-  "paesi in via di sviluppo" "negara berkembang" "nước đang phát triển"
-  "nchi zinazoendelea" "gelişmekte olan" "развивающ* стран*" "الدول النامية" "विकासशील देश*" 개발도상국 신흥국
-  发展中国家 發展中國家 新兴市场 途上国 新興国 "middle east" nahost moyen-orient "oriente medio" "oriente médio"
-  "medio oriente" "timur tengah" "trung đông" "mashariki ya kati" "orta doğu" "ближн* восток*"
-  "الشرق الأوسط" "मध्य पूर्व" 중동 中东 中東 gulf golfe golfo golfstaat* teluk "vùng vịnh" ghuba körfez
-  الخليج खाड़ी 걸프 海湾 湾岸 "small island*" "island states"
-  "pacific islands" 太平洋岛国 "pacific island*" "pacific nation*" pazifikstaat* pazifikinsel* "îles du pacifique"
-  "états insulaires" "estados insulares" "islas del pacífico" "ilhas do pacífico" "stati insulari" "isole del pacifico"
-  "negara kepulauan pasifik" "visiwa vya pasifiki" "pasifik ada*" "островн* государств*" "الدول الجزرية"
-  "جزر المحيط الهادئ" "प्रशांत द्वीप*" "द्वीपीय देश*" "태평양 도서국" 도서국 太平洋島国 太平洋島嶼国 太平洋島國
-  "pays du sud" "pays des suds" "países del sur" "países do sul" "paesi del sud" "länder des südens" "staaten des südens"
-  "negara-negara selatan" "nchi za kusini" "güney ülkeleri" "страны юга" "стран юга" "دول الجنوب" "दक्षिणी देश*"
-  "दक्षिण के देश*" 남반구 南方国家 南方國家 "third world" "tiers-monde" "tiers monde" "tercer mundo" "terceiro mundo"
-  "terzo mondo" "dritte* welt" "dunia ketiga" "thế giới thứ ba" "dunia ya tatu" "üçüncü dünya" "третьего мира"
-  "третий мир" "العالم الثالث" "तीसरी दुनिया" 제3세계 第三世界 "majority world" "emerging econom*" "économies émergentes"
-  "pays émergents" "economías emergentes" "economias emergentes" "economie emergenti" schwellenländer* "ekonomi berkembang"
-  "nền kinh tế mới nổi" "gelişen ekonomi*" "yükselen ekonomi*" "развивающ* экономик*" "الاقتصادات الناشئة"
-  "उभरती अर्थव्यवस्था*" "신흥 경제*" 新兴经济体 新興經濟體 "low-income countr*" "pays à faible revenu" "poorer countries"
-  "châu phi" африк* أفريقيا افريقيا إفريقيا अफ्रीका 아프리카 非洲 アフリカ عربي العربية "अरब देश*" "अरब जगत" 아랍 阿拉伯
-  アラブ арабск*`);
+const regionWords = "@south-regions";
 const region = anyOf(regionWords, placeStems, "@global-south", allOf(riskyPlaces, riskyContext));
 const aiOrOpenModels = anyOf(
   ai,
@@ -731,14 +706,14 @@ const aiOrOpenModels = anyOf(
     3,
     oneOf(`model* modèle* modelo* modell* modeli* "mô hình" модел* نموذج نماذج मॉडल 모델 模型 モデル`),
     oneOf(`open* ouvert* abiert* aberto* offen* aperto libre* libres gratuit* gratis free kostenlos* terbuka mở
-      huria açık ücretsiz открыт* бесплатн* مفتوح* مجاني* ओपन मुफ्त 오픈 공개 무료 开源 開源 免费 オープン 無料 cheap*
-      low-cost barat* günstig* murah "giá rẻ" nafuu ucuz дешев* رخيص* सस्त* 저비용 低成本 "bajo coste" "bajo costo"
+      huria bure açık ücretsiz открыт* бесплатн* مفتوح* مجاني* المجاني المجانية ओपन मुफ्त 오픈 공개 무료 开源 開源 免费 オープン 無料 cheap*
+      low-cost barat* günstig* murah "giá rẻ" nafuu ucuz дешев* дешёв* رخيص* सस्त* 저비용 저렴 安価 格安 無償 低成本 "bajo coste" "bajo costo"
       "baixo custo" "basso costo" "düşük maliyet*" "منخفض التكلفة" "منخفضة التكلفة" "قليل التكلفة" "कम लागत"
       "chi phí thấp" "gharama nafuu" "gharama ya chini" "biaya rendah" "berbiaya rendah" "à bas coût" "bon marché"
       "peu coûteux" "peu cher" "pas cher"
       "a basso costo" недорог* affordable abordable* asequible* acessíve* accessibil* terjangkau preiswert*
       erschwinglich* reasoning raisonnement razonamiento raciocínio ragionamento
-      penalaran "suy luận" rassuzhd* рассужда* استدلال तर्क 추론 推理 推論`),
+      penalaran "suy luận" rassuzhd* рассужда* استدلال तर्क रीज़निंग रीजनिंग "akıl yürütme" 추론 推理 推論`),
   ),
 );
 // Using, adopting, deploying, testing, launching and building on a model, and who does it: the `@adoption` concept.
@@ -754,21 +729,25 @@ const adoption = anyOf(
         "mô hình" модел* نموذج मॉडल 모델 模型 モデル`),
     ),
     oneOf(`spread* "gain* ground" "se répand*" "gagne du terrain" "gana terreno" "ganha terreno" "guadagna terreno"
-      "an boden" populer* "phổ biến" yaenea inaenea yayılıyor yaygınlaş* распространя* ينتشر تنتشر फैल* लोकप्रिय 확산
+      "an boden" populer* popular* umaarufu 人気 인기 "phổ biến" yaenea inaenea yayılıyor yaygınlaş* распространя* ينتشر تنتشر फैल* लोकप्रिय 확산
       流行 広が 広ま 普及`),
   ),
 );
 // Chip caps read as an access gap for India, Brazil or Mexico are this topic's too (and export-controls').
 // Any Global South country under the caps reads so, as India, Brazil or Mexico do (the rule's second tier held
-// Egypt, Kazakhstan, Vietnam and most of Africa too).
+// Egypt, Kazakhstan, Vietnam and most of Africa too), and so does a country placed in a tier ("India is in
+// the second tier").
 // Licences for the Gulf are export-controls' alone, and the rule's overview that bars "China, Russia and Iran"
 // names no buyer of the South.
 const accessGap = allOf(
   anyOf(
     near(6, anyOf(chips, chipsShort), capWords),
     allOf("@us-government", near(10, chips, licence), capCountries, not("@gulf")),
+    allOf(anyOf(chips, chipsShort), near(4, "@tiers", anyOf(capCountries, "@global-south")), not("@gulf")),
   ),
-  anyOf(capCountries, "@global-south"),
+  // A region counts as a country does ("most of Africa"), but not the Gulf or the Middle East: their caps go with
+  // their licences, to export-controls.
+  anyOf(capCountries, "@global-south", allOf(anyOf(regionWords, africa), not("@gulf"))),
   not(
     near(
       3,
@@ -776,14 +755,9 @@ const accessGap = allOf(
       oneOf(`russ* rusia rússia روسيا रूस 俄罗斯 ロシア 러시아 росси*`),
     ),
   ),
-  anyOf(
-    ai,
-    oneOf(`tier* nivel* nível niveau* stufe* gap access* zugang acceso acesso accès ambition* ambiz* ambici*
-      महत्वाकांक्षा असर hurt* blow setback rückschlag revés golpe "coup dur" pukulan "đòn" pigo darbe удар ضربة झटका 타격 打击 打擊 打撃 "left out" fuera exclu* ausgeschlossen brecha fosso
-      kesenjangan "khoảng cách" pengo uçurum разрыв فجوة الفجوة अंतर 격차 差距 格差 nachteil* mission* escalón*
-      tingkat kademe* уровн* categor* fascia fasce فئة الفئة श्रेणी 등급 ティア 层级 等级 nhóm daraja "fall* behind"
-      "left behind" behind rückstand retard* rezag* atras* tertinggal "tụt hậu" geride отстава* تخلف पिछड़ 뒤처 落后 遅れ`),
-  ),
+  anyOf(ai, "@tiers", "@access-gap"),
+  // A transit country's licences against re-exports to China keep nobody from chips.
+  not("@smuggling"),
 );
 // "Without AI", "sans recours à l'intelligence artificielle", "isiyotumia akili bandia": software that says it
 // uses none is no AI adoption.
@@ -795,6 +769,11 @@ const withoutAi = near(
     使わない`),
   "@ai",
 );
+const appCharts = oneOf(`"app store" appstore "play store" "apple's store" "loja da apple" "tienda de apple"
+  "متجر آبل" "ऐप स्टोर" 앱스토어 "앱 스토어" アプリストア 应用商店 應用商店 "магазин приложений" "uygulama mağaza*"
+  "cửa hàng ứng dụng" "toko aplikasi" "most downloaded" "mais baixado" "más descargada" meistgeladen*
+  "le plus téléchargé*" "paling banyak diunduh" "सबसे ज्यादा डाउनलोड" "tải nhiều nhất" "en çok indirilen"
+  "самое скачиваемое" "الأكثر تنزيلا" 下载榜 ダウンロード数`);
 const globalSouthQuery = anyOf(
   // The places, with their thousands of names, are read last: only for articles that pass the rest.
   allOf(
@@ -819,6 +798,18 @@ const globalSouthQuery = anyOf(
           voice* stimm* voix voz voce suara giọng sauti ses голос* صوت आवाज़ 음성 语音 音声 deepfake*`),
       ),
     ),
+    // A ban on AI (schools that forbid chatbots in exams) is no uptake, whoever names its use.
+    not(
+      near(
+        3,
+        "@ai",
+        oneOf(`ban bans banned banning prohib* proíb* proib* interdi* verbiet* verbot* vieta* larang* melarang
+          cấm marufuku *piga marufuku* yasakla* запрет* حظر تحظر يحظر प्रतिबंध पाबंदी 금지 禁止 禁用 禁じ`),
+      ),
+    ),
+    // An app store's chart in the US and a Global South country ("the most downloaded free app in the US and
+    // India") is the app's rise everywhere, r1-release's story, not the South's uptake.
+    not(allOf(appCharts, "@united-states")),
     // Licences for chips to the Gulf and chip smuggling through Malaysia are export-controls' stories.
     not(anyOf(allOf(licence, chipsShort, gulfOrTiers), smuggling)),
   ),

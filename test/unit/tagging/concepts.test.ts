@@ -136,6 +136,15 @@ describe("the bundled concepts", () => {
       "gulf",
       "united-states",
       "adoption",
+      "tiers",
+      "caps",
+      "chipmaking-tools",
+      "smuggling",
+      "rescinded",
+      "access-gap",
+      "exports",
+      "retaliation",
+      "south-regions",
       "chips",
     ]);
     for (const concept of all) expect(() => validateConcept(concept.query)).not.toThrow();

@@ -50,6 +50,14 @@ describe("compileTopics matching", () => {
     expect(matches("が", "か")).toBe(false);
   });
 
+  it("matches a Korean phrase written with spaces or without, and not with another word between", () => {
+    expect(matches('"수출 통제"', "미국, 수출 통제 명단에 추가")).toBe(true);
+    expect(matches('"수출 통제"', "미국 수출통제 강화")).toBe(true);
+    expect(matches('"수출 통제"', "대중수출 통제 강화")).toBe(true);
+    expect(matches('"수출 통제"', "수출 업체 통제")).toBe(false);
+    expect(matches('"수출 통제"', "수출은 통제")).toBe(false);
+  });
+
   it("finds NEAR pairs in either order within the distance, in one field", () => {
     const query = "deepseek NEAR/3 model";
     expect(matches(query, "DeepSeek releases a new model")).toBe(true);
