@@ -147,8 +147,8 @@ export class ReadPool implements Reads {
       job.forget?.();
       // The lanes never start more reads than there are workers, so one is idle.
       const worker = this.#workers.find((w) => w.inFlight === 0)!;
-      worker
-        .call(job.call)
+      // A worker that cannot even be started (a throw, not a rejection) must still give its lane back.
+      new Promise<unknown>((resolve) => resolve(worker.call(job.call)))
         .then(job.resolve, job.reject)
         .finally(() => {
           this.#lanes.done(lane);
