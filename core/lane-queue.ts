@@ -3,8 +3,9 @@ export type Lane = "quick" | "slow";
 
 /**
  * Which waiting call a pool of `slots` one-call-at-a-time workers starts next. Quick calls go first, and slow
- * calls never hold every slot: at least one stays free of them (unless there is only one), so a cheap read is never queued behind a year-long one. Calls wait here, not in a worker's own
- * inbox, so one whose asker has gone can still be dropped (`drop`) before it costs anything.
+ * calls never hold every slot: at least one stays free of them (unless there is only one), so a cheap read is
+ * never queued behind a year-long one. Calls wait here, not in a worker's own inbox, so one whose asker has
+ * gone can still be dropped (`drop`) before it costs anything.
  */
 export class LaneQueue<Job> {
   readonly #waiting: Record<Lane, Job[]> = { quick: [], slow: [] };
