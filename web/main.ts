@@ -142,14 +142,21 @@ async function load(fresh = false, quiet = false): Promise<void> {
     const breakdownChanged = fresh || splitKey !== breakdownKey || breakdownFigure.dataset.state !== "ready";
     if (mainChanged) figureState.loading(quiet);
     if (breakdownChanged) breakdownFigure.dataset.state = "loading";
+    const viewRequest = mainChanged ? (first ?? requestView(s, fetching)) : null;
+    viewRequest?.catch(() => undefined);
     // The first chart asks for the breakdown only once it is drawn: on a large store the breakdown is the
-    // slower query, and the first chart should not queue behind it. Later views ask for both at once.
-    const splitRequest = breakdownChanged && !firstChart ? requestBreakdown(split, fetching) : null;
+    // slower query, and the first chart should not queue behind it. Later views ask for both, the chart's
+    // first: with one read worker free (the other on a slow read), the chart then does not wait for a
+    // breakdown (400 ms at a million articles in a zone off UTC's day edges).
+    const splitRequest =
+      breakdownChanged && !firstChart
+        ? (viewRequest ?? Promise.resolve()).then(() => requestBreakdown(split, fetching))
+        : null;
     splitRequest?.catch(() => undefined);
     let drawn: Coverage | null = null;
-    if (mainChanged) {
+    if (viewRequest) {
       byId<HTMLAnchorElement>("export-csv").href = coverageCsvUrl(query);
-      const view = await (first ?? requestView(s, fetching));
+      const view = await viewRequest;
       const [main, marked] = await Promise.all([view.coverage, view.timeline]);
       void topicsArrive().catch(() => undefined);
       if (seq !== loadSeq) return;

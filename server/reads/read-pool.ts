@@ -1,9 +1,13 @@
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
+import { HTTPException } from "hono/http-exception";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { Logger } from "pino";
 import { DomainError, type ErrorCode } from "../../core/errors";
+import { LaneQueue } from "../../core/lane-queue";
 import { WorkerCalls, type WorkerCallsOptions } from "../../core/worker-calls";
 import type { DatabaseOptions, Executor } from "../../db/client";
+import { readLane } from "./read-lanes";
 import {
   type ArticlesAnswer,
   inProcessReads,
@@ -56,11 +60,17 @@ export function startReads(options: {
 const defaultThreads = () => Math.max(2, Math.min(4, availableParallelism()));
 
 /**
- * Calls go to the worker with the fewest calls in flight. A worker that dies rejects the calls it had and is
- * started again by the next call; a read changes nothing, so nothing needs undoing.
+ * Each worker answers one read at a time; reads wait in the pool's lanes (core/lane-queue.ts) until one is
+ * free: quick ones first, and slow ones (a spread, terms, stories, coverage in stories) never on every worker,
+ * so a dashboard's chart is not queued behind the panels of a page the reader already left. A read whose
+ * request is aborted (the client went away) before it starts is dropped and never runs; one already running
+ * finishes (a libSQL call cannot be interrupted) and its answer is thrown away. A worker that dies rejects
+ * its read and is started again by the next; a read changes nothing, so nothing needs undoing.
  */
 export class ReadPool implements Reads {
   readonly #workers: WorkerCalls<ReadCall, ReadError>[];
+  readonly #lanes: LaneQueue<WaitingRead>;
+  #dropped = 0;
 
   constructor(
     readonly database: DatabaseOptions,
@@ -68,29 +78,40 @@ export class ReadPool implements Reads {
     threads: number,
   ) {
     this.#workers = Array.from({ length: threads }, () => new WorkerCalls(this.#workerOptions()));
+    this.#lanes = new LaneQueue(threads);
     // Started now rather than on the first request, so the first reader does not wait for a thread to boot;
     // an idle pool does not keep the process alive.
     for (const worker of this.#workers) worker.start();
   }
 
-  coverage(query: Extract<ReadCall, { kind: "coverage" }>["query"]) {
-    return this.#call({ kind: "coverage", query }) as ReturnType<Reads["coverage"]>;
+  /** Reads dropped unstarted because their request was aborted. */
+  get dropped(): number {
+    return this.#dropped;
   }
 
-  articles(query: Extract<ReadCall, { kind: "articles" }>["query"]) {
-    return this.#call({ kind: "articles", query }) as Promise<ArticlesAnswer>;
+  /** Reads waiting for a worker. */
+  get waiting(): number {
+    return this.#lanes.waiting;
   }
 
-  spread(query: Extract<ReadCall, { kind: "spread" }>["query"]) {
-    return this.#call({ kind: "spread", query }) as Promise<SpreadAnswer>;
+  coverage(query: Extract<ReadCall, { kind: "coverage" }>["query"], signal?: AbortSignal) {
+    return this.#call({ kind: "coverage", query }, signal) as ReturnType<Reads["coverage"]>;
   }
 
-  terms(query: Extract<ReadCall, { kind: "terms" }>["query"]) {
-    return this.#call({ kind: "terms", query }) as Promise<TermsAnswer>;
+  articles(query: Extract<ReadCall, { kind: "articles" }>["query"], signal?: AbortSignal) {
+    return this.#call({ kind: "articles", query }, signal) as Promise<ArticlesAnswer>;
   }
 
-  stories(query: Extract<ReadCall, { kind: "stories" }>["query"]) {
-    return this.#call({ kind: "stories", query }) as Promise<StoriesAnswer>;
+  spread(query: Extract<ReadCall, { kind: "spread" }>["query"], signal?: AbortSignal) {
+    return this.#call({ kind: "spread", query }, signal) as Promise<SpreadAnswer>;
+  }
+
+  terms(query: Extract<ReadCall, { kind: "terms" }>["query"], signal?: AbortSignal) {
+    return this.#call({ kind: "terms", query }, signal) as Promise<TermsAnswer>;
+  }
+
+  stories(query: Extract<ReadCall, { kind: "stories" }>["query"], signal?: AbortSignal) {
+    return this.#call({ kind: "stories", query }, signal) as Promise<StoriesAnswer>;
   }
 
   async stop(): Promise<void> {
@@ -98,10 +119,42 @@ export class ReadPool implements Reads {
     await Promise.all(this.#workers.map((worker) => worker.stop(stop, "read workers are stopped")));
   }
 
-  #call(call: ReadCall): Promise<unknown> {
-    let idlest = this.#workers[0]!;
-    for (const other of this.#workers) if (other.inFlight < idlest.inFlight) idlest = other;
-    return idlest.call(call);
+  #call(call: ReadCall, signal: AbortSignal | undefined): Promise<unknown> {
+    if (signal?.aborted) {
+      this.#dropped++;
+      return Promise.reject(clientGone());
+    }
+    return new Promise<unknown>((resolve, reject) => {
+      const waiting: WaitingRead = { call, resolve, reject };
+      if (signal) {
+        const abort = () => {
+          if (!this.#lanes.drop(waiting)) return;
+          this.#dropped++;
+          reject(clientGone());
+        };
+        signal.addEventListener("abort", abort, { once: true });
+        waiting.forget = () => signal.removeEventListener("abort", abort);
+      }
+      this.#lanes.add(waiting, readLane(call));
+      this.#startWaiting();
+    });
+  }
+
+  /** Starts waiting reads on idle workers, as many as the lanes allow. */
+  #startWaiting(): void {
+    for (let next = this.#lanes.start(); next; next = this.#lanes.start()) {
+      const { job, lane } = next;
+      job.forget?.();
+      // The lanes never start more reads than there are workers, so one is idle.
+      const worker = this.#workers.find((w) => w.inFlight === 0)!;
+      // A worker that cannot even be started (a throw, not a rejection) must still give its lane back.
+      new Promise<unknown>((resolve) => resolve(worker.call(job.call)))
+        .then(job.resolve, job.reject)
+        .finally(() => {
+          this.#lanes.done(lane);
+          this.#startWaiting();
+        });
+    }
   }
 
   #workerOptions(): WorkerCallsOptions<ReadError> {
@@ -138,3 +191,17 @@ function rebuild(described: ReadError): Error {
   error.stack = `${described.stack ?? `${described.name}: ${described.message}`}\n    (in a read worker thread)`;
   return error;
 }
+
+interface WaitingRead {
+  call: ReadCall;
+  resolve(value: unknown): void;
+  reject(error: Error): void;
+  /** Stops listening for its request's abort, once it has started. */
+  forget?: () => void;
+}
+
+/** Nobody reads the answer; 499 (nginx's "client closed request") keeps it out of the error log. */
+const clientGone = () =>
+  new HTTPException(499 as ContentfulStatusCode, {
+    message: "the client closed the request before its read began",
+  });

@@ -14,14 +14,15 @@ export type StoriesAnswer = Awaited<ReturnType<typeof answerStories>>;
  * The read queries that can take milliseconds of SQLite at a million articles: coverage (rollup sums, spikes),
  * article lists (search), a topic's spread (every tagged article of the period) and its distinctive terms (the
  * texts of up to 20,000 articles a side), and the stories of a selection. libSQL's file calls are synchronous on the calling thread, so the server hands
- * them to read workers (read-pool.ts); tests and a `:memory:` database answer them in-process.
+ * them to read workers (read-pool.ts); tests and a `:memory:` database answer them in-process. `signal` is the
+ * request's: aborted (the client went away) before its read starts, the read is dropped unrun.
  */
 export interface Reads {
-  coverage(query: CoverageQuery): Promise<CoverageAnswer>;
-  articles(query: ArticlesQuery): Promise<ArticlesAnswer>;
-  spread(query: SpreadQuery): Promise<SpreadAnswer>;
-  terms(query: TermsQuery): Promise<TermsAnswer>;
-  stories(query: StoriesQuery): Promise<StoriesAnswer>;
+  coverage(query: CoverageQuery, signal?: AbortSignal): Promise<CoverageAnswer>;
+  articles(query: ArticlesQuery, signal?: AbortSignal): Promise<ArticlesAnswer>;
+  spread(query: SpreadQuery, signal?: AbortSignal): Promise<SpreadAnswer>;
+  terms(query: TermsQuery, signal?: AbortSignal): Promise<TermsAnswer>;
+  stories(query: StoriesQuery, signal?: AbortSignal): Promise<StoriesAnswer>;
   stop(): Promise<void>;
 }
 

@@ -130,6 +130,6 @@ const route = createRoute({
 
 export function articleRoutes({ reads }: { reads: Reads }) {
   return new OpenAPIHono().openapi(route, async (c) =>
-    c.json(await reads.articles(c.req.valid("query")), 200),
+    c.json(await reads.articles(c.req.valid("query"), c.req.raw.signal), 200),
   );
 }

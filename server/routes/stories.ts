@@ -173,7 +173,9 @@ export function storyRoutes({ db, reads }: Pick<AppDeps, "db"> & { reads: Reads 
   return (
     new OpenAPIHono()
       // A selection can match the stories of many thousand articles: a read worker's job (reads/stories-answer.ts).
-      .openapi(listRoute, async (c) => c.json(await reads.stories(c.req.valid("query")), 200))
+      .openapi(listRoute, async (c) =>
+        c.json(await reads.stories(c.req.valid("query"), c.req.raw.signal), 200),
+      )
       .openapi(oneRoute, async (c) => {
         const { id } = c.req.valid("param");
         const story = await getStory(db, id);

@@ -165,7 +165,10 @@ export function topicEvidenceRoutes({ db, reads }: Pick<AppDeps, "db"> & { reads
     new OpenAPIHono()
       // The terms read and analyse thousands of articles: a read worker's job (server/reads/terms-answer.ts).
       .openapi(routes.terms, async (c) =>
-        c.json(await reads.terms({ ...c.req.valid("query"), slug: c.req.valid("param").slug }), 200),
+        c.json(
+          await reads.terms({ ...c.req.valid("query"), slug: c.req.valid("param").slug }, c.req.raw.signal),
+          200,
+        ),
       )
       .openapi(routes.misses, async (c) => {
         const { slug } = c.req.valid("param");

@@ -122,6 +122,9 @@ const route = createRoute({
 
 export function topicSpreadRoutes({ reads }: { reads: Reads }) {
   return new OpenAPIHono().openapi(route, async (c) =>
-    c.json(await reads.spread({ ...c.req.valid("query"), slug: c.req.valid("param").slug }), 200),
+    c.json(
+      await reads.spread({ ...c.req.valid("query"), slug: c.req.valid("param").slug }, c.req.raw.signal),
+      200,
+    ),
   );
 }

@@ -24,6 +24,13 @@ export interface CoverageView {
 }
 
 /**
+ * Past this many points an update is drawn at once: Chart.js resolves every point's animation options, ~30 ms
+ * of the page's redraw at a year of days in five series (measured in Chromium, npm run bench dashboard), while
+ * the eye cannot follow 1,800 points moving anyway.
+ */
+const ANIMATED_POINTS = 600;
+
+/**
  * The coverage-over-time chart. Created once per canvas, updated in place as the view changes (Chart.js then
  * animates between states instead of rebuilding), destroyed on teardown. Events, spikes' triangles and outage
  * shading are drawn by a plugin of this chart from the current view.
@@ -131,8 +138,17 @@ export class CoverageChart {
     Object.assign(scales.y!, { min: axis?.min, max: axis?.max });
     Object.assign(scales.y!.ticks!, { precision: axis ? undefined : 0, stepSize: axis?.stepSize });
     chart.options.color = theme.text;
-    // The first draw is not animated: it is what a visitor waits for. Later changes animate between states.
-    chart.update(this.#drawn ? undefined : "none");
+    // The first draw is not animated: it is what a visitor waits for. Later changes animate between states,
+    // unless the lines hold so many points that resolving each one's animation costs more than it shows.
+    const points = coverage.buckets.length * coverage.series.length;
+    if (this.#drawn && points <= ANIMATED_POINTS) chart.update();
+    else {
+      // An update without animation while an earlier one still runs can draw nothing at all (seen in the bench:
+      // a year of days after an animated view of weeks never appeared; Chart.js waited on the old animation):
+      // stop it first.
+      chart.stop();
+      chart.update("none");
+    }
     this.#drawn = true;
   }
 
