@@ -192,7 +192,7 @@ const route = createRoute({
 
 export function coverageRoutes({ reads }: { reads: Reads }) {
   return new OpenAPIHono().openapi(route, async (c) => {
-    const answer = await reads.coverage(c.req.valid("query"));
+    const answer = await reads.coverage(c.req.valid("query"), c.req.raw.signal);
     c.header("x-tidemark-counted-from", answer.countedFrom);
     if (answer.format === "csv") {
       return c.body(answer.csv, 200, {

@@ -32,6 +32,8 @@ describe("the dashboard over the sample coverage", () => {
     }));
     await page.goto(`${dashboard.server.url}${path}`);
     await chartReady(page);
+    // The controls are filled once the topic list arrives, after the first chart (main.ts start()).
+    await page.waitForSelector("#topic-toggles input");
   }
 
   /** The API's answer for exactly what the page asked (the CSV link carries the page's query). */
