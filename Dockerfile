@@ -34,4 +34,6 @@ USER node
 VOLUME /data
 EXPOSE 3000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 CMD ["node", "-e", "fetch(`http://127.0.0.1:${process.env.PORT}/api/health`).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
-CMD ["node", "dist/server.js"]
+# What `npm start` runs (package.json): the HTTP thread's young generation capped at 4 MiB semi-spaces; under 20
+# connections Node's default grew it by 30-70 MiB of resident memory for no measurable throughput.
+CMD ["node", "--max-semi-space-size=4", "dist/server.js"]

@@ -195,7 +195,12 @@ export async function benchApi(): Promise<Row[]> {
     packages: "external",
     logLevel: "warning",
   });
-  rows.push(...(await underLoad("read workers", ["dist/server.js"])));
+  // What `npm start` runs, flags included.
+  const start = (JSON.parse(readFileSync(`${ROOT}package.json`, "utf8")) as { scripts: { start: string } })
+    .scripts.start;
+  const [node, ...startArgs] = start.split(" ");
+  if (node !== "node") throw new Error(`npm start runs ${start}, not node: the bench cannot mirror it`);
+  rows.push(...(await underLoad("read workers", startArgs)));
   rows.push(...(await underLoad("process per core", ["dist/bench-cluster-prototype.js"])));
   return rows;
 }

@@ -70,7 +70,11 @@ describe("the Dockerfile's steps", () => {
       TIDEMARK_SCHEDULE: "off",
       LOG_LEVEL: "warn",
     };
-    expect(runtime.cmd).toEqual(["node", "dist/server.js"]);
+    // The container runs what `npm start` runs.
+    const start = (
+      JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { scripts: { start: string } }
+    ).scripts.start;
+    expect(runtime.cmd).toEqual(start.split(" "));
     server = spawn(runtime.cmd[0]!, runtime.cmd.slice(1), {
       cwd: app,
       env,
