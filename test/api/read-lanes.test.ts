@@ -4,12 +4,10 @@ import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../core/config";
 import { createTopic } from "../../db/queries/topics";
-import { storeFeedArticles } from "../../jobs/ingest/store-articles";
-import { TopicTagger } from "../../jobs/topics/topic-tagger";
 import { createApp } from "../../server/app";
 import { ReadPool } from "../../server/reads/read-pool";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
-import { makeArticle, makeFeed } from "../helpers/factories";
+import { makeArticle, makeFeed, storeTagged } from "../helpers/factories";
 
 const TERMS = "/api/topics/alpha/terms?from=2025-01-01&to=2025-03-31&limit=20";
 const COVERAGE = "/api/coverage?topics=alpha,beta&from=2025-01-01&to=2025-03-31";
@@ -40,13 +38,7 @@ describe("read lanes", () => {
         publishedAt: Date.UTC(2025, 0, 1) + i * 2_400_000,
       }),
     );
-    await storeFeedArticles(t.db, {
-      feedId: feed.id,
-      articles,
-      state: {},
-      now: Date.now(),
-      tagger: new TopicTagger(),
-    });
+    await storeTagged(t.db, feed.id, articles);
     const log = pino({ level: "silent" });
     pool = new ReadPool({ url: `file:${t.path}` }, log, 2);
     app = createApp({ db: t.db, config: loadConfig({ DATABASE_URL: `file:${t.path}` }), log, reads: pool });

@@ -3,13 +3,11 @@ import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../core/config";
 import { createTopic } from "../../db/queries/topics";
-import { storeFeedArticles } from "../../jobs/ingest/store-articles";
-import { TopicTagger } from "../../jobs/topics/topic-tagger";
 import { createApp } from "../../server/app";
 import { ReadPool } from "../../server/reads/read-pool";
 import type { Reads } from "../../server/reads/reads";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
-import { makeArticle, makeFeed } from "../helpers/factories";
+import { makeArticle, makeFeed, storeTagged } from "../helpers/factories";
 
 /**
  * The server's read workers (server/reads/read-pool.ts): real worker threads with their own connections to the
@@ -32,13 +30,7 @@ describe("read workers", () => {
         publishedAt: Date.UTC(2025, 0, 10) + i * 3_600_000 * 7,
       }),
     );
-    await storeFeedArticles(t.db, {
-      feedId: feed.id,
-      articles,
-      state: {},
-      now: Date.now(),
-      tagger: new TopicTagger(),
-    });
+    await storeTagged(t.db, feed.id, articles);
     const config = loadConfig({ DATABASE_URL: `file:${t.path}` });
     const log = pino({ level: "silent" });
     pool = new ReadPool({ url: `file:${t.path}` }, log, 2);

@@ -3,6 +3,8 @@ import type { Db } from "../../db/client";
 import { addFeed } from "../../db/queries/feeds";
 import type { Feed } from "../../db/schema";
 import type { NormalizedArticle } from "../../jobs/ingest/normalize";
+import { storeFeedArticles } from "../../jobs/ingest/store-articles";
+import { TopicTagger } from "../../jobs/topics/topic-tagger";
 
 let counter = 0;
 
@@ -37,4 +39,9 @@ export async function makeFeed(
     name: `Feed ${counter}`,
     ...overrides,
   });
+}
+
+/** Stores `articles` in `feedId` through the ingest's own store, tagged by the database's topics. */
+export async function storeTagged(db: Db, feedId: number, articles: NormalizedArticle[]): Promise<void> {
+  await storeFeedArticles(db, { feedId, articles, state: {}, now: Date.now(), tagger: new TopicTagger() });
 }
