@@ -44,6 +44,9 @@ class Matcher implements TopicMatcher {
   private readonly dict: Dictionary;
   /** Per article language (primary subtag): its stem ids, or null when its words match as written. */
   private readonly stemIdsByLang = new Map<string, StemIds | null>();
+  /** The last article's language and its stem ids: a feed's articles come in runs of one language. */
+  private lastLang: string | null | undefined = undefined;
+  private lastStemIds: StemIds | null = null;
 
   constructor(
     dict: Dictionary,
@@ -94,8 +97,16 @@ class Matcher implements TopicMatcher {
     return out;
   }
 
-  /** The stem ids of an article language, made on first use; null for a language matched as written. */
+  /** The stem ids of an article language; null for a language matched as written. */
   private stemIdsFor(lang: string | null | undefined): StemIds | null {
+    if (lang === this.lastLang && lang !== undefined) return this.lastStemIds;
+    this.lastLang = lang;
+    this.lastStemIds = this.stemIdsOfLanguage(lang);
+    return this.lastStemIds;
+  }
+
+  /** Made on first use per primary subtag. */
+  private stemIdsOfLanguage(lang: string | null | undefined): StemIds | null {
     const primary = primaryLanguage(lang);
     if (primary === null) return null;
     let stemIds = this.stemIdsByLang.get(primary);
