@@ -117,6 +117,27 @@ describe("compileTopics explanations", () => {
     expect(match!.terms.map((t) => text.slice(t.start, t.end))).toEqual(["R1", "open weights"]);
   });
 
+  it("orders explanations the same far into a long summary as at its start", () => {
+    // Offsets past 2^22 leave the packed sort key for the field-by-field comparison.
+    const matcher = compileTopics([{ slug: "t", query: 'nvidia OR "nvidia shares" OR shar* OR deepseek' }]);
+    const tail = "DeepSeek hits Nvidia shares, then Nvidia";
+    const near = matcher.match({ title: "Nvidia", summary: tail })[0]!.terms;
+    const pad = "x ".repeat(2 ** 21 + 8);
+    const far = matcher.match({ title: "Nvidia", summary: pad + tail })[0]!.terms;
+    const shifted = near.map((t) =>
+      t.field === "summary" ? { ...t, start: t.start + pad.length, end: t.end + pad.length } : t,
+    );
+    expect(far).toEqual(shifted);
+    expect(near.map((t) => `${t.field}:${t.term}`)).toEqual([
+      "title:nvidia",
+      "summary:deepseek",
+      "summary:nvidia shares",
+      "summary:nvidia",
+      "summary:shar*",
+      "summary:nvidia",
+    ]);
+  });
+
   it("tags several topics from one pass and returns none for unrelated text", () => {
     const matcher = compileTopics([
       { slug: "a", query: "deepseek" },
