@@ -5,6 +5,7 @@ import {
   coverageDailyDetail,
   coverageDetail,
   coverageHourly,
+  coverageHourlyFeed,
   coverageMonthlyDetail,
   coverageSetDailyDetail,
   coverageSetMonthlyDetail,
@@ -30,6 +31,7 @@ const monthOf = (ms: SQL) =>
 
 const ROLLUPS = [
   coverageHourly,
+  coverageHourlyFeed,
   coverageDetail,
   coverageDaily,
   coverageDailyDetail,
@@ -38,6 +40,7 @@ const ROLLUPS = [
 /** Every rollup table, for rebuilds and cleaning: the per-topic ones and the per-topic-set ones. */
 export const ROLLUP_TABLES = [
   "coverage_hourly",
+  "coverage_hourly_feed",
   "coverage_detail",
   "coverage_daily",
   "coverage_daily_detail",
@@ -56,6 +59,11 @@ export async function rollupArticles(db: Executor, where: SQL, sign: Sign): Prom
     select ${ALL_ARTICLES}, a.published_at / ${HOUR_MS}, ${signed(sign)} * count(*) from articles a
     where ${where} group by 2
     on conflict (topic_id, hour) do update set count = count + excluded.count`);
+  await db.run(sql`
+    insert into coverage_hourly_feed (topic_id, hour, feed_id, count)
+    select ${ALL_ARTICLES}, a.published_at / ${HOUR_MS}, a.feed_id, ${signed(sign)} * count(*) from articles a
+    where ${where} group by 2, 3
+    on conflict (topic_id, hour, feed_id) do update set count = count + excluded.count`);
   await db.run(sql`
     insert into coverage_detail (topic_id, quarter, feed_id, lang, count)
     select ${ALL_ARTICLES}, a.published_at / ${QUARTER_MS}, a.feed_id, coalesce(a.lang, ''), ${signed(sign)} * count(*)
@@ -85,6 +93,12 @@ export async function rollupTags(db: Executor, where: SQL, sign: Sign): Promise<
     select t.topic_id, t.published_at / ${HOUR_MS}, ${signed(sign)} * count(*) from article_topics t
     where ${where} group by 1, 2
     on conflict (topic_id, hour) do update set count = count + excluded.count`);
+  await db.run(sql`
+    insert into coverage_hourly_feed (topic_id, hour, feed_id, count)
+    select t.topic_id, t.published_at / ${HOUR_MS}, a.feed_id, ${signed(sign)} * count(*)
+    from article_topics t join articles a on a.id = t.article_id
+    where ${where} group by 1, 2, 3
+    on conflict (topic_id, hour, feed_id) do update set count = count + excluded.count`);
   await db.run(sql`
     insert into coverage_detail (topic_id, quarter, feed_id, lang, count)
     select t.topic_id, t.published_at / ${QUARTER_MS}, a.feed_id, coalesce(a.lang, ''), ${signed(sign)} * count(*)
@@ -128,10 +142,14 @@ export async function rollupTopicSets(db: Executor, where: SQL, sign: Sign): Pro
   }
   for (const [table, unit] of SET_ROLLUPS) {
     const of = unit === "day" ? sql`x.at / ${DAY_MS}` : monthOf(sql`x.at`);
+    // Set 0 beside each article's own set: every tagged article.
     await db.run(sql`${withSets}
       insert into ${sql.raw(table)} (set_id, ${sql.raw(unit)}, feed_id, lang, count)
       select s.id, ${of}, x.feed_id, x.lang, ${signed(sign)} * count(*) from x join topic_sets s on s.topics = x.k
       group by 1, 2, 3, 4
+      union all
+      select ${ANY_SET}, ${of}, x.feed_id, x.lang, ${signed(sign)} * count(*) from x where x.k is not null
+      group by 2, 3, 4
       on conflict (set_id, ${sql.raw(unit)}, feed_id, lang) do update set count = count + excluded.count`);
   }
 }
@@ -169,8 +187,10 @@ export async function rollupNewArticleSets(db: Executor, entries: readonly SetEn
   for (const e of tagged) {
     const setId = idOf.get(e.set)!;
     const lang = e.lang ?? "";
-    bump(daily, [setId, Math.floor(e.publishedAt / 86_400_000), e.feedId, lang]);
-    bump(monthly, [setId, monthStartDay(e.publishedAt), e.feedId, lang]);
+    for (const id of [setId, ANY_SET_ID]) {
+      bump(daily, [id, Math.floor(e.publishedAt / 86_400_000), e.feedId, lang]);
+      bump(monthly, [id, monthStartDay(e.publishedAt), e.feedId, lang]);
+    }
   }
   await upsert(db, "coverage_set_daily_detail", ["set_id", "day", "feed_id", "lang"], daily);
   await upsert(db, "coverage_set_monthly_detail", ["set_id", "month", "feed_id", "lang"], monthly);
@@ -184,6 +204,10 @@ async function addSetMembers(db: Executor): Promise<void> {
     where s.id not in (select set_id from topic_set_members)
     on conflict do nothing`);
 }
+
+/** The set of every tagged article in the topic-set rollups (no topic_sets row: no selection reaches it by its topics). */
+export const ANY_SET_ID = 0;
+const ANY_SET = sql.raw(String(ANY_SET_ID));
 
 const SET_ROLLUPS = [
   ["coverage_set_daily_detail", "day"],
@@ -203,7 +227,15 @@ async function forgetTopicInSets(db: Executor, topicId: number): Promise<void> {
       .split(",")
       .filter((id) => Number(id) !== topicId)
       .join(",");
-    if (rest !== "") {
+    if (rest === "") {
+      // Its articles carry no topic now: they leave set 0 too.
+      for (const [table, unit] of SET_ROLLUPS) {
+        await db.run(sql`
+          insert into ${sql.raw(table)} (set_id, ${sql.raw(unit)}, feed_id, lang, count)
+          select ${ANY_SET}, ${sql.raw(unit)}, feed_id, lang, -count from ${sql.raw(table)} where set_id = ${set.id}
+          on conflict (set_id, ${sql.raw(unit)}, feed_id, lang) do update set count = count + excluded.count`);
+      }
+    } else {
       await db.run(sql`insert into topic_sets (topics) values (${rest}) on conflict do nothing`);
       await addSetMembers(db);
       for (const [table, unit] of SET_ROLLUPS) {
@@ -237,6 +269,7 @@ const UPSERT_CHUNK = 2_000;
 export async function rollupEntries(db: Executor, entries: readonly RollupEntry[]): Promise<void> {
   if (entries.length === 0) return;
   const hourly = new Map<string, Cell>();
+  const hourlyFeed = new Map<string, Cell>();
   const daily = new Map<string, Cell>();
   const detail = new Map<string, Cell>();
   const dailyDetail = new Map<string, Cell>();
@@ -244,13 +277,16 @@ export async function rollupEntries(db: Executor, entries: readonly RollupEntry[
   for (const e of entries) {
     const lang = e.lang ?? "";
     const day = Math.floor(e.publishedAt / 86_400_000);
-    bump(hourly, [e.topicId, Math.floor(e.publishedAt / 3_600_000)]);
+    const hour = Math.floor(e.publishedAt / 3_600_000);
+    bump(hourly, [e.topicId, hour]);
+    bump(hourlyFeed, [e.topicId, hour, e.feedId]);
     bump(daily, [e.topicId, day]);
     bump(detail, [e.topicId, Math.floor(e.publishedAt / 900_000), e.feedId, lang]);
     bump(dailyDetail, [e.topicId, day, e.feedId, lang]);
     bump(monthlyDetail, [e.topicId, monthStartDay(e.publishedAt), e.feedId, lang]);
   }
   await upsert(db, "coverage_hourly", ["topic_id", "hour"], hourly);
+  await upsert(db, "coverage_hourly_feed", ["topic_id", "hour", "feed_id"], hourlyFeed);
   await upsert(db, "coverage_daily", ["topic_id", "day"], daily);
   await upsert(db, "coverage_detail", ["topic_id", "quarter", "feed_id", "lang"], detail);
   await upsert(db, "coverage_daily_detail", ["topic_id", "day", "feed_id", "lang"], dailyDetail);

@@ -26,6 +26,28 @@ export const coverageHourly = sqliteTable(
   (t) => [primaryKey({ columns: [t.topicId, t.hour] })],
 );
 
+/**
+ * Per topic, UTC hour and feed (no language): the hours at the edges of buckets in zones whose day does not start
+ * at a UTC midnight (Asia/Tokyo's starts at 15:00Z), for breakdowns by outlet or country. The quarter-hour detail
+ * holds about one article per row there (a Tokyo year's edges: 420k rows); per hour and outlet it is 170k, summed
+ * per edge in SQLite (db/queries/coverage.ts).
+ */
+export const coverageHourlyFeed = sqliteTable(
+  "coverage_hourly_feed",
+  {
+    topicId: integer("topic_id").notNull(),
+    hour: integer("hour").notNull(),
+    feedId: integer("feed_id")
+      .notNull()
+      .references(() => feeds.id, { onDelete: "cascade" }),
+    count: integer("count").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.topicId, t.hour, t.feedId] }),
+    index("coverage_hourly_feed_feed_idx").on(t.feedId),
+  ],
+);
+
 export const coverageDetail = sqliteTable(
   "coverage_detail",
   {
@@ -120,7 +142,11 @@ export const topicSetMembers = sqliteTable(
   (t) => [primaryKey({ columns: [t.topicId, t.setId] })],
 );
 
-/** Tagged articles per topic set, UTC day, feed and language (untagged articles are in no set). */
+/**
+ * Tagged articles per topic set, UTC day, feed and language (untagged articles are in no set). Set 0, in no
+ * topic_sets row, is every set together: the articles carrying any topic, so a selection of every topic reads one
+ * set, and a selection of most topics reads set 0 less the few sets that share none of them.
+ */
 export const coverageSetDailyDetail = sqliteTable(
   "coverage_set_daily_detail",
   {

@@ -89,6 +89,7 @@ describe("the bundled sample coverage", { timeout: 120_000 }, () => {
     expect(items.map((a) => a.url)).toEqual(["https://news.example.org/r1"]);
     const r = await rollupsVersusTruth(s.t);
     expect(r.hourly).toEqual(r.truthHourly);
+    expect(r.hourlyFeed).toEqual(r.truthHourlyFeed);
     expect(r.detail).toEqual(r.truthDetail);
     expect(r.daily).toEqual(r.truthDaily);
     expect(r.dailyDetail).toEqual(r.truthDailyDetail);

@@ -102,6 +102,15 @@ describe("the dashboard over the sample coverage", () => {
       (e) => e.startsWith("sent /api/coverage") && e.includes("interval=month") && !e.includes("by="),
     );
     expect(probes).toEqual([]);
+    // It left while the page's modules were being evaluated, not after them (a continuation after an await runs
+    // only once every module, the chart library included, has been).
+    const order = await page.evaluate(() => ({
+      request: performance
+        .getEntriesByType("resource")
+        .find((r) => r.name.includes("/api/coverage?") && r.name.includes("compare=previous"))?.startTime,
+      pageCode: performance.getEntriesByName("tidemark:page-code")[0]?.startTime,
+    }));
+    expect(order.request).toBeLessThan(order.pageCode!);
     expect(errors).toEqual([]);
   });
 

@@ -42,6 +42,15 @@ export async function rollupsVersusTruth({ client }: Pick<Database, "client">) {
     "select topic_id, day, feed_id, lang, count from coverage_daily_detail order by 1, 2, 3, 4",
   );
   const hourly = await q("select topic_id, hour, count from coverage_hourly order by 1, 2");
+  const truthHourlyFeed = await q(`
+    select topic_id, hour, feed_id, count(*) as count from (
+      select 0 as topic_id, published_at / 3600000 as hour, feed_id from articles
+      union all select t.topic_id, t.published_at / 3600000, a.feed_id
+      from article_topics t join articles a on a.id = t.article_id)
+    group by 1, 2, 3 order by 1, 2, 3`);
+  const hourlyFeed = await q(
+    "select topic_id, hour, feed_id, count from coverage_hourly_feed order by 1, 2, 3",
+  );
   const detail = await q(
     "select topic_id, quarter, feed_id, lang, count from coverage_detail order by 1, 2, 3, 4",
   );
@@ -67,16 +76,23 @@ export async function rollupsVersusTruth({ client }: Pick<Database, "client">) {
     ["day", "a.published_at / 86400000"],
     ["month", month("a.published_at")],
   ] as const) {
+    // Set 0 ("any") is every tagged article.
     truthSets[unit] = await q(`
       select s.topics, ${of} as unit, a.feed_id, coalesce(a.lang, '') as lang, count(*) as count
-      from ${setsOf} s join articles a on a.id = s.article_id group by 1, 2, 3, 4`);
+      from ${setsOf} s join articles a on a.id = s.article_id group by 1, 2, 3, 4
+      union all
+      select 'any', ${of}, a.feed_id, coalesce(a.lang, ''), count(*)
+      from articles a where exists (select 1 from article_topics t where t.article_id = a.id) group by 2, 3, 4`);
     sets[unit] = await q(`
-      select s.topics, r.${unit}, r.feed_id, r.lang, r.count from coverage_set_${unit === "day" ? "daily" : "monthly"}_detail r
-      join topic_sets s on s.id = r.set_id`);
+      select coalesce(s.topics, 'any'), r.${unit}, r.feed_id, r.lang, r.count
+      from coverage_set_${unit === "day" ? "daily" : "monthly"}_detail r
+      left join topic_sets s on s.id = r.set_id`);
   }
   return {
     hourly,
     truthHourly,
+    hourlyFeed,
+    truthHourlyFeed,
     detail,
     truthDetail,
     daily,

@@ -48,6 +48,7 @@ describe("TIDEMARK_RETENTION_DAYS", () => {
     // The counts equal the articles that are left (what `coverage rebuild` would write), no empty cells kept...
     const r = await rollupsVersusTruth(t);
     expect(r.hourly).toEqual(r.truthHourly);
+    expect(r.hourlyFeed).toEqual(r.truthHourlyFeed);
     expect(r.detail).toEqual(r.truthDetail);
     expect(r.daily).toEqual(r.truthDaily);
     expect(r.dailyDetail).toEqual(r.truthDailyDetail);

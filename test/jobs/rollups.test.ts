@@ -25,6 +25,7 @@ describe("coverage rollups", () => {
   const expectExact = async () => {
     const r = await rollupsVersusTruth(t);
     expect(r.hourly).toEqual(r.truthHourly);
+    expect(r.hourlyFeed).toEqual(r.truthHourlyFeed);
     expect(r.detail).toEqual(r.truthDetail);
     expect(r.daily).toEqual(r.truthDaily);
     expect(r.dailyDetail).toEqual(r.truthDailyDetail);

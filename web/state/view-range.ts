@@ -20,11 +20,9 @@ export function createRangeResolver(
 ): (s: DashboardState) => Promise<DateSpan> {
   const extents = new Map<string, Promise<DateSpan | null>>();
   return async (s) => {
+    const known = knownRange(span, s, now());
+    if (known) return known;
     const today = todayIn(s.tz, now());
-    if (s.range === "custom" && s.from && s.to) return { from: s.from, to: s.to };
-    const preset = presetRange(s.range, today);
-    if (preset) return preset;
-    if (span !== undefined) return (span && extentOfInstants(span, s.tz, today)) ?? fallback(today);
     let extent = extents.get(s.tz);
     if (!extent) {
       // One coarse probe (a count per month since 2000) finds where the data is; cheap from the rollups.
@@ -36,6 +34,24 @@ export function createRangeResolver(
     }
     return (await extent) ?? fallback(today);
   };
+}
+
+/**
+ * The span of a state when it needs no request: custom dates, a preset, or "all" over the page's data span;
+ * null when "all" must be probed (a page without the span). Synchronous, so the first chart's request can leave
+ * while the page's modules are still being evaluated rather than after them (an await would wait for all of them).
+ */
+export function knownRange(
+  span: DataSpan | null | undefined,
+  s: DashboardState,
+  now: number = Date.now(),
+): DateSpan | null {
+  const today = todayIn(s.tz, now);
+  if (s.range === "custom" && s.from && s.to) return { from: s.from, to: s.to };
+  const preset = presetRange(s.range, today);
+  if (preset) return preset;
+  if (span !== undefined) return (span && extentOfInstants(span, s.tz, today)) ?? fallback(today);
+  return null;
 }
 
 /** "All" of an empty store: the last 90 days, where new articles will show. */
