@@ -133,5 +133,10 @@ export function stemWord(stem: Stemmer, word: string): string {
 
 /** The key a word is looked up by in `stemmer`'s language: its stem, folded like `normalizeWord` folds. */
 export function stemKey(stemmer: Stemmer, folded: string): string {
-  return foldArabic(stripLatinMarks(stemWord(stemmer, folded)));
+  return keyOfStem(stemWord(stemmer, folded));
+}
+
+/** stemKey of a word whose stem (stemWord) is in hand: a caller that needs both stems the word once. */
+export function keyOfStem(stem: string): string {
+  return foldArabic(stripLatinMarks(stem));
 }

@@ -1,4 +1,4 @@
-import { stemKey, stemmerFor, stemWord } from "./analysis";
+import { keyOfStem, stemmerFor, stemWord } from "./analysis";
 import { CjkAutomaton } from "./cjk-automaton";
 import type { ConceptDefinition } from "./concepts";
 import { createMatcher } from "./match";
@@ -110,7 +110,7 @@ function stemIndex(
     // A short Latin stem cut from a longer word is where terms of other languages collide (French
     // "dévisse" stems to Portuguese "dev", as does "deve"): such a term matches its own spelling only.
     if (stem !== folded && [...stem].length < 4 && /^\p{Script=Latin}/u.test(stem)) continue;
-    const key = stemKey(stemmer, folded);
+    const key = keyOfStem(stem);
     index.set(key, [...(index.get(key) ?? []), id]);
   }
   return index;
