@@ -115,6 +115,28 @@ export function primaryLanguage(lang: string | null | undefined): string | null 
   return primary === "" ? null : primary;
 }
 
+const LATIN = /\p{Script=Latin}/u;
+const CYRILLIC = /\p{Script=Cyrillic}/u;
+/** The letters each stemmer's rules are written in (by primary language; Latin when not listed). */
+const STEMMER_SCRIPTS: Readonly<Record<string, RegExp>> = {
+  ar: /\p{Script=Arabic}/u,
+  bg: CYRILLIC,
+  el: /\p{Script=Greek}/u,
+  hi: /\p{Script=Devanagari}/u,
+  ru: CYRILLIC,
+  uk: CYRILLIC,
+};
+
+/**
+ * Whether `lang`'s stemmer can change this word: not when the word has no letter of the script its rules are
+ * written in (a Chinese or Arabic concept term under the French stemmer), which then stems to itself. The
+ * topic compiler stems every term of every language once per article language, so it skips those
+ * (test/unit/tagging/analysis.test.ts checks the claim over every bundled term and stemmer).
+ */
+export function stemmerMayChange(lang: string, word: string): boolean {
+  return (STEMMER_SCRIPTS[primaryLanguage(lang) ?? ""] ?? LATIN).test(word);
+}
+
 /** The stemmer for an article language, or null when words of that language are matched exactly. */
 export function stemmerFor(lang: string | null | undefined): Stemmer | null {
   const primary = primaryLanguage(lang);
@@ -133,5 +155,10 @@ export function stemWord(stem: Stemmer, word: string): string {
 
 /** The key a word is looked up by in `stemmer`'s language: its stem, folded like `normalizeWord` folds. */
 export function stemKey(stemmer: Stemmer, folded: string): string {
-  return foldArabic(stripLatinMarks(stemWord(stemmer, folded)));
+  return keyOfStem(stemWord(stemmer, folded));
+}
+
+/** stemKey of a word whose stem (stemWord) is in hand: a caller that needs both stems the word once. */
+export function keyOfStem(stem: string): string {
+  return foldArabic(stripLatinMarks(stem));
 }

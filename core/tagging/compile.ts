@@ -1,4 +1,4 @@
-import { stemKey, stemmerFor, stemWord } from "./analysis";
+import { keyOfStem, stemmerFor, stemmerMayChange, stemWord } from "./analysis";
 import { CjkAutomaton } from "./cjk-automaton";
 import type { ConceptDefinition } from "./concepts";
 import { createMatcher } from "./match";
@@ -106,11 +106,11 @@ function stemIndex(
   if (!stemmer) return null;
   const index = new Map<string, number[]>();
   for (const { folded, id } of analysed) {
-    const stem = stemWord(stemmer, folded);
+    const stem = stemmerMayChange(lang, folded) ? stemWord(stemmer, folded) : folded;
     // A short Latin stem cut from a longer word is where terms of other languages collide (French
     // "dévisse" stems to Portuguese "dev", as does "deve"): such a term matches its own spelling only.
     if (stem !== folded && [...stem].length < 4 && /^\p{Script=Latin}/u.test(stem)) continue;
-    const key = stemKey(stemmer, folded);
+    const key = keyOfStem(stem);
     index.set(key, [...(index.get(key) ?? []), id]);
   }
   return index;

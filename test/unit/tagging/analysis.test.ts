@@ -1,9 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { stemmerFor } from "../../../core/tagging/analysis";
+import { stemmerFor, stemmerMayChange, stemWord } from "../../../core/tagging/analysis";
 import { foldTraditional } from "../../../core/tagging/chinese-fold";
 import { compileTopics } from "../../../core/tagging/compile";
+import { defaultConceptDefinitions } from "../../../core/tagging/default-matcher";
+import { defaultTopics } from "../../../core/tagging/default-topics";
 import { parseQuery } from "../../../core/tagging/query-parser";
-import { normalizeWord } from "../../../core/tagging/tokenize";
+import { foldCase, normalizeWord, scanText } from "../../../core/tagging/tokenize";
 
 const tag = (query: string, title: string, lang?: string) =>
   compileTopics([{ slug: "t", query }]).match({ title, summary: "", lang });
@@ -83,6 +85,30 @@ describe("stemming in the article's language", () => {
   it("keeps the = marker in the query tree", () => {
     expect(parseQuery("=curb")).toMatchObject({ type: "term", value: "curb", exact: true });
     expect(parseQuery("curb")).not.toHaveProperty("exact");
+  });
+});
+
+describe("stemmers and scripts", () => {
+  it("leaves every bundled term without a letter of a stemmer's script as it is, in every stemmed language", () => {
+    const words = new Set<string>();
+    for (const text of [...defaultConceptDefinitions(), ...defaultTopics].map((q) => q.query)) {
+      const add = (start: number, end: number) => words.add(foldCase(text.slice(start, end)));
+      scanText(text, { word: add, cjk: add });
+    }
+    expect(words.size).toBeGreaterThan(5_000);
+    const languages = "ar bg da de el en es fi fr hi id it nb nl pt ro ru sv tr uk".split(" ");
+    const changed: string[] = [];
+    let skipped = 0;
+    for (const lang of languages) {
+      const stemmer = stemmerFor(lang)!;
+      for (const word of words) {
+        if (stemmerMayChange(lang, word)) continue;
+        skipped++;
+        if (stemWord(stemmer, word) !== word) changed.push(`${lang} ${word}`);
+      }
+    }
+    expect(skipped).toBeGreaterThan(words.size * 5);
+    expect(changed).toEqual([]);
   });
 });
 
