@@ -4,12 +4,15 @@ import { CONCEPT_LANGUAGES } from "./concept-languages";
 import { DEMONYM_LANGUAGES, derivedDemonyms } from "./demonyms";
 import {
   accessGap,
+  blacklists,
   caps,
   chipEquipment,
   chipmakingTools,
   exportsAndSales,
+  locationChecks,
   rescinded,
   retaliation,
+  semiconductors,
   smuggling,
   tiers,
 } from "./export-control-terms";
@@ -439,6 +442,10 @@ const ai = [
   '"sohbet robot*" ии нейросет* "искусственный интеллект" "искусственного интеллекта" чат-бот* чатgpt',
   'الذكاء "ذكاء اصطناعي" "روبوت الدردشة" "روبوت محادثة" "شات بوت" "شات جي بي تي" "تشات جي بي تي"',
   'एआई "कृत्रिम बुद्धिमत्ता" "आर्टिफिशियल इंटेलिजेंस" चैटबॉट चैटजीपीटी',
+  // A language model as each language names it ("modelo de lenguaje", "model bahasa", 大規模言語モデル).
+  '"modelo* de lenguaje" "modelo* de linguagem" "modèle* de langage" "modell* linguistic*" "model* bahasa"',
+  '"mô hình ngôn ngữ" "языков* модел*" "dil model*" "نموذج لغوي" "نماذج لغوية" "भाषा मॉडल" "modeli ya lugha"',
+  "言語モデル 语言模型 sprachmodell*",
 ].join(" ");
 
 // What export curbs are called: bans, curbs, restrictions, limits, licences, halts and tightening, and the
@@ -455,7 +462,8 @@ const curbs = [
   "restrei* =stringe =stringono =stretta apertam apertou apertaram apertar memperketat diperketat",
   "sperr* verbiet* untersag* interdi* prohib* proib* veto* vieta* durci* endurec* inaspr* divieto restrizion* stretta",
   "许可 許可 受限 禁止 限制 管制 禁令 规制 規制 封锁 禁运 收紧 收緊 ライセンス 制限 厳格化 締め付け 禁輸",
-  'larangan batasi pembatasan perketat "hạn chế" siết "lệnh cấm" cấm vikwazo *zuia* marufuku masharti *dhibiti*',
+  // Swahili passives: zuiwa, zuiliwa (barred, blocked).
+  'larangan batasi pembatasan perketat "hạn chế" siết "lệnh cấm" cấm vikwazo *zuia* *zuiw* *zuiliw* marufuku masharti *dhibiti*',
   // Turkish narrows a verb's last vowel before -yor (kısıtla- -> kısıtlıyor, sınırla- -> sınırlıyor).
   "규제 제한 통제 금지 제재 огранич* запрет* ужесточ* kısıtl* yasak* sıkılaştır* sınırl* engelle*",
   // Making access harder, narrowing it, squeezing it (erschweren, persulit, تضيق, daraltıyor, yabana).
@@ -474,7 +482,9 @@ const curbs = [
 
 // Licences, permits and approvals, and the green light a government gives, in the 16 supported languages.
 const licences = [
-  'licen* lisensi lizenz* licenç* lisans* "cấp phép" permis* permit* izin* "giấy phép" leseni лиценз* разрешени* ترخيص تراخيص رخصة',
+  'licen* lisensi lizenz* licenç* lisans* "cấp phép" permis* permit* izin* izn* "giấy phép" leseni лиценз* разрешени* ترخيص تراخيص رخصة',
+  // Permits in the plural and in Turkish cases (تصاريح, vibali; izne, iznini).
+  "تصاريح تصريح vibali",
   "लाइसेंस 허가 승인 许可 許可 approv* genehmig* autoriz* aprob* aprova* approva* persetujuan onay* одобр* موافقة",
   'الموافقة بموافقة मंजूरी 批准 承認 "green light" "feu vert" "luz verde" "sinal verde" "via libera"',
   '"grünes licht" "lampu hijau" "bật đèn xanh" kibali idhini ruhusa idhinish* "yeşil ışık" "зелёный свет" "зеленый свет"',
@@ -519,6 +529,13 @@ const adoption = `adopt* adopci* adoç* adot* adopsi uptake use using usa usan u
   '"uji coba" thử chạy 動かし 動かす 動かせ 稼働 运行 運行 구동 =roda =rodam =rodar =rodando "fait tourner" "font tourner"',
   "betreib* menjalankan jalankan *endesha* ospita* 展開 wechseln wechselt wechselten umstellen 切り替え 切り替 移行",
   "改用 转用 轉用 農家 農民 农民",
+  // Installing a model and putting it into service (설치, 가동, devreye almak), training one of one's own
+  // (entrena, melatih, 训练), turning to it or founding a project on it. Its users count only beside AI (in
+  // global-south-adoption's query): a regulator's questions about users' data are no uptake.
+  'install* instal* "cài đặt" kurdu kuruldu установ* تثبيت इंस्टॉल 설치 安装 安裝 インストール 가동 devreye',
+  'train* entrena* entrenó entraîn* treina* addestra* trainier* melatih "huấn luyện" обучил* обучен* "eğitti*"',
+  'eğitiyor eğitilen درب تدريب प्रशिक्षित 훈련 训练 訓練 "se tourne*" "se vuelve* hacia" "se volta* para" "si rivolg*"',
+  '"fondé* sur" "fondée* sur" "fundado* en" "fundamentado* em"',
 ].join(" ")}`;
 
 function anyOf(text: string): string {
@@ -623,8 +640,9 @@ function buildDefaultConcepts(): readonly DefaultConcept[] {
     },
     {
       name: "smuggling",
-      description: "Chip smuggling, diversion and illegal re-exports, in the 16 supported languages.",
-      query: anyOf(smuggling),
+      description:
+        "Chip smuggling, diversion, illegal re-exports and checks on where chips end up, in the 16 supported languages.",
+      query: `${anyOf(smuggling)} OR ${locationChecks}`,
     },
     {
       name: "rescinded",
@@ -654,6 +672,19 @@ function buildDefaultConcepts(): readonly DefaultConcept[] {
         "The regions of the Global South by name (Africa, Latin America, Southeast Asia, the Gulf, the Pacific " +
         "island states, the Third World, emerging economies), in the 16 supported languages.",
       query: anyOf(southRegions),
+    },
+    {
+      name: "semiconductors",
+      description:
+        "Chips, semiconductors and GPUs, and Nvidia's parts by name (H20, H100, Blackwell), without generic " +
+        "processors and accelerators, in the 16 supported languages.",
+      query: anyOf(semiconductors),
+    },
+    {
+      name: "blacklists",
+      description:
+        "Blacklists, and lists of those that exports are barred or restricted to, in the 16 supported languages.",
+      query: blacklists,
     },
     {
       name: "chips",

@@ -433,8 +433,14 @@ const ascendQuery = anyOf(
 const controlsCore = "@export-controls";
 const entityList = anyOf(
   oneOf(`"entity list" entity-list* 实体清单 實體清單 エンティティー エンティティ "lista de entidades" "liste des entités"
-    entity-liste "daftar entitas" "danh sách thực thể" "قائمة الكيانات" "एंटिटी लिस्ट" "엔티티 리스트" "수출 제한 명단"`),
+    entity-liste "daftar entitas" "danh sách thực thể" "قائمة الكيانات" "एंटिटी लिस्ट" "엔티티 리스트" "수출 제한 명단" 实体名单`),
 );
+// A blacklist by name, or a list of whom exports are barred to: the `@blacklists` concept.
+const blacklist = "@blacklists";
+// Oil, tankers and shipping lines: Treasury blacklists of the goods the reading leaves out.
+const otherGoods =
+  oneOf(`oil crude tanker* petrol* pétrol* petróleo* petroler* petroleir* petrolier* petrolio =öl minyak dầu mafuta
+  нефт* танкер* نفط ناقلات तेल टैंकर 석유 유조선 石油 原油 油轮 タンカー navier* reeder*`);
 const smuggling = "@smuggling";
 // These parts exist only because of US limits on what may be sold to China.
 const chinaSkus = anyOf("h20", "h800", "a800", "h20s", "h20-chip*");
@@ -508,13 +514,18 @@ const capCountries = anyOf(
 );
 
 // A short chip list for the lesser branches, without the generic processors and accelerators and with Nvidia's
-// parts. Not `@chips`: its "semi-conducteur*" would tie French gallium retaliation to chip sanctions.
-const chipsShort = anyOf(
-  oneOf(`*chip* semicondu* semi-condu* halbleiter* puce* gpu* nvidia h20 h100 h200 blackwell cip* chipu semikonda* yonga* чип*
-    رقائق شرائح "أشباه الموصلات" चिप चिप्स सेमीकंडक्टर 芯片 晶片 칩 반도체 チップ 半導体 "bán dẫn" semikonduktor semikonda
-    полупроводник* "yarı iletken*"`),
-);
+// parts: the `@semiconductors` concept. Not `@chips`: its "semi-conducteur*" would tie French gallium retaliation
+// to chip sanctions.
+const chipsShort = "@semiconductors";
 const usOrExports = anyOf(usGov, exportWords);
+// Singapore and Malaysia, where chips bound for China are diverted and the allies' enforcement is news.
+const transitStates =
+  oneOf(`singapor* singapur* malaysi* malezya* malaisie malasia malesia 新加坡 马来西亚 馬來西亞 シンガポール マレーシア 싱가포르 말레이시아
+  сингапур* малайзи* سنغافورة ماليزيا सिंगापुर मलेशिया "kuala lumpur" "куала-лумпур*" كوالالمبور कुआलालंपुर 吉隆坡 クアラルンプール 쿠알라룸푸르`);
+// Breaking a rule, in the 16 supported languages.
+const violate =
+  oneOf(`violat* viol* verstoß* verstöß* verstoss* verletz* infring* enfrein* infring* melanggar pelanggaran
+  "vi phạm" *kiuka* ihlal* нарушени* нарушил* нарушает انتهاك ينتهك تنتهك مخالفة उल्लंघन 위반 违反 違反 违规 違規`);
 // AI by the word each language uses for it ("yapay zeka şirketleri", "ИИ-компании", "एआई कंपनियां"), without the
 // chatbots and models of `@ai`: a ban on a chatbot is no export control.
 const aiWords =
@@ -575,8 +586,7 @@ const exportQuery = allOf(
     // Allied enforcement: charges, fraud cases, investigations and new export rules over chips or servers in
     // Singapore or Malaysia.
     allOf(
-      oneOf(`singapor* singapur* malaysi* malezya* malaisie malasia malesia 新加坡 马来西亚 馬來西亞 シンガポール マレーシア 싱가포르 말레이시아
-        сингапур* малайзи* سنغافورة ماليزيا सिंगापुर मलेशिया "kuala lumpur"`),
+      transitStates,
       anyOf(
         allOf(
           oneOf(`charg* indict* inculp* fraud* arrest* anklage betrug acus* dakwa penipuan "truy tố" "gian lận" mashtaka *shtak* anklag* angeklagt klagt yargılan* 逮捕 suçla* investigat* enquêt* ermittl* investig*
@@ -585,9 +595,20 @@ const exportQuery = allOf(
           anyOf(chipsShort, servers),
         ),
         allOf(anyOf(curb, licence), near(6, servers, exportWords)),
+        // A transit state's permits for chips leaving it (Malaysia's for US AI chips), against diversion.
+        allOf(licence, anyOf(chipsShort, "@chips"), anyOf(exportWords, smuggling)),
       ),
     ),
     allOf(chinaSkus, "@us-government", china),
+    // Firms put on the entity list or a blacklist by Washington or an ally (Taiwan's list for Huawei and SMIC):
+    // Chinese firms, or any firm on the entity list by its name.
+    allOf(anyOf(entityList, blacklist), anyOf(china, entityList), anyOf(usGov, allies), not(otherGoods)),
+    // Breaking the export rules ("using Ascend chips anywhere violates US export rules", "violato le restrizioni").
+    allOf(
+      near(6, violate, anyOf(curb, controlsCore, near(3, exportWords, ruleWords))),
+      anyOf(chipsShort, "@chips"),
+      anyOf(china, usGov, exportWords),
+    ),
     // A US licence requirement told by what it costs Nvidia ("a $5.5bn charge from the new US licence rule"): the
     // licence is an export licence whether or not the text says China. Not approvals (an antitrust nod).
     allOf(
@@ -663,7 +684,8 @@ const exportControlsQuery = anyOf(
   allOf(
     china,
     anyOf(retaliation, afterCurbs),
-    near(6, anyOf(chipsShort, "nvidia"), anyOf(controlsCore, sanctionOrCurb)),
+    // "In response to the new US rule on chips" ties a measure to the controls as "to US chip sanctions" does.
+    near(6, anyOf(chipsShort, "nvidia"), anyOf(controlsCore, sanctionOrCurb, allOf(ruleWords, usGov))),
     not(near(3, usedIn, chipsShort)),
   ),
 );
@@ -721,6 +743,13 @@ const aiOrOpenModels = anyOf(
 // terreno en África"), beside the model itself: what else spreads (rumours, misinformation) is no uptake.
 const adoption = anyOf(
   "@adoption",
+  // The users of AI assistants ("число пользователей ИИ-ассистентов"), not of an app a regulator questions.
+  near(
+    2,
+    oneOf(`users utilisateurs usuario* usuário* utenti nutzer* pengguna "người dùng" watumiaji kullanıcı*
+      пользовател* مستخدم* उपयोगकर्ता यूजर 사용자 이용자 用户 用戶 ユーザー 利用者`),
+    "@ai",
+  ),
   near(
     3,
     anyOf(

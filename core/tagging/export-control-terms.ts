@@ -57,6 +57,18 @@ export const smuggling = [
   // Re-exports and detours: a transit country's own rule against them is the controls' story, not its uptake.
   'umgehung* reexport* réexport* riesport* wiederausfuhr* "ekspor ulang" "jalur memutar" "tái xuất" реэкспорт*',
   '"إعادة تصدير" पुनर्निर्यात 재수출 再出口 再輸出 "yeniden ihracat"',
+  // Shipped without the licence the rules require ("illegal ausgeführt", "ohne Genehmigung verschifft").
+  '"illegal* ausgef*" "ohne genehmigung*" "ohne lizenz" "without a licen*" "without licen*" "without export licen*"',
+  '"sans licence" "sans autorisation" "sin licencia" "sin autorización" "sem licença" "sem autorização"',
+  '"senza licenza" "senza autorizzazione" "tanpa izin" "tanpa lisensi" "không có giấy phép" "bila kibali"',
+  'izinsiz lisanssız "без лицензии" "без разрешения" "بدون ترخيص" "دون ترخيص" "बिना लाइसेंस" "बिना अनुमति" 무허가',
+  '"허가 없이" 未经许可 未經許可 無許可',
+  // Diversion told as sending the chips on: to third countries, redirected, shifted, in transit.
+  '"third countr*" "pays tiers" "terceros países" "países terceiros" "paesi terzi" drittländer drittstaat*',
+  '"negara ketiga" "nước thứ ba" "nchi ya tatu" "üçüncü ülke*" "третьи* стран*" "третьих стран*"',
+  '"دول ثالثة" "तीसरे देश*" 제3국 第三国 第三國 =transit transitent transiter transitan transitar transitano',
+  'перенаправ* "chuyển hướng" kuelekezwa',
+  "kaydırıl* =تحويل",
 ].join(" ");
 
 /** Rescinding, repealing, scrapping and replacing a rule. */
@@ -96,6 +108,8 @@ export const exportsAndSales = [
   '"kuuza nje" "mauzo ya nje" export* exporta* ausfuhr* sales verkauf* ventas vendas ventes 出口 销售 輸出 販売 对华 対中',
   'ekspor "xuất khẩu" vendita vendite penjualan menjual "doanh số" "bán chip" kuuza mauzo satış* продаж* مبيعات',
   "بيع बिक्री बेच* 판매 수출 экспорт* esport* ihracat* تصدير صادرات निर्यात 輸出",
+  // Shipping out: Russian вывоз, Swahili usafirishaji, Arabic شحن and شحنات (shipments).
+  "вывоз* *safirish* شحن شحنات",
 ].join(" ");
 
 /** Retaliation, responses and counter-measures, in the 16 supported languages. */
@@ -104,4 +118,39 @@ export const retaliation = [
   'konter* respuesta ritorsion* risposta rispost* balasan membalas "đáp trả" "trả đũa" "đối phó" kulipiza',
   "misilleme karşılık* ответ ответе ответом ответн* رد ردا انتقام انتقاما जवाब पलटवार 보복 대응 反制 报复 報復 回应 対抗措置 対抗",
   'ترد يرد "ردا على" reage* reagi* rispond* jibu kujibu yanıt* ответом 맞서 맞대응',
+  // German answers and counters ("als Antwort auf", "im Gegenzug").
+  "antwort* gegenzug gegenschlag",
 ].join(" ");
+
+/**
+ * Chips, semiconductors and GPUs, and Nvidia's parts by name, without the generic processors and accelerators of
+ * `@chips`: the lesser branches of export-controls read these.
+ */
+export const semiconductors = [
+  "*chip* semicondu* semi-condu* halbleiter* puce* gpu* nvidia h20 h100 h200 blackwell cip* chipu semikonda* yonga* чип*",
+  'رقائق شرائح "أشباه الموصلات" चिप चिप्स सेमीकंडक्टर 芯片 晶片 칩 반도체 チップ 半導体 "bán dẫn" semikonduktor',
+  'полупроводник* "yarı iletken*"',
+].join(" ");
+
+/**
+ * Blacklists by name, and a list of whom exports are barred to ("lista de restrição de exportações", "निर्यात
+ * प्रतिबंध सूची", "orodha ya kampuni zilizozuiwa"). Query text of its own, since a list of terms cannot say NEAR.
+ */
+export const blacklists = `(blacklist* OR "liste* noire*" OR "lista* negra*" OR "lista* nera" OR "liste nere" OR
+  "schwarze* liste*" OR 黑名单 OR "orodha nyeusi" OR "daftar hitam" OR "danh sách đen" OR "kara liste*" OR
+  "черн* список*" OR "черн* списк*" OR "القائمة السوداء" OR "قائمة سوداء" OR ブラックリスト OR "काली सूची" OR
+  ब्लैकलिस्ट* OR 블랙리스트) OR ((list OR liste OR lista OR listen OR daftar OR "danh sách" OR orodha OR список* OR
+  списк* OR قائمة OR सूची OR 명단 OR 목록 OR リスト OR 清单 OR 名单) NEAR/3 (export* OR exporta* OR ausfuhr* OR ekspor OR
+  "xuất khẩu" OR esport* OR ihracat* OR экспорт* OR تصدير OR निर्यात OR 수출 OR 出口 OR 輸出 OR restri* OR *schränk* OR
+  sınırl* OR kısıtl* OR ограничени* OR запрет* OR "hạn chế" OR cấm OR *zuia* OR *zuiw* OR *zuiliw* OR larangan OR pembatasan OR قيود OR حظر OR
+  प्रतिबंध OR 제한 OR 규제 OR 限制 OR 管制 OR 制限 OR 規制 OR ban OR banned OR sanction* OR sanzion* OR sancion*))`;
+
+/**
+ * Checking where exported chips end up (location verification, the Chip Security Act): the smuggling they are
+ * meant to stop. Query text of its own, for its NEAR.
+ */
+export const locationChecks = `"chip security act" OR "location verification" OR ((track* OR verif* OR rastre* OR
+  suivre OR überprüf* OR verfolg* OR tracci* OR lacak OR verifikasi OR "xác minh" OR "theo dõi" OR kufuatilia OR
+  kuthibitisha OR takip* OR doğrula* OR отслеж* OR провер* OR تتبع OR التحقق OR ट्रैक OR सत्यापन OR 추적 OR 확인 OR
+  追踪 OR 核实 OR 追跡 OR 確認) NEAR/3 (location* OR ubicaci* OR localisation* OR localização OR standort* OR posizion* OR
+  lokasi OR "vị trí" OR mahali OR konum* OR местоположени* OR موقع OR स्थान OR 위치 OR 位置 OR 所在地))`;

@@ -145,6 +145,8 @@ describe("the bundled concepts", () => {
       "exports",
       "retaliation",
       "south-regions",
+      "semiconductors",
+      "blacklists",
       "chips",
     ]);
     for (const concept of all) expect(() => validateConcept(concept.query)).not.toThrow();
