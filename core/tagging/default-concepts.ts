@@ -18,6 +18,7 @@ import {
 } from "./export-control-terms";
 import { globalSouthCityNames } from "./global-south-city-names";
 import { CAPITALS_AND_DEMONYMS, GLOBAL_SOUTH_M49, MORE_PLACES } from "./global-south-places";
+import { globalSouthSubdivisionNames } from "./global-south-subdivision-names";
 import { southRegions } from "./south-regions";
 
 /**
@@ -348,8 +349,19 @@ function globalSouth(): string {
   );
   // CLDR's cities match as written in Latin script, like country names: a stemmed "Grenada" is French "grenade".
   const cities = termsOf(globalSouthCityNames(), { exactLatin: true });
+  // States and provinces match as written too (Minas Gerais, Maharashtra, Da Nang).
+  const cityTerms = new Set(cities.map(folded));
+  const subdivisions = termsOf(globalSouthSubdivisionNames(), { exactLatin: true }).filter(
+    (term) => !cityTerms.has(folded(term)),
+  );
   return [
-    ...new Set([...countries, ...termsOf(places, { shortCjk: true }), ...cities, ...termsOf(names)]),
+    ...new Set([
+      ...countries,
+      ...termsOf(places, { shortCjk: true }),
+      ...cities,
+      ...subdivisions,
+      ...termsOf(names),
+    ]),
   ].join(" OR ");
 }
 
@@ -560,7 +572,8 @@ function buildDefaultConcepts(): readonly DefaultConcept[] {
         "Countries and territories of Africa, Latin America and the Caribbean, South, Southeast, Central and " +
         "West Asia (the Gulf included) and the Pacific islands (UN M49), not China, Israel or Cyprus: names " +
         "from CLDR in 16 languages; capitals and big cities from CLDR's time-zone cities in 16 languages, and " +
-        "the capitals no zone is named after; demonyms by each language's word formation and, for the 40 most " +
+        "the capitals no zone is named after; the states and provinces of the countries of 30 million people or " +
+        "more, from CLDR's subdivisions; demonyms by each language's word formation and, for the 40 most " +
         "populous, by hand; region words.",
       query: globalSouth(),
     },

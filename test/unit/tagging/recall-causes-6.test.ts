@@ -85,6 +85,21 @@ describe("global-south-adoption, sixth round", () => {
     no("pt", "ANPD pergunta à DeepSeek onde ficam os dados dos usuários brasileiros");
   });
 
+  it("reads a state or province of a populous country as its place, in the Latin-script languages", () => {
+    yes("pt", "Secretaria de Saúde de Minas Gerais testa modelo aberto de IA na triagem");
+    yes("en", "Maharashtra's health department pilots an open AI model for triage");
+    yes("vi", "Lập trình viên Đà Nẵng xây trợ lý pháp lý bằng mô hình mở miễn phí");
+    yes(
+      "id",
+      "Pemprov Jawa Timur uji model AI terbuka",
+      "Dinas di East Java menjalankannya di server sendiri.",
+    );
+    yes("es", "Jalisco adopta un modelo de IA de código abierto para trámites");
+    // Subdivisions named as words, people or other places are left out.
+    no("en", "Delta adopts an open AI model for its customer chats");
+    no("en", "Java developers switch to open AI models");
+  });
+
   it("leaves a transit state's permits for chip exports to export-controls", () => {
     no(
       "vi",
