@@ -773,6 +773,15 @@ const accessGap = allOf(
     near(6, anyOf(chips, chipsShort), capWords),
     allOf("@us-government", near(10, chips, licence), capCountries, not("@gulf")),
     allOf(anyOf(chips, chipsShort), near(4, "@tiers", anyOf(capCountries, "@global-south")), not("@gulf")),
+    // Washington's curbs told by what they do to the country ("US curbs on chips threaten India's AI ambitions"),
+    // when no Chinese buyer is their target.
+    allOf(
+      near(6, anyOf(chips, chipsShort), curb),
+      anyOf("@us-government", "@united-states"),
+      "@access-gap",
+      not(china),
+      not("@gulf"),
+    ),
   ),
   // A region counts as a country does ("most of Africa"), but not the Gulf or the Middle East: their caps go with
   // their licences, to export-controls.

@@ -19,7 +19,9 @@ export const caps = [
   // "Cap" goes as its phrases: alone it is Vietnamese cấp (grant, level: "cấp phép", licensed) once accents fold.
   '"cap on" "cap of" "cap for" "a cap" "the cap" "chip cap" "chip-cap*" caps capped ceiling* quota* limit*',
   "*obergrenze* kontingent* plafond* plafonn* tope topes cupo cupos",
-  'limite* tetto tetti teto tetos deckel* batas kuota "giới hạn" "hạn mức" trần kikomo "kiwango cha juu"',
+  'limite* tetto tetti teto tetos deckel* batas kuota "giới hạn" "hạn mức" trần kikomo vikomo "kiwango cha juu"',
+  // Arabic "limits" as a verb (يحد من, تحد من).
+  "يحد تحد",
   "sınır* kota* лимит* потолок квот* ограничени* سقف سقوف حصص सीमा सीमाओं सीमित 상한 한도 上限 限额 配额 枠",
 ].join(" ");
 
@@ -95,7 +97,7 @@ export const accessGap = [
   '"centro de datos" "centros de dados" "pusat data" "trung tâm dữ liệu" "vituo vya data" "kituo cha data"',
   '"veri merkez*" "центр* обработки данных" цод* "مراكز البيانات" "مركز البيانات" "डेटा सेंटर*" 데이터센터',
   '"데이터 센터" 数据中心 數據中心 データセンター threat* menac* amenaz* ameaç* bedroh* minacc* ancam* "đe dọa"',
-  "tishio tehdit* угроз* تهدد تهديد खतर* 위협 威胁 脅か fear* worr* craint* inquiet* preocup* preoccup* besorg*",
+  "tishio *tishia* tehdit* угроз* تهدد تهديد खतर* 위협 威胁 脅か fear* worr* craint* inquiet* preocup* preoccup* besorg*",
   'sorge* khawatir waswas "lo ngại" wasiwasi *hofia* endişe* опаса* беспоко* قلق مخاوف चिंता 우려 担忧 擔憂 懸念',
   "hinder* slow* delay* frein* ralent* frena* retras* trava* bremst* verzöger* rallent* ostacol* hambat*",
   '"cản trở" *chelewesha* yavaşlat* тормоз* замедл* задерж* تعرقل تبطئ تأخير देरी बाधा 지연 차질 阻碍 妨げ deter*',

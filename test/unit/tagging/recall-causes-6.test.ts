@@ -100,6 +100,14 @@ describe("global-south-adoption, sixth round", () => {
     no("en", "Java developers switch to open AI models");
   });
 
+  it("reads Washington's chip curbs told by what they do to a Global South country as its access gap", () => {
+    yes("en", "Washington's curbs on AI chips threaten Indonesia's data-centre plans");
+    yes("ar", "قيود أمريكية على الرقائق تهدد خطط مصر في الذكاء الاصطناعي");
+    yes("sw", "Vikomo vya Marekani kwa chipu za AI vyatishia mipango ya Kenya");
+    // Curbs aimed at China that hurt a third country's factories are China's story.
+    no("en", "US curbs on chips for China threaten Vietnam's assembly plants");
+  });
+
   it("leaves a transit state's permits for chip exports to export-controls", () => {
     no(
       "vi",
