@@ -446,7 +446,8 @@ const exportControls = [
 // Artificial intelligence, models and chatbots as the press of each language names them, ChatGPT in each script
 // (a story that sets a model beside it is about AI whatever other words it uses).
 const ai = [
-  'ai a.i ki ia genai chatbot* llm* chatgpt openai deepseek "artificial intelligence" "language model*" "ai model*"',
+  // OpenAI and GenAI as written: French Snowball cuts them to "open" and "gen" (open source is no AI).
+  'ai a.i ki ia =genai chatbot* llm* chatgpt =openai deepseek "artificial intelligence" "language model*" "ai model*"',
   '"künstliche* intelligenz" "intelligence artificielle" "inteligencia artificial" "inteligência artificial"',
   '"intelligenza artificiale" 人工智能 人工知能 生成AI 生成式AI 大模型 大语言模型 人工智慧 聊天机器人 聊天機器人',
   'チャットボット チャットGPT 対話型AI 인공지능 챗봇 챗GPT 챗지피티 언어모델 "언어 모델"',

@@ -108,6 +108,11 @@ describe("global-south-adoption, sixth round", () => {
     no("en", "US curbs on chips for China threaten Vietnam's assembly plants");
   });
 
+  it("does not read French open source as OpenAI, which French stemming cut to 'open'", () => {
+    no("fr", "Le Kenya adopte des logiciels open source pour l'état civil");
+    yes("fr", "Le Kenya adopte des outils d'OpenAI pour l'état civil");
+  });
+
   it("leaves a transit state's permits for chip exports to export-controls", () => {
     no(
       "vi",
