@@ -12,9 +12,11 @@ import {
   locationChecks,
   rescinded,
   retaliation,
+  rules,
   semiconductors,
   smuggling,
   tiers,
+  violations,
 } from "./export-control-terms";
 import { globalSouthCityNames } from "./global-south-city-names";
 import { CAPITALS_AND_DEMONYMS, GLOBAL_SOUTH_M49, MORE_PLACES } from "./global-south-places";
@@ -344,7 +346,8 @@ function globalSouth(): string {
         '글로벌사우스 "Sud del mondo" "Глобальный Юг" "Küresel Güney" "developing countries" Entwicklungsländer ' +
         '发展中国家 "pays en développement" "países en desarrollo" "países em desenvolvimento" 途上国 ' +
         '"الدول النامية" "विकासशील देश" "negara berkembang" "nước đang phát triển" "nchi zinazoendelea" 개발도상국 ' +
-        '"paesi in via di sviluppo" "развивающиеся страны" "gelişmekte olan ülkeler" "emerging markets" Schwellenländer',
+        '"paesi in via di sviluppo" "развивающиеся страны" "gelişmekte olan ülkeler" "emerging markets" Schwellenländer ' +
+        '"Sud globale" "Selatan Global"',
     ).map((item) => item.replace(/'/g, "")),
   );
   // CLDR's cities match as written in Latin script, like country names: a stemmed "Grenada" is French "grenade".
@@ -384,6 +387,10 @@ const usGovernment = [
   '"وزارة التجارة الأمريكية" "وزارة التجارة الأميركية" "الإدارة الأمريكية" "الإدارة الأميركية" "अमेरिकी वाणिज्य विभाग" "Departemen Perdagangan AS" "Kementerian Perdagangan AS"',
   '"Bộ Thương mại Mỹ" "Wizara ya Biashara ya Marekani" "Dipartimento del Commercio USA" "Минторг США"',
   '"Министерство торговли США" "ABD Ticaret Bakanlığı" "Bureau of Industry and Security" 工业与安全局',
+  // The Bureau of Industry and Security as each language names it, and the US authorities in short (米当局, 美商务部).
+  '"Oficina de Industria y Seguridad" "Escritório de Indústria e Segurança" "Bureau de l\'industrie et de la sécurité"',
+  '"Бюро промышленности и безопасности" "مكتب الصناعة والأمن" "Biro Industri dan Keamanan" "Idara ya Usalama wa Viwanda"',
+  '"Cục Công nghiệp và An ninh" "Sanayi ve Güvenlik Bürosu" "उद्योग और सुरक्षा ब्यूरो" 米当局 米商務省 美商务部 美国工业与安全局',
   '産業安全保障局 산업안보국 "US Congress" "U.S. Congress" "Capitol Hill" US-Kongress "Congrès américain"',
   '"Congreso estadounidense" "Congreso de Estados Unidos" "Congresso americano" "Congresso dos EUA" 美国国会',
   '米議会 "الكونغرس الأمريكي" "अमेरिकी कांग्रेस" "Kongres AS" "Quốc hội Mỹ" "Bunge la Marekani"',
@@ -425,6 +432,11 @@ const chips = [
 const exportControls = [
   `"export control*" "export curb*" "export ban*" "export restriction*" "export rule*" "export limit*"`,
   `"export licen*" export-control* exportkontroll* exportbeschränkung* exportverbot* exportstopp*`,
+  // Export licences in each language ("تراخيص التصدير", "licences d'exportation").
+  `"تراخيص التصدير" "ترخيص التصدير" "رخص التصدير" "licencias de exportación" "licences d'exportation"`,
+  `"licence d'exportation" "licenças de exportação" "licença de exportação" "licenze di esportazione" exportlizenz*`,
+  `"izin ekspor" "giấy phép xuất khẩu" "leseni za kuuza nje" "ihracat lisans*" "экспортн* лицензи*" "निर्यात लाइसेंस"`,
+  `"수출 허가" 出口许可 輸出許可 輸出ライセンス`,
   `exportregel* ausfuhr* "contrôle* des exportations" "contrôles à l exportation"`,
   `"controles de exportación" "restricciones a la exportación" "controle* de exportação"`,
   `"restrições à exportação" 出口管制 出口限制 出口禁令 禁售 输出管制 輸出規制 輸出管理 禁輸 "entity list" entity-list 实体清单 實體清單`,
@@ -458,7 +470,12 @@ const ai = [
   // A language model as each language names it ("modelo de lenguaje", "model bahasa", 大規模言語モデル).
   '"modelo* de lenguaje" "modelo* de linguagem" "modèle* de langage" "modell* linguistic*" "model* bahasa"',
   '"mô hình ngôn ngữ" "языков* модел*" "dil model*" "نموذج لغوي" "نماذج لغوية" "भाषा मॉडल" "modeli ya lugha"',
-  "言語モデル 语言模型 sprachmodell*",
+  '言語モデル 语言模型 sprachmodell* "نموذجا لغويا"',
+  // Virtual and digital assistants.
+  '"virtual assistant*" "digital assistant*" "asistente* virtual*" "assistant* virtuel*" "assistente* virtua*"',
+  '"virtuelle* assistent*" "digitale* assistent*" "asisten virtual" "trợ lý ảo" "sanal asistan*" "виртуальн* ассистент*"',
+  '"مساعد* رقمي*" "مساعد* افتراضي*" "वर्चुअल असिस्टेंट" "가상 비서" 虚拟助手 虛擬助理 バーチャルアシスタント',
+  '"msaidizi wa kidijitali" "asistente digital" "assistente digital" "assistente virtuale"',
 ].join(" ");
 
 // What export curbs are called: bans, curbs, restrictions, limits, licences, halts and tightening, and the
@@ -502,6 +519,8 @@ const licences = [
   'الموافقة بموافقة मंजूरी 批准 承認 "green light" "feu vert" "luz verde" "sinal verde" "via libera"',
   '"grünes licht" "lampu hijau" "bật đèn xanh" kibali idhini ruhusa idhinish* "yeşil ışık" "зелёный свет" "зеленый свет"',
   '"الضوء الأخضر" "हरी झंडी" 허용 ライセンス',
+  // Permits and permission in Hindi, approval as an Arabic verb, a green light without the article.
+  'परमिट अनुमति وافق وافقت يوافق توافق "ضوءا أخضر" "ضوء أخضر"',
 ].join(" ");
 
 // The Gulf states, their capitals and the Middle East, where US chip licences and caps are news.
@@ -548,7 +567,9 @@ const adoption = `adopt* adopci* adoç* adot* adopsi uptake use using usa usan u
   'install* instal* "cài đặt" kurdu kuruldu установ* تثبيت इंस्टॉल 설치 安装 安裝 インストール 가동 devreye',
   'train* entrena* entrenó entraîn* treina* addestra* trainier* melatih "huấn luyện" обучил* обучен* "eğitti*"',
   'eğitiyor eğitilen درب تدريب प्रशिक्षित 훈련 训练 訓練 "se tourne*" "se vuelve* hacia" "se volta* para" "si rivolg*"',
-  '"fondé* sur" "fondée* sur" "fundado* en" "fundamentado* em"',
+  '"fondé* sur" "fondée* sur" "fundado* en" "fundamentado* em" "construid* sobre" "construíd* sobre" "bâti* sur"',
+  '"costruit* su" "gebaut auf" "dibangun di atas" "xây dựng trên" *jengwa "üzerine inşa" "построен* на" "на основе"',
+  '"créé* à partir" "treinad* a partir" "sviluppat* a partire" *preferisc* prefieren prefer*',
 ].join(" ")}`;
 
 function anyOf(text: string): string {
@@ -699,6 +720,16 @@ function buildDefaultConcepts(): readonly DefaultConcept[] {
       description:
         "Blacklists, and lists of those that exports are barred or restricted to, in the 16 supported languages.",
       query: blacklists,
+    },
+    {
+      name: "rules",
+      description: "Rules, regulations, frameworks and schemes, in the 16 supported languages.",
+      query: anyOf(rules),
+    },
+    {
+      name: "violations",
+      description: "Breaking, violating or breaching a rule, in the 16 supported languages.",
+      query: anyOf(violations),
     },
     {
       name: "chips",

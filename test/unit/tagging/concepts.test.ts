@@ -147,6 +147,8 @@ describe("the bundled concepts", () => {
       "south-regions",
       "semiconductors",
       "blacklists",
+      "rules",
+      "violations",
       "chips",
     ]);
     for (const concept of all) expect(() => validateConcept(concept.query)).not.toThrow();

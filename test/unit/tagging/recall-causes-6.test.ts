@@ -66,6 +66,48 @@ describe("export-controls, sixth round", () => {
   });
 });
 
+describe("export-controls, sixth round, from sets written with the emphasis on it", () => {
+  const yes = tagged("export-controls");
+  const no = untagged("export-controls");
+
+  it("reads Washington's warning that using Huawei's Ascend chips anywhere breaks its rules", () => {
+    yes("es", "Washington advierte que usar chips Ascend de Huawei puede violar sus normas");
+    yes("ru", "Бюро промышленности и безопасности предупредило о рисках чипов Ascend");
+    yes("en", "Firms that deploy Huawei's Ascend chips risk breaching US rules");
+  });
+
+  it("reads a foundry's duty to check who orders its chips", () => {
+    yes("fr", "Le département du Commerce oblige les fondeurs à vérifier leurs clients de puces");
+    yes("zh", "美商务部要求芯片代工厂核查客户");
+    yes("ko", "미국 산업안보국, 파운드리에 칩 고객 실사 의무화");
+  });
+
+  it("reads a US bill that would have chipmakers serve home buyers before selling abroad", () => {
+    yes("de", "Gesetzentwurf: Chiphersteller sollen US-Kunden bedienen, bevor sie ins Ausland verkaufen");
+    yes("tr", "ABD'de tasarı: çip üreticileri yurt dışına satıştan önce Amerikan talebini karşılamalı");
+    no("en", "Senate bill would fund new chip plants and boost US sales of cars");
+  });
+
+  it("reads the China-only parts beside a licence or a curb, and export licences in each language", () => {
+    yes("fr", "Pékin demande aux groupes chinois de cesser d'acheter la RTX Pro 6000D");
+    yes("hi", "चीन के लिए बने B30A चिप पर वॉशिंगटन में बहस");
+    yes("ar", "إنفيديا تحصل على تراخيص التصدير لرقائق جديدة");
+  });
+
+  it("reads Singapore in French and Portuguese, Italian charges, permits in Hindi and shipments in German", () => {
+    yes("fr", "Singapour inculpe deux hommes pour fraude sur des serveurs à puces Nvidia");
+    yes("pt", "Cingapura acusa dois homens de fraude com servidores de chips");
+    yes("it", "Singapore, due uomini incriminati per frode su server con chip");
+    yes("hi", "मलेशिया ने अमेरिकी चिप्स के निर्यात के लिए परमिट अनिवार्य किया");
+    yes("de", "Malaysia führt Genehmigungspflicht für Lieferungen von US-Chips ein");
+  });
+
+  it("reads Korean regulation scrapped and ASML in Arabic script", () => {
+    yes("ko", "미 정부, 바이든 AI 칩 규제 폐기");
+    yes("ar", "هولندا توسع القيود على آلات إيه إس إم إل المتجهة إلى الصين");
+  });
+});
+
 describe("global-south-adoption, sixth round", () => {
   const yes = tagged("global-south-adoption");
   const no = untagged("global-south-adoption");
@@ -111,6 +153,36 @@ describe("global-south-adoption, sixth round", () => {
   it("does not read French open source as OpenAI, which French stemming cut to 'open'", () => {
     no("fr", "Le Kenya adopte des logiciels open source pour l'état civil");
     yes("fr", "Le Kenya adopte des outils d'OpenAI pour l'état civil");
+  });
+
+  it("reads the Hangzhou lab's app topping a Global South country's downloads, not any Chinese firm", () => {
+    yes("fr", "L'application du laboratoire de Hangzhou en tête des téléchargements au Sénégal");
+    yes("es", "La app de la startup de Hangzhou encabeza las descargas en Perú");
+    no(
+      "de",
+      "Chinesische Firmen beziehen Nvidia-Chips über Malaysia",
+      "Die US-Regierung prüft die Lieferungen.",
+    );
+  });
+
+  it("reads the open models the South builds on by name, and virtual assistants, as AI", () => {
+    yes("en", "Lagos state rolls out a tax assistant built on Meta's Llama");
+    yes("it", "Il ministero della Salute del Ghana sperimenta un assistente basato su Mistral");
+    yes("zh", "巴西政府推出以通义千问为底座的公共服务助手");
+    yes("es", "Bancos peruanos lanzan asistentes virtuales en quechua");
+    yes("ar", "مصارف قطرية تطلق مساعدين رقميين بالعربية");
+    // Spanish "llama" (calls, flame) is no model.
+    no("es", "En Lima, la cooperativa se llama Andina y usa un sistema de riego nuevo");
+  });
+
+  it("reads building on an open model, the Italian South and German spread, and the diffusion rule's band", () => {
+    yes("es", "Chile lidera un modelo de lenguaje construido sobre código abierto");
+    yes("it", "Sud globale: aziende e governi preferiscono modelli di IA a basso costo");
+    yes("de", "Globaler Süden: Günstige Open-Source-Modelle treiben die KI-Verbreitung");
+    yes("es", "Colombia y Chile, en la franja intermedia de Washington para los procesadores de IA");
+    yes("it", "Samoa e Tonga testano un modello libero nelle scuole");
+    // "Transition" is no transit.
+    yes("fr", "Le ministère ivoirien de la Transition numérique teste un modèle ouvert à Abidjan");
   });
 
   it("leaves a transit state's permits for chip exports to export-controls", () => {
