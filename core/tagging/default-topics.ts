@@ -669,6 +669,9 @@ const exportQuery = allOf(
     ),
     // The rule named by what it does ("the rule on the diffusion of AI", "Biden's chip rule"), rescinded or not.
     allOf(anyOf(diffusionRule, near(4, diffusionWords, ruleWords)), anyOf(chipsShort, aiWords)),
+    // A country placed in Washington's tier with its cap on chips ("Brasil fica na segunda categoria ... cotas
+    // para a importação de GPUs"), in any of the text's fields.
+    allOf("@tiers", capWords, anyOf(chips, chipsShort), "@us-government"),
     // The rule named by its tiers ("Biden's three-tier framework for AI chips", "3단계 AI 칩 규제", a better
     // "Einstufung bei KI-Chips"): tiers beside chips and Washington, scrapped, replaced, capping or curbing.
     allOf(near(6, "@tiers", chipsShort), "@us-government", anyOf(rescind, ruleWords, capWords, curb)),

@@ -8,7 +8,7 @@
 /** The AI diffusion rule's country tiers, levels and categories, and a country's placement in them. */
 export const tiers = [
   'tier* stufe* einstufung* "second-tier" "primer nivel" "segundo nivel" "primeiro nível" "segundo nível"',
-  '"premier niveau" "deuxième niveau" nivel* niveau* nível níveis categor* fascia fasce franja* escalón* tingkat',
+  '"premier niveau" "deuxième niveau" nivel* niveau* nível níveis categor* *kategorie* fascia fasce franja* escalón* tingkat',
   "kategori kademe* уровн* *уровнев* فئات الفئة فئة श्रेणी श्रेणियों *स्तरीय 등급 단계 티어 階層 层级 層級 等级 等級",
   // Japanese writes a tier as 層 after its number or rank (3層, 中間層), Vietnamese as cấp after its number.
   '三級 分级 分級 ティア 層 makundi daraja madaraja "nhóm hai" "ba nhóm" "ba cấp" "hai cấp" "cấp hai"',
@@ -18,7 +18,7 @@ export const tiers = [
 export const caps = [
   // "Cap" goes as its phrases: alone it is Vietnamese cấp (grant, level: "cấp phép", licensed) once accents fold.
   '"cap on" "cap of" "cap for" "a cap" "the cap" "chip cap" "chip-cap*" caps capped ceiling* quota* limit*',
-  "*obergrenze* kontingent* plafond* plafonn* tope topes cupo cupos",
+  "*obergrenze* kontingent* plafond* plafonn* tope topes cupo cupos cota cotas",
   'limite* tetto tetti teto tetos deckel* batas kuota "giới hạn" "hạn mức" trần kikomo vikomo "kiwango cha juu"',
   // Arabic "limits" as a verb (يحد من, تحد من).
   "يحد تحد",
@@ -113,7 +113,7 @@ export const exportsAndSales = [
   'ekspor "xuất khẩu" vendita vendite penjualan menjual "doanh số" "bán chip" kuuza mauzo satış* продаж* مبيعات',
   "بيع बिक्री बेच* 판매 수출 экспорт* esport* ihracat* ihraç* ihrac* تصدير صادرات निर्यात 輸出",
   // Shipments, and selling as a verb.
-  "shipment* livraison* envío* envios remessa* spedizion* lieferung* pengiriman sevkiyat* поставк* खेप 선적 出货 出貨 出荷",
+  "shipment* shipping livraison* envío* envios remessa* spedizion* lieferung* pengiriman sevkiyat* поставк* खेप 선적 出货 出貨 出荷",
   "vender vendre vendere satmak",
   // Shipping out: Russian вывоз, Swahili usafirishaji, Arabic شحن and شحنات (shipments).
   "вывоз* *safirish* شحن شحنات",

@@ -102,6 +102,19 @@ describe("export-controls, sixth round, from sets written with the emphasis on i
     yes("de", "Malaysia führt Genehmigungspflicht für Lieferungen von US-Chips ein");
   });
 
+  it("reads a country placed in Washington's tier with its chip cap, in any field, and shipping chips abroad", () => {
+    yes("pt", "Brasil fica na segunda categoria de Washington, com cotas para importar GPUs");
+    yes(
+      "de",
+      "Indonesien steht in Washingtons mittlerer Länderkategorie",
+      "Die Obergrenzen bremsen den Nachschub an KI-Chips.",
+    );
+    yes(
+      "en",
+      "Senators push a bill to serve US buyers first before shipping AI chips to countries of concern",
+    );
+  });
+
   it("reads Korean regulation scrapped and ASML in Arabic script", () => {
     yes("ko", "미 정부, 바이든 AI 칩 규제 폐기");
     yes("ar", "هولندا توسع القيود على آلات إيه إس إم إل المتجهة إلى الصين");
