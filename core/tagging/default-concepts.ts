@@ -570,6 +570,8 @@ const adoption = `adopt* adopci* adoç* adot* adopsi uptake use using usa usan u
   '"fondé* sur" "fondée* sur" "fundado* en" "fundamentado* em" "construid* sobre" "construíd* sobre" "bâti* sur"',
   '"costruit* su" "gebaut auf" "dibangun di atas" "xây dựng trên" *jengwa "üzerine inşa" "построен* на" "на основе"',
   '"créé* à partir" "treinad* a partir" "sviluppat* a partire" *preferisc* prefieren prefer*',
+  // Relying on a model, as the Romance languages say it (s'appuie sur, se apoya en, apoia-se em, si appoggia a).
+  '"s\'appuie* sur" "s\'appuy* sur" "se apoya* en" "apoia-se em" "apoiam-se em" "si appoggia*"',
 ].join(" ")}`;
 
 function anyOf(text: string): string {

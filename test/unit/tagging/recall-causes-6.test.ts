@@ -194,6 +194,7 @@ describe("global-south-adoption, sixth round", () => {
     yes("de", "Globaler Süden: Günstige Open-Source-Modelle treiben die KI-Verbreitung");
     yes("es", "Colombia y Chile, en la franja intermedia de Washington para los procesadores de IA");
     yes("it", "Samoa e Tonga testano un modello libero nelle scuole");
+    yes("fr", "Dakar : le ministère s'appuie sur un modèle ouvert pour ses démarches en ligne");
     // "Transition" is no transit.
     yes("fr", "Le ministère ivoirien de la Transition numérique teste un modèle ouvert à Abidjan");
   });
