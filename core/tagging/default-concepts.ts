@@ -4,17 +4,23 @@ import { CONCEPT_LANGUAGES } from "./concept-languages";
 import { DEMONYM_LANGUAGES, derivedDemonyms } from "./demonyms";
 import {
   accessGap,
+  blacklists,
   caps,
   chipEquipment,
   chipmakingTools,
   exportsAndSales,
+  locationChecks,
   rescinded,
   retaliation,
+  rules,
+  semiconductors,
   smuggling,
   tiers,
+  violations,
 } from "./export-control-terms";
 import { globalSouthCityNames } from "./global-south-city-names";
 import { CAPITALS_AND_DEMONYMS, GLOBAL_SOUTH_M49, MORE_PLACES } from "./global-south-places";
+import { globalSouthSubdivisionNames } from "./global-south-subdivision-names";
 import { southRegions } from "./south-regions";
 
 /**
@@ -340,13 +346,25 @@ function globalSouth(): string {
         '글로벌사우스 "Sud del mondo" "Глобальный Юг" "Küresel Güney" "developing countries" Entwicklungsländer ' +
         '发展中国家 "pays en développement" "países en desarrollo" "países em desenvolvimento" 途上国 ' +
         '"الدول النامية" "विकासशील देश" "negara berkembang" "nước đang phát triển" "nchi zinazoendelea" 개발도상국 ' +
-        '"paesi in via di sviluppo" "развивающиеся страны" "gelişmekte olan ülkeler" "emerging markets" Schwellenländer',
+        '"paesi in via di sviluppo" "развивающиеся страны" "gelişmekte olan ülkeler" "emerging markets" Schwellenländer ' +
+        '"Sud globale" "Selatan Global"',
     ).map((item) => item.replace(/'/g, "")),
   );
   // CLDR's cities match as written in Latin script, like country names: a stemmed "Grenada" is French "grenade".
   const cities = termsOf(globalSouthCityNames(), { exactLatin: true });
+  // States and provinces match as written too (Minas Gerais, Maharashtra, Da Nang).
+  const cityTerms = new Set(cities.map(folded));
+  const subdivisions = termsOf(globalSouthSubdivisionNames(), { exactLatin: true }).filter(
+    (term) => !cityTerms.has(folded(term)),
+  );
   return [
-    ...new Set([...countries, ...termsOf(places, { shortCjk: true }), ...cities, ...termsOf(names)]),
+    ...new Set([
+      ...countries,
+      ...termsOf(places, { shortCjk: true }),
+      ...cities,
+      ...subdivisions,
+      ...termsOf(names),
+    ]),
   ].join(" OR ");
 }
 
@@ -369,6 +387,10 @@ const usGovernment = [
   '"وزارة التجارة الأمريكية" "وزارة التجارة الأميركية" "الإدارة الأمريكية" "الإدارة الأميركية" "अमेरिकी वाणिज्य विभाग" "Departemen Perdagangan AS" "Kementerian Perdagangan AS"',
   '"Bộ Thương mại Mỹ" "Wizara ya Biashara ya Marekani" "Dipartimento del Commercio USA" "Минторг США"',
   '"Министерство торговли США" "ABD Ticaret Bakanlığı" "Bureau of Industry and Security" 工业与安全局',
+  // The Bureau of Industry and Security as each language names it, and the US authorities in short (米当局, 美商务部).
+  '"Oficina de Industria y Seguridad" "Escritório de Indústria e Segurança" "Bureau de l\'industrie et de la sécurité"',
+  '"Бюро промышленности и безопасности" "مكتب الصناعة والأمن" "Biro Industri dan Keamanan" "Idara ya Usalama wa Viwanda"',
+  '"Cục Công nghiệp và An ninh" "Sanayi ve Güvenlik Bürosu" "उद्योग और सुरक्षा ब्यूरो" 米当局 米商務省 美商务部 美国工业与安全局',
   '産業安全保障局 산업안보국 "US Congress" "U.S. Congress" "Capitol Hill" US-Kongress "Congrès américain"',
   '"Congreso estadounidense" "Congreso de Estados Unidos" "Congresso americano" "Congresso dos EUA" 美国国会',
   '米議会 "الكونغرس الأمريكي" "अमेरिकी कांग्रेस" "Kongres AS" "Quốc hội Mỹ" "Bunge la Marekani"',
@@ -410,6 +432,11 @@ const chips = [
 const exportControls = [
   `"export control*" "export curb*" "export ban*" "export restriction*" "export rule*" "export limit*"`,
   `"export licen*" export-control* exportkontroll* exportbeschränkung* exportverbot* exportstopp*`,
+  // Export licences in each language ("تراخيص التصدير", "licences d'exportation").
+  `"تراخيص التصدير" "ترخيص التصدير" "رخص التصدير" "licencias de exportación" "licences d'exportation"`,
+  `"licence d'exportation" "licenças de exportação" "licença de exportação" "licenze di esportazione" exportlizenz*`,
+  `"izin ekspor" "giấy phép xuất khẩu" "leseni za kuuza nje" "ihracat lisans*" "экспортн* лицензи*" "निर्यात लाइसेंस"`,
+  `"수출 허가" 出口许可 輸出許可 輸出ライセンス`,
   `exportregel* ausfuhr* "contrôle* des exportations" "contrôles à l exportation"`,
   `"controles de exportación" "restricciones a la exportación" "controle* de exportação"`,
   `"restrições à exportação" 出口管制 出口限制 出口禁令 禁售 输出管制 輸出規制 輸出管理 禁輸 "entity list" entity-list 实体清单 實體清單`,
@@ -431,7 +458,8 @@ const exportControls = [
 // Artificial intelligence, models and chatbots as the press of each language names them, ChatGPT in each script
 // (a story that sets a model beside it is about AI whatever other words it uses).
 const ai = [
-  'ai a.i ki ia genai chatbot* llm* chatgpt openai deepseek "artificial intelligence" "language model*" "ai model*"',
+  // OpenAI and GenAI as written: French Snowball cuts them to "open" and "gen" (open source is no AI).
+  'ai a.i ki ia =genai chatbot* llm* chatgpt =openai deepseek "artificial intelligence" "language model*" "ai model*"',
   '"künstliche* intelligenz" "intelligence artificielle" "inteligencia artificial" "inteligência artificial"',
   '"intelligenza artificiale" 人工智能 人工知能 生成AI 生成式AI 大模型 大语言模型 人工智慧 聊天机器人 聊天機器人',
   'チャットボット チャットGPT 対話型AI 인공지능 챗봇 챗GPT 챗지피티 언어모델 "언어 모델"',
@@ -439,6 +467,15 @@ const ai = [
   '"sohbet robot*" ии нейросет* "искусственный интеллект" "искусственного интеллекта" чат-бот* чатgpt',
   'الذكاء "ذكاء اصطناعي" "روبوت الدردشة" "روبوت محادثة" "شات بوت" "شات جي بي تي" "تشات جي بي تي"',
   'एआई "कृत्रिम बुद्धिमत्ता" "आर्टिफिशियल इंटेलिजेंस" चैटबॉट चैटजीपीटी',
+  // A language model as each language names it ("modelo de lenguaje", "model bahasa", 大規模言語モデル).
+  '"modelo* de lenguaje" "modelo* de linguagem" "modèle* de langage" "modell* linguistic*" "model* bahasa"',
+  '"mô hình ngôn ngữ" "языков* модел*" "dil model*" "نموذج لغوي" "نماذج لغوية" "भाषा मॉडल" "modeli ya lugha"',
+  '言語モデル 语言模型 sprachmodell* "نموذجا لغويا"',
+  // Virtual and digital assistants.
+  '"virtual assistant*" "digital assistant*" "asistente* virtual*" "assistant* virtuel*" "assistente* virtua*"',
+  '"virtuelle* assistent*" "digitale* assistent*" "asisten virtual" "trợ lý ảo" "sanal asistan*" "виртуальн* ассистент*"',
+  '"مساعد* رقمي*" "مساعد* افتراضي*" "वर्चुअल असिस्टेंट" "가상 비서" 虚拟助手 虛擬助理 バーチャルアシスタント',
+  '"msaidizi wa kidijitali" "asistente digital" "assistente digital" "assistente virtuale"',
 ].join(" ");
 
 // What export curbs are called: bans, curbs, restrictions, limits, licences, halts and tightening, and the
@@ -455,7 +492,8 @@ const curbs = [
   "restrei* =stringe =stringono =stretta apertam apertou apertaram apertar memperketat diperketat",
   "sperr* verbiet* untersag* interdi* prohib* proib* veto* vieta* durci* endurec* inaspr* divieto restrizion* stretta",
   "许可 許可 受限 禁止 限制 管制 禁令 规制 規制 封锁 禁运 收紧 收緊 ライセンス 制限 厳格化 締め付け 禁輸",
-  'larangan batasi pembatasan perketat "hạn chế" siết "lệnh cấm" cấm vikwazo *zuia* marufuku masharti *dhibiti*',
+  // Swahili passives: zuiwa, zuiliwa (barred, blocked).
+  'larangan batasi pembatasan perketat "hạn chế" siết "lệnh cấm" cấm vikwazo *zuia* *zuiw* *zuiliw* marufuku masharti *dhibiti*',
   // Turkish narrows a verb's last vowel before -yor (kısıtla- -> kısıtlıyor, sınırla- -> sınırlıyor).
   "규제 제한 통제 금지 제재 огранич* запрет* ужесточ* kısıtl* yasak* sıkılaştır* sınırl* engelle*",
   // Making access harder, narrowing it, squeezing it (erschweren, persulit, تضيق, daraltıyor, yabana).
@@ -474,11 +512,15 @@ const curbs = [
 
 // Licences, permits and approvals, and the green light a government gives, in the 16 supported languages.
 const licences = [
-  'licen* lisensi lizenz* licenç* lisans* "cấp phép" permis* permit* izin* "giấy phép" leseni лиценз* разрешени* ترخيص تراخيص رخصة',
+  'licen* lisensi lizenz* licenç* lisans* "cấp phép" permis* permit* izin* izn* "giấy phép" leseni лиценз* разрешени* ترخيص تراخيص رخصة',
+  // Permits in the plural and in Turkish cases (تصاريح, vibali; izne, iznini).
+  "تصاريح تصريح vibali",
   "लाइसेंस 허가 승인 许可 許可 approv* genehmig* autoriz* aprob* aprova* approva* persetujuan onay* одобр* موافقة",
   'الموافقة بموافقة मंजूरी 批准 承認 "green light" "feu vert" "luz verde" "sinal verde" "via libera"',
   '"grünes licht" "lampu hijau" "bật đèn xanh" kibali idhini ruhusa idhinish* "yeşil ışık" "зелёный свет" "зеленый свет"',
   '"الضوء الأخضر" "हरी झंडी" 허용 ライセンス',
+  // Permits and permission in Hindi, approval as an Arabic verb, a green light without the article.
+  'परमिट अनुमति وافق وافقت يوافق توافق "ضوءا أخضر" "ضوء أخضر"',
 ].join(" ");
 
 // The Gulf states, their capitals and the Middle East, where US chip licences and caps are news.
@@ -519,6 +561,17 @@ const adoption = `adopt* adopci* adoç* adot* adopsi uptake use using usa usan u
   '"uji coba" thử chạy 動かし 動かす 動かせ 稼働 运行 運行 구동 =roda =rodam =rodar =rodando "fait tourner" "font tourner"',
   "betreib* menjalankan jalankan *endesha* ospita* 展開 wechseln wechselt wechselten umstellen 切り替え 切り替 移行",
   "改用 转用 轉用 農家 農民 农民",
+  // Installing a model and putting it into service (설치, 가동, devreye almak), training one of one's own
+  // (entrena, melatih, 训练), turning to it or founding a project on it. Its users count only beside AI (in
+  // global-south-adoption's query): a regulator's questions about users' data are no uptake.
+  'install* instal* "cài đặt" kurdu kuruldu установ* تثبيت इंस्टॉल 설치 安装 安裝 インストール 가동 devreye',
+  'train* entrena* entrenó entraîn* treina* addestra* trainier* melatih "huấn luyện" обучил* обучен* "eğitti*"',
+  'eğitiyor eğitilen درب تدريب प्रशिक्षित 훈련 训练 訓練 "se tourne*" "se vuelve* hacia" "se volta* para" "si rivolg*"',
+  '"fondé* sur" "fondée* sur" "fundado* en" "fundamentado* em" "construid* sobre" "construíd* sobre" "bâti* sur"',
+  '"costruit* su" "gebaut auf" "dibangun di atas" "xây dựng trên" *jengwa "üzerine inşa" "построен* на" "на основе"',
+  '"créé* à partir" "treinad* a partir" "sviluppat* a partire" *preferisc* prefieren prefer*',
+  // Relying on a model, as the Romance languages say it (s'appuie sur, se apoya en, apoia-se em, si appoggia a).
+  '"s\'appuie* sur" "s\'appuy* sur" "se apoya* en" "apoia-se em" "apoiam-se em" "si appoggia*"',
 ].join(" ")}`;
 
 function anyOf(text: string): string {
@@ -543,7 +596,8 @@ function buildDefaultConcepts(): readonly DefaultConcept[] {
         "Countries and territories of Africa, Latin America and the Caribbean, South, Southeast, Central and " +
         "West Asia (the Gulf included) and the Pacific islands (UN M49), not China, Israel or Cyprus: names " +
         "from CLDR in 16 languages; capitals and big cities from CLDR's time-zone cities in 16 languages, and " +
-        "the capitals no zone is named after; demonyms by each language's word formation and, for the 40 most " +
+        "the capitals no zone is named after; the states and provinces of the countries of 30 million people or " +
+        "more, from CLDR's subdivisions; demonyms by each language's word formation and, for the 40 most " +
         "populous, by hand; region words.",
       query: globalSouth(),
     },
@@ -623,8 +677,9 @@ function buildDefaultConcepts(): readonly DefaultConcept[] {
     },
     {
       name: "smuggling",
-      description: "Chip smuggling, diversion and illegal re-exports, in the 16 supported languages.",
-      query: anyOf(smuggling),
+      description:
+        "Chip smuggling, diversion, illegal re-exports and checks on where chips end up, in the 16 supported languages.",
+      query: `${anyOf(smuggling)} OR ${locationChecks}`,
     },
     {
       name: "rescinded",
@@ -654,6 +709,29 @@ function buildDefaultConcepts(): readonly DefaultConcept[] {
         "The regions of the Global South by name (Africa, Latin America, Southeast Asia, the Gulf, the Pacific " +
         "island states, the Third World, emerging economies), in the 16 supported languages.",
       query: anyOf(southRegions),
+    },
+    {
+      name: "semiconductors",
+      description:
+        "Chips, semiconductors and GPUs, and Nvidia's parts by name (H20, H100, Blackwell), without generic " +
+        "processors and accelerators, in the 16 supported languages.",
+      query: anyOf(semiconductors),
+    },
+    {
+      name: "blacklists",
+      description:
+        "Blacklists, and lists of those that exports are barred or restricted to, in the 16 supported languages.",
+      query: blacklists,
+    },
+    {
+      name: "rules",
+      description: "Rules, regulations, frameworks and schemes, in the 16 supported languages.",
+      query: anyOf(rules),
+    },
+    {
+      name: "violations",
+      description: "Breaking, violating or breaching a rule, in the 16 supported languages.",
+      query: anyOf(violations),
     },
     {
       name: "chips",

@@ -433,11 +433,17 @@ const ascendQuery = anyOf(
 const controlsCore = "@export-controls";
 const entityList = anyOf(
   oneOf(`"entity list" entity-list* 实体清单 實體清單 エンティティー エンティティ "lista de entidades" "liste des entités"
-    entity-liste "daftar entitas" "danh sách thực thể" "قائمة الكيانات" "एंटिटी लिस्ट" "엔티티 리스트" "수출 제한 명단"`),
+    entity-liste "daftar entitas" "danh sách thực thể" "قائمة الكيانات" "एंटिटी लिस्ट" "엔티티 리스트" "수출 제한 명단" 实体名单`),
 );
+// A blacklist by name, or a list of whom exports are barred to: the `@blacklists` concept.
+const blacklist = "@blacklists";
+// Oil, tankers and shipping lines: Treasury blacklists of the goods the reading leaves out.
+const otherGoods =
+  oneOf(`oil crude tanker* petrol* pétrol* petróleo* petroler* petroleir* petrolier* petrolio =öl minyak dầu mafuta
+  нефт* танкер* نفط ناقلات तेल टैंकर 석유 유조선 石油 原油 油轮 タンカー navier* reeder*`);
 const smuggling = "@smuggling";
 // These parts exist only because of US limits on what may be sold to China.
-const chinaSkus = anyOf("h20", "h800", "a800", "h20s", "h20-chip*");
+const chinaSkus = anyOf("h20", "h800", "a800", "h20s", "h20-chip*", "b30a", "6000d", "4090d");
 const exportWords = "@exports";
 const curb = "@curbs";
 const toolMakers = "@chipmaking-tools";
@@ -469,11 +475,8 @@ const diffusionRule = anyOf(
     "yayılım kural*" "правило распространения" "правила распространения" "правило диффузии" "قاعدة نشر"
     "डिफ्यूजन नियम" "एआई डिफ्यूजन" "chip rule*" "chip export rule*" "tiered framework" "확산 규칙" "확산 규정" 扩散规则 擴散規則 拡散規則 拡散ルール`),
 );
-const ruleWords = anyOf(
-  oneOf(`rule* règle* regla* norma* regra* regol* regel* aturan kanuni sheria "quy tắc" "quy định" kural* правил* قاعدة
-    القاعدة नियम 규칙 규정 規則 ルール 规则 規定 新规 新規 framework cadre marco quadro rahmen kerangka рамк*
-    scheme schema esquema sistem* système skema khung mfumo düzen* схем* نظام व्यवस्था 枠組み 체계 体系 制度`),
-);
+// Rules, regulations and frameworks, and breaking a rule: the `@rules` and `@violations` concepts.
+const ruleWords = "@rules";
 const diffusionWords = anyOf(
   oneOf(`diffusion* difusi* difusão diffusione yayılım "lan tỏa" usambazaji распространени* диффузи* *انتشار نشر
     डिफ्यूजन 확산 拡散 扩散 擴散`),
@@ -508,13 +511,15 @@ const capCountries = anyOf(
 );
 
 // A short chip list for the lesser branches, without the generic processors and accelerators and with Nvidia's
-// parts. Not `@chips`: its "semi-conducteur*" would tie French gallium retaliation to chip sanctions.
-const chipsShort = anyOf(
-  oneOf(`*chip* semicondu* semi-condu* halbleiter* puce* gpu* nvidia h20 h100 h200 blackwell cip* chipu semikonda* yonga* чип*
-    رقائق شرائح "أشباه الموصلات" चिप चिप्स सेमीकंडक्टर 芯片 晶片 칩 반도체 チップ 半導体 "bán dẫn" semikonduktor semikonda
-    полупроводник* "yarı iletken*"`),
-);
+// parts: the `@semiconductors` concept. Not `@chips`: its "semi-conducteur*" would tie French gallium retaliation
+// to chip sanctions.
+const chipsShort = "@semiconductors";
 const usOrExports = anyOf(usGov, exportWords);
+// Singapore and Malaysia, where chips bound for China are diverted and the allies' enforcement is news.
+const transitStates =
+  oneOf(`singapor* singapur* singapour* cingapur* malaysi* malezya* malaisie malasia malesia 新加坡 马来西亚 馬來西亞 シンガポール マレーシア 싱가포르 말레이시아
+  сингапур* малайзи* سنغافورة ماليزيا सिंगापुर मलेशिया "kuala lumpur" "куала-лумпур*" كوالالمبور कुआलालंपुर 吉隆坡 クアラルンプール 쿠알라룸푸르`);
+const violate = "@violations";
 // AI by the word each language uses for it ("yapay zeka şirketleri", "ИИ-компании", "एआई कंपनियां"), without the
 // chatbots and models of `@ai`: a ban on a chatbot is no export control.
 const aiWords =
@@ -575,19 +580,58 @@ const exportQuery = allOf(
     // Allied enforcement: charges, fraud cases, investigations and new export rules over chips or servers in
     // Singapore or Malaysia.
     allOf(
-      oneOf(`singapor* singapur* malaysi* malezya* malaisie malasia malesia 新加坡 马来西亚 馬來西亞 シンガポール マレーシア 싱가포르 말레이시아
-        сингапур* малайзи* سنغافورة ماليزيا सिंगापुर मलेशिया "kuala lumpur"`),
+      transitStates,
       anyOf(
         allOf(
-          oneOf(`charg* indict* inculp* fraud* arrest* anklage betrug acus* dakwa penipuan "truy tố" "gian lận" mashtaka *shtak* anklag* angeklagt klagt yargılan* 逮捕 suçla* investigat* enquêt* ermittl* investig*
+          oneOf(`charg* indict* inculp* incrimin* fraud* frode arrest* anklage betrug acus* dakwa penipuan "truy tố" "gian lận" mashtaka *shtak* anklag* angeklagt klagt yargılan* 逮捕 suçla* investigat* enquêt* ermittl* investig*
             indaga* selidik* "điều tra" uchunguzi *chunguza soruştur* расследова* تحقيق जांच 조사 调查 調查 捜査 調査
             обвин* мошенни* اتهام احتيال आरोप धोखाधड़ी 기소 사기 起诉 起訴 欺诈 詐欺`),
           anyOf(chipsShort, servers),
         ),
         allOf(anyOf(curb, licence), near(6, servers, exportWords)),
+        // A transit state's permits for chips leaving it (Malaysia's for US AI chips), against diversion.
+        allOf(licence, anyOf(chipsShort, "@chips"), anyOf(exportWords, smuggling)),
       ),
     ),
     allOf(chinaSkus, "@us-government", china),
+    // Firms put on the entity list or a blacklist by Washington or an ally (Taiwan's list for Huawei and SMIC):
+    // Chinese firms, or any firm on the entity list by its name.
+    allOf(anyOf(entityList, blacklist), anyOf(china, entityList), anyOf(usGov, allies), not(otherGoods)),
+    // Breaking the export rules ("using Ascend chips anywhere violates US export rules", "violato le restrizioni"),
+    // or the US rules by name ("may breach US rules").
+    allOf(
+      anyOf(
+        near(6, violate, anyOf(curb, controlsCore, near(3, exportWords, ruleWords))),
+        allOf(violate, near(3, anyOf("@united-states", "@us-government"), ruleWords)),
+      ),
+      anyOf(chipsShort, "@chips"),
+      anyOf(china, usGov, exportWords),
+    ),
+    // Washington warning against Huawei's Ascend chips anywhere in the world: its guidance on its export rules.
+    allOf(
+      oneOf(`ascend* 昇腾 昇騰 어센드 асценд* أسند एसेंड 910b 910c 910d`),
+      "@us-government",
+      anyOf(
+        violate,
+        oneOf(`warn* avert* advier* alert* avvert* mempering* "cảnh báo" *onya tahadhari uyar* предупре* حذر حذّر يحذر
+          चेतावनी 경고 警告 指引 指針 guidance orientação guía "hướng dẫn" mwongozo panduan руководств* إرشادات दिशानिर्देश 지침`),
+      ),
+    ),
+    // A US bill on selling chips abroad ("the GAIN AI Act would have chipmakers serve US buyers before foreign ones").
+    allOf(
+      oneOf(`bill =act ley proyecto "projet de loi" "proposition de loi" gesetz* "disegno di legge" "projeto de lei" rancangan
+        ruu "dự luật" muswada tasarı* yasa* законопроект* "مشروع قانون" विधेयक 법안 法案`),
+      near(8, anyOf(chipsShort, "@chips"), exportWords),
+      anyOf(usGov, "@united-states"),
+      anyOf(
+        china,
+        oneOf(`abroad overseas foreign* étranger* extranjer* exterior estrangeir* ausland* ausländ* estero "luar negeri" "nước ngoài"
+          nje "yurt dışı*" зарубеж* الخارج للخارج विदेश* 해외 海外 国外 境外 risikoländ* "countries of concern" "دول مثيرة للقلق"`),
+        near(3, oneOf(`países pays paesi`), oneOf(`riesgo risque rischio risco`)),
+      ),
+    ),
+    // The China-only parts beside a licence or a curb in China: the export licence or China's own counter-measure.
+    allOf(chinaSkus, anyOf(licence, curb), china),
     // A US licence requirement told by what it costs Nvidia ("a $5.5bn charge from the new US licence rule"): the
     // licence is an export licence whether or not the text says China. Not approvals (an antitrust nod).
     allOf(
@@ -625,6 +669,9 @@ const exportQuery = allOf(
     ),
     // The rule named by what it does ("the rule on the diffusion of AI", "Biden's chip rule"), rescinded or not.
     allOf(anyOf(diffusionRule, near(4, diffusionWords, ruleWords)), anyOf(chipsShort, aiWords)),
+    // A country placed in Washington's tier with its cap on chips ("Brasil fica na segunda categoria ... cotas
+    // para a importação de GPUs"), in any of the text's fields.
+    allOf("@tiers", capWords, anyOf(chips, chipsShort), "@us-government"),
     // The rule named by its tiers ("Biden's three-tier framework for AI chips", "3단계 AI 칩 규제", a better
     // "Einstufung bei KI-Chips"): tiers beside chips and Washington, scrapped, replaced, capping or curbing.
     allOf(near(6, "@tiers", chipsShort), "@us-government", anyOf(rescind, ruleWords, capWords, curb)),
@@ -663,7 +710,8 @@ const exportControlsQuery = anyOf(
   allOf(
     china,
     anyOf(retaliation, afterCurbs),
-    near(6, anyOf(chipsShort, "nvidia"), anyOf(controlsCore, sanctionOrCurb)),
+    // "In response to the new US rule on chips" ties a measure to the controls as "to US chip sanctions" does.
+    near(6, anyOf(chipsShort, "nvidia"), anyOf(controlsCore, sanctionOrCurb, allOf(ruleWords, usGov))),
     not(near(3, usedIn, chipsShort)),
   ),
 );
@@ -695,8 +743,29 @@ const riskyContext =
   حكومة सरकार 政府 정부 president* country pays país nchi ülke`);
 const regionWords = "@south-regions";
 const region = anyOf(regionWords, placeStems, "@global-south", allOf(riskyPlaces, riskyContext));
+// The open models the South builds on, by name. Llama only beside a model or a maker's word: Spanish "llama" is
+// "calls" and "flame".
+const openModelNames = anyOf(
+  oneOf(`qwen* 通义千问 通义 千问 큐원 كوين mistral* gemma`),
+  near(
+    3,
+    oneOf(`llama* لاما लामा 라마 ラマ`),
+    oneOf(`meta model* modèle* modelo* modell* modeli* "mô hình" модел* نموذج मॉडल 모델 模型 モデル based basado*
+      baseado* basé* basiert* basat* berbasis "dựa trên" основ* مبني* आधारित 기반 基于 基於 ベース qwen* mistral*`),
+  ),
+);
 const aiOrOpenModels = anyOf(
   ai,
+  openModelNames,
+  // "The Hangzhou lab's app", "l'équipe de Liang Wenfeng": DeepSeek by where and who it is.
+  deepseekNames,
+  near(
+    6,
+    oneOf(`hangzhou* 杭州 "hàng châu" هانغتشو هانغجو हांगझोउ हांग्जो ханчжоу* 항저우`),
+    oneOf(`startup* start-up* lab labs labor labo* laborat* 初创* 新创 スタートアップ rintisan "khởi nghiệp" "kampuni changa"
+      스타트업 стартап* girişim* лаборатори* مختبر ناشئة الناشئة स्टार्टअप लैब प्रयोगशाला "phòng thí nghiệm" maabara
+      laboratuvar* 연구소 랩 研究所 ラボ 实验室 實驗室`),
+  ),
   oneOf(`"open-weight*" open-weight* "open model*" sprachmodell* "open-source model*" "modelos abiertos" 开源模型
     "mã nguồn mở" "chanzo huria" "açık kaynak"
     "مفتوحة المصدر" "ओपन-सोर्स" "ओपन सोर्स" 오픈소스 开源 開源 deepseek chatbot* llm* "ديب سيك" ديبسيك डीपसीक 딥시크
@@ -705,7 +774,7 @@ const aiOrOpenModels = anyOf(
   near(
     3,
     oneOf(`model* modèle* modelo* modell* modeli* "mô hình" модел* نموذج نماذج मॉडल 모델 模型 モデル`),
-    oneOf(`open* ouvert* abiert* aberto* offen* aperto libre* libres gratuit* gratis free kostenlos* terbuka mở
+    oneOf(`open* ouvert* abiert* aberto* offen* aperto libre* libres libero libera liberi gratuit* gratis free kostenlos* terbuka mở
       huria bure açık ücretsiz открыт* бесплатн* مفتوح* مجاني* المجاني المجانية ओपन मुफ्त 오픈 공개 무료 开源 開源 免费 オープン 無料 cheap*
       low-cost barat* günstig* murah "giá rẻ" nafuu ucuz дешев* дешёв* رخيص* सस्त* 저비용 저렴 安価 格安 無償 低成本 "bajo coste" "bajo costo"
       "baixo custo" "basso costo" "düşük maliyet*" "منخفض التكلفة" "منخفضة التكلفة" "قليل التكلفة" "कम लागत"
@@ -721,6 +790,13 @@ const aiOrOpenModels = anyOf(
 // terreno en África"), beside the model itself: what else spreads (rumours, misinformation) is no uptake.
 const adoption = anyOf(
   "@adoption",
+  // The users of AI assistants ("число пользователей ИИ-ассистентов"), not of an app a regulator questions.
+  near(
+    2,
+    oneOf(`users utilisateurs usuario* usuário* utenti nutzer* pengguna "người dùng" watumiaji kullanıcı*
+      пользовател* مستخدم* उपयोगकर्ता यूजर 사용자 이용자 用户 用戶 ユーザー 利用者`),
+    "@ai",
+  ),
   near(
     3,
     anyOf(
@@ -728,7 +804,7 @@ const adoption = anyOf(
       oneOf(`deepseek* ديبسيك "ديب سيك" डीपसीक 딥시크 ディープシーク 深度求索 дипсик model* modèle* modelo* modell*
         "mô hình" модел* نموذج मॉडल 모델 模型 モデル`),
     ),
-    oneOf(`spread* "gain* ground" "se répand*" "gagne du terrain" "gana terreno" "ganha terreno" "guadagna terreno"
+    oneOf(`spread* verbreit* "gain* ground" "se répand*" "gagne du terrain" "gana terreno" "ganha terreno" "guadagna terreno"
       "an boden" populer* popular* umaarufu 人気 인기 "phổ biến" yaenea inaenea yayılıyor yaygınlaş* распространя* ينتشر تنتشر फैल* लोकप्रिय 확산
       流行 広が 広ま 普及`),
   ),
@@ -744,6 +820,15 @@ const accessGap = allOf(
     near(6, anyOf(chips, chipsShort), capWords),
     allOf("@us-government", near(10, chips, licence), capCountries, not("@gulf")),
     allOf(anyOf(chips, chipsShort), near(4, "@tiers", anyOf(capCountries, "@global-south")), not("@gulf")),
+    // Washington's curbs told by what they do to the country ("US curbs on chips threaten India's AI ambitions"),
+    // when no Chinese buyer is their target.
+    allOf(
+      near(6, anyOf(chips, chipsShort), curb),
+      anyOf("@us-government", "@united-states"),
+      "@access-gap",
+      not(china),
+      not("@gulf"),
+    ),
   ),
   // A region counts as a country does ("most of Africa"), but not the Gulf or the Middle East: their caps go with
   // their licences, to export-controls.
@@ -756,8 +841,9 @@ const accessGap = allOf(
     ),
   ),
   anyOf(ai, "@tiers", "@access-gap"),
-  // A transit country's licences against re-exports to China keep nobody from chips.
+  // A transit country's licences against re-exports to China keep nobody from chips, nor do its export permits.
   not("@smuggling"),
+  not(allOf(transitStates, licence, exportWords)),
 );
 // "Without AI", "sans recours à l'intelligence artificielle", "isiyotumia akili bandia": software that says it
 // uses none is no AI adoption.
@@ -810,8 +896,11 @@ const globalSouthQuery = anyOf(
     // An app store's chart in the US and a Global South country ("the most downloaded free app in the US and
     // India") is the app's rise everywhere, r1-release's story, not the South's uptake.
     not(allOf(appCharts, "@united-states")),
-    // Licences for chips to the Gulf and chip smuggling through Malaysia are export-controls' stories.
-    not(anyOf(allOf(licence, chipsShort, gulfOrTiers), smuggling)),
+    // Licences for chips to the Gulf, a transit state's permits for chips leaving it and chip smuggling through
+    // Malaysia are export-controls' stories.
+    not(
+      anyOf(allOf(licence, chipsShort, gulfOrTiers), allOf(transitStates, licence, exportWords), smuggling),
+    ),
   ),
   accessGap,
 );

@@ -115,15 +115,17 @@ export function normalizeWord(raw: string): string {
 }
 
 /**
- * The folding that comes before stemming: NFKC, lower case, ß and final sigma, and the Devanagari nukta; accents
- * stay for stemmers. Hindi writers put the nukta on borrowed sounds or leave it off (बाज़ार and बाजार, market;
- * फ़ंड and फंड), and NFKC splits the letters that carry it into the plain letter and the dot.
+ * The folding that comes before stemming: NFKC, lower case, ß and final sigma, the Devanagari nukta and the
+ * Russian ё; accents stay for stemmers. Hindi writers put the nukta on borrowed sounds or leave it off (बाज़ार
+ * and बाजार, market; फ़ंड and फंड), and NFKC splits the letters that carry it into the plain letter and the dot.
+ * Russian writers mostly print ё as е (чёрный and черный, the same word), and Snowball stems them apart.
  */
 export function foldCase(raw: string): string {
   // biome-ignore lint/suspicious/noControlCharactersInRegex: ASCII range check
   if (/^[\x00-\x7f]*$/.test(raw)) return raw.toLowerCase();
   const folded = raw.normalize("NFKC").toLowerCase().replace(/ß/g, "ss").replace(/ς/g, "σ");
-  return folded.includes("\u093c") ? folded.replace(/\u093c/g, "") : folded;
+  const plain = folded.includes("ё") ? folded.replace(/ё/g, "е") : folded;
+  return plain.includes("\u093c") ? plain.replace(/\u093c/g, "") : plain;
 }
 
 /**
@@ -139,10 +141,13 @@ export function foldArabic(word: string): string {
     .replace(/\u0629/g, "\u0647");
 }
 
-/** Strips accents from a Latin-script word (café -> cafe); other scripts are returned as they are. */
+/**
+ * Strips accents from a Latin-script word (café -> cafe); other scripts are returned as they are. Vietnamese đ
+ * is a letter of its own that NFD leaves whole, but other languages write its names with d (Đà Nẵng, Da Nang).
+ */
 export function stripLatinMarks(word: string): string {
   if (!latinOnly.test(word)) return word;
-  const stripped = word.normalize("NFD").replace(combiningMarks, "");
+  const stripped = word.normalize("NFD").replace(combiningMarks, "").replace(/đ/g, "d");
   return stripped === word ? word : stripped.normalize("NFC");
 }
 

@@ -145,6 +145,10 @@ describe("the bundled concepts", () => {
       "exports",
       "retaliation",
       "south-regions",
+      "semiconductors",
+      "blacklists",
+      "rules",
+      "violations",
       "chips",
     ]);
     for (const concept of all) expect(() => validateConcept(concept.query)).not.toThrow();

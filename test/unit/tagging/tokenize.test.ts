@@ -19,6 +19,12 @@ describe("normalizeWord", () => {
     expect(normalizeWord("ΟΔΟΣ")).toBe(normalizeWord("οδοσ"));
   });
 
+  it("folds Russian ё to е and Vietnamese đ to d, as writers of each word do", () => {
+    expect(normalizeWord("чёрный")).toBe(normalizeWord("черный"));
+    expect(normalizeWord("Đà Nẵng".split(" ")[0]!)).toBe("da");
+    expect(normalizeWord("Đồng")).toBe("dong");
+  });
+
   it("keeps marks that change the letter outside Latin script", () => {
     expect(normalizeWord("Йод")).toBe("йод");
     expect(normalizeWord("が")).not.toBe(normalizeWord("か"));
