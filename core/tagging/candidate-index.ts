@@ -8,7 +8,10 @@ import { AND, ANY, FIELD, NEAR, PHRASE, type Plan, type PlanNode, TERM } from ".
  * and evaluates only those. A slot's owner is the OR's group, or `groupCount + t` for topic `t`.
  */
 export interface CandidateIndex {
-  /** Per OR group: the non-term members that can hold without any hit (a NOT inside), evaluated always. */
+  /**
+   * Per OR group: the non-term members evaluated always: those that can hold without any hit (a NOT
+   * inside) and nested groups.
+   */
   groupAlways: PlanNode[][];
   /** Slots an id wakes: `slotIds[slotStart[id] .. slotStart[id + 1]]`. */
   slotStart: Int32Array;
@@ -36,8 +39,11 @@ export function candidateIndex(plan: Plan, dictionarySize: number): CandidateInd
   const groupAlways: PlanNode[][] = Array.from({ length: groupCount }, () => []);
   for (const node of nodes) {
     if (node.k !== ANY) continue;
-    for (const child of node.children)
-      if (slotFor(child, node.arg) === -1) groupAlways[node.arg]!.push(child);
+    for (const child of node.children) {
+      // A nested group (a concept's list) answers from its own marks in constant time: asking it always
+      // is cheaper than waking it from each of its thousands of ids.
+      if (child.k === ANY || slotFor(child, node.arg) === -1) groupAlways[node.arg]!.push(child);
+    }
   }
   const rootSlot = Int32Array.from(roots, (root, t) => slotFor(root, groupCount + t));
   const slotStart = new Int32Array(dictionarySize + 1);

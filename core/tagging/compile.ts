@@ -14,7 +14,9 @@ export type FieldIndex = 0 | 1;
 export type CompiledNode =
   | { k: "term"; id: number; label: string }
   | { k: "phrase"; ids: number[]; label: string }
-  | { k: "and" | "or"; children: CompiledNode[] }
+  | { k: "and"; children: CompiledNode[] }
+  /** `concept`: the OR is a concept's whole list, shared by every query that names it. */
+  | { k: "or"; children: CompiledNode[]; concept?: string }
   | { k: "not"; child: CompiledNode }
   | { k: "near"; distance: number; left: CompiledNode; right: CompiledNode }
   | { k: "field"; field: FieldIndex; child: CompiledNode };
@@ -216,6 +218,7 @@ function compileConcept(node: Extract<QueryNode, { type: "concept" }>, ctx: Comp
     if (!(error instanceof QueryError)) throw error;
     throw new QueryError(`concept "@${node.name}" does not compile (${error.message})`, node.position);
   }
+  if (compiled.k === "or") compiled = { ...compiled, concept: node.name };
   ctx.compiledConcepts.set(node.name, compiled);
   return compiled;
 }
@@ -244,8 +247,9 @@ function compileNode(node: QueryNode, ctx: CompileContext): CompiledNode {
       return { k: "or", children: [joined, { k: "phrase", ids: spaced, label }] };
     }
     case "and":
+      return { k: "and", children: node.children.map((child) => compileNode(child, ctx)) };
     case "or":
-      return { k: node.type, children: node.children.map((child) => compileNode(child, ctx)) };
+      return { k: "or", children: node.children.map((child) => compileNode(child, ctx)) };
     case "not":
       return { k: "not", child: compileNode(node.child, ctx) };
     case "near":

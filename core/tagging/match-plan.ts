@@ -51,8 +51,15 @@ export interface Plan {
 
 const none = new Int32Array(0);
 
-function flattenOr(node: CompiledNode, out: CompiledNode[]): CompiledNode[] {
-  if (node.k === "or") for (const child of node.children) flattenOr(child, out);
+/**
+ * The members of an OR with nested ORs spread in, except a concept's list: that stays one node of its own,
+ * shared by every OR that names the concept. Spread into each, its terms would join every such group and
+ * its phrases would wake once per group (a term of `@global-south` sat in up to 20 groups), and marking an
+ * article's hits cost in proportion.
+ */
+function flattenOr(node: CompiledNode, out: CompiledNode[], top = true): CompiledNode[] {
+  if (node.k === "or" && (top || node.concept === undefined))
+    for (const child of node.children) flattenOr(child, out, false);
   else out.push(node);
   return out;
 }

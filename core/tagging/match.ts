@@ -41,6 +41,14 @@ class Matcher implements TopicMatcher {
   private readonly candidates: CandidateIndex;
   private readonly marks: PlanMarks;
   private readonly cover: Int32Array;
+  /**
+   * Ids already explained in the OR being collected, with the concept lists nested in it: stamped with
+   * `shown` (0 outside an OR). An id in both the OR and a nested list, or in two nested lists, is
+   * explained once, by the first label met, as when the lists were spread into the OR.
+   */
+  private readonly shownAt: Int32Array;
+  private shown = 0;
+  private shownSeq = 0;
   private readonly dict: Dictionary;
   /** Per article language (primary subtag): its stem ids, or null when its words match as written. */
   private readonly stemIdsByLang = new Map<string, StemIds | null>();
@@ -71,6 +79,7 @@ class Matcher implements TopicMatcher {
     this.candidates = candidateIndex(this.plan, dict.size);
     this.marks = new PlanMarks(this.plan, this.candidates);
     this.cover = new Int32Array(this.plan.labels.length).fill(-1);
+    this.shownAt = new Int32Array(dict.size);
   }
 
   match(article: ArticleText): TopicMatch[] {
@@ -177,18 +186,27 @@ class Matcher implements TopicMatcher {
         return;
       case ANY: {
         // Only woken members can hold, and the order spans are pushed in does not matter: `explain` sorts.
-        const marks = this.marks;
+        const outer = this.shown;
+        if (outer === 0) this.shown = this.nextShown();
+        const { marks, shownAt, shown } = this;
         for (let l = marks.firstLink(node.arg); l !== -1; l = marks.linkNext[l]!) {
-          this.termSpans(marks.linkId[l]!, marks.linkLabel[l]!, scope);
+          const id = marks.linkId[l]!;
+          if (shownAt[id] === shown) continue;
+          shownAt[id] = shown;
+          this.termSpans(id, marks.linkLabel[l]!, scope);
         }
         const always = this.candidates.groupAlways[node.arg]!;
         for (let k = 0; k < always.length; k++) {
-          if (this.truth(always[k]!, scope)) this.collect(always[k]!, scope);
+          const member = always[k]!;
+          if (!this.truth(member, scope)) continue;
+          if (member.k === ANY) this.collect(member, scope);
+          else this.collectApart(member, scope);
         }
         const slotNode = this.candidates.slotNode;
         for (let s = marks.firstSlot(node.arg); s !== -1; s = marks.slotNext[s]!) {
-          if (this.truth(slotNode[s]!, scope)) this.collect(slotNode[s]!, scope);
+          if (this.truth(slotNode[s]!, scope)) this.collectApart(slotNode[s]!, scope);
         }
+        this.shown = outer;
         return;
       }
       case AND:
@@ -202,6 +220,22 @@ class Matcher implements TopicMatcher {
       case NEAR:
         this.near(node, scope, true);
     }
+  }
+
+  /** `collect` for a member that is not a nested list: the ORs inside it explain their ids afresh. */
+  private collectApart(node: PlanNode, scope: Scope): void {
+    const outer = this.shown;
+    this.shown = 0;
+    this.collect(node, scope);
+    this.shown = outer;
+  }
+
+  private nextShown(): number {
+    if (this.shownSeq === 0x7fffffff) {
+      this.shownSeq = 0;
+      this.shownAt.fill(0);
+    }
+    return ++this.shownSeq;
   }
 
   private termSpans(id: number, label: number, scope: Scope): void {
@@ -250,9 +284,10 @@ class Matcher implements TopicMatcher {
   private near(node: PlanNode, scope: Scope, keep: boolean): boolean {
     const spans = this.spans;
     const mark = spans.top;
-    this.collect(node.children[0]!, scope);
+    // Apart: `truth` calls this in the middle of collecting an OR, whose shown ids must not hide a side's.
+    this.collectApart(node.children[0]!, scope);
     const mid = spans.top;
-    this.collect(node.children[1]!, scope);
+    this.collectApart(node.children[1]!, scope);
     const end = spans.top;
     const { field, start, pos, endPos, used } = spans;
     const reach = node.arg + 1;
