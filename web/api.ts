@@ -279,17 +279,18 @@ export function getStorySpread(id: number, tz: string, fetching: Fetching = {}):
   );
 }
 
-export interface TermsQuery {
+export interface TermsQuery extends ScopeFilters {
   /** Instants or UTC dates, both inclusive. */
   from: string;
   to: string;
-  lang?: string;
   limit: number;
 }
 
-/** A topic's most distinctive words and phrases in a period (weighted log-odds against the rest). */
+/** A topic's most distinctive words and phrases in a period (weighted log-odds against the rest of the filters'). */
 export function getTerms(slug: string, q: TermsQuery, fetching: Fetching = {}): Promise<TopicTerms> {
-  const query = present({ from: q.from, to: q.to, lang: q.lang, limit: String(q.limit) });
+  // Named one by one: a caller's object may carry more (a span's bucket edges), which the API would refuse.
+  const { from, to, feed, folder, lang, country, region } = q;
+  const query = present({ from, to, feed, folder, lang, country, region, limit: String(q.limit) });
   return read(() => client.topics[":slug"].terms.$get({ param: { slug }, query }, init(fetching)));
 }
 

@@ -1,5 +1,6 @@
 import { stemKey, stemmerFor } from "../tagging/analysis";
 import { foldCase, foldCjkRun, normalizeWord, scanText } from "../tagging/tokenize";
+import { ownCopy } from "../text/own-copy";
 
 /**
  * The text a story is recognised by: the title and the lead (the summary's first words), analysed as the topic
@@ -70,13 +71,6 @@ function wordHash(raw: string, lang: string | null): number {
   cachedWords++;
   return hash;
 }
-
-/**
- * The word as a string of its own. `raw` is a slice of the article's text, and V8 keeps a slice of 13 or more
- * characters as a view of its parent: as a cache key it pinned the whole summary (or the text it was sliced
- * from). Slicing a concatenation copies the characters into a new string first.
- */
-const ownCopy = (raw: string): string => (raw.length < 13 ? raw : ` ${raw}`.slice(1));
 
 function tokenHashes(text: string, lang: string | null, budget: number): Tokens {
   const tokens: Tokens = { hashes: [], cjk: [] };

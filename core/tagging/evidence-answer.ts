@@ -1,3 +1,4 @@
+import { UNKNOWN } from "../coverage/coverage-scope";
 import { EVIDENCE_ARTICLE_CAP, type Miss, type MissTerm } from "./topic-evidence";
 
 /**
@@ -14,13 +15,16 @@ export interface EvidenceRead {
   restCapped: boolean;
 }
 
-/** What the statistics were computed on: the topic, the period, the language and the articles read. */
-export function evidenceScope(slug: string, lang: string | undefined, read: EvidenceRead) {
+/**
+ * What the statistics were computed on: the topic, the period, the languages (as the `lang` filter names them,
+ * comma-separated; null for every language) and the articles read.
+ */
+export function evidenceScope(slug: string, langs: readonly string[] | null, read: EvidenceRead) {
   return {
     topic: slug,
     from: new Date(read.from).toISOString(),
     to: new Date(read.toExclusive - 1).toISOString(),
-    lang: lang ?? null,
+    lang: langs === null ? null : langs.map((l) => l || UNKNOWN).join(","),
     articles: {
       topic: read.topic.length,
       rest: read.rest.length,

@@ -1,3 +1,4 @@
+import { ownCopy } from "../text/own-copy";
 import { primaryLanguage, type Stemmer, stemKey, stemmerFor } from "./analysis";
 import { foldCase, foldCjkRun, normalizeWord, type ScanVisitor, scanText } from "./tokenize";
 
@@ -22,7 +23,11 @@ export interface TermVisitor {
 /** The key of a bigram of two word keys, for display. */
 export const pairKey = (first: string, second: string): string => `${first} ${second}`;
 
-/** Words whose cache grows past this are forgotten and analysed again: news vocabulary refills it quickly. */
+/**
+ * Words cached in all languages together; past this they are all forgotten and analysed again: news vocabulary
+ * refills the common words quickly. A bound per language let ten languages hold a million words, as the story
+ * shingles' caches did (core/stories/shingles.ts); `npm run bench evidence`, its "heap kept" rows, measures both.
+ */
 const WORD_CACHE_SIZE = 100_000;
 const PURE_NUMBER = /^\p{N}+$/u;
 /** A word too short or numeric to tell a topic by (`a`, `s`, `2025`), in the word caches. */
@@ -39,6 +44,7 @@ export class TermAnalyser {
   readonly keys: string[] = [];
   private readonly keyIds = new Map<string, number>();
   private readonly caches = new Map<string, LanguageCache>();
+  private cachedWords = 0;
   // The field being scanned; kept on the instance so that scanning allocates no closures per call.
   private readonly scanner: ScanVisitor;
   private text = "";
@@ -61,7 +67,7 @@ export class TermAnalyser {
     scanText(text, this.scanner, lang);
   }
 
-  /** The id of a key, given one the first time it is seen. */
+  /** The id of a key, given one the first time it is seen. A key kept is a string of its own (see wordId). */
   idOf(key: string): number {
     let id = this.keyIds.get(key);
     if (id === undefined) {
@@ -124,15 +130,24 @@ export class TermAnalyser {
     return cache;
   }
 
-  /** The id of the word's key in the scanned field's language, or DROPPED. */
+  /**
+   * The id of the word's key in the scanned field's language, or DROPPED. `raw` is a slice of the article's text:
+   * the cache and the key (which folding and stemming often leave as it is) keep a copy of it, not the slice,
+   * which would pin the whole text for as long as the analyser lives.
+   */
   private wordId(raw: string): number {
     const cache = this.cache!;
     const known = cache.ids.get(raw);
     if (known !== undefined) return known;
-    const key = cache.stemmer ? stemKey(cache.stemmer, foldCase(raw)) : normalizeWord(raw);
+    const word = ownCopy(raw);
+    const key = cache.stemmer ? stemKey(cache.stemmer, foldCase(word)) : normalizeWord(word);
     const id = (key.length < 3 && [...key].length < 2) || PURE_NUMBER.test(key) ? DROPPED : this.idOf(key);
-    if (cache.ids.size >= WORD_CACHE_SIZE) cache.ids.clear();
-    cache.ids.set(raw, id);
+    if (this.cachedWords >= WORD_CACHE_SIZE) {
+      for (const c of this.caches.values()) c.ids.clear();
+      this.cachedWords = 0;
+    }
+    cache.ids.set(word, id);
+    this.cachedWords++;
     return id;
   }
 }

@@ -1,4 +1,5 @@
-import { and, desc, eq, gte, inArray, lt, notExists, sql } from "drizzle-orm";
+import { and, desc, eq, gte, inArray, lt, notExists, type SQL, sql } from "drizzle-orm";
+import { NO_SCOPE, type Scope } from "../../core/coverage/coverage-scope";
 import { EVIDENCE_ARTICLE_CAP, evidencePeriod } from "../../core/tagging/topic-evidence";
 import type { RangeQuery } from "../../core/time/date-range";
 import type { Executor } from "../client";
@@ -14,7 +15,8 @@ export interface EvidenceWindow {
   from: number;
   /** Exclusive upper bound, epoch ms. */
   toExclusive: number;
-  lang?: string | undefined;
+  /** The filters (outlets, languages), on both sides. */
+  scope: Scope;
   /** At most this many rows. */
   limit: number;
 }
@@ -26,12 +28,40 @@ export interface ArticleTextRow {
   lang: string | null;
 }
 
-/** The newest article's time (in `lang`, when given), or null when there is none: where "the last days" end. */
-export async function newestArticleTime(db: Executor, lang?: string): Promise<number | null> {
+const inLangs = (langs: readonly string[]): SQL =>
+  sql`coalesce(${articles.lang}, '') in (select value from json_each(${JSON.stringify(langs)}))`;
+
+/** The filters as conditions on `articles`; an empty list of feeds or languages matches nothing. */
+function scopeConditions(scope: Scope): SQL[] {
+  const conditions: SQL[] = [];
+  if (scope.feedIds !== null)
+    conditions.push(
+      sql`${articles.feedId} in (select value from json_each(${JSON.stringify(scope.feedIds)}))`,
+    );
+  if (scope.langs !== null) conditions.push(inLangs(scope.langs));
+  return conditions;
+}
+
+/**
+ * The newest time of an article the filters leave, or null when there is none: where "the last days" end. Under
+ * an outlet filter, each outlet's newest is one probe of its (feed, time) index, so a filter to a quiet outlet
+ * does not walk the whole time index back to its last article.
+ */
+export async function newestArticleTime(db: Executor, scope: Scope = NO_SCOPE): Promise<number | null> {
+  if (scope.feedIds !== null) {
+    const langs = scope.langs === null ? sql`` : sql`and ${inLangs(scope.langs)}`;
+    const rows = await db.all<{ newest: number | null }>(sql`
+      select max((select ${articles.publishedAt} from ${articles}
+                  where ${articles.feedId} = f.value ${langs}
+                  order by ${articles.publishedAt} desc limit 1)) as newest
+      from json_each(${JSON.stringify(scope.feedIds)}) f`);
+    const newest = rows[0]?.newest;
+    return newest === null || newest === undefined ? null : Number(newest);
+  }
   const rows = await db
     .select({ publishedAt: articles.publishedAt })
     .from(articles)
-    .where(lang === undefined ? undefined : eq(articles.lang, lang))
+    .where(and(...scopeConditions(scope)))
     .orderBy(desc(articles.publishedAt), desc(articles.id))
     .limit(1);
   return rows[0]?.publishedAt ?? null;
@@ -52,7 +82,7 @@ export async function topicArticleTexts(
         eq(articleTopics.topicId, topicId),
         gte(articleTopics.publishedAt, window.from),
         lt(articleTopics.publishedAt, window.toExclusive),
-        window.lang === undefined ? undefined : eq(articles.lang, window.lang),
+        ...scopeConditions(window.scope),
       ),
     )
     .orderBy(desc(articleTopics.publishedAt), desc(articleTopics.articleId))
@@ -75,7 +105,7 @@ export async function untaggedArticleTexts(
       and(
         gte(articles.publishedAt, window.from),
         lt(articles.publishedAt, window.toExclusive),
-        window.lang === undefined ? undefined : eq(articles.lang, window.lang),
+        ...scopeConditions(window.scope),
         notExists(
           db
             .select({ one: sql`1` })
@@ -130,18 +160,21 @@ export interface EvidenceTexts {
 }
 
 /**
- * Both sides of a topic's evidence: the period (from/to as the API takes them, by default the last
- * EVIDENCE_DEFAULT_DAYS of data), then the newest `cap` tagged and `cap` untagged articles in it.
+ * Both sides of a topic's evidence under the filters: the period (from/to as the API takes them, by default the
+ * last EVIDENCE_DEFAULT_DAYS of the filtered data), then the newest `cap` tagged and `cap` untagged articles in
+ * it. The rest is the rest of the filtered coverage, so a term is distinctive of the topic within those outlets
+ * and languages, not of the outlets themselves.
  */
 export async function readEvidenceTexts(
   db: Executor,
   topicId: number,
-  query: RangeQuery & { lang?: string | undefined },
+  query: RangeQuery,
+  scope: Scope,
   { now, cap = EVIDENCE_ARTICLE_CAP }: { now: number; cap?: number },
 ): Promise<EvidenceTexts> {
-  const newest = await newestArticleTime(db, query.lang);
+  const newest = await newestArticleTime(db, scope);
   const period = evidencePeriod(query, newest, now);
-  const window = { ...period, lang: query.lang, limit: cap + 1 };
+  const window = { ...period, scope, limit: cap + 1 };
   const topic = await topicArticleTexts(db, topicId, window);
   const rest = await untaggedArticleTexts(db, topicId, window);
   return {

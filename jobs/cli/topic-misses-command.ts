@@ -31,8 +31,9 @@ export async function topicMissesCommand(ctx: CliContext, args: string[]): Promi
   const { db } = ctx.database;
   const topic = await getTopic(db, slug);
   if (!topic) throw new Error(`no topic '${slug}'`);
-  const query = { from: values.from, to: values.to, lang: values.lang };
-  const texts = await readEvidenceTexts(db, topic.id, query, { now: Date.now() }).catch((error) => {
+  const query = { from: values.from, to: values.to };
+  const scope = { feedIds: null, langs: values.lang === undefined ? null : [values.lang] };
+  const texts = await readEvidenceTexts(db, topic.id, query, scope, { now: Date.now() }).catch((error) => {
     // A bad --from or --to: the same rule and message as the API's 400, named as the option.
     if (error instanceof DomainError && error.param)
       throw new UsageError(`--${error.param}: ${error.message}`);
@@ -46,15 +47,15 @@ export async function topicMissesCommand(ctx: CliContext, args: string[]): Promi
       misses.map((m) => m.article.id),
     ),
   );
-  const scope = evidenceScope(slug, values.lang, texts);
+  const read = evidenceScope(slug, scope.langs, texts);
   if (values.json) {
-    ctx.out(JSON.stringify({ items, ...scope }, null, 2));
+    ctx.out(JSON.stringify({ items, ...read }, null, 2));
     return 0;
   }
-  const capped = texts.topicCapped || texts.restCapped ? ` (the newest ${scope.articles.cap} per side)` : "";
+  const capped = texts.topicCapped || texts.restCapped ? ` (the newest ${read.articles.cap} per side)` : "";
   ctx.out(
-    `${items.length} untagged articles most like '${slug}', ${scope.from.slice(0, 10)} to ${scope.to.slice(0, 10)}: ` +
-      `${scope.articles.topic} tagged against ${scope.articles.rest} others${capped}`,
+    `${items.length} untagged articles most like '${slug}', ${read.from.slice(0, 10)} to ${read.to.slice(0, 10)}: ` +
+      `${read.articles.topic} tagged against ${read.articles.rest} others${capped}`,
   );
   for (const item of items) {
     ctx.out(

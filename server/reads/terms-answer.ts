@@ -1,16 +1,17 @@
+import { hasScopeFilter, resolveScope, type ScopeParams } from "../../core/coverage/coverage-scope";
 import { DomainError } from "../../core/errors";
 import { evidenceScope } from "../../core/tagging/evidence-answer";
 import { TopicEvidence } from "../../core/tagging/topic-evidence";
 import type { Executor } from "../../db/client";
+import { listFeeds } from "../../db/queries/feeds";
 import { readEvidenceTexts } from "../../db/queries/topic-evidence";
 import { getTopic } from "../../db/queries/topics";
 
 /** The validated request of GET /api/topics/:slug/terms (server/routes/topic-evidence.ts), as plain data. */
-export interface TermsQuery {
+export interface TermsQuery extends ScopeParams {
   slug: string;
   from?: string | undefined;
   to?: string | undefined;
-  lang?: string | undefined;
   limit: number;
 }
 
@@ -22,7 +23,9 @@ export interface TermsQuery {
 export async function answerTerms(db: Executor, q: TermsQuery, now: number) {
   const topic = await getTopic(db, q.slug);
   if (!topic) throw new DomainError("not_found", `no topic '${q.slug}'`);
-  const texts = await readEvidenceTexts(db, topic.id, { from: q.from, to: q.to, lang: q.lang }, { now });
+  // The filters of the chart (feed, folder, lang, country, region), checked as /api/coverage checks them.
+  const scope = resolveScope(q, hasScopeFilter(q) ? await listFeeds(db) : []);
+  const texts = await readEvidenceTexts(db, topic.id, { from: q.from, to: q.to }, scope, { now });
   const items = new TopicEvidence(texts.topic, texts.rest).terms(q.limit);
-  return { items, ...evidenceScope(q.slug, q.lang, texts) };
+  return { items, ...evidenceScope(q.slug, scope.langs, texts) };
 }

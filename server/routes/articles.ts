@@ -21,7 +21,7 @@ const timeParam = (name: string) =>
     .string()
     .optional()
     .refine((v) => v === undefined || isTimeBound(v), {
-      message: `${name} must be a date (YYYY-MM-DD) or an ISO 8601 time with offset (2025-01-27T09:00:00Z)`,
+      message: "must be a date (YYYY-MM-DD) or an ISO 8601 time with offset (2025-01-27T09:00:00Z)",
     })
     .openapi({ param: { name, in: "query" }, example: name === "from" ? "2025-01-20" : "2025-01-31" });
 

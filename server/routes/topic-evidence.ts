@@ -1,4 +1,5 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import { hasScopeFilter, resolveScope, type ScopeParams } from "../../core/coverage/coverage-scope";
 import { evidenceScope, missItems } from "../../core/tagging/evidence-answer";
 import {
   EVIDENCE_DEFAULT_DAYS,
@@ -7,9 +8,10 @@ import {
   TopicEvidence,
 } from "../../core/tagging/topic-evidence";
 import { isTimeBound } from "../../core/time/date-range";
+import { listFeeds } from "../../db/queries/feeds";
 import { articleSummaries, readEvidenceTexts } from "../../db/queries/topic-evidence";
 import { getTopic } from "../../db/queries/topics";
-import { errorResponses, json, PUBLIC, SlugParam } from "../api-shapes";
+import { errorResponses, json, PUBLIC, ScopeFilterParams, SlugParam } from "../api-shapes";
 import type { AppDeps } from "../app";
 import { notFound } from "../errors";
 import type { Reads } from "../reads/reads";
@@ -25,7 +27,7 @@ const timeParam = (name: "from" | "to") =>
     .string()
     .optional()
     .refine((v) => v === undefined || isTimeBound(v), {
-      message: `${name} must be a date (YYYY-MM-DD) or an ISO 8601 time with offset (2025-01-27T09:00:00Z)`,
+      message: "must be a date (YYYY-MM-DD) or an ISO 8601 time with offset (2025-01-27T09:00:00Z)",
     })
     .openapi({
       param: { name, in: "query" },
@@ -45,19 +47,17 @@ const limitParam = (fallback: number) =>
     .default(fallback)
     .openapi({ param: { name: "limit", in: "query" } });
 
+/** The filters of /api/coverage: both sides are read under them, so the rest is the rest of those outlets. */
 const evidenceQuery = (defaultLimit: number) =>
   z
     .object({
       from: timeParam("from"),
       to: timeParam("to"),
-      lang: z
-        .string()
-        .regex(/^[a-z]{2,3}$/, "lang must be a language code such as en")
-        .optional()
-        .openapi({
-          param: { name: "lang", in: "query" },
-          description: "Only articles in this language, on both sides",
-        }),
+      feed: ScopeFilterParams.feed,
+      folder: ScopeFilterParams.folder,
+      lang: ScopeFilterParams.lang,
+      country: ScopeFilterParams.country,
+      region: ScopeFilterParams.region,
       limit: limitParam(defaultLimit),
     })
     .strict();
@@ -66,7 +66,9 @@ const EvidenceScope = {
   topic: z.string().openapi({ example: "ascend-chips" }),
   from: z.string().openapi({ description: "First instant of the period read" }),
   to: z.string().openapi({ description: "Last instant of the period read" }),
-  lang: z.string().nullable(),
+  lang: z.string().nullable().openapi({
+    description: "The languages read (the `lang` filter), comma-separated; null: every language",
+  }),
   articles: z
     .object({
       topic: z.number().int().openapi({ description: "Tagged articles read" }),
@@ -156,10 +158,12 @@ const routes = {
 };
 
 export function topicEvidenceRoutes({ db, reads }: Pick<AppDeps, "db"> & { reads: Reads }) {
-  const read = async (slug: string, query: { from?: string; to?: string; lang?: string }) => {
+  const read = async (slug: string, query: ScopeParams & { from?: string; to?: string }) => {
     const topic = await getTopic(db, slug);
     if (!topic) throw notFound(`no topic '${slug}'`);
-    return readEvidenceTexts(db, topic.id, query, { now: Date.now() });
+    const scope = resolveScope(query, hasScopeFilter(query) ? await listFeeds(db) : []);
+    const texts = await readEvidenceTexts(db, topic.id, query, scope, { now: Date.now() });
+    return { texts, scope };
   };
   return (
     new OpenAPIHono()
@@ -173,7 +177,7 @@ export function topicEvidenceRoutes({ db, reads }: Pick<AppDeps, "db"> & { reads
       .openapi(routes.misses, async (c) => {
         const { slug } = c.req.valid("param");
         const { limit, ...query } = c.req.valid("query");
-        const texts = await read(slug, query);
+        const { texts, scope } = await read(slug, query);
         const misses = new TopicEvidence(texts.topic, texts.rest).misses(limit);
         const items = missItems(
           misses,
@@ -182,7 +186,7 @@ export function topicEvidenceRoutes({ db, reads }: Pick<AppDeps, "db"> & { reads
             misses.map((m) => m.article.id),
           ),
         );
-        return c.json({ items, ...evidenceScope(slug, query.lang, texts) }, 200);
+        return c.json({ items, ...evidenceScope(slug, scope.langs, texts) }, 200);
       })
   );
 }

@@ -50,6 +50,7 @@ describe("read workers", () => {
     "/api/articles?q=report%20alpha&limit=50",
     "/api/topics/alpha/spread?from=2025-01-10&to=2025-01-31&tz=Asia/Shanghai&outlets=1",
     "/api/topics/alpha/terms?from=2025-01-10&to=2025-01-31&limit=5",
+    "/api/topics/alpha/terms?from=2025-01-10&to=2025-01-31&limit=5&country=DE&lang=en",
     "/api/stories?topics=alpha,beta&from=2025-01-10&to=2025-01-31&sort=size&country=DE&limit=5",
   ])("GET %s answers the same from a worker thread as in-process", async (path) => {
     const [worker, local] = await Promise.all([viaWorkers.request(path), inProcess.request(path)]);

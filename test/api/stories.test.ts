@@ -214,6 +214,19 @@ describe("GET /api/stories", () => {
     await bad("/api/stories?from=2025-02-30", "from");
     await bad("/api/stories?to=yesterday", "to");
     await bad("/api/stories?cursor=bm9wZQ", "cursor");
+    // A range or cursor that does not parse is named once, at the start of the message, as a person reads it.
+    const messages: Array<[string, string]> = [
+      ["from=2025-02-30", "from: must be a date (YYYY-MM-DD) or an ISO 8601 time with offset"],
+      ["to=2025-01-27T10:00", "to: must be a date (YYYY-MM-DD) or an ISO 8601 time with offset"],
+      ["from=2025-02-01&to=2025-01-01", "from: must not be after to"],
+      ["cursor=", "cursor: not a cursor from this API for sort=newest"],
+      ["sort=size&cursor=%25%25", "cursor: not a cursor from this API for sort=size"],
+    ];
+    for (const [query, message] of messages) {
+      const { status, body } = await get(`/api/stories?${query}`);
+      expect(status, query).toBe(400);
+      expect(body.error.message.startsWith(message), `${query}: ${body.error.message}`).toBe(true);
+    }
     await bad(`/api/stories?sort=newest&cursor=${Buffer.from("size:3:1").toString("base64url")}`, "cursor");
     await bad("/api/stories?sort=biggest", "sort");
     await bad("/api/stories?topic=nope", "topic");

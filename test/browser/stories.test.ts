@@ -204,6 +204,59 @@ describe("stories and terms in the dashboard", () => {
     expect(errors).toEqual([]);
   });
 
+  it("reads the terms under the page's filters, as the chart counts, and again when they change", async () => {
+    const termsOf = (query: string) =>
+      api<{ items: Array<{ term: string }>; articles: { topic: number } }>(
+        `/api/topics/nvidia-valuation/terms?from=${FROM}&to=${TO}&limit=12${query}`,
+      );
+    const shown = () =>
+      page.$$eval("#term-list li", (lis) => lis.map((li) => (li as HTMLElement).dataset.term ?? ""));
+    /** Waits until the panel is ready with exactly these terms, in this order. */
+    const showing = (terms: { items: Array<{ term: string }> }) =>
+      page.waitForFunction(
+        (want) =>
+          document.querySelector("#term-list[data-state=ready]") !== null &&
+          JSON.stringify(
+            [...document.querySelectorAll<HTMLElement>("#term-list li")].map((li) => li.dataset.term),
+          ) === want,
+        JSON.stringify(terms.items.map((t) => t.term)),
+        { timeout: 10_000 },
+      );
+    const everywhere = await termsOf("");
+    const south = await termsOf("&region=south");
+    expect(south.articles.topic).toBeGreaterThan(0);
+    expect(south.articles.topic).toBeLessThan(everywhere.articles.topic);
+    expect(south.items.map((t) => t.term)).not.toEqual(everywhere.items.map((t) => t.term));
+
+    await open(`/?${RANGE}&topics=nvidia-valuation`);
+    await showing(everywhere);
+    expect(await shown()).toEqual(everywhere.items.map((t) => t.term));
+    const asked: URLSearchParams[] = [];
+    page.on("request", (r) => {
+      const url = new URL(r.url());
+      if (url.pathname.endsWith("/terms")) asked.push(url.searchParams);
+    });
+    // The filter set in the page's state (as a link followed in it, or the back button, sets it): the terms of the
+    // Global South's outlets, set against the rest of the Global South's coverage.
+    await page.evaluate(() => {
+      history.pushState(null, "", `${location.search}&region=south`);
+      dispatchEvent(new PopStateEvent("popstate"));
+    });
+    await showing(south);
+    expect(await shown()).toEqual(south.items.map((t) => t.term));
+    expect(asked.at(-1)?.get("region")).toBe("south");
+    expect(asked.at(-1)?.get("from")).toBe(FROM);
+    // A language filter: its languages are the tabs, and each reads under the other filters too.
+    await page.goto(`${server.url}/?${RANGE}&topics=nvidia-valuation&region=south&lang=en`);
+    await chartReady(page);
+    const english = await termsOf("&region=south&lang=en");
+    await showing(english);
+    expect(await shown()).toEqual(english.items.map((t) => t.term));
+    expect(asked.at(-1)?.get("lang")).toBe("en");
+    expect(asked.at(-1)?.get("region")).toBe("south");
+    expect(errors).toEqual([]);
+  });
+
   it("switches the chart between articles and stories, in the URL, and the embed follows", async () => {
     await open(`/?${RANGE}&topics=r1-release`);
     const total = (unit: string) =>

@@ -20,9 +20,9 @@ const TERMS = 12;
 const LANGUAGES = 4;
 
 /**
- * What the first topic's coverage says: its most distinctive words and phrases in the view's range, per language
- * (GET /api/topics/:slug/terms), each a link that lists the topic's articles using it. Terms are feed text: they
- * reach the page as text nodes only.
+ * What the first topic's coverage says: its most distinctive words and phrases in the view's range, under its
+ * filters, per language (GET /api/topics/:slug/terms), each a link that lists the topic's articles using it. Terms
+ * are feed text: they reach the page as text nodes only.
  */
 export class TermsPanel {
   private seq = 0;
@@ -70,9 +70,10 @@ export class TermsPanel {
       );
       if (!languages.includes(this.lang)) this.lang = languages[0] ?? "";
       this.drawTabs(languages, view);
+      // The chart's filters, on both sides; a language tab narrows its languages ("All": the filter's own).
       const terms = await getTerms(
         view.slug,
-        { ...view.span, lang: this.lang || undefined, limit: TERMS },
+        { ...view.filters, ...view.span, lang: this.lang || view.filters.lang, limit: TERMS },
         fetching,
       );
       if (seq !== this.seq) return;
@@ -136,7 +137,7 @@ export class TermsPanel {
     if (terms.items.length > 0) this.state.ready();
     else
       this.state.empty(
-        `No distinctive terms: too few articles of ${view.name} in this range${this.lang ? ` in ${languageName(this.lang, view.locale)}` : ""}.`,
+        `No distinctive terms: too few articles of ${view.name} in this range${this.lang ? ` in ${languageName(this.lang, view.locale)}` : ""}${Object.values(view.filters).some(Boolean) ? " under these filters" : ""}.`,
       );
   }
 }

@@ -1,0 +1,66 @@
+import { TermAnalyser } from "../../core/tagging/term-analysis";
+import { TopicEvidence } from "../../core/tagging/topic-evidence";
+
+/**
+ * Child process of evidence.bench.ts (run with --expose-gc): the heap the term analyser of the distinctive terms
+ * (core/tagging/term-analysis.ts) holds over `ARTICLES` articles of an open vocabulary in ten languages, summaries
+ * near the 2,000-character cap, as a news stream's long tail of names and compounds is:
+ * - `analyserKeptBytes`: one analyser kept after the texts it read are gone (what its word caches and keys hold);
+ * - `evidenceKeptBytes`: a whole TopicEvidence over those texts, beyond the texts themselves (what a terms request
+ *   holds while it answers: its texts are alive then anyway).
+ * Prints both as JSON.
+ */
+const ARTICLES = Number(process.argv[2] ?? 20_000);
+const LANGS = ["en", "de", "fr", "es", "pt", "it", "nl", "sv", "ru", "id"];
+const gc = (globalThis as { gc?: () => void }).gc;
+if (!gc) throw new Error("run with --expose-gc");
+
+let seed = 11;
+const random = () => {
+  seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+  return seed / 2 ** 32;
+};
+const word = () => {
+  let w = "";
+  for (let n = 3 + Math.floor(random() * 14); n > 0; n--)
+    w += String.fromCharCode(97 + Math.floor(random() * 26));
+  return w;
+};
+const article = (i: number) => {
+  const words = Array.from({ length: 250 }, word);
+  return {
+    id: i,
+    title: words.slice(0, 10).join(" "),
+    summary: words.join(" ").slice(0, 1_900),
+    lang: LANGS[i % LANGS.length]!,
+  };
+};
+const visitor = { term: () => {}, pair: () => {} };
+
+gc();
+let before = process.memoryUsage().heapUsed;
+const analyser = new TermAnalyser();
+for (let i = 0; i < ARTICLES; i++) {
+  const a = article(i);
+  analyser.analyse(a.title, a.lang, visitor);
+  analyser.analyse(a.summary, a.lang, visitor);
+}
+gc();
+const analyserKeptBytes = process.memoryUsage().heapUsed - before;
+
+const topic = Array.from({ length: ARTICLES / 2 }, (_, i) => article(i));
+const rest = Array.from({ length: ARTICLES / 2 }, (_, i) => article(ARTICLES + i));
+gc();
+before = process.memoryUsage().heapUsed;
+const evidence = new TopicEvidence(topic, rest);
+gc();
+const evidenceKeptBytes = process.memoryUsage().heapUsed - before;
+
+console.log(
+  JSON.stringify({
+    analyserKeptBytes,
+    evidenceKeptBytes,
+    keys: analyser.keys.length,
+    evidenceArticles: evidence.topicArticles + evidence.restArticles,
+  }),
+);
