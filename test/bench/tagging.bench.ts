@@ -122,7 +122,10 @@ function rate(count: number, run: () => void): { wall: number; cpu: number } {
   };
 }
 
-/** The labeled sets anyone may score while tuning: never the blind set, which is `npm run bench blind`. */
+/**
+ * The labeled sets anyone may score while tuning: never the blind set, which is `npm run bench blind`, nor the
+ * set held out through the current round (dev-e, scored by the lead with score-labeled-set.ts).
+ */
 export const devSets = [
   "eval-set.json",
   "holdout-set.json",
@@ -130,6 +133,9 @@ export const devSets = [
   "dev-a.json",
   "dev-b.json",
   "dev-c.json",
+  "dev-d.json",
+  "dev-f.json",
+  "dev-g.json",
 ] as const;
 
 /**
