@@ -86,6 +86,39 @@ describe("the dashboard's shares of each group and the previous period", () => {
     expect(errors).toEqual([]);
   });
 
+  it("draws each outlet's total from monthly buckets, equal to the chart's days, in a zone off UTC", async () => {
+    ({ page, errors } = await dashboard.newPage({
+      viewport: { width: 1280, height: 900 },
+      timezoneId: "Asia/Tokyo",
+      locale: "en-GB",
+    }));
+    const asked: URL[] = [];
+    page.on("request", (request) => {
+      const url = new URL(request.url());
+      if (url.pathname === "/api/coverage" && url.searchParams.get("by") === "feed") asked.push(url);
+    });
+    const view = "range=custom&from=2025-01-20&to=2025-02-09&topics=export-controls,r1-release";
+    await page.goto(`${dashboard.server.url}/?${view}&tz=Asia/Tokyo`);
+    await chartReady(page);
+    await page.waitForSelector("#breakdown-figure[data-state=ready]");
+    const rows = await page.$$eval("#breakdown-table tbody tr", (trs) =>
+      trs.map((tr) => ({
+        key: tr.getAttribute("data-key")!,
+        count: Number(tr.querySelector("td[data-count]")?.getAttribute("data-count")),
+      })),
+    );
+    expect(asked.map((url) => url.searchParams.get("interval"))).toEqual(["month"]);
+    const days = await api(
+      "topics=export-controls,r1-release&from=2025-01-20&to=2025-02-09&tz=Asia/Tokyo&interval=day&by=feed&top=8",
+    );
+    expect(rows.length).toBeGreaterThan(1);
+    expect(rows).toEqual(
+      expect.arrayContaining(days.series.map((series) => ({ key: series.key, count: sum(series.counts) }))),
+    );
+    expect(rows.length).toBe(days.series.length);
+    expect(errors).toEqual([]);
+  });
+
   it("asks about every topic, not every article, for the share view of all topics", async () => {
     await open("/?range=custom&from=2025-01-20&to=2025-02-09&share=group");
     await page.waitForSelector("#breakdown-table th:has-text('Share of its coverage')", {

@@ -57,8 +57,14 @@ describe("topSeries", () => {
     ]);
   });
 
-  it("breaks ties by input order", () => {
-    expect(topSeries([s("x", [1]), s("y", [1]), s("z", [1])], 1).map((r) => r.key)).toEqual(["x", "other"]);
+  it("breaks ties by label, then key, whatever the input order", () => {
+    expect(topSeries([s("z", [1]), s("x", [1]), s("y", [1])], 1).map((r) => r.key)).toEqual(["x", "other"]);
+    const twins = [
+      { key: "9", label: "Folha", counts: [1] },
+      { key: "10", label: "Folha", counts: [1] },
+      { key: "3", label: "Globo", counts: [1] },
+    ];
+    expect(topSeries(twins, 1).map((r) => r.key)).toEqual(["10", "other"]);
   });
 
   it("omits Other when nothing is folded", () => {
