@@ -1,4 +1,5 @@
 import { GLOBAL_SOUTH_ZONE_CITIES } from "./global-south-cities";
+import { placeKey } from "./place-key";
 
 /**
  * The cities `@global-south` knows: CLDR's exemplar cities of every Global South time zone (generated into
@@ -159,15 +160,7 @@ const CAPITALS_WITHOUT_ZONE = [
   '"Santiago de Chile"',
 ];
 
-/** Case, accents and apostrophes aside: CLDR's "Asuncion" (the zone ID) is "Asunción". */
-const lower = (name: string) =>
-  name
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .normalize("NFC")
-    .replace(/[’']/g, "'")
-    .toLowerCase();
-const NOISY = new Set(Object.keys(NOISY_CITY_NAMES).map(lower));
+const NOISY = new Set(Object.keys(NOISY_CITY_NAMES).map(placeKey));
 
 /** "Tripoli (Libye)" and "Wallis & Futuna" are two names each. */
 const partsOf = (name: string) =>
@@ -194,4 +187,4 @@ export function globalSouthCityNames(): string[] {
 export const zoneExcluded = (zone: string): boolean => zone in EXCLUDED_ZONES;
 
 /** Whether the concept leaves a city's spelling out, in any case and with or without accents. */
-export const cityNameExcluded = (name: string): boolean => NOISY.has(lower(name));
+export const cityNameExcluded = (name: string): boolean => NOISY.has(placeKey(name));

@@ -1,5 +1,6 @@
 import { cityNameExcluded } from "./global-south-city-names";
 import { GLOBAL_SOUTH_SUBDIVISIONS } from "./global-south-subdivisions";
+import { placeKey } from "./place-key";
 
 /**
  * The states and provinces `@global-south` knows: CLDR's first-level subdivisions (generated into
@@ -136,14 +137,7 @@ const NOISY_SUBDIVISIONS: Readonly<Record<string, string>> = {
   quezon: "the president, and places named for him",
 };
 
-const lower = (name: string) =>
-  name
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .normalize("NFC")
-    .replace(/[’']/g, "'")
-    .toLowerCase();
-const NOISY = new Set(Object.keys(NOISY_SUBDIVISIONS).map(lower));
+const NOISY = new Set(Object.keys(NOISY_SUBDIVISIONS).map(placeKey));
 
 /** A CLDR name as the press writes it, or null: footnote marks and suffixes off, "Zanzibar Urban/West" in parts. */
 function cleaned(name: string): string[] {
@@ -153,10 +147,10 @@ function cleaned(name: string): string[] {
     .replace(/^’/u, "")
     .split(/\s*[/&]\s*/u)) {
     const trimmed = part.trim().replace(SUFFIX, "");
-    const words = lower(trimmed).split(/[\s-]+/u);
+    const words = placeKey(trimmed).split(/[\s-]+/u);
     if (/[\d,]/u.test(trimmed) || words.every((word) => GENERIC.has(word))) continue;
     if (words.length === 1 && [...trimmed].length < 4) continue;
-    if (NOISY.has(lower(trimmed)) || cityNameExcluded(trimmed)) continue;
+    if (NOISY.has(placeKey(trimmed)) || cityNameExcluded(trimmed)) continue;
     out.push(trimmed);
   }
   return out;

@@ -1,5 +1,6 @@
 import { TermAnalyser } from "../../core/tagging/term-analysis";
 import { TopicEvidence } from "../../core/tagging/topic-evidence";
+import { openVocabulary } from "./open-vocabulary";
 
 /**
  * Child process of evidence.bench.ts (run with --expose-gc): the heap the term analyser of the distinctive terms
@@ -11,30 +12,11 @@ import { TopicEvidence } from "../../core/tagging/topic-evidence";
  * Prints both as JSON.
  */
 const ARTICLES = Number(process.argv[2] ?? 20_000);
-const LANGS = ["en", "de", "fr", "es", "pt", "it", "nl", "sv", "ru", "id"];
 const gc = (globalThis as { gc?: () => void }).gc;
 if (!gc) throw new Error("run with --expose-gc");
 
-let seed = 11;
-const random = () => {
-  seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
-  return seed / 2 ** 32;
-};
-const word = () => {
-  let w = "";
-  for (let n = 3 + Math.floor(random() * 14); n > 0; n--)
-    w += String.fromCharCode(97 + Math.floor(random() * 26));
-  return w;
-};
-const article = (i: number) => {
-  const words = Array.from({ length: 250 }, word);
-  return {
-    id: i,
-    title: words.slice(0, 10).join(" "),
-    summary: words.join(" ").slice(0, 1_900),
-    lang: LANGS[i % LANGS.length]!,
-  };
-};
+const next = openVocabulary(11);
+const article = (i: number) => ({ id: i, ...next(i) });
 const visitor = { term: () => {}, pair: () => {} };
 
 gc();

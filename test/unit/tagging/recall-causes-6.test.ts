@@ -1,18 +1,10 @@
-import { describe, expect, it } from "vitest";
-import { compileDefaultTopics } from "../../../core/tagging/default-matcher";
+import { describe, it } from "vitest";
+import { tagged, untagged } from "../../helpers/topic-expectations";
 
 /**
  * The classes of miss fixed in the default topics' sixth recall round (issue 9), each with invented headlines in
  * several languages and the confusable ones that must stay out. None is copied from a labeled set.
  */
-const matcher = compileDefaultTopics();
-const topicsOf = (lang: string, title: string, summary = "") =>
-  matcher.match({ title, summary, lang }).map((m) => m.slug);
-const tagged = (slug: string) => (lang: string, title: string, summary?: string) =>
-  expect(topicsOf(lang, title, summary), `${lang}: ${title}`).toContain(slug);
-const untagged = (slug: string) => (lang: string, title: string, summary?: string) =>
-  expect(topicsOf(lang, title, summary), `${lang}: ${title}`).not.toContain(slug);
-
 describe("export-controls, sixth round", () => {
   const yes = tagged("export-controls");
   const no = untagged("export-controls");
