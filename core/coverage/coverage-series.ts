@@ -81,14 +81,14 @@ export function trailingMean(values: readonly number[], n: number): number[] {
   return out;
 }
 
+const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 /**
  * The `top` series with the highest sums, largest first (ties by label, then key, so the same counts give the same
  * answer whatever the buckets or the order the rollups were read in), and the rest summed into one
  * "Other" series. When only one series would be folded it is kept under its own name: the chart has as many
  * lines either way, and a named line says more than "Other".
  */
-const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-
 export function topSeries<T extends CountSeries>(series: readonly T[], top: number): (T | CountSeries)[] {
   if (!Number.isInteger(top) || top < 0) throw new RangeError(`top must be a whole number >= 0, got ${top}`);
   const ranked = series
