@@ -54,7 +54,7 @@ const none = new Int32Array(0);
 /**
  * The members of an OR with nested ORs spread in, except a concept's list: that stays one node of its own,
  * shared by every OR that names the concept. Spread into each, its terms would join every such group and
- * its phrases would wake once per group (a term of `@global-south` sat in up to 20 groups), and marking an
+ * its phrases would wake once per group (a term sat in up to 20 groups with round 5's queries), and marking an
  * article's hits cost in proportion.
  */
 function flattenOr(node: CompiledNode, out: CompiledNode[], top = true): CompiledNode[] {

@@ -44,7 +44,7 @@ class Matcher implements TopicMatcher {
   /**
    * Ids already explained in the OR being collected, with the concept lists nested in it: stamped with
    * `shown` (0 outside an OR). An id in both the OR and a nested list, or in two nested lists, is
-   * explained once, by the first label met, as when the lists were spread into the OR.
+   * explained once, by the first label met: the OR's own terms come first, then the lists in query order.
    */
   private readonly shownAt: Int32Array;
   private shown = 0;
