@@ -22,9 +22,15 @@ export interface CandidateIndex {
   rootSlot: Int32Array;
 }
 
-export function candidateIndex(plan: Plan, dictionarySize: number): CandidateIndex {
+/**
+ * `hitCounts`, when given, is how often each id hit in the articles tagged so far: an AND's or a NEAR's trigger
+ * set is then its side that hits least often, and a phrase's trigger its rarest word, where without it the fewest
+ * ids stand for the side (a common word alone beats a list of rare place names otherwise). Any side's set is
+ * exact, since the node holds only if every side does; the choice changes how often a slot wakes, never a result.
+ */
+export function candidateIndex(plan: Plan, dictionarySize: number, hitCounts?: Int32Array): CandidateIndex {
   const { roots, nodes, groupCount } = plan;
-  const triggers = triggerSets(nodes, dictionarySize);
+  const triggers = triggerSets(nodes, dictionarySize, hitCounts);
   const lists: number[][] = Array.from({ length: dictionarySize }, () => []);
   const slotOwner: number[] = [];
   const slotNode: PlanNode[] = [];
@@ -65,15 +71,27 @@ export function candidateIndex(plan: Plan, dictionarySize: number): CandidateInd
  * a hit (a NOT). A phrase needs all its words, so one stands for it: the one in fewest phrases, the likeliest
  * to be rare; an AND or a NEAR needs each side, so its smallest set stands for it; an OR needs any member.
  */
-function triggerSets(nodes: readonly PlanNode[], dictionarySize: number): Array<Int32Array | null> {
+function triggerSets(
+  nodes: readonly PlanNode[],
+  dictionarySize: number,
+  hitCounts?: Int32Array,
+): Array<Int32Array | null> {
   const inPhrases = new Int32Array(dictionarySize);
   for (const node of nodes) if (node.k === PHRASE) for (const id of node.ids) inPhrases[id]!++;
   const out: Array<Int32Array | null | undefined> = new Array(nodes.length);
+  // An id never seen still costs a little, so of two sets never seen the one with fewer ids wins.
+  const idCost = (id: number) => (hitCounts ? hitCounts[id]! + 0.01 : 1);
+  const setCost = (set: Int32Array) => {
+    let cost = 0;
+    for (let k = 0; k < set.length; k++) cost += idCost(set[k]!);
+    return cost;
+  };
   const smallest = (sets: Array<Int32Array | null>): Int32Array | null =>
     sets.reduce<Int32Array | null>(
-      (best, set) => (set !== null && (best === null || set.length < best.length) ? set : best),
+      (best, set) => (set !== null && (best === null || setCost(set) < setCost(best)) ? set : best),
       null,
     );
+  const phraseCost = (id: number) => (hitCounts ? idCost(id) : inPhrases[id]!);
   const of = (node: PlanNode): Int32Array | null => {
     const known = out[node.index];
     if (known !== undefined) return known;
@@ -83,7 +101,7 @@ function triggerSets(nodes: readonly PlanNode[], dictionarySize: number): Array<
         set = Int32Array.of(node.arg);
         break;
       case PHRASE:
-        set = Int32Array.of(node.ids.reduce((best, id) => (inPhrases[id]! < inPhrases[best]! ? id : best)));
+        set = Int32Array.of(node.ids.reduce((best, id) => (phraseCost(id) < phraseCost(best) ? id : best)));
         break;
       case ANY: {
         const children = node.children.map(of);

@@ -11,6 +11,9 @@ import { TokenCache } from "./token-cache";
 import { normalizeWord } from "./tokenize";
 import type { ArticleText, BrokenTopic, TopicMatch, TopicMatcher } from "./types";
 
+/** Articles tagged before the slots' triggers are picked again by how often each id hit. */
+const REPLAN_AFTER = 2_000;
+
 /** -1 means either field. */
 type Scope = FieldIndex | -1;
 const noIds: readonly number[] = [];
@@ -38,8 +41,11 @@ class Matcher implements TopicMatcher {
   /** Per (node, scope): the article stamp the truth was computed for, and the truth. */
   private readonly memoAt: Int32Array;
   private readonly memo: Uint8Array;
-  private readonly candidates: CandidateIndex;
-  private readonly marks: PlanMarks;
+  private candidates: CandidateIndex;
+  private marks: PlanMarks;
+  /** How often each id hit, over the first `REPLAN_AFTER` articles; null once the slots are re-planned on it. */
+  private hitCounts: Int32Array | null;
+  private articles = 0;
   private readonly cover: Int32Array;
   /**
    * Ids already explained in the OR being collected, with the concept lists nested in it: stamped with
@@ -80,6 +86,7 @@ class Matcher implements TopicMatcher {
     this.marks = new PlanMarks(this.plan, this.candidates);
     this.cover = new Int32Array(this.plan.labels.length).fill(-1);
     this.shownAt = new Int32Array(dict.size);
+    this.hitCounts = new Int32Array(dict.size);
   }
 
   match(article: ArticleText): TopicMatch[] {
@@ -88,6 +95,7 @@ class Matcher implements TopicMatcher {
     const stemIds = this.stemIdsFor(article.lang);
     this.scanner.scan(article.title, 0, article.lang, stemIds);
     this.scanner.scan(article.summary, 1, article.lang, stemIds);
+    if (this.hitCounts !== null) this.countHits();
     // Every query needs a positive term (the parser enforces it), so no hit means no topic.
     if (hits.touched.length === 0) return [];
     const marks = this.marks;
@@ -104,6 +112,23 @@ class Matcher implements TopicMatcher {
       out.push({ slug: this.slugs[t]!, terms: explain(this.spans, labels, labelRank, this.cover) });
     }
     return out;
+  }
+
+  /**
+   * Counts the ids the article hit, and after `REPLAN_AFTER` articles picks the slots' triggers again by those
+   * counts (see `candidateIndex`): the articles tagged so far tell which words are common in this stream.
+   */
+  private countHits(): void {
+    const counts = this.hitCounts!;
+    const touched = this.hits.touched;
+    for (let t = 0; t < touched.length; t++) counts[touched[t]!]!++;
+    if (++this.articles < REPLAN_AFTER) return;
+    this.hitCounts = null;
+    this.candidates = candidateIndex(this.plan, this.dict.size, counts);
+    const article = this.marks.article;
+    this.marks = new PlanMarks(this.plan, this.candidates);
+    // The memo's stamps go on from the old marks', so no truth of an earlier article is taken for a new one.
+    this.marks.article = article;
   }
 
   /** The stem ids of an article language; null for a language matched as written. */
