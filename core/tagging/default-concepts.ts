@@ -21,6 +21,7 @@ import {
 import { globalSouthCityNames } from "./global-south-city-names";
 import { CAPITALS_AND_DEMONYMS, GLOBAL_SOUTH_M49, MORE_PLACES } from "./global-south-places";
 import { globalSouthSubdivisionNames } from "./global-south-subdivision-names";
+import { placeKey } from "./place-key";
 import { southRegions } from "./south-regions";
 
 /**
@@ -38,15 +39,6 @@ export { CONCEPT_LANGUAGES };
 
 const cjk = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 const latin = /^[\p{Script=Latin}\p{M}-]+$/u;
-
-/** Spellings that differ only in case, accents or apostrophes are one term ("Côte d’Ivoire", "Cote d'Ivoire"). */
-const folded = (term: string) =>
-  term
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .normalize("NFC")
-    .replace(/[’']/g, "'")
-    .toLowerCase();
 
 /**
  * Names that would make the concept match noise, by language-independent lower-cased spelling, and why.
@@ -98,7 +90,7 @@ const NOISY: Readonly<Record<string, string>> = {
   anguila: 'Spanish "eel"',
 };
 
-const NOISY_NAMES = new Map(Object.entries(NOISY).map(([name, why]) => [folded(name), why]));
+const NOISY_NAMES = new Map(Object.entries(NOISY).map(([name, why]) => [placeKey(name), why]));
 
 /**
  * Short CJK names that are safe as substrings; every other CJK name needs three characters or more (the
@@ -209,7 +201,7 @@ export function placeTerm(
   options: { exactLatin?: boolean; shortCjk?: boolean } = {},
 ): string | null {
   const name = raw.replace(/_/g, " ").replace(/["*]/g, "").trim();
-  if (!name || NOISY_NAMES.has(folded(name))) return null;
+  if (!name || NOISY_NAMES.has(placeKey(name))) return null;
   if (cjk.test(name)) return cjkPlaceTerm(name, options.shortCjk === true);
   if (arabicStemmer && /^[\u0600-\u06ff]+$/u.test(name)) {
     const forms = arabicForms(name);
@@ -241,7 +233,7 @@ function namesOutside(): Set<string> {
     outsideNames = new Set<string>();
     for (const code of ISO_COUNTRIES) {
       if (inside.has(code)) continue;
-      for (const name of cldrNames(code)) outsideNames.add(folded(name));
+      for (const name of cldrNames(code)) outsideNames.add(placeKey(name));
     }
   }
   return outsideNames;
@@ -270,7 +262,7 @@ export function regionNames(code: string): string[] {
   for (const name of cldrNames(code)) {
     const parts = name.split(/\s*[()（）]\s*|\s+[-–]\s+|\s+&\s+/u).filter((p) => p.trim().length > 0);
     if (parts.length === 1) names.add(name);
-    else for (const part of parts) if (!namesOutside().has(folded(part.trim()))) names.add(part.trim());
+    else for (const part of parts) if (!namesOutside().has(placeKey(part.trim()))) names.add(part.trim());
   }
   return [...names];
 }
@@ -303,8 +295,8 @@ function termsOf(
 ): string[] {
   const out = new Map<string, string>();
   for (const name of names) {
-    const term = special[folded(name)] ?? placeTerm(name, options);
-    if (term && !out.has(folded(term))) out.set(folded(term), term);
+    const term = special[placeKey(name)] ?? placeTerm(name, options);
+    if (term && !out.has(placeKey(term))) out.set(placeKey(term), term);
   }
   return [...out.values()];
 }
@@ -320,7 +312,7 @@ export function globalSouthDemonyms(): string[] {
     for (const lang of DEMONYM_LANGUAGES) {
       for (const style of ["long", "short"] as const) {
         const name = new Intl.DisplayNames([lang], { type: "region", style }).of(code);
-        if (!name || name === code || NOISY_NAMES.has(folded(name))) continue;
+        if (!name || name === code || NOISY_NAMES.has(placeKey(name))) continue;
         for (const demonym of derivedDemonyms(lang, name)) out.add(demonym);
       }
     }
@@ -353,9 +345,9 @@ function globalSouth(): string {
   // CLDR's cities match as written in Latin script, like country names: a stemmed "Grenada" is French "grenade".
   const cities = termsOf(globalSouthCityNames(), { exactLatin: true });
   // States and provinces match as written too (Minas Gerais, Maharashtra, Da Nang).
-  const cityTerms = new Set(cities.map(folded));
+  const cityTerms = new Set(cities.map(placeKey));
   const subdivisions = termsOf(globalSouthSubdivisionNames(), { exactLatin: true }).filter(
-    (term) => !cityTerms.has(folded(term)),
+    (term) => !cityTerms.has(placeKey(term)),
   );
   return [
     ...new Set([

@@ -1,6 +1,7 @@
 /**
- * A place name with case, accents and apostrophes aside, to compare a dataset's names with a hand-kept list:
- * CLDR's "Asuncion" (a zone ID) is "Asunción", "Cote d’Ivoire" is "Côte d'Ivoire".
+ * A place name with case, accents and apostrophes aside: spellings that differ only so are one name, when a
+ * dataset's names meet a hand-kept list or each other (CLDR's "Asuncion", a zone ID, is "Asunción"; "Cote
+ * d’Ivoire" is "Côte d'Ivoire").
  */
 export const placeKey = (name: string) =>
   name
