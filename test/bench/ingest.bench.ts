@@ -93,6 +93,26 @@ async function serverPath(server: FeedServer, feeds: readonly BenchFeed[]) {
   };
 }
 
+const wall = (timings: Timing[]) => median(timings.map((x) => x.wallMs));
+const cpu = (timings: Timing[]) => median(timings.map((x) => x.cpuMs));
+
+/** `what` over its floor in medians, a wall row and a CPU row, each with its note. */
+function ratioRows(
+  what: string,
+  size: string,
+  runs: Timing[],
+  floorRuns: Timing[],
+  notes: { wall: string; cpu: string },
+): Row[] {
+  return (["wall", "cpu"] as const).map((clock) => ({
+    bench: "ingest",
+    metric: `${what}, ${clock}, ${size}`,
+    value: clock === "wall" ? wall(runs) / wall(floorRuns) : cpu(runs) / cpu(floorRuns),
+    unit: "x",
+    note: notes[clock],
+  }));
+}
+
 /**
  * The floor: fetch each feed, bare rss-parser (JSON.parse for JSON Feed), one libSQL batch per feed into the
  * same schema. `rowsPerStatement` 1 is one INSERT per entry; 400 packs them into multi-row INSERTs.
@@ -238,8 +258,6 @@ async function benchShape(shape: { feeds: number; entries: number }): Promise<Ro
     await server.close();
   }
   const items = shape.feeds * shape.entries;
-  const wall = (timings: Timing[]) => median(timings.map((x) => x.wallMs));
-  const cpu = (timings: Timing[]) => median(timings.map((x) => x.cpuMs));
   const size = `${shape.feeds} feeds x ${shape.entries.toLocaleString("en-US")} entries`;
   const note = `${size} over HTTP on 127.0.0.1, median of ${ROUNDS}`;
   const rows: Row[] = [];
@@ -265,20 +283,12 @@ async function benchShape(shape: { feeds: number; entries: number }): Promise<Ro
       ["pass", runs.pass],
       ["worker pass", runs.worker],
     ] as const) {
-      rows.push({
-        bench: "ingest",
-        metric: `${passName} / ${floorName} floor, wall, ${size}`,
-        value: wall(passRuns) / wall(floorRuns),
-        unit: "x",
-        note: "target <= 3 (goal 1.5)",
-      });
-      rows.push({
-        bench: "ingest",
-        metric: `${passName} / ${floorName} floor, cpu, ${size}`,
-        value: cpu(passRuns) / cpu(floorRuns),
-        unit: "x",
-        note,
-      });
+      rows.push(
+        ...ratioRows(`${passName} / ${floorName} floor`, size, passRuns, floorRuns, {
+          wall: "target <= 3 (goal 1.5)",
+          cpu: note,
+        }),
+      );
     }
   }
   {
@@ -306,20 +316,12 @@ async function benchShape(shape: { feeds: number; entries: number }): Promise<Ro
           unit: "ms",
           note: `median of ${ROUNDS}, cpu ${cpu(cliRuns[way]).toFixed(0)} ms; process start-up alone (jobs list) ${startup.wallMs.toFixed(0)} ms wall, ${startup.cpuMs.toFixed(0)} ms cpu; runs ${CLI_WAYS[way].label}`,
         });
-        rows.push({
-          bench: "ingest",
-          metric: `${name} / multi-row floor, wall, ${size}`,
-          value: wall(cliRuns[way]) / wall(runs.multiRow),
-          unit: "x",
-          note: "start-up included; target <= 3",
-        });
-        rows.push({
-          bench: "ingest",
-          metric: `${name} / multi-row floor, cpu, ${size}`,
-          value: cpu(cliRuns[way]) / cpu(runs.multiRow),
-          unit: "x",
-          note: "start-up included",
-        });
+        rows.push(
+          ...ratioRows(`${name} / multi-row floor`, size, cliRuns[way], runs.multiRow, {
+            wall: "start-up included; target <= 3",
+            cpu: "start-up included",
+          }),
+        );
       }
     } finally {
       await server2.close();
