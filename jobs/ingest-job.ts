@@ -1,7 +1,7 @@
 import { runningSince } from "../db/queries/job-runs";
 import { recordPassHealth } from "../db/queries/timeline";
+import type { DocumentWork } from "./ingest/ingest-feed";
 import { type PassOptions, type PassSummary, runIngestPass } from "./ingest/ingest-pass";
-import type { DocumentReader } from "./ingest/read-document";
 import { type JobContext, recordJobRun } from "./record-job-run";
 import { RUN_STALE_MS } from "./run-heartbeat";
 import type { TopicTagger } from "./topics/topic-tagger";
@@ -15,7 +15,7 @@ export interface IngestJobSummary extends PassSummary {
 }
 
 export async function ingestJob(
-  ctx: JobContext & { readDocument?: DocumentReader | undefined; tagger?: TopicTagger | undefined },
+  ctx: JobContext & { documents?: DocumentWork | undefined; tagger?: TopicTagger | undefined },
   options: PassOptions,
 ): Promise<IngestJobSummary> {
   const now = ctx.now ?? Date.now;
@@ -46,7 +46,7 @@ export async function ingestJob(
             allowPrivateUrls: ctx.config.allowPrivateUrls,
             log: ctx.log,
             now: ctx.now,
-            readDocument: ctx.readDocument,
+            documents: ctx.documents,
             tagger: ctx.tagger,
           },
           { ...options, passStartedAt },

@@ -7,8 +7,8 @@ import { type DeliverOptions, type DeliverSummary, deliverDueAlerts } from "./al
 import { startDeliveryWorker } from "./alerts/delivery-worker";
 import { type DigestSummary, findDueDigests, writeDigests } from "./alerts/digest";
 import { type SpikeSummary, writeSpikeAlerts } from "./alerts/spike";
+import type { DocumentWork } from "./ingest/ingest-feed";
 import type { IngestWork } from "./ingest/ingest-worker-client";
-import type { DocumentReader } from "./ingest/read-document";
 import { ingestCounts, ingestJob } from "./ingest-job";
 import { type JobContext, recordJobRun } from "./record-job-run";
 import { retentionJob } from "./retention";
@@ -107,8 +107,8 @@ export interface JobsContext extends JobContext {
    * store transaction holds up its HTTP event loop; without it, in this thread.
    */
   ingestWork?: IngestWork;
-  /** Where fetched documents are parsed when passes run in this thread; without it, in this thread too. */
-  readDocument?: DocumentReader;
+  /** Where fetched documents are read and tagged when passes run in this thread; without it, in this thread too. */
+  documents?: DocumentWork;
   /**
    * A topic matcher kept from pass to pass, when passes run in this thread: compiling the topics takes ~50-100 ms,
    * needed again only when a topic or concept changes. Without it, each pass compiles its own.

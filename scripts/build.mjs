@@ -11,7 +11,7 @@
 //   db/migrate.ts           ./migrations        -> dist/migrations   (copied)
 //   jobs/sample/*.ts        ./feeds/            -> dist/feeds        (copied)
 //   jobs/topics/...client   ./topic-worker.js   -> dist/topic-worker.js (an entry)
-//   jobs/ingest/...client   ./parse-worker.js   -> dist/parse-worker.js (an entry)
+//   jobs/ingest/...client   ./document-worker.js -> dist/document-worker.js (an entry)
 //   jobs/ingest/...client   ./ingest-worker.js  -> dist/ingest-worker.js (an entry)
 //   server/reads/read-pool  ./read-worker.js    -> dist/read-worker.js (an entry)
 //   server/static-web.ts    ../dist/web         -> dist/web          (vite's output)
@@ -32,7 +32,7 @@ const result = await build({
     server: "server/index.ts",
     cli: "jobs/cli.ts",
     "topic-worker": "jobs/topics/topic-worker.ts",
-    "parse-worker": "jobs/ingest/parse-worker.ts",
+    "document-worker": "jobs/ingest/document-worker.ts",
     "ingest-worker": "jobs/ingest/ingest-worker.ts",
     "read-worker": "server/reads/read-worker.ts",
   },

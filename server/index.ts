@@ -27,7 +27,7 @@ async function main(): Promise<void> {
   });
   // An ingest pass parses documents (up to 10 MiB: the better part of a second of CPU) and stores each feed in one
   // transaction (a 2,000-entry feed holds its thread for a tenth of a second or more): a worker thread with its
-  // own connection (and a parse worker of its own) runs the passes, so /api/health and the API keep answering.
+  // own connection (and a document worker of its own) runs the passes, so /api/health and the API keep answering.
   const ingestWork = startIngestWork({
     database: { url: config.databaseUrl, authToken: config.databaseAuthToken },
     allowPrivateUrls: config.allowPrivateUrls,

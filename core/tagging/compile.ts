@@ -282,7 +282,7 @@ export interface CompileOptions {
  * still matched, so one topic can never stop the pipeline. Each concept the topics use is compiled once.
  */
 export function compileTopics(
-  topics: Pick<TopicDefinition, "slug" | "query">[],
+  topics: readonly Pick<TopicDefinition, "slug" | "query">[],
   options: CompileOptions = {},
 ): TopicMatcher {
   const ctx = newContext(options.concepts);

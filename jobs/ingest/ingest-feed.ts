@@ -8,7 +8,8 @@ import { logFeedFailure } from "./feed-failure-log";
 import { stateAfterFailure, stateAfterNotModified, stateAfterSuccess } from "./feed-state";
 import { feedInfo } from "./feed-text";
 import { type FetchFeedRequest, fetchFeed } from "./fetch-feed";
-import { type DocumentReader, MAX_ENTRIES_PER_DOCUMENT, readDocument } from "./read-document";
+import { type DocumentPreparer, prepareDocument } from "./prepare-entries";
+import { MAX_ENTRIES_PER_DOCUMENT } from "./read-document";
 import { type StoreResult, storeFeedArticles } from "./store-articles";
 
 export interface IngestContext {
@@ -17,20 +18,32 @@ export interface IngestContext {
   log: Logger;
   now?: () => number;
   random?: () => number;
+  /** Runs a fetch; the pass hands in a limit of requests in flight per host. */
+  fetchGate?: <T>(url: string, step: () => Promise<T>) => Promise<T>;
   /**
-   * Runs the parse-normalize-store step. The pass hands in a one-at-a-time gate: fetches overlap, but only one
-   * document's parse tree (up to ~10x its 10 MiB body) is alive at once, which keeps a pass under ~256 MiB.
+   * Runs the read (parse and normalize) of a document. The pass hands in a one-at-a-time gate: fetches overlap,
+   * but only one document's parse tree (up to ~10x its 10 MiB body) is alive at once, which keeps a pass under
+   * ~256 MiB.
    */
-  documentGate?: <T>(step: () => Promise<T>) => Promise<T>;
+  readGate?: <T>(step: () => Promise<T>) => Promise<T>;
+  /** Runs a store's transaction; the pass hands in a one-at-a-time gate (store-articles.ts). */
+  storeGate?: <T>(step: () => Promise<T>) => Promise<T>;
   /** Tags stored articles with every topic; one per pass, so its compiled matcher is reused. */
   tagger?: TopicTagger;
   /**
-   * Parses and normalizes a fetched document: the server hands in its parse worker (parse-worker-client.ts), so
-   * a 10 MiB feed never holds up its HTTP event loop; absent, this thread does it (the CLI, tests).
+   * Reads fetched documents and prepares their entries (tags, story fingerprints): the server and the CLI hand in
+   * their document worker (document-worker-client.ts), so a 10 MiB feed never holds up an HTTP event loop and
+   * the next feed is read and tagged while this thread stores the one before; absent, this thread does it
+   * (tests, the bundled sample).
    */
-  readDocument?: DocumentReader | undefined;
+  documents?: DocumentWork | undefined;
   /** Overrides for the fetcher's limits (tests shorten the deadline). */
   fetchOptions?: Partial<Omit<FetchFeedRequest, "url" | "etag" | "lastModified" | "allowPrivate">>;
+}
+
+/** Where documents are read and their entries prepared: the document worker, or this thread. */
+export interface DocumentWork {
+  read: DocumentPreparer;
 }
 
 export type FeedOutcome =
@@ -45,28 +58,28 @@ export type FeedOutcome =
 export async function ingestFeed(ctx: IngestContext, feed: Feed, leaseOwner: string): Promise<FeedOutcome> {
   const now = ctx.now ?? Date.now;
   try {
-    const fetched = await fetchFeed({
-      ...ctx.fetchOptions,
-      url: feed.url,
-      etag: feed.etag,
-      lastModified: feed.lastModified,
-      allowPrivate: ctx.allowPrivateUrls,
-    });
+    const fetchGate = ctx.fetchGate ?? ((_url, step) => step());
+    const fetched = await fetchGate(feed.url, () =>
+      fetchFeed({
+        ...ctx.fetchOptions,
+        url: feed.url,
+        etag: feed.etag,
+        lastModified: feed.lastModified,
+        allowPrivate: ctx.allowPrivateUrls,
+      }),
+    );
     if (fetched.kind === "not-modified") {
       const state = stateAfterNotModified(feed, { now: now(), permanentUrl: fetched.permanentUrl });
       await storeFeedArticles(ctx.db, { feedId: feed.id, leaseOwner, articles: [], state, now: now() });
       return { feedId: feed.id, status: "not-modified" };
     }
-    const gate = ctx.documentGate ?? ((step) => step());
-    const result = await gate(() =>
-      storeDocument(ctx, feed, {
-        body: fetched.body,
-        contentType: fetched.contentType,
-        baseUrl: fetched.finalUrl,
-        leaseOwner,
-        fetch: fetched,
-      }),
-    );
+    const result = await storeDocument(ctx, feed, {
+      body: fetched.body,
+      contentType: fetched.contentType,
+      baseUrl: fetched.finalUrl,
+      leaseOwner,
+      fetch: fetched,
+    });
     return { feedId: feed.id, status: "stored", ...result };
   } catch (caught) {
     const error = asFeedError(caught);
@@ -87,8 +100,8 @@ export async function ingestFeed(ctx: IngestContext, feed: Feed, leaseOwner: str
 }
 
 /**
- * The pipeline after the network: parse -> normalize -> store, with the feed's new state in the same
- * transaction. The bundled sample corpus enters here too, so it is ingested exactly like a fetched feed.
+ * The pipeline after the network: parse -> normalize -> tag and fingerprint -> store, with the feed's new state
+ * in the same transaction. The bundled sample corpus enters here too, so it is ingested exactly like a fetched feed.
  */
 export async function storeDocument(
   ctx: IngestContext,
@@ -105,13 +118,20 @@ export async function storeDocument(
   },
 ): Promise<StoreResult> {
   const now = (ctx.now ?? Date.now)();
-  const read = await (ctx.readDocument ?? readDocument)({
+  // The topics as last read (by the last store's transaction); read here only before any was.
+  const tagger = ctx.tagger;
+  if (tagger && !tagger.loaded) await tagger.refresh(ctx.db);
+  const input = {
     body: doc.body,
     contentType: doc.contentType,
     baseUrl: doc.baseUrl,
     feedLang: feed.lang,
     now,
-  });
+    topics: tagger?.topicSet(),
+  };
+  const gate = ctx.readGate ?? ((step) => step());
+  // The document worker reads one document at a time of its own accord; in this thread the gate does that.
+  const read = await (ctx.documents ? ctx.documents.read(input) : gate(() => prepareDocument(tagger, input)));
   if (read.warning) ctx.log.info({ feedId: feed.id, warning: read.warning }, "feed read leniently");
   if (read.entryCount > MAX_ENTRIES_PER_DOCUMENT) {
     ctx.log.warn(
@@ -135,6 +155,8 @@ export async function storeDocument(
     state,
     now,
     isSample: feed.isSample,
-    tagger: ctx.tagger,
+    tagger,
+    prepared: read.prepared,
+    storeGate: ctx.storeGate,
   });
 }

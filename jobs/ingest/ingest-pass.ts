@@ -11,7 +11,7 @@ export interface PassOptions {
   scope: "due" | "all" | { feedId: number };
   /** Feeds fetched at once. */
   concurrency?: number;
-  /** Requests in flight to one host at once. */
+  /** Requests in flight to one host at once (only the fetch holds a slot: a feed being stored does not). */
   perHost?: number;
   /** For `all`: feeds attempted since this time count as done (default: now; see ingestJob for joining). */
   passStartedAt?: number | undefined;
@@ -55,12 +55,16 @@ export async function runIngestPass(ctx: IngestContext, options: PassOptions): P
         ? { kind: "all", passStartedAt: options.passStartedAt ?? started }
         : { kind: "feed", feedId: options.scope.feedId };
   const hosts = new KeyedLimiter(options.perHost ?? 2);
-  const documents = new KeyedLimiter(1);
+  const oneAtATime = new KeyedLimiter(1);
   const feedContext: IngestContext = {
     ...ctx,
     tagger: ctx.tagger ?? new TopicTagger(),
-    documentGate: (step) => documents.run("document", step),
+    fetchGate: (url, step) => hosts.run(hostOf(url), step),
+    readGate: (step) => oneAtATime.run("read", step),
+    storeGate: (step) => oneAtATime.run("store", step),
   };
+  // The topics as they are now; from here on each store's transaction reads them (store-articles.ts).
+  await feedContext.tagger?.refresh(ctx.db);
   const outcomes: FeedOutcome[] = [];
   let singleClaimed = false;
   let skipped = 0;
@@ -90,7 +94,7 @@ export async function runIngestPass(ctx: IngestContext, options: PassOptions): P
   const worker = async () => {
     for (let feed = await claim(); feed; feed = await claim()) {
       const claimed = feed;
-      outcomes.push(await hosts.run(hostOf(claimed.url), () => ingestFeed(feedContext, claimed, owner)));
+      outcomes.push(await ingestFeed(feedContext, claimed, owner));
     }
   };
   const workers = Math.max(1, options.concurrency ?? 6);

@@ -4,8 +4,8 @@ import { WorkerCalls } from "../../core/worker-calls";
 import type { DatabaseOptions, Db } from "../../db/client";
 import { type IngestJobSummary, ingestJob } from "../ingest-job";
 import { TopicTagger } from "../topics/topic-tagger";
+import { DocumentWorker } from "./document-worker-client";
 import type { PassOptions } from "./ingest-pass";
-import { ParseWorker } from "./parse-worker-client";
 
 /** Where the server's ingest passes run: `pass` is ingestJob (jobs/registry.ts) with its job_runs row. */
 export interface IngestWork {
@@ -28,7 +28,7 @@ export interface IngestWorkOptions {
  * The server's ingest: in a worker thread with its own connection, so the store transactions (a 2,000-entry
  * feed holds its thread for ~0.1-0.2 s, and longer while it waits for another process's write lock) and every
  * other write of a pass run off the HTTP event loop. An in-memory database cannot be shared with a thread, so
- * its passes stay in-process, with a parse worker and one topic matcher kept from pass to pass.
+ * its passes stay in-process, with a document worker and one topic matcher kept from pass to pass.
  */
 export function startIngestWork(options: IngestWorkOptions): IngestWork {
   if (options.database.url.includes(":memory:")) return inProcessIngestWork(options);
@@ -36,15 +36,15 @@ export function startIngestWork(options: IngestWorkOptions): IngestWork {
 }
 
 function inProcessIngestWork({ db, log, allowPrivateUrls }: IngestWorkOptions): IngestWork {
-  const parsing = new ParseWorker({ log });
+  const documents = new DocumentWorker({ log });
   const context = {
     db,
     log,
     config: { allowPrivateUrls },
-    readDocument: parsing.read,
+    documents,
     tagger: new TopicTagger(),
   };
-  return { pass: (options) => ingestJob(context, options), stop: () => parsing.stop() };
+  return { pass: (options) => ingestJob(context, options), stop: () => documents.stop() };
 }
 
 export interface IngestWorkerData {
@@ -71,7 +71,7 @@ export type IngestWorkerResponse =
 
 /**
  * One long-lived worker thread (ingest-worker.ts), started by the first pass and kept for the next, so its
- * topic matcher and parse worker are reused. A worker that dies rejects its pass and the next pass starts a
+ * topic matcher and document worker are reused. A worker that dies rejects its pass and the next pass starts a
  * new one; what the dead pass left is what a killed process leaves (every feed's store is one transaction,
  * its leases lapse, its run is marked failed by the next).
  */

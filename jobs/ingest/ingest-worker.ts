@@ -4,28 +4,29 @@ import { createLogger } from "../../core/logger";
 import { openDatabase } from "../../db/client";
 import { ingestJob } from "../ingest-job";
 import { TopicTagger } from "../topics/topic-tagger";
+import { DocumentWorker } from "./document-worker-client";
 import type { IngestWorkerData, IngestWorkerMessage, IngestWorkerResponse } from "./ingest-worker-client";
-import { ParseWorker } from "./parse-worker-client";
 
 // The ingest worker thread (see ingest-worker-client.ts): it opens its own connection to the same database and
 // runs the server's ingest passes with ingestJob, the function the CLI runs in-process, so leases, job runs and
-// the one transaction per feed are the same wherever a pass runs. Documents are parsed in a parse worker of its
-// own, which keeps the heap and time limits on hostile documents.
+// the one transaction per feed are the same wherever a pass runs. Documents are read and their entries tagged in
+// a document worker of its own, which keeps the heap and time limits on hostile documents, and works on the next
+// feed while this thread stores the one before.
 
 const port = parentPort;
 if (!port) throw new Error("ingest-worker.ts runs as a worker thread (see ingest-worker-client.ts)");
 const { database: options, allowPrivateUrls, logLevel } = workerData as IngestWorkerData;
 // The HTTP thread comes first on a busy machine: on Linux a nice value is a thread's own (pid 0 is the calling
-// thread), and the parse worker this thread starts inherits it. Elsewhere it would be the whole process's.
+// thread), and the document worker this thread starts inherits it. Elsewhere it would be the whole process's.
 if (process.platform === "linux") setPriority(0, 10);
 const log = createLogger(logLevel);
 const database = await openDatabase(options);
-const parsing = new ParseWorker({ log });
+const documents = new DocumentWorker({ log });
 const context = {
   db: database.db,
   log,
   config: { allowPrivateUrls },
-  readDocument: parsing.read,
+  documents,
   tagger: new TopicTagger(),
 };
 
@@ -34,7 +35,7 @@ port.on("message", (message: IngestWorkerMessage) => {
     case "stop":
       // Ended from inside, between two turns of its loop: ended from outside (Worker.terminate) the libSQL
       // binding aborts the whole process. A store never spans two turns (one transaction per feed, never
-      // yielding), so none is cut in half; the parse worker ends with this thread.
+      // yielding), so none is cut in half; the document worker ends with this thread.
       setImmediate(() => process.exit(0));
       return;
     case "crash":

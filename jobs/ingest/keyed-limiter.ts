@@ -1,6 +1,6 @@
 /**
  * At most `perKey` tasks at once for each key. The ingest pass keys it by host, so many feeds of one publisher
- * do not hammer it, and uses one key for the parse-and-store step, so only one document's parse tree is held
+ * do not hammer it, and uses one key for reading documents, so only one document's parse tree is held
  * in memory at a time. In-process only: concurrent ingest processes are kept apart by feed leases instead.
  */
 export class KeyedLimiter {

@@ -31,12 +31,9 @@ export interface ReadDocument {
   warning: string | undefined;
 }
 
-/** Reads a document: in this thread (readDocument) or in the parse worker (parse-worker-client.ts). */
-export type DocumentReader = (input: DocumentInput) => Promise<ReadDocument>;
-
 /**
  * Bytes -> clean articles: parse, then normalize each of the first MAX_ENTRIES_PER_DOCUMENT entries. No I/O and
- * nothing shared, so the parse worker runs this very function. Throws FeedError as parseFeed does.
+ * nothing shared, so the document worker runs this very function (prepare-entries.ts). Throws FeedError as parseFeed does.
  */
 export async function readDocument(input: DocumentInput): Promise<ReadDocument> {
   const parsed = await parseFeed({ body: input.body, contentType: input.contentType });

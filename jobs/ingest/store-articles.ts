@@ -1,15 +1,22 @@
-import { setImmediate as nextTurn } from "node:timers/promises";
-import { storyFingerprint } from "../../core/stories/fingerprint";
-import type { ArticleToPlace } from "../../core/stories/placement";
 import type { Db } from "../../db/client";
-import { storedArticlesFor, storeFeed } from "../../db/queries/store-feed";
-import type { TagRow, TopicTag, TopicTagger } from "../topics/topic-tagger";
-import type { NormalizedArticle } from "./normalize";
+import { storeFeed } from "../../db/queries/store-feed";
+import type { TagRow, TopicTagger } from "../topics/topic-tagger";
+import { type PreparedEntries, prepareEntries } from "./prepare-entries";
 import { planFeedStore, type StorePlanInput } from "./store-plan";
 
 export interface StoreInput extends StorePlanInput {
   /** Tags new and changed articles in the same transaction; absent, articles are stored untagged. */
   tagger?: TopicTagger | undefined;
+  /**
+   * The entries' tags and story fingerprints, by index, computed ahead (prepare-entries.ts; the document worker
+   * computes them while this thread stores the feed before); absent, they are computed here first.
+   */
+  prepared?: PreparedEntries | undefined;
+  /**
+   * Runs the transaction. The pass hands in a one-at-a-time gate, so two feeds' stores never interleave while
+   * the next feeds are read and prepared.
+   */
+  storeGate?: (<T>(step: () => Promise<T>) => Promise<T>) | undefined;
 }
 
 export interface StoreResult {
@@ -28,34 +35,53 @@ export interface StoreResult {
  * Stores one feed's entries and the feed's new state in ONE write transaction, so a crash leaves either both
  * or neither, and a re-run after a crash finds the rows and adds nothing. What to write is planned by
  * planFeedStore (store-plan.ts) from what the transaction reads; the rollups, tags and outbox rows are
- * written with the articles.
+ * written with the articles. Tags and story fingerprints come computed ahead, outside the transaction.
  */
 export async function storeFeedArticles(db: Db, input: StoreInput): Promise<StoreResult> {
-  const { tagger } = input;
-  const pretagged = tagger ? await tagAhead(db, tagger, input.articles) : undefined;
-  const stories = await fingerprintAhead(await newEntries(db, input.feedId, input.articles));
-  const { plan, written } = await storeFeed(
-    db,
-    {
-      feedId: input.feedId,
-      entries: input.articles,
-      movedTo: input.state.url ?? undefined,
-      withTopics: tagger !== undefined,
-      ...(tagger ? { conceptsStale: (versions) => tagger.conceptsStale(versions) } : {}),
-    },
-    (stored) => {
-      // The topics as this transaction sees them: one edited elsewhere applies from here on.
-      if (tagger && stored.topics) tagger.load(stored.topics, stored.concepts);
-      const ahead = pretagged && tagger?.compilations === pretagged.compilations ? pretagged.tags : undefined;
-      return planFeedStore(
-        {
-          ...input,
-          tagger: tagger && { topicsOf: (a) => ahead?.get(a) ?? tagger.topicsOf(a) },
-          storyOf: (a) => stories.get(a),
-        },
-        stored,
-      );
-    },
+  const { tagger, articles } = input;
+  let prepared = input.prepared;
+  if (!prepared) {
+    if (tagger) await tagger.refresh(db);
+    prepared = await prepareEntries(tagger, tagger?.topicSet(), articles);
+  }
+  const ahead = prepared;
+  if (tagger && ahead.signature !== undefined) tagger.compiledElsewhere(ahead.signature, ahead.broken);
+  const indexOf = new Map<object, number>(articles.map((a, i) => [a, i]));
+  const gate = input.storeGate ?? ((step) => step());
+  const { plan, written } = await gate(() =>
+    storeFeed(
+      db,
+      {
+        feedId: input.feedId,
+        entries: articles,
+        movedTo: input.state.url ?? undefined,
+        withTopics: tagger !== undefined,
+        ...(tagger ? { conceptsStale: (versions) => tagger.conceptsStale(versions) } : {}),
+      },
+      (stored) => {
+        // The topics as this transaction sees them: one edited elsewhere since the tags were computed applies
+        // from here on, and those tags are dropped (this thread then compiles and tags).
+        if (tagger && stored.topics) tagger.load(stored.topics, stored.concepts);
+        const tagsHold = tagger !== undefined && ahead.signature === tagger.signature;
+        const at = (a: object) => indexOf.get(a);
+        return planFeedStore(
+          {
+            ...input,
+            tagger: tagger && {
+              topicsOf: (a) => {
+                const i = at(a);
+                return (tagsHold && i !== undefined ? ahead.tags[i] : undefined) ?? tagger.topicsOf(a);
+              },
+            },
+            storyOf: (a) => {
+              const i = at(a);
+              return i === undefined ? undefined : ahead.stories[i];
+            },
+          },
+          stored,
+        );
+      },
+    ),
   );
   return {
     inserted: written.insertedIds.length,
@@ -65,59 +91,4 @@ export async function storeFeedArticles(db: Db, input: StoreInput): Promise<Stor
     tags: written.tags,
     alerts: written.alerts,
   };
-}
-
-const TAG_AHEAD_CHUNK = 100;
-
-/**
- * Tags the entries before the store's transaction, a chunk at a time with the event loop's turn in between:
- * tagging 2,000 entries in the transaction's one synchronous plan held up a server's HTTP loop for a tenth of
- * a second. The transaction re-reads the topics; only if they changed meanwhile (`compilations` moved) are
- * these tags dropped and the entries tagged again there.
- */
-async function tagAhead(
-  db: Db,
-  tagger: TopicTagger,
-  articles: readonly NormalizedArticle[],
-): Promise<{ compilations: number; tags: Map<object, TopicTag[]> }> {
-  await tagger.refresh(db);
-  const compilations = tagger.compilations;
-  const tags = new Map<object, TopicTag[]>();
-  for (let i = 0; i < articles.length; i += TAG_AHEAD_CHUNK) {
-    for (const article of articles.slice(i, i + TAG_AHEAD_CHUNK)) tags.set(article, tagger.topicsOf(article));
-    await nextTurn();
-  }
-  return { compilations, tags };
-}
-
-/**
- * The entries no stored row matches (by this feed's entry key or any feed's URL), read before the transaction:
- * only they can be inserted, so only they need a fingerprint. Most entries of a feed read again are stored
- * already, and their shingles and MinHash cost more than this one indexed read. A row stored or deleted in
- * between only moves the work: the transaction's own lookup decides, and fingerprints an insert it was not
- * handed (store-feed.ts).
- */
-async function newEntries(
-  db: Db,
-  feedId: number,
-  articles: readonly NormalizedArticle[],
-): Promise<NormalizedArticle[]> {
-  if (articles.length === 0) return [];
-  const { byEntry, byUrl } = await storedArticlesFor(db, feedId, articles);
-  return articles.filter((a) => !byEntry.has(a.entryKey) && !(a.url && byUrl.has(a.url)));
-}
-
-/**
- * Story fingerprints (shingles and band keys, core/stories/) for every new entry, a chunk at a time with the event
- * loop's turn in between, for the reason tagAhead gives: the transaction then only looks them up.
- */
-async function fingerprintAhead(
-  articles: readonly NormalizedArticle[],
-): Promise<Map<object, ArticleToPlace>> {
-  const out = new Map<object, ArticleToPlace>();
-  for (let i = 0; i < articles.length; i += TAG_AHEAD_CHUNK) {
-    for (const article of articles.slice(i, i + TAG_AHEAD_CHUNK)) out.set(article, storyFingerprint(article));
-    await nextTurn();
-  }
-  return out;
 }

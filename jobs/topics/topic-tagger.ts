@@ -14,27 +14,51 @@ export interface TagRow {
 /** A tag before its article has an id (an article about to be inserted). */
 export type TopicTag = Omit<TagRow, "articleId">;
 
+/**
+ * The topics and concepts as read, named by their ids and versions: what another thread needs to compile the
+ * same matcher (the document worker tags there), and to tell that it already has.
+ */
+export interface TopicSet {
+  signature: string;
+  topics: readonly TopicQuery[];
+  concepts: readonly ConceptQuery[];
+}
+
 const versionsOf = (concepts: ReadonlyArray<{ id: number; version: number }>) =>
   concepts.map((c) => `${c.id}:${c.version}`).join(",");
 
 /**
  * The compiled matcher for every topic, kept in step with the topics and concepts tables. `refresh` reads the
- * topics and concepts and recompiles only when a version changed (a topic's query or a concept's terms), so a
- * topic or concept edited through the API from another process is applied from the next transaction on.
+ * topics and concepts; a version that moved (a topic's query or a concept's terms) makes the matcher stale, so
+ * a topic or concept edited through the API from another process is applied from the next transaction on.
+ * The matcher is compiled when it is first used, not when read: where the document worker tags (its own copy,
+ * from `topicSet`), this thread compiles only if the topics change between the worker's tags and the store.
  */
 export class TopicTagger {
-  #signature = "";
-  #matcher: TopicMatcher = compileTopics([]);
-  #ids = new Map<string, number>();
+  #signature = "|";
+  #loaded = false;
+  #topics: readonly TopicQuery[] = [];
   #concepts: readonly ConceptQuery[] = [];
-  #compilations = 0;
+  #compiled: { signature: string; matcher: TopicMatcher; ids: Map<string, number> } | undefined;
+  /** Topics that did not compile, as whoever compiled the current signature found them. */
+  #broken: { signature: string; broken: TopicMatcher["broken"] } | undefined;
 
-  /** Grows each time the matcher is recompiled: tags computed under one value hold while it stays the same. */
-  get compilations(): number {
-    return this.#compilations;
+  /** The topics and concepts last read: tags computed under one signature hold while it stays the same. */
+  get signature(): string {
+    return this.#signature;
   }
 
-  /** Whether concepts of these ids and versions differ from the ones this tagger compiled with. */
+  /** Whether topics were ever read into this tagger. */
+  get loaded(): boolean {
+    return this.#loaded;
+  }
+
+  /** The topics and concepts last read, for a matcher compiled elsewhere. */
+  topicSet(): TopicSet {
+    return { signature: this.#signature, topics: this.#topics, concepts: this.#concepts };
+  }
+
+  /** Whether concepts of these ids and versions differ from the ones this tagger holds. */
   conceptsStale(versions: ReadonlyArray<{ id: number; version: number }>): boolean {
     return versionsOf(versions) !== versionsOf(this.#concepts);
   }
@@ -50,32 +74,50 @@ export class TopicTagger {
   }
 
   /**
-   * Takes the topics and concepts as read (the store reads them in its own transaction); recompiles only on
-   * a change. A concept's id is in the signature too: one deleted and made again starts at version 1 anew.
+   * Takes the topics and concepts as read (the store reads them in its own transaction). A concept's id is in
+   * the signature too: one deleted and made again starts at version 1 anew.
    */
-  load(rows: TopicQuery[], concepts?: readonly ConceptQuery[]): void {
+  load(rows: readonly TopicQuery[], concepts?: readonly ConceptQuery[]): void {
     // Without concepts, the ones of the last load stand (the store reads them only when they changed).
     const current = concepts ?? this.#concepts;
-    const signature = `${rows.map((r) => `${r.id}:${r.version}`).join(",")}|${versionsOf(current)}`;
+    this.#signature = `${rows.map((r) => `${r.id}:${r.version}`).join(",")}|${versionsOf(current)}`;
+    this.#topics = rows;
     this.#concepts = current;
-    if (signature === this.#signature) return;
-    // A stored query that no longer compiles (saved before a limit existed, or naming a concept since
-    // removed) must not stop ingest: that topic is left out and reported, every other topic still tags.
-    this.#matcher = compileTopics(rows, { skipBroken: true, concepts: current });
-    this.#ids = new Map(rows.map((r) => [r.slug, r.id]));
-    this.#signature = signature;
-    this.#compilations++;
+    this.#loaded = true;
+  }
+
+  /** The matcher of the topics last read, compiled now if they changed since it last was. */
+  #matcher(): { matcher: TopicMatcher; ids: Map<string, number> } {
+    if (this.#compiled?.signature !== this.#signature) {
+      // A stored query that no longer compiles (saved before a limit existed, or naming a concept since
+      // removed) must not stop ingest: that topic is left out and reported, every other topic still tags.
+      const matcher = compileTopics(this.#topics, { skipBroken: true, concepts: this.#concepts });
+      this.#compiled = {
+        signature: this.#signature,
+        matcher,
+        ids: new Map(this.#topics.map((r) => [r.slug, r.id])),
+      };
+      this.#broken = { signature: this.#signature, broken: matcher.broken };
+    }
+    return this.#compiled;
   }
 
   /** Topics left out of tagging because their query does not compile, with the reason. */
   get broken(): TopicMatcher["broken"] {
-    return this.#matcher.broken;
+    if (this.#broken?.signature === this.#signature) return this.#broken.broken;
+    return this.#matcher().matcher.broken;
+  }
+
+  /** What another thread's compile of `signature` left out, so `broken` need not compile it here again. */
+  compiledElsewhere(signature: string, broken: TopicMatcher["broken"]): void {
+    this.#broken = { signature, broken };
   }
 
   /** The topics an article is tagged with, and the terms that matched. */
   topicsOf(article: ArticleText & { publishedAt: number }): TopicTag[] {
-    return this.#matcher.match(article).flatMap((m) => {
-      const topicId = this.#ids.get(m.slug);
+    const { matcher, ids } = this.#matcher();
+    return matcher.match(article).flatMap((m) => {
+      const topicId = ids.get(m.slug);
       return topicId === undefined ? [] : [{ topicId, publishedAt: article.publishedAt, terms: m.terms }];
     });
   }

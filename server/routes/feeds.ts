@@ -58,7 +58,7 @@ export interface FeedFetchOutcome {
 
 /**
  * Fetches one feed now, as `ingest --once --feed ID` does (a lease on the row, so no other process fetches it at
- * the same time). The composition root (server/index.ts) hands in the ingest job with the server's parse worker.
+ * the same time). The composition root (server/index.ts) hands in the ingest job with the server's document worker.
  */
 export type FetchFeedNow = (feedId: number) => Promise<FeedFetchOutcome>;
 

@@ -11,7 +11,7 @@ import { median, percentile, printRows, type Row } from "./report";
 
 /**
  * Does the server keep answering while its scheduler ingests a 10 MiB feed? The real server as its own process
- * (its scheduler ticking every 2 s, parsing in its parse worker), a feed of just under the fetcher's 10 MiB cap
+ * (its scheduler ticking every 2 s, reading in its document worker), a feed of just under the fetcher's 10 MiB cap
  * served on 127.0.0.1, and GET /api/health polled every 10 ms: the polls answered while the ingest run was
  * going (from job_runs) against those before it. A small feed is stored first, so the topics are compiled, as
  * in a server that has run a pass since its start or the last topic edit.

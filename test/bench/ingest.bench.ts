@@ -3,6 +3,7 @@ import { fileURLToPath } from "node:url";
 import pino from "pino";
 import Parser from "rss-parser";
 import { addFeed } from "../../db/queries/feeds";
+import { DocumentWorker } from "../../jobs/ingest/document-worker-client";
 import { runIngestPass } from "../../jobs/ingest/ingest-pass";
 import { IngestWorkerClient } from "../../jobs/ingest/ingest-worker-client";
 import { createDefaultTopics } from "../../jobs/seed/first-start";
@@ -18,7 +19,7 @@ import { median, printRows, type Row } from "./report";
  * dedupe, tag with the five default topics, store with tags, rollups, full-text index, outbox and the feed's
  * state) over feeds served by a real HTTP server on 127.0.0.1, against bare rss-parser plus one libSQL batch per
  * feed of the same entries, fetched from the same server, in the same run, interleaved. Wall and CPU time (CPU
- * of every thread of this process, the ingest and parse workers' included). Then `ingest --once --all` as its own
+ * of every thread of this process, the ingest and document workers' included). Then `ingest --once --all` as its own
  * process, compiled as an install runs it and through tsx as a checkout without a build does, and the server's /api/health while its scheduler ingests a 10 MiB feed (ingest-health.bench.ts).
  */
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
@@ -50,11 +51,19 @@ async function databaseWithFeeds(server: FeedServer, feeds: readonly BenchFeed[]
   return t;
 }
 
-/** One ingest pass over every feed in this thread, as `ingest --once --all` runs it; it compiles the topics. */
+/**
+ * One ingest pass over every feed, as `ingest --once --all` runs it: the store in this thread, the documents read
+ * and tagged in a document worker started for the pass (its start-up and its compile of the topics are timed).
+ */
 async function pass(server: FeedServer, feeds: readonly BenchFeed[]): Promise<Timing> {
   const t = await databaseWithFeeds(server, feeds);
   const timing = await timed(async () => {
-    const summary = await runIngestPass({ db: t.db, allowPrivateUrls: true, log }, { scope: "all" });
+    const documents = new DocumentWorker({ log });
+    const summary = await runIngestPass(
+      { db: t.db, allowPrivateUrls: true, log, documents },
+      { scope: "all" },
+    );
+    await documents.stop();
     if (summary.failed > 0) throw new Error(`bench pass: ${JSON.stringify(summary.errors)}`);
   });
   t.destroy();
@@ -62,7 +71,7 @@ async function pass(server: FeedServer, feeds: readonly BenchFeed[]): Promise<Ti
 }
 
 /**
- * The server's path: its ingest worker thread (which parses in a parse worker of its own), started once and kept
+ * The server's path: its ingest worker thread (which reads and tags in a document worker of its own), started once and kept
  * warm from pass to pass as a server keeps it, so its topics are compiled once, as after a topic edit. Between
  * passes the stored articles and their counts are deleted, outside the clock, so every pass stores every entry.
  */
@@ -262,7 +271,7 @@ async function benchShape(shape: { feeds: number; entries: number }): Promise<Ro
   const note = `${size} over HTTP on 127.0.0.1, median of ${ROUNDS}`;
   const rows: Row[] = [];
   for (const [metric, timings] of [
-    ["pass (CLI path: parse in-process)", runs.pass],
+    ["pass (CLI path: store here, read and tag in a document worker)", runs.pass],
     ["pass (server path: ingest worker thread)", runs.worker],
     ["floor: rss-parser + 1 batch/feed, 1 INSERT per entry", runs.batch],
     ["floor: rss-parser + 1 batch/feed, multi-row INSERTs", runs.multiRow],

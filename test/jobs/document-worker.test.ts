@@ -4,10 +4,10 @@ import { fileURLToPath } from "node:url";
 import pino from "pino";
 import { afterEach, describe, expect, it } from "vitest";
 import { addFeed, getFeed } from "../../db/queries/feeds";
+import { DocumentWorker } from "../../jobs/ingest/document-worker-client";
 import { FeedError } from "../../jobs/ingest/feed-error";
 import { runIngestPass } from "../../jobs/ingest/ingest-pass";
-import { ParseWorker } from "../../jobs/ingest/parse-worker-client";
-import { type DocumentInput, readDocument } from "../../jobs/ingest/read-document";
+import { type PrepareInput, prepareDocument } from "../../jobs/ingest/prepare-entries";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
 import { type FeedServer, startFeedServer } from "../helpers/feed-server";
 import { rss, storyItems } from "../helpers/feed-xml";
@@ -16,12 +16,13 @@ const log = pino({ level: "silent" });
 const FIXTURES = fileURLToPath(new URL("../fixtures/feeds", import.meta.url));
 const NOW = Date.UTC(2025, 1, 1);
 
-const input = (body: Uint8Array, contentType: string | null = null): DocumentInput => ({
+const input = (body: Uint8Array, contentType: string | null = null): PrepareInput => ({
   body,
   contentType,
   baseUrl: "https://feeds.example.org/feed",
   feedLang: null,
   now: NOW,
+  topics: undefined,
 });
 
 /** What reading gives, or the FeedError it throws, as comparable data. */
@@ -37,10 +38,10 @@ async function outcome(read: Promise<unknown>): Promise<unknown> {
 /** ~8 MiB of RSS: 25,000 entries, under the fetcher's 10 MiB cap. */
 const bigFeed = () => rss("Big", storyItems("big", 25_000));
 
-describe("the parse worker", () => {
-  const workers: ParseWorker[] = [];
+describe("the document worker", () => {
+  const workers: DocumentWorker[] = [];
   const start = (options: { timeoutMs?: number; maxHeapMb?: number } = {}) => {
-    const worker = new ParseWorker({ log, ...options });
+    const worker = new DocumentWorker({ log, ...options });
     workers.push(worker);
     return worker;
   };
@@ -60,7 +61,7 @@ describe("the parse worker", () => {
     let read = 0;
     for (const file of files) {
       const body = new Uint8Array(readFileSync(join(FIXTURES, file)));
-      const here = await outcome(readDocument(input(body)));
+      const here = await outcome(prepareDocument(undefined, input(body)));
       const there = await outcome(worker.read(input(body)));
       expect(there, file).toEqual(here);
       if ((here as { ok?: { articles: unknown[] } }).ok?.articles.length) read++;
@@ -94,7 +95,7 @@ describe("the parse worker", () => {
         db: t.db,
         allowPrivateUrls: true,
         log,
-        readDocument: worker.read,
+        documents: worker,
         fetchOptions: { timeoutMs: 10_000 },
       },
       { scope: "all", concurrency: 1 },
