@@ -110,8 +110,8 @@ export interface JobsContext extends JobContext {
   /** Where fetched documents are read and tagged when passes run in this thread; without it, in this thread too. */
   documents?: DocumentWork;
   /**
-   * A topic matcher kept from pass to pass, when passes run in this thread: compiling the topics takes ~50-100 ms,
-   * needed again only when a topic or concept changes. Without it, each pass compiles its own.
+   * A topic matcher kept from pass to pass, when passes run in this thread: compiling the default topics takes
+   * ~0.3 s, needed again only when a topic or concept changes. Without it, each pass compiles its own.
    */
   tagger?: TopicTagger;
 }
