@@ -30,9 +30,13 @@ async function runIngest(ctx: CliContext): Promise<number> {
     feed: { type: "string" },
   });
   noArguments(positionals);
-  // Documents are read and tagged in a worker thread while this one stores the feed before (on two cores about
-  // twice the throughput); one matcher is kept from pass to pass.
-  const documents = new DocumentWorker({ log: ctx.log });
+  if (values.all && values.feed !== undefined) throw new UsageError("--all and --feed exclude each other");
+  const feedId = values.feed === undefined ? undefined : positiveInt(values.feed, "--feed");
+  if (feedId !== undefined) await checkFetchable(ctx, feedId);
+  const scope = feedId !== undefined ? { feedId } : values.all ? ("all" as const) : ("due" as const);
+  // Documents are read and tagged in a worker thread while this one stores the feed before, so on two cores the
+  // two overlap. One feed has nothing to overlap with: it is read here, without the worker's start-up (~0.15 s).
+  const documents = feedId === undefined ? new DocumentWorker({ log: ctx.log }) : undefined;
   const jobContext = {
     db: ctx.database.db,
     config: ctx.config,
@@ -40,10 +44,6 @@ async function runIngest(ctx: CliContext): Promise<number> {
     documents,
     tagger: new TopicTagger(),
   };
-  if (values.all && values.feed !== undefined) throw new UsageError("--all and --feed exclude each other");
-  const feedId = values.feed === undefined ? undefined : positiveInt(values.feed, "--feed");
-  if (feedId !== undefined) await checkFetchable(ctx, feedId);
-  const scope = feedId !== undefined ? { feedId } : values.all ? ("all" as const) : ("due" as const);
 
   if (!values.once) {
     if (!ctx.config.schedule) throw new UsageError("TIDEMARK_SCHEDULE is off; use --once");
@@ -56,7 +56,7 @@ async function runIngest(ctx: CliContext): Promise<number> {
     await new Promise<never>(() => {}); // runs until the process is stopped
   }
 
-  const s = await ingestJob(jobContext, { scope }).finally(() => documents.stop());
+  const s = await ingestJob(jobContext, { scope }).finally(() => documents?.stop());
   ctx.out(summaryLine(s));
   // Feeds skipped because another process held them past the wait were not fetched: no success to report.
   if (s.skipped > 0) return EXIT.failed;
