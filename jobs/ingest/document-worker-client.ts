@@ -44,14 +44,14 @@ interface Job {
 
 /**
  * The ingest's document work in a worker thread (document-worker.ts): reading (parse and normalize) and
- * preparing (tags and story fingerprints of the entries the store may write). So a 10 MiB feed never stalls
+ * preparing (every entry's tags and story fingerprint, prepare-entries.ts). So a 10 MiB feed never stalls
  * the server's HTTP event loop, and a pass reads and prepares the next feed while this thread stores the one
  * before: on two cores the store's SQL and the parse-and-tag work overlap.
  *
  * Requests go one at a time, in order; the thread starts on the first and is kept for the next. A document
  * that throws fails its feed as it would in-process (the same FeedError); one that crashes the thread, runs out
  * of its heap or outlasts `timeoutMs` fails with a `parse` or `timeout` error, the thread is replaced, and the
- * next request goes on. A failed prepare request is done again in the calling thread (store-articles.ts).
+ * next request goes on.
  */
 export class DocumentWorker {
   readonly #options: Required<DocumentWorkerOptions>;

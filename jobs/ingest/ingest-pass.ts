@@ -106,7 +106,7 @@ export async function runIngestPass(ctx: IngestContext, options: PassOptions): P
   }
 
   const summary = summarize(outcomes, skipped, now() - started);
-  for (const { slug, error } of feedContext.tagger?.broken ?? []) {
+  for (const { slug, error } of feedContext.tagger?.brokenIfCompiled ?? []) {
     ctx.log.error({ topic: slug, error }, "topic skipped: its query does not compile");
   }
   if (skipped > 0) {

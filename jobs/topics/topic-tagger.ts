@@ -108,6 +108,14 @@ export class TopicTagger {
     return this.#matcher().matcher.broken;
   }
 
+  /**
+   * The topics left out as far as a compile of the current topics, here or in another thread, has found them;
+   * undefined when none has compiled them (a pass that stored nothing need not compile to report).
+   */
+  get brokenIfCompiled(): TopicMatcher["broken"] | undefined {
+    return this.#broken?.signature === this.#signature ? this.#broken.broken : undefined;
+  }
+
   /** What another thread's compile of `signature` left out, so `broken` need not compile it here again. */
   compiledElsewhere(signature: string, broken: TopicMatcher["broken"]): void {
     this.#broken = { signature, broken };

@@ -140,6 +140,38 @@ describe("the document pipeline", () => {
     }
   });
 
+  it("reports a topic whose query no longer compiles, as the worker's compile found it, and tags with the rest", async () => {
+    const t = await database();
+    await createTopic(t.db, { slug: "r1", name: "R1", query: "deepseek", color: "#123456" });
+    await createTopic(t.db, { slug: "gone", name: "Gone", query: "chips", color: "#654321" });
+    // Saved before a concept it names was removed: stored queries are not compiled again on their own.
+    await t.client.execute(
+      "update topics set query = '@gone AND chips', version = version + 1 where slug = 'gone'",
+    );
+    server = await startFeedServer({
+      "/feed.xml": (_req, res) => res.writeHead(200).end(rss("Small", storyItems("small", 3))),
+    });
+    await addFeed(t.db, { url: server.url("/feed.xml") });
+    const lines: Array<{ msg: string; topic?: string; error?: string }> = [];
+    const logged = pino({ level: "error" }, { write: (line: string) => lines.push(JSON.parse(line)) });
+    const summary = await runIngestPass(
+      { db: t.db, allowPrivateUrls: true, log: logged, documents: worker() },
+      { scope: "all" },
+    );
+    expect(summary).toMatchObject({ stored: 1, articlesAdded: 3 });
+    expect(lines).toEqual([
+      expect.objectContaining({
+        msg: "topic skipped: its query does not compile",
+        topic: "gone",
+        error: 'unknown concept "@gone" at position 0',
+      }),
+    ]);
+    const tags = await t.client.execute(
+      "select t.slug, count(*) n from article_topics a join topics t on t.id = a.topic_id group by 1",
+    );
+    expect(tags.rows.map((r) => ({ ...r }))).toEqual([{ slug: "r1", n: 3 }]);
+  });
+
   it("gives a new thread the topics again after the old one was ended", async () => {
     const t = await database();
     await createTopic(t.db, { slug: "r1", name: "R1", query: "deepseek", color: "#123456" });
