@@ -1,4 +1,10 @@
 import { and, asc, eq, isNotNull, sql } from "drizzle-orm";
+import {
+  hasScopeFilter,
+  resolveScope,
+  type Scope,
+  type ScopeParams,
+} from "../../core/coverage/coverage-scope";
 import { DomainError } from "../../core/errors";
 import type { Db, Executor } from "../client";
 import { type Feed, feeds, type NewFeed } from "../schema";
@@ -32,6 +38,11 @@ export async function listFeeds(
       ),
     )
     .orderBy(asc(feeds.id));
+}
+
+/** A request's filters (feed, folder, lang, country, region) resolved against the feeds, read only when filtered. */
+export async function resolveScopeIn(db: Executor, params: ScopeParams): Promise<Scope> {
+  return resolveScope(params, hasScopeFilter(params) ? await listFeeds(db) : []);
 }
 
 /** The folders feeds are filed under, by name. */

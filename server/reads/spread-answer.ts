@@ -1,10 +1,9 @@
-import { hasScopeFilter, resolveScope } from "../../core/coverage/coverage-scope";
 import { DomainError } from "../../core/errors";
 import { topicSpread } from "../../core/spread/topic-spread";
 import { calendarRange } from "../../core/time/date-range";
 import { planBuckets } from "../../core/time/time-buckets";
 import type { Executor } from "../../db/client";
-import { listFeeds } from "../../db/queries/feeds";
+import { resolveScopeIn } from "../../db/queries/feeds";
 import { articleSummaries } from "../../db/queries/topic-evidence";
 import { topicSpreadCells } from "../../db/queries/topic-spread";
 import { getTopic } from "../../db/queries/topics";
@@ -38,7 +37,7 @@ export async function answerSpread(db: Executor, q: SpreadQuery, now: number) {
     interval: "day",
     tz: q.tz,
   });
-  const scope = resolveScope(q, hasScopeFilter(q) ? await listFeeds(db) : []);
+  const scope = await resolveScopeIn(db, q);
   const topic = await getTopic(db, q.slug);
   if (!topic) throw new DomainError("not_found", `no topic '${q.slug}'`);
   const cells = await topicSpreadCells(db, topic.id, days.edges, scope);

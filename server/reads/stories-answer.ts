@@ -1,8 +1,7 @@
-import { hasScopeFilter, resolveScope } from "../../core/coverage/coverage-scope";
 import { DomainError } from "../../core/errors";
 import { instantRange } from "../../core/time/date-range";
 import type { Executor } from "../../db/client";
-import { listFeeds } from "../../db/queries/feeds";
+import { resolveScopeIn } from "../../db/queries/feeds";
 import {
   decodeStoryCursor,
   encodeStoryCursor,
@@ -49,7 +48,7 @@ export async function answerStories(db: Executor, q: StoriesQuery) {
       );
     topicIds.push(topic.id);
   }
-  const { langs, feedIds } = resolveScope(q, hasScopeFilter(q) ? await listFeeds(db) : []);
+  const { langs, feedIds } = await resolveScopeIn(db, q);
   const { rows, next } = await listStories(db, {
     topicIds: slugs.length > 0 ? topicIds : undefined,
     feedIds,

@@ -1,9 +1,9 @@
-import { hasScopeFilter, resolveScope, type ScopeParams } from "../../core/coverage/coverage-scope";
+import type { ScopeParams } from "../../core/coverage/coverage-scope";
 import { DomainError } from "../../core/errors";
 import { evidenceScope } from "../../core/tagging/evidence-answer";
 import { TopicEvidence } from "../../core/tagging/topic-evidence";
 import type { Executor } from "../../db/client";
-import { listFeeds } from "../../db/queries/feeds";
+import { resolveScopeIn } from "../../db/queries/feeds";
 import { readEvidenceTexts } from "../../db/queries/topic-evidence";
 import { getTopic } from "../../db/queries/topics";
 
@@ -24,7 +24,7 @@ export async function answerTerms(db: Executor, q: TermsQuery, now: number) {
   const topic = await getTopic(db, q.slug);
   if (!topic) throw new DomainError("not_found", `no topic '${q.slug}'`);
   // The filters of the chart (feed, folder, lang, country, region), checked as /api/coverage checks them.
-  const scope = resolveScope(q, hasScopeFilter(q) ? await listFeeds(db) : []);
+  const scope = await resolveScopeIn(db, q);
   const texts = await readEvidenceTexts(db, topic.id, { from: q.from, to: q.to }, scope, { now });
   const items = new TopicEvidence(texts.topic, texts.rest).terms(q.limit);
   return { items, ...evidenceScope(q.slug, scope.langs, texts) };

@@ -1,5 +1,5 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
-import { hasScopeFilter, resolveScope, type ScopeParams } from "../../core/coverage/coverage-scope";
+import type { ScopeParams } from "../../core/coverage/coverage-scope";
 import { evidenceScope, missItems } from "../../core/tagging/evidence-answer";
 import {
   EVIDENCE_DEFAULT_DAYS,
@@ -8,7 +8,7 @@ import {
   TopicEvidence,
 } from "../../core/tagging/topic-evidence";
 import { isTimeBound } from "../../core/time/date-range";
-import { listFeeds } from "../../db/queries/feeds";
+import { resolveScopeIn } from "../../db/queries/feeds";
 import { articleSummaries, readEvidenceTexts } from "../../db/queries/topic-evidence";
 import { getTopic } from "../../db/queries/topics";
 import { errorResponses, json, PUBLIC, ScopeFilterParams, SlugParam } from "../api-shapes";
@@ -161,7 +161,7 @@ export function topicEvidenceRoutes({ db, reads }: Pick<AppDeps, "db"> & { reads
   const read = async (slug: string, query: ScopeParams & { from?: string; to?: string }) => {
     const topic = await getTopic(db, slug);
     if (!topic) throw notFound(`no topic '${slug}'`);
-    const scope = resolveScope(query, hasScopeFilter(query) ? await listFeeds(db) : []);
+    const scope = await resolveScopeIn(db, query);
     const texts = await readEvidenceTexts(db, topic.id, query, scope, { now: Date.now() });
     return { texts, scope };
   };
