@@ -7,13 +7,11 @@ import { type DeliverOptions, type DeliverSummary, deliverDueAlerts } from "./al
 import { startDeliveryWorker } from "./alerts/delivery-worker";
 import { type DigestSummary, findDueDigests, writeDigests } from "./alerts/digest";
 import { type SpikeSummary, writeSpikeAlerts } from "./alerts/spike";
-import type { DocumentWork } from "./ingest/ingest-feed";
 import type { IngestWork } from "./ingest/ingest-worker-client";
 import { ingestCounts, ingestJob } from "./ingest-job";
 import { type JobContext, recordJobRun } from "./record-job-run";
 import { retentionJob } from "./retention";
 import { type RetagSummary, retagTopics } from "./topics/retag";
-import type { TopicTagger } from "./topics/topic-tagger";
 import type { TopicWork } from "./topics/topic-worker-client";
 
 export { type IngestJobSummary, ingestJob } from "./ingest-job";
@@ -107,13 +105,6 @@ export interface JobsContext extends JobContext {
    * store transaction holds up its HTTP event loop; without it, in this thread.
    */
   ingestWork?: IngestWork;
-  /** Where fetched documents are read and tagged when passes run in this thread; without it, in this thread too. */
-  documents?: DocumentWork;
-  /**
-   * A topic matcher kept from pass to pass, when passes run in this thread: compiling the default topics takes
-   * ~0.3 s, needed again only when a topic or concept changes. Without it, each pass compiles its own.
-   */
-  tagger?: TopicTagger;
 }
 
 /** When the server runs a job. */

@@ -33,42 +33,40 @@ export type DocumentPreparer = (input: PrepareInput) => Promise<PreparedDocument
 const CHUNK = 100;
 
 /**
- * Tags every entry (with `tagger`, loaded with `topics`) and fingerprints it for the story index, a chunk at a
+ * Tags every entry (with `tagWith`'s topics, when given) and fingerprints it for the story index, a chunk at a
  * time with the event loop's turn in between: tagging 2,000 entries in one go held up a server's HTTP loop for a
  * tenth of a second. Entries the store finds stored as they are need neither; doing them anyway, in the document
- * worker, costs that thread about 80 µs an entry, and spares the store's thread a lookup and a round trip to the
- * worker per feed, which was the pass's bottleneck (issue 12).
+ * worker, costs that thread some 45-80 µs an entry, and spares the store's thread a lookup and a round trip to
+ * the worker per feed, which was the pass's bottleneck (issue 12).
  */
 export async function prepareEntries(
-  tagger: TopicTagger | undefined,
-  topics: TopicSet | undefined,
+  tagWith: TopicTagger | undefined,
   articles: readonly NormalizedArticle[],
 ): Promise<PreparedEntries> {
-  const tagWith = topics && tagger;
-  if (tagWith && tagger.signature !== topics.signature) tagger.load(topics.topics, topics.concepts);
   const tags: Array<TopicTag[] | undefined> = [];
   const stories: ArticleToPlace[] = [];
   for (let i = 0; i < articles.length; i += CHUNK) {
     for (const article of articles.slice(i, i + CHUNK)) {
-      tags.push(tagWith ? tagger.topicsOf(article) : undefined);
+      tags.push(tagWith?.topicsOf(article));
       stories.push(storyFingerprint(article));
     }
     await nextTurn();
   }
-  return {
-    signature: tagWith ? tagger.signature : undefined,
-    tags,
-    stories,
-    broken: tagWith ? tagger.broken : [],
-  };
+  // No entry, no compile: an empty document says nothing of the topics.
+  if (!tagWith || articles.length === 0) return { signature: undefined, tags, stories, broken: [] };
+  return { signature: tagWith.signature, tags, stories, broken: tagWith.broken };
 }
 
-/** Bytes -> clean, tagged and fingerprinted articles. The document worker runs this very function. */
+/**
+ * Bytes -> clean, tagged and fingerprinted articles, tagged with `tagger` when the input names topics (the
+ * tagger has them: the caller's own, or the document worker's, loaded from them). The worker runs this very
+ * function.
+ */
 export async function prepareDocument(
   tagger: TopicTagger | undefined,
   input: PrepareInput,
 ): Promise<PreparedDocument> {
   const { topics, ...document } = input;
   const read = await readDocument(document);
-  return { ...read, prepared: await prepareEntries(tagger, topics, read.articles) };
+  return { ...read, prepared: await prepareEntries(topics && tagger, read.articles) };
 }

@@ -42,7 +42,7 @@ export async function storeFeedArticles(db: Db, input: StoreInput): Promise<Stor
   let prepared = input.prepared;
   if (!prepared) {
     if (tagger) await tagger.refresh(db);
-    prepared = await prepareEntries(tagger, tagger?.topicSet(), articles);
+    prepared = await prepareEntries(tagger, articles);
   }
   const ahead = prepared;
   if (tagger && ahead.signature !== undefined) tagger.compiledElsewhere(ahead.signature, ahead.broken);

@@ -104,7 +104,7 @@ describe("the document pipeline", () => {
       const topics = tagger.topicSet();
       const prepared =
         where === "this thread"
-          ? await prepareEntries(tagger, topics, articles)
+          ? await prepareEntries(tagger, articles)
           : (
               await worker().read({
                 body: new TextEncoder().encode(
