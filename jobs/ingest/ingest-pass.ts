@@ -1,4 +1,4 @@
-import { setTimeout as sleep } from "node:timers/promises";
+import { setImmediate as nextTurn, setTimeout as sleep } from "node:timers/promises";
 import { type ClaimScope, claimNextFeed, feedsHeldByOthers } from "../../db/queries/feed-leases";
 import type { Feed } from "../../db/schema";
 import { TopicTagger } from "../topics/topic-tagger";
@@ -61,7 +61,9 @@ export async function runIngestPass(ctx: IngestContext, options: PassOptions): P
     tagger: ctx.tagger ?? new TopicTagger(),
     fetchGate: (url, step) => hosts.run(hostOf(url), step),
     readGate: (step) => oneAtATime.run("read", step),
-    storeGate: (step) => oneAtATime.run("store", step),
+    // A turn of the event loop before each store: a store's transaction never yields, so documents the worker
+    // finished and fetches that completed meanwhile are taken in (and the next document sent) only here.
+    storeGate: (step) => oneAtATime.run("store", () => nextTurn().then(step)),
   };
   // The topics as they are now; from here on each store's transaction reads them (store-articles.ts).
   await feedContext.tagger?.refresh(ctx.db);
