@@ -1,14 +1,14 @@
 import { realpathSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { format } from "node:util";
-import { type Config, ConfigError, loadConfig } from "../core/config";
-import { createLogger, type Logger } from "../core/logger";
-import { type Database, openDatabase } from "../db/client";
-import { migrateDatabase } from "../db/migrate";
+import type { Config } from "../core/config";
+import type { Logger } from "../core/logger";
+import type { Database } from "../db/client";
 import { type CliCommand, subcommandsOf } from "./cli/command";
 import { COMMANDS, loadCommands } from "./cli/commands";
 import { commandHelp, helpHint, overallHelp } from "./cli/help";
 import { EXIT, UsageError } from "./cli/usage";
+import { startDocumentWorkerEarly, stopEarlyDocumentWorker } from "./ingest/document-worker-client";
 
 export interface CliContext {
   database: Database;
@@ -42,6 +42,10 @@ export interface CliIo {
  * error adds a line pointing at `--help`, which prints the usage on stdout.
  */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  // Before the modules below (the database client, the config's and logger's libraries) are loaded: see
+  // startDocumentWorkerEarly. Those are imported when a command runs, not by this module, for that reason.
+  if (startsDocumentWorker(argv)) startDocumentWorkerEarly();
+  const { ConfigError } = await import("../core/config");
   let path = "";
   try {
     const help = helpRequest(argv);
@@ -70,7 +74,14 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     }
     io.stderr.write(`${where}${format(error instanceof Error ? error.message : error)}\n`);
     return EXIT.failed;
+  } finally {
+    await stopEarlyDocumentWorker();
   }
+}
+
+/** Whether the command will read documents in a document worker: `ingest`, but not one feed (ingest-command.ts). */
+function startsDocumentWorker(argv: string[]): boolean {
+  return argv[0] === "ingest" && helpRequest(argv) === undefined && !argv.some((a) => a.startsWith("--feed"));
 }
 
 /**
@@ -110,6 +121,12 @@ function findSubcommand(
 }
 
 async function run(command: CliCommand, args: string[], io: CliIo): Promise<number> {
+  const [{ loadConfig }, { createLogger }, { openDatabase }, { migrateDatabase }] = await Promise.all([
+    import("../core/config"),
+    import("../core/logger"),
+    import("../db/client"),
+    import("../db/migrate"),
+  ]);
   const config = loadConfig(io.env);
   const log = createLogger(config.logLevel ?? "warn", io.stderr);
   const database = await openDatabase({ url: config.databaseUrl, authToken: config.databaseAuthToken });

@@ -112,10 +112,8 @@ export class DocumentWorker {
   }
 
   #start(): Worker {
-    const worker = new Worker(workerEntry(), {
-      name: "tidemark-document-worker",
-      resourceLimits: { maxOldGenerationSizeMb: this.#options.maxHeapMb },
-    });
+    const early = adoptEarlyThread(this.#options.maxHeapMb);
+    const worker = early?.worker ?? spawnThread(this.#options.maxHeapMb);
     worker.unref();
     worker.on("message", (response: DocumentWorkerResponse) => {
       if (this.#worker !== worker) return;
@@ -143,7 +141,7 @@ export class DocumentWorker {
       this.#lost(worker, new FeedError("parse", `the parser exited with code ${code}`)),
     );
     this.#worker = worker;
-    this.#ready = false;
+    this.#ready = early?.ready ?? false;
     this.#threadSignature = undefined;
     return worker;
   }
@@ -172,6 +170,75 @@ export class DocumentWorker {
     this.#lost(worker, error);
     await worker.terminate();
   }
+}
+
+function spawnThread(maxHeapMb: number): Worker {
+  return new Worker(workerEntry(), {
+    name: "tidemark-document-worker",
+    resourceLimits: { maxOldGenerationSizeMb: maxHeapMb },
+  });
+}
+
+/**
+ * A thread started before the process has loaded the rest of its code (startDocumentWorkerEarly), waiting for
+ * the first DocumentWorker to take it over.
+ */
+let early: { worker: Worker; ready: boolean; lost: boolean; onMessage: () => void } | undefined;
+
+/**
+ * Starts a document worker's thread now, for the first DocumentWorker of this process to take over. The CLI's
+ * `ingest` calls it first thing: the thread's start-up (loading the parser, the tagger and their data) then runs
+ * on the other core while this one loads the database client and the rest, instead of after them, in the time
+ * the first document waits for it.
+ */
+export function startDocumentWorkerEarly(): void {
+  if (early) return;
+  const worker = spawnThread(DEFAULT_MAX_HEAP_MB);
+  worker.unref();
+  const started = {
+    worker,
+    ready: false,
+    lost: false,
+    onMessage: () => {
+      started.ready = true; // the only message before a request is "ready"
+    },
+  };
+  worker.once("message", started.onMessage);
+  // Until it is taken over, a thread that fails is only dropped: the DocumentWorker then starts its own.
+  worker.on("error", () => {
+    started.lost = true;
+  });
+  worker.on("exit", () => {
+    started.lost = true;
+  });
+  early = started;
+}
+
+/** Ends an early thread no DocumentWorker took over (the command failed before its pass). */
+export async function stopEarlyDocumentWorker(): Promise<void> {
+  const left = early;
+  early = undefined;
+  await left?.worker.terminate();
+}
+
+/** Whether an early thread waits to be taken over, and whether it has loaded (tests wait on it). */
+export function earlyThreadState(): "none" | "starting" | "ready" {
+  if (!early) return "none";
+  return early.ready ? "ready" : "starting";
+}
+
+function adoptEarlyThread(maxHeapMb: number): { worker: Worker; ready: boolean } | undefined {
+  const taken = early;
+  early = undefined;
+  if (!taken) return undefined;
+  if (taken.lost || maxHeapMb !== DEFAULT_MAX_HEAP_MB) {
+    void taken.worker.terminate();
+    return undefined;
+  }
+  taken.worker.off("message", taken.onMessage);
+  taken.worker.removeAllListeners("error");
+  taken.worker.removeAllListeners("exit");
+  return { worker: taken.worker, ready: taken.ready };
 }
 
 /** Compiled JavaScript starts document-worker.js; TypeScript sources (tsx, vitest) a bootstrap that registers tsx. */

@@ -4,7 +4,12 @@ import { fileURLToPath } from "node:url";
 import pino from "pino";
 import { afterEach, describe, expect, it } from "vitest";
 import { addFeed, getFeed } from "../../db/queries/feeds";
-import { DocumentWorker } from "../../jobs/ingest/document-worker-client";
+import {
+  DocumentWorker,
+  earlyThreadState,
+  startDocumentWorkerEarly,
+  stopEarlyDocumentWorker,
+} from "../../jobs/ingest/document-worker-client";
 import { FeedError } from "../../jobs/ingest/feed-error";
 import { runIngestPass } from "../../jobs/ingest/ingest-pass";
 import { type PrepareInput, prepareDocument } from "../../jobs/ingest/prepare-entries";
@@ -67,6 +72,22 @@ describe("the document worker", () => {
       if ((here as { ok?: { articles: unknown[] } }).ok?.articles.length) read++;
     }
     expect(read).toBeGreaterThan(15);
+  });
+
+  it("takes over a thread started early, one that has already said it is ready, and ends one nobody took", async () => {
+    startDocumentWorkerEarly();
+    expect(earlyThreadState()).not.toBe("none");
+    // Its "ready" came before any DocumentWorker listened: the read below would wait forever had it been lost.
+    await expect.poll(earlyThreadState, { timeout: 15_000 }).toBe("ready");
+    const worker = start();
+    const body = new TextEncoder().encode(rss("Early", storyItems("early", 3)));
+    const read = await worker.read(input(body));
+    expect(earlyThreadState()).toBe("none");
+    expect(read).toEqual(await prepareDocument(undefined, input(body)));
+
+    startDocumentWorkerEarly();
+    await stopEarlyDocumentWorker();
+    expect(earlyThreadState()).toBe("none");
   });
 
   it("fails a document that outlasts its deadline with a timeout error", async () => {
