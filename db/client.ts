@@ -6,7 +6,8 @@ import { drizzle, type LibSQLDatabase } from "drizzle-orm/libsql";
 import { assertReachable } from "./reachability";
 import * as schema from "./schema";
 
-export type Db = LibSQLDatabase<typeof schema>;
+/** The database as drizzle gives it, with the libSQL client under it (`$client.protocol` tells a local file). */
+export type Db = LibSQLDatabase<typeof schema> & { $client: Client };
 
 export interface Database {
   db: Db;
