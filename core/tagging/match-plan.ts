@@ -82,7 +82,17 @@ export function buildPlan(roots: CompiledNode[], dictionarySize: number): Plan {
     return entry;
   };
 
+  // A concept is compiled once and its node shared by every query that names it: planned once too, rather than
+  // its key (thousands of members for the place concepts) built again at each use.
+  const planned = new Map<CompiledNode, { node: PlanNode; key: string }>();
   const plan = (node: CompiledNode): { node: PlanNode; key: string } => {
+    const known = planned.get(node);
+    if (known) return known;
+    const entry = planOf(node);
+    planned.set(node, entry);
+    return entry;
+  };
+  const planOf = (node: CompiledNode): { node: PlanNode; key: string } => {
     switch (node.k) {
       case "term":
         return intern(`t${node.id}|${JSON.stringify(node.label)}`, (index) => {
@@ -100,7 +110,12 @@ export function buildPlan(roots: CompiledNode[], dictionarySize: number): Plan {
           if (child.k !== "term") rest.push(plan(child));
           else if (!members.has(child.id)) members.set(child.id, child.label);
         }
-        const key = `o${JSON.stringify([...members])}|${rest.map((r) => r.key).join(";")}`;
+        // A concept's node is one object, planned once (above), and named by its concept: its key need not spell
+        // out its members (tens of thousands of place names, ~0.1 s to write out).
+        const key =
+          node.concept !== undefined
+            ? `o@${node.concept}`
+            : `o${JSON.stringify([...members])}|${rest.map((r) => r.key).join(";")}`;
         return intern(key, (index) => {
           const ids = Int32Array.from(members.keys());
           groups.push({ ids, labels: Int32Array.from(members.values(), labelIndex) });
@@ -141,7 +156,7 @@ export function buildPlan(roots: CompiledNode[], dictionarySize: number): Plan {
     }
   };
 
-  const planned = roots.map((root) => plan(root).node);
+  const rootNodes = roots.map((root) => plan(root).node);
   const labelList = [...labels.keys()];
   const labelRank = new Int32Array(labelList.length);
   [...labelList.keys()]
@@ -150,7 +165,7 @@ export function buildPlan(roots: CompiledNode[], dictionarySize: number): Plan {
       labelRank[label] = rank;
     });
   return {
-    roots: planned,
+    roots: rootNodes,
     nodeCount: nodes.size,
     labels: labelList,
     labelRank,
