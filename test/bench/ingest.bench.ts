@@ -1,7 +1,7 @@
 import { execFileSync, spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
+import { build } from "esbuild";
 import pino from "pino";
-import Parser from "rss-parser";
 import { addFeed } from "../../db/queries/feeds";
 import { DocumentWorker } from "../../jobs/ingest/document-worker-client";
 import { runIngestPass } from "../../jobs/ingest/ingest-pass";
@@ -11,6 +11,7 @@ import { buildState } from "../../scripts/build-freshness.mjs";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
 import { type FeedServer, startFeedServer } from "../helpers/feed-server";
 import { type BenchFeed, benchFeeds } from "./bench-feeds";
+import { type FloorFeed, floorPass } from "./floor-pass";
 import { benchIngestHealth } from "./ingest-health.bench";
 import { median, printRows, type Row } from "./report";
 
@@ -126,62 +127,20 @@ function ratioRows(
   }));
 }
 
-/**
- * The floor: fetch each feed, bare rss-parser (JSON.parse for JSON Feed), one libSQL batch per feed into the
- * same schema. `rowsPerStatement` 1 is one INSERT per entry; 400 packs them into multi-row INSERTs.
- */
+/** The floor (floor-pass.ts) in this process, warm as the pass rows are. */
 async function floor(
   server: FeedServer,
   feeds: readonly BenchFeed[],
   rowsPerStatement: number,
 ): Promise<Timing> {
   const t = await createTestDatabase();
-  const parser = new Parser();
-  const timing = await timed(async () => {
-    for (const [i, feed] of feeds.entries()) {
-      const text = await (await fetch(server.url(`/${i}`))).text();
-      const items: Array<{
-        title?: string;
-        link?: string;
-        guid?: string;
-        content?: string;
-        isoDate?: string;
-      }> =
-        feed.format === "json"
-          ? JSON.parse(text).items.map((it: Record<string, string>) => ({
-              title: it.title,
-              link: it.url,
-              guid: it.id,
-              content: it.summary,
-            }))
-          : (await parser.parseString(text)).items;
-      const { lastInsertRowid } = await t.client.execute({
-        sql: "insert into feeds (url) values (?)",
-        args: [`https://floor.example/${i}`],
-      });
-      const statements = [];
-      for (let r = 0; r < items.length; r += rowsPerStatement) {
-        const chunk = items.slice(r, r + rowsPerStatement);
-        statements.push({
-          sql: `insert into articles (feed_id, entry_key, guid, url, title, summary, published_at, date_source, first_seen_at, updated_at, content_hash)
-                values ${chunk.map(() => "(?, ?, ?, ?, ?, ?, ?, 'feed', 0, 0, '')").join(", ")}`,
-          args: chunk.flatMap((it, n) => [
-            Number(lastInsertRowid),
-            it.guid ?? `${i}-${r + n}`,
-            it.guid ?? null,
-            it.link ?? null,
-            it.title ?? "",
-            it.content ?? "",
-            Date.parse(it.isoDate ?? "") || 0,
-          ]),
-        });
-      }
-      await t.client.batch(statements, "write");
-    }
-  });
+  const timing = await timed(() => floorPass(t.client, floorFeeds(server, feeds), rowsPerStatement));
   t.destroy();
   return timing;
 }
+
+const floorFeeds = (server: FeedServer, feeds: readonly BenchFeed[]): FloorFeed[] =>
+  feeds.map((feed, i) => ({ url: server.url(`/${i}`), json: feed.format === "json" }));
 
 /**
  * The CLI two ways: as an install runs it (`npm run cli` on a fresh build runs the compiled dist/cli.js; the bench
@@ -200,34 +159,70 @@ async function freshBuild(): Promise<void> {
   execFileSync("npm", ["run", "--silent", "build"], { cwd: ROOT, stdio: ["ignore", "ignore", "inherit"] });
 }
 
-/** `ingest --once --all` as its own process, timed by /usr/bin/time for its CPU. */
+/** `ingest --once --all` as its own process. */
 async function cliPass(server: FeedServer, feeds: readonly BenchFeed[], way: CliWay): Promise<Timing> {
   const t = await databaseWithFeeds(server, feeds);
   t.close();
+  const timing = await timedProcess([...CLI_WAYS[way].args, "ingest", "--once", "--all"], {
+    DATABASE_URL: `file:${t.path}`,
+    TIDEMARK_ALLOW_PRIVATE_URLS: "1",
+    LOG_LEVEL: "warn",
+  });
+  t.destroy();
+  return timing;
+}
+
+/**
+ * The multi-row floor as a process of its own (floor-process.ts, compiled by esbuild as the CLI's build is, run
+ * by node): the like of the compiled CLI row, a process that starts cold too, where the pass rows and the
+ * in-process floor are warm.
+ */
+async function floorProcess(
+  server: FeedServer,
+  feeds: readonly BenchFeed[],
+  script: string,
+): Promise<Timing> {
+  const t = await createTestDatabase();
+  t.close();
+  const timing = await timedProcess([script, t.path, JSON.stringify(floorFeeds(server, feeds)), "400"], {});
+  t.destroy();
+  return timing;
+}
+
+/** floor-process.ts compiled to one ES module under node_modules/.cache (packages stay external, as in dist/). */
+async function floorScript(): Promise<string> {
+  const out = fileURLToPath(
+    new URL("node_modules/.cache/tidemark-bench/floor-process.mjs", `file://${ROOT}/`),
+  );
+  await build({
+    entryPoints: [fileURLToPath(new URL("./floor-process.ts", import.meta.url))],
+    outfile: out,
+    bundle: true,
+    format: "esm",
+    platform: "node",
+    target: "node20.19",
+    packages: "external",
+    logLevel: "warning",
+  });
+  return out;
+}
+
+/** Node running `args` as a process of its own, in the repository, timed: wall here, CPU by /usr/bin/time. */
+async function timedProcess(args: string[], env: Record<string, string>): Promise<Timing> {
   const started = performance.now();
   const { code, stderr } = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
-    const child = spawn(
-      "/usr/bin/time",
-      ["-f", "cpu %U %S", process.execPath, ...CLI_WAYS[way].args, "ingest", "--once", "--all"],
-      {
-        cwd: ROOT,
-        env: {
-          ...process.env,
-          DATABASE_URL: `file:${t.path}`,
-          TIDEMARK_ALLOW_PRIVATE_URLS: "1",
-          LOG_LEVEL: "warn",
-        },
-        stdio: ["ignore", "ignore", "pipe"],
-      },
-    );
+    const child = spawn("/usr/bin/time", ["-f", "cpu %U %S", process.execPath, ...args], {
+      cwd: ROOT,
+      env: { ...process.env, ...env },
+      stdio: ["ignore", "ignore", "pipe"],
+    });
     let err = "";
     child.stderr.on("data", (chunk) => (err += chunk));
     child.on("close", (exit) => resolve({ code: exit, stderr: err }));
   });
   const wallMs = performance.now() - started;
-  t.destroy();
   const cpu = /cpu ([\d.]+) ([\d.]+)/.exec(stderr);
-  if (code !== 0 || !cpu) throw new Error(`cli ingest: exit ${code}: ${stderr}`);
+  if (code !== 0 || !cpu) throw new Error(`${args.join(" ")}: exit ${code}: ${stderr}`);
   return { wallMs, cpuMs: (Number(cpu[1]) + Number(cpu[2])) * 1000 };
 }
 
@@ -317,10 +312,20 @@ async function benchShape(shape: { feeds: number; entries: number }): Promise<Ro
     );
     try {
       await freshBuild();
+      const script = await floorScript();
       const cliRuns: Record<CliWay, Timing[]> = { compiled: [], tsx: [] };
+      const floorRuns: Timing[] = [];
       for (let round = 0; round < ROUNDS; round++) {
         for (const way of ["compiled", "tsx"] as const) cliRuns[way].push(await cliPass(server2, feeds, way));
+        floorRuns.push(await floorProcess(server2, feeds, script));
       }
+      rows.push({
+        bench: "ingest",
+        metric: `floor as its own process (compiled): rss-parser + 1 batch/feed, multi-row INSERTs, ${size}`,
+        value: wall(floorRuns),
+        unit: "ms",
+        note: `median of ${ROUNDS}, cpu ${cpu(floorRuns).toFixed(0)} ms; node start-up and a cold JIT included, as in the CLI rows`,
+      });
       for (const way of ["compiled", "tsx"] as const) {
         const startup = await cliStartup(way);
         const name = `CLI ingest --once --all (${way})`;
@@ -337,6 +342,14 @@ async function benchShape(shape: { feeds: number; entries: number }): Promise<Ro
             cpu: "start-up included",
           }),
         );
+        if (way === "compiled") {
+          rows.push(
+            ...ratioRows(`${name} / floor as its own process`, size, cliRuns[way], floorRuns, {
+              wall: "both cold processes; target <= 3",
+              cpu: "both cold processes",
+            }),
+          );
+        }
       }
     } finally {
       await server2.close();
@@ -346,28 +359,8 @@ async function benchShape(shape: { feeds: number; entries: number }): Promise<Ro
 }
 
 /** The CLI's own cost of starting (node, imports, config) with no ingest: `jobs list`. */
-async function cliStartup(way: CliWay): Promise<Timing> {
-  const started = performance.now();
-  const stderr = await new Promise<string>((resolve) => {
-    const child = spawn(
-      "/usr/bin/time",
-      ["-f", "cpu %U %S", process.execPath, ...CLI_WAYS[way].args, "jobs", "list"],
-      {
-        cwd: ROOT,
-        env: { ...process.env, DATABASE_URL: "file::memory:" },
-        stdio: ["ignore", "ignore", "pipe"],
-      },
-    );
-    let err = "";
-    child.stderr.on("data", (chunk) => (err += chunk));
-    child.on("close", () => resolve(err));
-  });
-  const cpu = /cpu ([\d.]+) ([\d.]+)/.exec(stderr);
-  return {
-    wallMs: performance.now() - started,
-    cpuMs: cpu ? (Number(cpu[1]) + Number(cpu[2])) * 1000 : Number.NaN,
-  };
-}
+const cliStartup = (way: CliWay): Promise<Timing> =>
+  timedProcess([...CLI_WAYS[way].args, "jobs", "list"], { DATABASE_URL: "file::memory:" });
 
 export async function benchIngest(): Promise<Row[]> {
   const rows: Row[] = [];
