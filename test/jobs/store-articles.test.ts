@@ -123,7 +123,8 @@ describe("storing articles", () => {
 
   it("lets the write-ahead log grow to ~40 MB between checkpoints, not SQLite's 4 MB", async () => {
     const feed = await makeFeed(t.db);
-    const text = (i: number) => `Chip export controls, part ${i}: ${"the market moved on the news. ".repeat(40)}`;
+    const text = (i: number) =>
+      `Chip export controls, part ${i}: ${"the market moved on the news. ".repeat(40)}`;
     for (let read = 0; read < 30; read++) {
       const entries = Array.from({ length: 100 }, (_, i) => makeArticle({ summary: text(read * 100 + i) }));
       await storeFeedArticles(t.db, { feedId: feed.id, articles: entries, state, now });
