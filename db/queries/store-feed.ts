@@ -1,6 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import type { ArticleToPlace } from "../../core/stories/placement";
-import type { Db, Executor } from "../client";
+import { type Db, type Executor, useStoreSettings } from "../client";
 import { type Article, type ArticleTopic, articles, type Feed, feeds, type NewArticle } from "../schema";
 import { replaceTags } from "./article-topics";
 import { type ConceptQuery, conceptDefinitions, conceptVersions } from "./concepts";
@@ -96,12 +96,8 @@ export async function storeFeed<Plan extends FeedWritePlan>(
   },
   plan: (stored: StoredForFeed) => Plan,
 ): Promise<{ plan: Plan; written: FeedWritten }> {
-  const local = db.$client.protocol === "file";
   return db.transaction(async (tx) => {
-    if (local) {
-      await tx.run(sql.raw(`PRAGMA wal_autocheckpoint = ${CHECKPOINT_PAGES}`));
-      await tx.run(sql.raw(`PRAGMA cache_size = -${CACHE_KIB}`));
-    }
+    await useStoreSettings(db, tx);
     const found = await storedArticlesFor(tx, lookup.feedId, lookup.entries);
     const topics = lookup.withTopics ? await topicQueries(tx) : undefined;
     const stale = lookup.withTopics && (lookup.conceptsStale?.(await conceptVersions(tx)) ?? true);
@@ -111,23 +107,6 @@ export async function storeFeed<Plan extends FeedWritePlan>(
     return { plan: decided, written: await writeFeedPlan(tx, decided) };
   });
 }
-
-/**
- * The write-ahead log is copied back into the database file (a checkpoint) once it holds this many pages, 40 MB,
- * instead of SQLite's 1,000. A feed's store dirties pages all over the story and full-text indexes, and with
- * checkpoints ten times as often the same pages were copied again and again: a pass over 100 feeds of 200
- * entries took 5% less (5.84 -> 5.54 s, the ingest bench's CLI-path pass, median of 3; no change at 2,000
- * entries a feed). The log then takes up to ~40 MB of disk beside the database. The setting is the connection's, and the
- * pool hands a store any of its connections, so each store sets it.
- */
-const CHECKPOINT_PAGES = 10_000;
-/**
- * The page cache of a connection that stores, in KiB: 16 MiB instead of SQLite's 2 MiB, so the pages of the
- * indexes the next feed's store reads and writes are more often still in memory. The same pass took 4% less
- * again (5.51 -> 5.27 s; with 64 MiB, 5.20 s). The cache fills only as pages are read, and stays with the
- * connection: a server's ingest thread holds up to 16 MiB more per pooled connection.
- */
-const CACHE_KIB = 16_384;
 
 // Each insert also indexes its rows for full-text search; 100 rows keep one statement to a few milliseconds.
 const INSERT_CHUNK = 100;
