@@ -1,5 +1,4 @@
 import { chooseTopics } from "../../core/coverage/coverage-request";
-import { hasScopeFilter, NO_SCOPE, resolveScope } from "../../core/coverage/coverage-scope";
 import { DomainError } from "../../core/errors";
 import { instantRange } from "../../core/time/date-range";
 import type { Executor } from "../../db/client";
@@ -10,7 +9,7 @@ import {
   listArticles,
   tagsOfArticles,
 } from "../../db/queries/articles";
-import { listFeeds } from "../../db/queries/feeds";
+import { resolveScopeIn } from "../../db/queries/feeds";
 import { planSearch } from "../../db/queries/search-query";
 import { getTopic, listTopicNames } from "../../db/queries/topics";
 import type { MatchedTermRow } from "../../db/schema";
@@ -51,8 +50,7 @@ export async function answerArticles(db: Executor, q: ArticlesQuery) {
     : undefined;
   const search = q.q === undefined ? undefined : planSearch(q.q);
   if (search && !search.ok) throw invalid(`q: ${search.message}`);
-  const filtered = hasScopeFilter(q);
-  const scope = filtered ? resolveScope(q, await listFeeds(db)) : NO_SCOPE;
+  const scope = await resolveScopeIn(db, q);
   const selected = {
     topicId: topic?.id,
     topicIds: anyOf,
