@@ -1,7 +1,7 @@
 import { parentPort } from "node:worker_threads";
 import { TopicTagger } from "../topics/topic-tagger";
 import type { DocumentWorkerRequest, DocumentWorkerResponse } from "./document-worker-client";
-import { FeedError } from "./feed-error";
+import { asFeedError, FeedError } from "./feed-error";
 import { prepareDocument } from "./prepare-entries";
 
 // The document worker thread (see document-worker-client.ts): it runs prepareDocument, the function a pass
@@ -28,14 +28,7 @@ async function serve(request: DocumentWorkerRequest): Promise<DocumentWorkerResp
     const value = await prepareDocument(tagger, { ...request.input, topics: topics && tagger.topicSet() });
     return { id: request.id, ok: true, value };
   } catch (error) {
-    if (error instanceof FeedError) {
-      return { id: request.id, ok: false, error: { kind: error.kind, message: error.message } };
-    }
-    const message = error instanceof Error ? error.message : String(error);
-    return {
-      id: request.id,
-      ok: false,
-      error: { kind: "internal", message: `unexpected error: ${message}` },
-    };
+    const { kind, message } = asFeedError(error);
+    return { id: request.id, ok: false, error: { kind, message } };
   }
 }
