@@ -2,7 +2,7 @@ import { parentPort } from "node:worker_threads";
 import { TopicTagger } from "../topics/topic-tagger";
 import type { DocumentWorkerRequest, DocumentWorkerResponse } from "./document-worker-client";
 import { asFeedError, FeedError } from "./feed-error";
-import { prepareDocument } from "./prepare-entries";
+import { prepareDocument } from "./prepare-document";
 
 // The document worker thread (see document-worker-client.ts): it runs prepareDocument, the function a pass
 // without a worker runs in its own thread, on the documents the ingest sends it, one at a time. It opens no

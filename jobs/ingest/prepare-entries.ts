@@ -4,7 +4,7 @@ import type { ArticleToPlace } from "../../core/stories/placement";
 import type { TopicMatcher } from "../../core/tagging/types";
 import type { TopicSet, TopicTag, TopicTagger } from "../topics/topic-tagger";
 import type { NormalizedArticle } from "./normalize";
-import { type DocumentInput, type ReadDocument, readDocument } from "./read-document";
+import type { DocumentInput, ReadDocument } from "./read-document";
 
 /** Tags and story fingerprints of a document's entries, computed before the store (store-articles.ts). */
 export interface PreparedEntries {
@@ -55,18 +55,4 @@ export async function prepareEntries(
   // No entry, no compile: an empty document says nothing of the topics.
   if (!tagWith || articles.length === 0) return { signature: undefined, tags, stories, broken: [] };
   return { signature: tagWith.signature, tags, stories, broken: tagWith.broken };
-}
-
-/**
- * Bytes -> clean, tagged and fingerprinted articles, tagged with `tagger` when the input names topics (the
- * tagger has them: the caller's own, or the document worker's, loaded from them). The worker runs this very
- * function.
- */
-export async function prepareDocument(
-  tagger: TopicTagger | undefined,
-  input: PrepareInput,
-): Promise<PreparedDocument> {
-  const { topics, ...document } = input;
-  const read = await readDocument(document);
-  return { ...read, prepared: await prepareEntries(topics && tagger, read.articles) };
 }

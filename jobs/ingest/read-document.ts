@@ -27,6 +27,8 @@ export interface ReadDocument {
   articles: NormalizedArticle[];
   /** Entries the document had, before the MAX_ENTRIES_PER_DOCUMENT cut. */
   entryCount: number;
+  /** Entries read: all of them, or the first MAX_ENTRIES_PER_DOCUMENT. */
+  entriesRead: number;
   /** Set when the document was read leniently (parse-feed.ts's recovery): what was wrong and what was done. */
   warning: string | undefined;
 }
@@ -43,14 +45,14 @@ export async function readDocument(input: DocumentInput): Promise<ReadDocument> 
     feedLang: input.feedLang ?? parsed.language ?? null,
     now: input.now,
   };
-  const articles: NormalizedArticle[] = withDistinctKeys(
-    parsed.items.slice(0, MAX_ENTRIES_PER_DOCUMENT).map((item) => normalizeItem(item, context)),
-  );
+  const read = parsed.items.slice(0, MAX_ENTRIES_PER_DOCUMENT);
+  const articles: NormalizedArticle[] = withDistinctKeys(read.map((item) => normalizeItem(item, context)));
   return {
     title: parsed.title,
     link: parsed.link,
     articles,
     entryCount: parsed.items.length,
+    entriesRead: read.length,
     warning: parsed.warning,
   };
 }

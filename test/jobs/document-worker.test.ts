@@ -12,7 +12,8 @@ import {
 } from "../../jobs/ingest/document-worker-client";
 import { FeedError } from "../../jobs/ingest/feed-error";
 import { runIngestPass } from "../../jobs/ingest/ingest-pass";
-import { type PrepareInput, prepareDocument } from "../../jobs/ingest/prepare-entries";
+import { prepareDocument } from "../../jobs/ingest/prepare-document";
+import type { PrepareInput } from "../../jobs/ingest/prepare-entries";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
 import { type FeedServer, startFeedServer } from "../helpers/feed-server";
 import { rss, storyItems } from "../helpers/feed-xml";
