@@ -5,18 +5,19 @@ import { FeedError, type FeedErrorKind } from "./feed-error";
 import type { PreparedDocument, PrepareInput } from "./prepare-entries";
 
 /**
- * A document to read and prepare. Its topics are named by signature, and carried whole only when the thread has
- * not compiled them yet: the concepts are tens of kilobytes, and a pass sends one document per feed.
+ * A document to read and prepare, or (`input` null) only topics to compile ahead of the documents. Its topics are
+ * named by signature, and carried whole only when the thread has not compiled them yet: the concepts are tens of
+ * kilobytes, and a pass sends one document per feed.
  */
 export interface DocumentWorkerRequest {
   id: number;
-  input: Omit<PrepareInput, "topics">;
+  input: Omit<PrepareInput, "topics"> | null;
   topics: TopicSet | { signature: string } | undefined;
 }
 
 export type DocumentWorkerResponse =
   | { kind: "ready" }
-  | { id: number; ok: true; value: PreparedDocument }
+  | { id: number; ok: true; value: PreparedDocument | null }
   | { id: number; ok: false; error: { kind: FeedErrorKind; message: string } };
 
 export interface DocumentWorkerOptions {
@@ -35,10 +36,12 @@ const DEFAULT_TIMEOUT_MS = 30_000;
 // The pass reads one document at a time; a 10 MiB body's parse tree is ~10x its size.
 const DEFAULT_MAX_HEAP_MB = 512;
 
+/** A document to read, or (`document` null) topics to compile. */
 interface Job {
   id: number;
-  input: PrepareInput;
-  resolve(value: PreparedDocument): void;
+  document: Omit<PrepareInput, "topics"> | null;
+  topics: TopicSet | undefined;
+  resolve(value: PreparedDocument | null): void;
   reject(error: Error): void;
 }
 
@@ -70,12 +73,25 @@ export class DocumentWorker {
 
   /** Reads a document and prepares its entries (the ingest pass's DocumentWork.read). */
   readonly read = (input: PrepareInput): Promise<PreparedDocument> => {
+    const { topics, ...document } = input;
+    return this.#enqueue(document, topics).then((value) => value!);
+  };
+
+  /**
+   * Compiles the topics' matcher now, ahead of the first document that needs them (DocumentWork.compile); the
+   * documents after name the topics by signature only.
+   */
+  readonly compile = async (topics: TopicSet): Promise<void> => {
+    await this.#enqueue(null, topics);
+  };
+
+  #enqueue(document: Job["document"], topics: TopicSet | undefined): Promise<PreparedDocument | null> {
     if (this.#stopped) return Promise.reject(new FeedError("internal", "the document worker is stopped"));
-    return new Promise<PreparedDocument>((resolve, reject) => {
-      this.#queue.push({ id: this.#nextId++, input, resolve, reject });
+    return new Promise<PreparedDocument | null>((resolve, reject) => {
+      this.#queue.push({ id: this.#nextId++, document, topics, resolve, reject });
       this.#next();
     });
-  };
+  }
 
   /** Ends the thread; requests waiting or in flight fail. */
   async stop(): Promise<void> {
@@ -101,11 +117,11 @@ export class DocumentWorker {
     }, this.#options.timeoutMs);
     this.#current = { job, timer };
     // The body is copied, not transferred: it may be a view on a buffer the caller still holds.
-    const { topics, ...input } = job.input;
+    const { topics } = job;
     const known = topics !== undefined && topics.signature === this.#threadSignature;
     worker.postMessage({
       id: job.id,
-      input,
+      input: job.document,
       topics: known ? { signature: topics.signature } : topics,
     } satisfies DocumentWorkerRequest);
     if (topics) this.#threadSignature = topics.signature;

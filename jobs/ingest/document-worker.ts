@@ -25,6 +25,10 @@ async function serve(request: DocumentWorkerRequest): Promise<DocumentWorkerResp
     if (topics && "topics" in topics) tagger.load(topics.topics, topics.concepts);
     if (topics && tagger.signature !== topics.signature)
       throw new FeedError("internal", "the document worker was sent a document to tag with topics it lacks");
+    if (request.input === null) {
+      void tagger.broken; // compiles the matcher: the documents to come find it ready
+      return { id: request.id, ok: true, value: null };
+    }
     const value = await prepareDocument(tagger, { ...request.input, topics: topics && tagger.topicSet() });
     return { id: request.id, ok: true, value };
   } catch (error) {

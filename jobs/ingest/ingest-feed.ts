@@ -2,7 +2,7 @@ import type { Logger } from "pino";
 import type { Db } from "../../db/client";
 import { updateFeedAndRelease } from "../../db/queries/feed-leases";
 import type { Feed } from "../../db/schema";
-import type { TopicTagger } from "../topics/topic-tagger";
+import type { TopicSet, TopicTagger } from "../topics/topic-tagger";
 import { asFeedError, type FeedErrorKind } from "./feed-error";
 import { logFeedFailure } from "./feed-failure-log";
 import { stateAfterFailure, stateAfterNotModified, stateAfterSuccess } from "./feed-state";
@@ -43,6 +43,8 @@ export interface IngestContext {
 /** Where documents are read and their entries prepared: the document worker, or this thread. */
 export interface DocumentWork {
   read: DocumentPreparer;
+  /** Compiles the topics' matcher ahead of the documents that need it, where it runs apart from this thread. */
+  compile?: (topics: TopicSet) => Promise<void>;
 }
 
 export type FeedOutcome =

@@ -93,8 +93,18 @@ export async function runIngestPass(ctx: IngestContext, options: PassOptions): P
     }
   };
 
+  // Once a feed is claimed, a document worker compiles the topics while it is fetched, rather than after its
+  // document has come (a pass that claims nothing starts no thread). If that fails, the document meets the same
+  // failure and its feed reports it.
+  let compiling = false;
+  const compileAhead = () => {
+    if (compiling || !feedContext.tagger) return;
+    compiling = true;
+    ctx.documents?.compile?.(feedContext.tagger.topicSet()).catch(() => {});
+  };
   const worker = async () => {
     for (let feed = await claim(); feed; feed = await claim()) {
+      compileAhead();
       const claimed = feed;
       outcomes.push(await ingestFeed(feedContext, claimed, owner));
     }

@@ -14,6 +14,8 @@ import { FeedError } from "../../jobs/ingest/feed-error";
 import { runIngestPass } from "../../jobs/ingest/ingest-pass";
 import { prepareDocument } from "../../jobs/ingest/prepare-document";
 import type { PrepareInput } from "../../jobs/ingest/prepare-entries";
+import { createDefaultTopics } from "../../jobs/seed/first-start";
+import { TopicTagger } from "../../jobs/topics/topic-tagger";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
 import { type FeedServer, startFeedServer } from "../helpers/feed-server";
 import { rss, storyItems } from "../helpers/feed-xml";
@@ -89,6 +91,26 @@ describe("the document worker", () => {
     startDocumentWorkerEarly();
     await stopEarlyDocumentWorker();
     expect(earlyThreadState()).toBe("none");
+  });
+
+  it("compiles topics ahead of the documents, which then name them by signature only", async () => {
+    t = await createTestDatabase();
+    await createDefaultTopics(t.db);
+    const tagger = new TopicTagger();
+    await tagger.refresh(t.db);
+    const topics = tagger.topicSet();
+    const body = new TextEncoder().encode(rss("Ahead", storyItems("ahead", 3)));
+    const here = await prepareDocument(tagger, { ...input(body), topics });
+    expect(here.prepared.tags.flat().length).toBeGreaterThan(0);
+
+    const worker = start();
+    await worker.compile(topics);
+    // Same signature, no topics: the thread tags with the ones it compiled, or with none had it not.
+    const read = await worker.read({ ...input(body), topics: { ...topics, topics: [], concepts: [] } });
+    expect(read.prepared).toEqual(here.prepared);
+
+    await worker.stop();
+    await expect(worker.compile(topics)).rejects.toThrow("the document worker is stopped");
   });
 
   it("fails a document that outlasts its deadline with a timeout error", async () => {
