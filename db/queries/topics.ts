@@ -114,7 +114,12 @@ export async function topicsToRetag(db: Executor): Promise<Topic[]> {
     .orderBy(asc(topics.id));
 }
 
-/** The compiled matcher's input: every topic's query with its version, cheap enough to read per transaction. */
+/** Every topic's id and version: whether the topics a matcher was compiled from are still the stored ones. */
+export async function topicVersions(db: Executor): Promise<Array<Pick<Topic, "id" | "version">>> {
+  return db.select({ id: topics.id, version: topics.version }).from(topics).orderBy(asc(topics.id));
+}
+
+/** The compiled matcher's input: every topic's query with its version. */
 export async function topicQueries(db: Executor) {
   return db
     .select({ id: topics.id, slug: topics.slug, query: topics.query, version: topics.version })

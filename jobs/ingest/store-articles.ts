@@ -56,7 +56,12 @@ export async function storeFeedArticles(db: Db, input: StoreInput): Promise<Stor
         entries: articles,
         movedTo: input.state.url ?? undefined,
         withTopics: tagger !== undefined,
-        ...(tagger ? { conceptsStale: (versions) => tagger.conceptsStale(versions) } : {}),
+        ...(tagger
+          ? {
+              topicsStale: (versions) => tagger.topicsStale(versions),
+              conceptsStale: (versions) => tagger.conceptsStale(versions),
+            }
+          : {}),
       },
       (stored) => {
         // The topics as this transaction sees them: one edited elsewhere since the tags were computed applies

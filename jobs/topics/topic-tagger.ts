@@ -2,7 +2,7 @@ import { compileTopics } from "../../core/tagging/compile";
 import type { ArticleText, TopicMatcher } from "../../core/tagging/types";
 import type { Executor } from "../../db/client";
 import { type ConceptQuery, conceptDefinitions, conceptVersions } from "../../db/queries/concepts";
-import { type TopicQuery, topicQueries } from "../../db/queries/topics";
+import { type TopicQuery, topicQueries, topicVersions } from "../../db/queries/topics";
 
 export interface TagRow {
   articleId: number;
@@ -58,19 +58,25 @@ export class TopicTagger {
     return { signature: this.#signature, topics: this.#topics, concepts: this.#concepts };
   }
 
+  /** Whether topics of these ids and versions differ from the ones this tagger holds. */
+  topicsStale(versions: ReadonlyArray<{ id: number; version: number }>): boolean {
+    return !this.#loaded || versionsOf(versions) !== versionsOf(this.#topics);
+  }
+
   /** Whether concepts of these ids and versions differ from the ones this tagger holds. */
   conceptsStale(versions: ReadonlyArray<{ id: number; version: number }>): boolean {
     return versionsOf(versions) !== versionsOf(this.#concepts);
   }
 
   /**
-   * Reads the topics, and the concepts' texts only when their ids or versions moved: they are tens of kilobytes,
-   * and the store refreshes once per feed.
+   * Reads the topics' queries and the concepts' texts only when their ids or versions moved: they are kilobytes
+   * and tens of kilobytes, and a store without prepared tags refreshes once per feed.
    */
   async refresh(db: Executor): Promise<void> {
-    const topics = await topicQueries(db);
-    const stale = this.conceptsStale(await conceptVersions(db));
-    this.load(topics, stale ? await conceptDefinitions(db) : undefined);
+    const topicsMoved = this.topicsStale(await topicVersions(db));
+    const conceptsMoved = this.conceptsStale(await conceptVersions(db));
+    if (!topicsMoved && !conceptsMoved) return;
+    this.load(await topicQueries(db), conceptsMoved ? await conceptDefinitions(db) : undefined);
   }
 
   /**
@@ -80,7 +86,7 @@ export class TopicTagger {
   load(rows: readonly TopicQuery[], concepts?: readonly ConceptQuery[]): void {
     // Without concepts, the ones of the last load stand (the store reads them only when they changed).
     const current = concepts ?? this.#concepts;
-    this.#signature = `${rows.map((r) => `${r.id}:${r.version}`).join(",")}|${versionsOf(current)}`;
+    this.#signature = `${versionsOf(rows)}|${versionsOf(current)}`;
     this.#topics = rows;
     this.#concepts = current;
     this.#loaded = true;

@@ -1,7 +1,7 @@
 import pino from "pino";
 import { afterEach, describe, expect, it } from "vitest";
 import { addFeed } from "../../db/queries/feeds";
-import { createTopic, updateTopic } from "../../db/queries/topics";
+import { createTopic, topicVersions, updateTopic } from "../../db/queries/topics";
 import { DocumentWorker } from "../../jobs/ingest/document-worker-client";
 import { runIngestPass } from "../../jobs/ingest/ingest-pass";
 import { prepareEntries } from "../../jobs/ingest/prepare-entries";
@@ -87,6 +87,27 @@ describe("the document pipeline", () => {
     expect(here!.tags.length).toBeGreaterThan(50);
     expect(here!.stories.length).toBeLessThan(240); // copies joined stories
     expect(there).toEqual(here);
+  });
+
+  it("reads the topics' queries again only when a topic's version moved, and tags with the new ones", async () => {
+    const t = await database();
+    await createTopic(t.db, { slug: "chips", name: "Chips", query: "export", color: "#123456" });
+    const feed = await makeFeed(t.db);
+    const tagger = new TopicTagger();
+    const store = (title: string) =>
+      storeFeedArticles(t.db, {
+        feedId: feed.id,
+        articles: [makeArticle({ title, summary: "", entryKey: title })],
+        state: {},
+        now: NOW,
+        tagger,
+      });
+    expect((await store("US tightens export rules")).tags).toHaveLength(1);
+    expect(tagger.topicsStale(await topicVersions(t.db))).toBe(false);
+    await updateTopic(t.db, "chips", { name: "Chips", query: "nvidia", color: "#123456" }, NOW);
+    expect(tagger.topicsStale(await topicVersions(t.db))).toBe(true);
+    expect((await store("US tightens export rules again")).tags).toHaveLength(0);
+    expect((await store("Nvidia shares fall")).tags).toHaveLength(1);
   });
 
   it("stores tags of the topics as the store's transaction reads them, not as they were when the entries were tagged", async () => {
