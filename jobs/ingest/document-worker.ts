@@ -1,4 +1,5 @@
 import { parentPort } from "node:worker_threads";
+import { buildTextTables } from "../../core/tagging/text-tables";
 import { TopicTagger } from "../topics/topic-tagger";
 import type { DocumentWorkerRequest, DocumentWorkerResponse } from "./document-worker-client";
 import { asFeedError, FeedError } from "./feed-error";
@@ -18,6 +19,8 @@ port.on("message", (request: DocumentWorkerRequest) => {
 });
 // Loaded: documents may come. Their deadlines run from here, not from the thread's start-up.
 port.postMessage({ kind: "ready" } satisfies DocumentWorkerResponse);
+// While the first topics are on their way (the pass claims a feed first), not when they come.
+setImmediate(buildTextTables);
 
 async function serve(request: DocumentWorkerRequest): Promise<DocumentWorkerResponse> {
   try {
