@@ -1,5 +1,5 @@
 import { STATUS_CODES } from "node:http";
-import { Agent, type Dispatcher, request } from "undici";
+import type { Dispatcher } from "undici";
 import { type AddressPolicy, addressPolicy, ipLiteral } from "../../core/urls/address-policy";
 import { asFeedError, FeedError } from "./feed-error";
 import { guardedLookup } from "./guarded-lookup";
@@ -63,6 +63,9 @@ export async function fetchFeed(
   const maxRedirects = req.maxRedirects ?? 5;
   let url = checkedUrl(req.url, policy);
   req.signal?.throwIfAborted();
+  // Loaded on the first fetch (~75 ms): a pass claims its first feed, and its document worker starts compiling,
+  // before this thread loads the HTTP client.
+  const { Agent, request } = await import("undici");
 
   // One deadline for the whole exchange, so a server trickling a byte a second cannot hold a pass forever.
   const deadline = new AbortController();
