@@ -3,8 +3,11 @@
 //
 // esbuild, not tsc: the sources import each other without extensions (moduleResolution Bundler), which Node's
 // ESM loader refuses, and tsc does not add them. Bundling also makes start-up one file read instead of ~300.
-// Packages stay external: production dependencies are resolved from node_modules at run time, as in development,
-// so the Snowball stemmers, opencc's tables and libSQL's native binary load exactly as they do from source.
+// Most packages stay external, resolved from node_modules at run time as in development: libSQL's native binary,
+// pino's transport threads, and the server's and mailer's libraries load exactly as they do from source. The
+// pure-JavaScript ESM packages the CLI's ingest loads before its first claim are bundled (BUNDLED below): Node's
+// ESM loader resolved and read drizzle-orm's hundreds of files one by one, ~50 ms of every CLI start. (Not zod:
+// @hono/zod-openapi extends its own copy, and the API's schemas must come from that one.)
 //
 // Layout contract: a few modules find files beside themselves through import.meta.url, which in a bundle is the
 // bundle's own file. Entries and shared chunks therefore all sit directly in dist/, with the files they look for:
@@ -15,12 +18,18 @@
 //   jobs/ingest/...client   ./ingest-worker.js  -> dist/ingest-worker.js (an entry)
 //   server/reads/read-pool  ./read-worker.js    -> dist/read-worker.js (an entry)
 //   server/static-web.ts    ../dist/web         -> dist/web          (vite's output)
-import { cp, rm } from "node:fs/promises";
+import { cp, readFile, rm } from "node:fs/promises";
 import { build } from "esbuild";
 import { build as buildWeb } from "vite";
 import { BUILD_STAMP, ROOT, writeBuildStamp } from "./build-freshness.mjs";
 
 const dist = new URL("dist/", ROOT);
+/** Production dependencies compiled into dist/ (pure JavaScript, no files of their own found at run time). */
+const BUNDLED = ["drizzle-orm", "croner", "entities", "@orama/stemmers", "opencc-js"];
+const { dependencies } = JSON.parse(await readFile(new URL("package.json", ROOT), "utf8"));
+const external = Object.keys(dependencies)
+  .filter((name) => !BUNDLED.includes(name))
+  .flatMap((name) => [name, `${name}/*`]);
 
 await Promise.all(
   ["migrations", "feeds"].map((dir) => rm(new URL(dir, dist), { recursive: true, force: true })),
@@ -44,7 +53,7 @@ const result = await build({
   platform: "node",
   // The oldest Node the project supports (package.json engines).
   target: "node20.19",
-  packages: "external",
+  external,
   sourcemap: true,
   logLevel: "warning",
   metafile: true,
