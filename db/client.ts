@@ -1,9 +1,9 @@
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
-import { type Client, createClient } from "@libsql/client";
+import type { Client } from "@libsql/client";
 import { sql } from "drizzle-orm";
-import { drizzle, type LibSQLDatabase } from "drizzle-orm/libsql";
+import type { LibSQLDatabase } from "drizzle-orm/libsql";
 import { assertReachable } from "./reachability";
 import * as schema from "./schema";
 
@@ -32,6 +32,9 @@ const BUSY_TIMEOUT_MS = 10_000;
 export async function openDatabase({ url, authToken }: DatabaseOptions): Promise<Database> {
   const isFile = url.startsWith("file:");
   if (isFile) ensureParentDir(url);
+  // A file needs the local client only; the remote ones bring a WebSocket stack (~25 ms of every start).
+  const { createClient } = await (isFile ? import("@libsql/client/sqlite3") : import("@libsql/client"));
+  const { drizzle } = await (isFile ? import("drizzle-orm/libsql/sqlite3") : import("drizzle-orm/libsql"));
   // `timeout` is handed to every connection the client's pool opens, so the busy timeout reaches all of
   // them; a PRAGMA busy_timeout would only reach one (see MEASUREMENTS.md). libSQL opens connections with
   // foreign keys on.
