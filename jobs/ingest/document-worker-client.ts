@@ -61,6 +61,8 @@ export class DocumentWorker {
   #worker: Worker | undefined;
   #queue: Job[] = [];
   #current: { job: Job; timer: NodeJS.Timeout } | undefined;
+  /** Topics sent to compile, by request id, not yet answered (they do not hold up the next document). */
+  #compiles = new Map<number, Job>();
   #ready = false;
   /** The topics the current thread has compiled, by signature. */
   #threadSignature: string | undefined;
@@ -111,11 +113,6 @@ export class DocumentWorker {
     worker.ref();
     if (!this.#ready) return; // sent once the thread says it is ready
     const job = this.#queue.shift()!;
-    const timer = setTimeout(() => {
-      const seconds = this.#options.timeoutMs / 1000;
-      void this.#replace(new FeedError("timeout", `reading the document took longer than ${seconds} s`));
-    }, this.#options.timeoutMs);
-    this.#current = { job, timer };
     // The body is copied, not transferred: it may be a view on a buffer the caller still holds.
     const { topics } = job;
     const known = topics !== undefined && topics.signature === this.#threadSignature;
@@ -125,6 +122,18 @@ export class DocumentWorker {
       topics: known ? { signature: topics.signature } : topics,
     } satisfies DocumentWorkerRequest);
     if (topics) this.#threadSignature = topics.signature;
+    if (job.document === null) {
+      // The thread answers in order, so the document after a compile is sent now, to wait in the thread's own
+      // queue, rather than once the compile's answer has reached this thread, which may then be busy.
+      this.#compiles.set(job.id, job);
+      this.#next();
+      return;
+    }
+    const timer = setTimeout(() => {
+      const seconds = this.#options.timeoutMs / 1000;
+      void this.#replace(new FeedError("timeout", `reading the document took longer than ${seconds} s`));
+    }, this.#options.timeoutMs);
+    this.#current = { job, timer };
   }
 
   #start(): Worker {
@@ -136,6 +145,13 @@ export class DocumentWorker {
       if ("kind" in response) {
         this.#ready = true;
         this.#next();
+        return;
+      }
+      const compile = this.#compiles.get(response.id);
+      if (compile) {
+        this.#compiles.delete(response.id);
+        if (response.ok) compile.resolve(null);
+        else compile.reject(new FeedError(response.error.kind, response.error.message));
         return;
       }
       const current = this.#current;
@@ -176,6 +192,8 @@ export class DocumentWorker {
     this.#worker = undefined;
     if (!this.#stopped)
       this.#options.log.warn({ err: error }, "document worker lost; the next request starts a new one");
+    for (const job of this.#compiles.values()) job.reject(error);
+    this.#compiles.clear();
     if (this.#current) this.#finish(this.#current, error);
   }
 

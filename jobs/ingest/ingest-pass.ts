@@ -1,5 +1,4 @@
 import { setImmediate as nextTurn, setTimeout as sleep } from "node:timers/promises";
-import { buildTextTables } from "../../core/tagging/text-tables";
 import { type ClaimScope, claimNextFeed, feedsHeldByOthers } from "../../db/queries/feed-leases";
 import type { Feed } from "../../db/schema";
 import { TopicTagger } from "../topics/topic-tagger";
@@ -94,20 +93,18 @@ export async function runIngestPass(ctx: IngestContext, options: PassOptions): P
     }
   };
 
-  // Once a feed is claimed, and while it is fetched: a document worker compiles the topics, rather than after its
-  // document has come (a pass that claims nothing starts no thread; if the compile fails, the document meets the
-  // same failure and its feed reports it), and this thread builds the text tables its stores' story candidates
-  // need, rather than in the first store.
-  let prepared = false;
-  const prepareAhead = () => {
-    if (prepared) return;
-    prepared = true;
-    if (feedContext.tagger) ctx.documents?.compile?.(feedContext.tagger.topicSet()).catch(() => {});
-    setImmediate(buildTextTables);
+  // Once a feed is claimed, a document worker compiles the topics while it is fetched, rather than after its
+  // document has come (a pass that claims nothing starts no thread). If that fails, the document meets the same
+  // failure and its feed reports it.
+  let compiling = false;
+  const compileAhead = () => {
+    if (compiling || !feedContext.tagger) return;
+    compiling = true;
+    ctx.documents?.compile?.(feedContext.tagger.topicSet()).catch(() => {});
   };
   const worker = async () => {
     for (let feed = await claim(); feed; feed = await claim()) {
-      prepareAhead();
+      compileAhead();
       const claimed = feed;
       outcomes.push(await ingestFeed(feedContext, claimed, owner));
     }

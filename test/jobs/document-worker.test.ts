@@ -104,9 +104,11 @@ describe("the document worker", () => {
     expect(here.prepared.tags.flat().length).toBeGreaterThan(0);
 
     const worker = start();
-    await worker.compile(topics);
-    // Same signature, no topics: the thread tags with the ones it compiled, or with none had it not.
+    // The document goes out behind the compile, before its answer: the thread takes them in order.
+    const compiled = worker.compile(topics);
+    // Same signature, no topics: the thread tags with the ones it compiled, or refuses had it not.
     const read = await worker.read({ ...input(body), topics: { ...topics, topics: [], concepts: [] } });
+    await compiled;
     expect(read.prepared).toEqual(here.prepared);
 
     await worker.stop();
