@@ -169,7 +169,7 @@ export async function storeDocument(
 
 /**
  * prepareDocument in this thread, its module loaded on first use: a process whose documents go to the worker
- * thread then never loads the parsers (rss-parser, xml2js, franc...), ~0.1 s of the CLI's start-up.
+ * thread then never loads the parsers (rss-parser, xml2js, franc...), ~40 ms of the CLI's start-up.
  */
 async function prepareHere(tagger: TopicTagger | undefined, input: PrepareInput): Promise<PreparedDocument> {
   const { prepareDocument } = await import("./prepare-document");
