@@ -3,7 +3,7 @@ import type { ArticleToPlace } from "../../core/stories/placement";
 import { type Db, type Executor, useStoreSettings } from "../client";
 import { type Article, type ArticleTopic, articles, type Feed, feeds, type NewArticle } from "../schema";
 import { replaceTags } from "./article-topics";
-import { type ConceptQuery, conceptDefinitions, conceptVersions } from "./concepts";
+import type { ConceptQuery } from "./concepts";
 import { releasedLease } from "./feed-leases";
 import { enqueueInstantAlerts } from "./instant-alerts";
 import { jsonParam } from "./json-param";
@@ -17,7 +17,8 @@ import {
   type SetEntry,
 } from "./rollups";
 import { dropEmptyNewStories, fingerprintOf, indexStoryBands, placeInStories } from "./story-placement";
-import { type TopicQuery, topicQueries, topicVersions } from "./topics";
+import { type CompiledTopics, topicSetIfMoved } from "./topic-set";
+import type { TopicQuery } from "./topics";
 
 /** A stored article, as much of it as a re-read entry is compared with. */
 export type StoredArticle = Pick<
@@ -35,12 +36,12 @@ export interface StoredForFeed {
   urlHeldBy: number | undefined;
   /**
    * Every topic's query, when the store tags and the caller's copy of the topics or concepts is stale (see
-   * `topicsStale`); undefined when both are current.
+   * `compiled`); undefined when both are current.
    */
   topics: TopicQuery[] | undefined;
   /**
    * Every concept the queries may use, when the store tags and the caller's copy is stale (see
-   * `conceptsStale`); undefined when the caller's concepts are current.
+   * `compiled`); undefined when the caller's concepts are current.
    */
   concepts?: ConceptQuery[] | undefined;
 }
@@ -92,27 +93,19 @@ export async function storeFeed<Plan extends FeedWritePlan>(
     movedTo: string | undefined;
     withTopics: boolean;
     /**
-     * Whether the caller's topics differ from these ids and versions; only then are their queries (kilobytes,
-     * ~0.7 ms a read) read again. Absent, they are read whenever the store tags.
+     * The topics the caller compiled: their queries and the concepts' texts are read only when those moved
+     * (topicSetIfMoved). Absent, both are read whenever the store tags.
      */
-    topicsStale?: (versions: ReadonlyArray<{ id: number; version: number }>) => boolean;
-    /**
-     * Whether the caller's concepts differ from these ids and versions; only then are the concepts' texts (tens
-     * of kilobytes) read. Absent, they are read whenever the store tags.
-     */
-    conceptsStale?: (versions: ReadonlyArray<{ id: number; version: number }>) => boolean;
+    compiled?: CompiledTopics;
   },
   plan: (stored: StoredForFeed) => Plan,
 ): Promise<{ plan: Plan; written: FeedWritten }> {
   return db.transaction(async (tx) => {
     await useStoreSettings(db, tx);
     const found = await storedArticlesFor(tx, lookup.feedId, lookup.entries);
-    const topicsMoved = lookup.withTopics && (lookup.topicsStale?.(await topicVersions(tx)) ?? true);
-    const conceptsMoved = lookup.withTopics && (lookup.conceptsStale?.(await conceptVersions(tx)) ?? true);
-    const topics = topicsMoved || conceptsMoved ? await topicQueries(tx) : undefined;
-    const concepts = conceptsMoved ? await conceptDefinitions(tx) : undefined;
+    const moved = lookup.withTopics ? await topicSetIfMoved(tx, lookup.compiled) : undefined;
     const urlHeldBy = lookup.movedTo ? await feedIdWithUrl(tx, lookup.movedTo) : undefined;
-    const decided = plan({ ...found, urlHeldBy, topics, concepts });
+    const decided = plan({ ...found, urlHeldBy, topics: moved?.topics, concepts: moved?.concepts });
     return { plan: decided, written: await writeFeedPlan(tx, decided) };
   });
 }

@@ -56,12 +56,7 @@ export async function storeFeedArticles(db: Db, input: StoreInput): Promise<Stor
         entries: articles,
         movedTo: input.state.url ?? undefined,
         withTopics: tagger !== undefined,
-        ...(tagger
-          ? {
-              topicsStale: (versions) => tagger.topicsStale(versions),
-              conceptsStale: (versions) => tagger.conceptsStale(versions),
-            }
-          : {}),
+        compiled: tagger,
       },
       (stored) => {
         // The topics as this transaction sees them: one edited elsewhere since the tags were computed applies

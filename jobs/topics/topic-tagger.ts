@@ -1,8 +1,9 @@
 import { compileTopics } from "../../core/tagging/compile";
 import type { ArticleText, TopicMatcher } from "../../core/tagging/types";
 import type { Executor } from "../../db/client";
-import { type ConceptQuery, conceptDefinitions, conceptVersions } from "../../db/queries/concepts";
-import { type TopicQuery, topicQueries, topicVersions } from "../../db/queries/topics";
+import type { ConceptQuery } from "../../db/queries/concepts";
+import { type CompiledTopics, topicSetIfMoved } from "../../db/queries/topic-set";
+import type { TopicQuery } from "../../db/queries/topics";
 
 export interface TagRow {
   articleId: number;
@@ -34,7 +35,7 @@ const versionsOf = (concepts: ReadonlyArray<{ id: number; version: number }>) =>
  * The matcher is compiled when it is first used, not when read: where the document worker tags (its own copy,
  * from `topicSet`), this thread compiles only if the topics change between the worker's tags and the store.
  */
-export class TopicTagger {
+export class TopicTagger implements CompiledTopics {
   #signature = "|";
   #loaded = false;
   #topics: readonly TopicQuery[] = [];
@@ -73,10 +74,8 @@ export class TopicTagger {
    * and tens of kilobytes, and a store without prepared tags refreshes once per feed.
    */
   async refresh(db: Executor): Promise<void> {
-    const topicsMoved = this.topicsStale(await topicVersions(db));
-    const conceptsMoved = this.conceptsStale(await conceptVersions(db));
-    if (!topicsMoved && !conceptsMoved) return;
-    this.load(await topicQueries(db), conceptsMoved ? await conceptDefinitions(db) : undefined);
+    const moved = await topicSetIfMoved(db, this);
+    if (moved) this.load(moved.topics, moved.concepts);
   }
 
   /**
