@@ -7,6 +7,7 @@ import type { Database } from "../db/client";
 import { type CliCommand, subcommandsOf } from "./cli/command";
 import { COMMANDS, loadCommands } from "./cli/commands";
 import { commandHelp, helpHint, overallHelp } from "./cli/help";
+import { ingestReadsInWorker } from "./cli/ingest-reads-in-worker";
 import { EXIT, UsageError } from "./cli/usage";
 import { startDocumentWorkerEarly, stopEarlyDocumentWorker } from "./ingest/document-worker-client";
 
@@ -79,9 +80,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
 }
 
-/** Whether the command will read documents in a document worker: `ingest`, but not one feed (ingest-command.ts). */
+/** Whether the command will read documents in a document worker: `ingest`, but not one feed. */
 function startsDocumentWorker(argv: string[]): boolean {
-  return argv[0] === "ingest" && helpRequest(argv) === undefined && !argv.some((a) => a.startsWith("--feed"));
+  return argv[0] === "ingest" && helpRequest(argv) === undefined && ingestReadsInWorker(argv.slice(1));
 }
 
 /**

@@ -4,6 +4,7 @@ import { DocumentWorker } from "../ingest/document-worker-client";
 import { type IngestJobSummary, ingestJob } from "../ingest-job";
 import { TopicTagger } from "../topics/topic-tagger";
 import type { CliCommand } from "./command";
+import { ingestReadsInWorker } from "./ingest-reads-in-worker";
 import { EXIT, noArguments, parseCommandArgs, positiveInt, UsageError } from "./usage";
 
 export const ingestCommand: CliCommand = {
@@ -36,7 +37,7 @@ async function runIngest(ctx: CliContext): Promise<number> {
   const scope = feedId !== undefined ? { feedId } : values.all ? ("all" as const) : ("due" as const);
   // Documents are read and tagged in a worker thread while this one stores the feed before, so on two cores the
   // two overlap. One feed has nothing to overlap with: it is read here, without the worker's start-up (~0.15 s).
-  const documents = feedId === undefined ? new DocumentWorker({ log: ctx.log }) : undefined;
+  const documents = ingestReadsInWorker(ctx.args) ? new DocumentWorker({ log: ctx.log }) : undefined;
   const jobContext = {
     db: ctx.database.db,
     config: ctx.config,
