@@ -189,7 +189,10 @@ async function floorProcess(
   return timing;
 }
 
-/** floor-process.ts compiled to one ES module under node_modules/.cache (packages stay external, as in dist/). */
+/**
+ * floor-process.ts compiled to one ES module under node_modules/.cache. Its two packages, rss-parser and libSQL,
+ * stay external, as they do in dist/ (scripts/build.mjs).
+ */
 async function compileFloorScript(): Promise<string> {
   const out = fileURLToPath(
     new URL("node_modules/.cache/tidemark-bench/floor-process.mjs", `file://${ROOT}/`),
