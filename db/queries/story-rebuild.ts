@@ -3,6 +3,7 @@ import type { ArticleToPlace } from "../../core/stories/placement";
 import type { Db, Executor } from "../client";
 import { BAND_WEEK_MS } from "../schema";
 import { getSetting, putSetting } from "./settings";
+import { bumpStoreEpoch } from "./store-epoch";
 import { indexStoryBands, placeInStories } from "./story-placement";
 
 /**
@@ -42,6 +43,8 @@ export async function startRebuild(db: Db, now: number): Promise<RebuildProgress
   await db.transaction(async (tx) => {
     await tx.run(sql`delete from story_bands`);
     await tx.run(sql`delete from story_keys`);
+    // Every lookup read ahead of a store (story-candidates.ts) is out of date now.
+    await bumpStoreEpoch(tx);
     await putSetting(tx, PROGRESS_KEY, JSON.stringify(progress));
   });
   return progress;
@@ -104,6 +107,7 @@ export async function rebuildBatch(
         select s.published_at / ${BAND_WEEK_MS}, k.value, s.published_at, s.article_id
         from story_keys s, json_each(s.keys) k where s.article_id in (select value from json_each(${ids})))`);
     await tx.run(sql`delete from story_keys where article_id in (select value from json_each(${ids}))`);
+    await bumpStoreEpoch(tx);
     const oldStories = await tx.all<{ story_id: number }>(sql`
       select distinct story_id from articles
       where story_id is not null and id in (select value from json_each(${ids}))`);
