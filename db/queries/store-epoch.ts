@@ -4,10 +4,10 @@ import type { Executor } from "../client";
 /**
  * The store epoch: a counter that moves with every write that can change a story lookup's answer. Each feed
  * store that inserts or updates articles moves it once (writeFeedPlan); triggers move it for every article
- * deleted and every story or text changed outside a store (migration 0019); a stories rebuild moves it as it
- * empties the band index and as it rewrites a batch's band rows. So a lookup read ahead at epoch E is still the answer at epoch E if nothing wrote,
- * and a store that knows what its own thread wrote between E and now knows what to read again
- * (story-candidates.ts).
+ * deleted and every story, time, language or text changed (migration 0019: retention, feed removal, a stories
+ * rebuild moving articles); a stories rebuild also moves it when it empties the band index. So a lookup read
+ * ahead at epoch E is still the answer if nothing wrote since, and a store that knows what its own thread wrote
+ * between E and now knows what to read again (story-candidates.ts).
  */
 
 export async function readStoreEpoch(db: Executor): Promise<number> {

@@ -187,11 +187,15 @@ export async function storedCandidates(
   let found: number[][];
   const since = ahead?.since;
   if (ahead && since) {
-    const stale = (probe: Probe) => since.keys.has(probe.key) || !ahead.snapshot.found.has(probe.id);
-    const again = probes.filter(stale);
-    const read = await readProbes(db, again);
+    const held = probes.map((probe) =>
+      since.keys.has(probe.key) ? undefined : ahead.snapshot.found.get(probe.id),
+    );
+    const read = await readProbes(
+      db,
+      probes.filter((_, p) => held[p] === undefined),
+    );
     let next = 0;
-    found = probes.map((probe) => (stale(probe) ? read[next++]! : ahead.snapshot.found.get(probe.id)!));
+    found = held.map((ids) => ids ?? read[next++]!);
     for (const [id, text] of ahead.snapshot.texts) if (!since.updated.has(id)) texts.set(id, text);
   } else {
     found = await readProbes(db, probes);

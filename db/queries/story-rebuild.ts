@@ -107,7 +107,6 @@ export async function rebuildBatch(
         select s.published_at / ${BAND_WEEK_MS}, k.value, s.published_at, s.article_id
         from story_keys s, json_each(s.keys) k where s.article_id in (select value from json_each(${ids})))`);
     await tx.run(sql`delete from story_keys where article_id in (select value from json_each(${ids}))`);
-    await bumpStoreEpoch(tx);
     const oldStories = await tx.all<{ story_id: number }>(sql`
       select distinct story_id from articles
       where story_id is not null and id in (select value from json_each(${ids}))`);
