@@ -119,7 +119,7 @@ describe("the document worker", () => {
     await expect(worker.compile(topics)).rejects.toThrow("the document worker is stopped");
   });
 
-  it("reads a document's story candidates after answering it, once idle, and closes its connection before it ends", async () => {
+  it("reads a document's story candidates after answering it, once idle", async () => {
     t = await createTestDatabase();
     const feed = await addFeed(t.db, { url: "https://feeds.example.org/wire", lang: null });
     const worker = start();
@@ -145,9 +145,6 @@ describe("the document worker", () => {
     );
     expect(candidates!.texts.size).toBeGreaterThan(0);
     for (const [id, text] of candidates!.texts) expect(text.storyId).toBe(storyOf.get(id));
-    // Ended with its connection open but idle, after closing it: a thread ended inside a libSQL call would take
-    // this process down.
-    await worker.stop();
   });
 
   it("fails a document that outlasts its deadline with a timeout error", async () => {

@@ -30,6 +30,12 @@ function sampleEntries(): NormalizedArticle[] {
   );
 }
 
+/** The sample's entries dealt into `n` parts in turn, so each part has copies of the others' stories. */
+const dealt = (n: number): NormalizedArticle[][] => {
+  const entries = sampleEntries();
+  return Array.from({ length: n }, (_, k) => entries.filter((_, i) => i % n === k));
+};
+
 const fingerprint = (a: NormalizedArticle): ArticleToPlace =>
   storyFingerprint({
     title: a.title,
@@ -50,6 +56,10 @@ describe("story candidates read ahead of the store", () => {
     t.destroy();
   });
 
+  /** A feed's entries through the ingest's store, logged in `storeLog` when given (this thread's stores). */
+  const store = (feedId: number, articles: NormalizedArticle[], storeLog?: StoreLog) =>
+    storeFeedArticles(t.db, { feedId, articles, state, now: state.lastFetchedAt, storeLog });
+
   /** Both lookups in one transaction of the store's connection, and what the log says was written since. */
   const bothWays = (
     log: StoreLog,
@@ -64,36 +74,18 @@ describe("story candidates read ahead of the store", () => {
     });
 
   it("agrees with the store's own lookup after this thread's stores inserted copies and updated a candidate", async () => {
-    const entries = sampleEntries();
-    // Interleaved, so each part has copies of the others' stories within the time window.
-    const [first, second, last] = [0, 1, 2].map((k) => entries.filter((_, i) => i % 3 === k)) as [
-      NormalizedArticle[],
-      NormalizedArticle[],
-      NormalizedArticle[],
-    ];
+    const [first, second, last] = dealt(3) as [NormalizedArticle[], NormalizedArticle[], NormalizedArticle[]];
     const feedA = await makeFeed(t.db);
     const feedB = await makeFeed(t.db);
     const log = new StoreLog();
-    await storeFeedArticles(t.db, {
-      feedId: feedA.id,
-      articles: first,
-      state,
-      now: state.lastFetchedAt,
-      storeLog: log,
-    });
+    await store(feedA.id, first, log);
     const items = last.map(fingerprint);
     const snapshot = await readCandidateSnapshot(reader.db, items, PLACEMENT.windowMs);
     expect(snapshot.texts.size).toBeGreaterThan(0);
 
     // This thread stores on: new copies (their band keys meet the snapshot's probes), and a candidate of the
     // snapshot rewritten by its own feed (its text, so its shingles, changed).
-    await storeFeedArticles(t.db, {
-      feedId: feedB.id,
-      articles: second,
-      state,
-      now: state.lastFetchedAt,
-      storeLog: log,
-    });
+    await store(feedB.id, second, log);
     const candidateId = [...snapshot.texts.keys()][0]!;
     const url = String(
       (await t.client.execute({ sql: "select url from articles where id = ?", args: [candidateId] }))
@@ -102,13 +94,7 @@ describe("story candidates read ahead of the store", () => {
     const rewritten = first.map((a) =>
       a.url === url ? { ...a, title: "A different headline altogether", contentHash: "changed" } : a,
     );
-    const again = await storeFeedArticles(t.db, {
-      feedId: feedA.id,
-      articles: rewritten,
-      state,
-      now: state.lastFetchedAt,
-      storeLog: log,
-    });
+    const again = await store(feedA.id, rewritten, log);
     expect(again.updated).toBe(1);
 
     const { since, ahead, fresh } = await bothWays(log, items, snapshot);
@@ -126,31 +112,16 @@ describe("story candidates read ahead of the store", () => {
   });
 
   it("is not used once anything but this thread's own stores wrote: another store, a deletion", async () => {
-    const entries = sampleEntries();
-    const [stored, toStore] = [0, 1].map((k) => entries.filter((_, i) => i % 2 === k)) as [
-      NormalizedArticle[],
-      NormalizedArticle[],
-    ];
+    const [stored, toStore] = dealt(2) as [NormalizedArticle[], NormalizedArticle[]];
     const feed = await makeFeed(t.db);
     const other = await makeFeed(t.db);
     const log = new StoreLog();
-    await storeFeedArticles(t.db, {
-      feedId: feed.id,
-      articles: stored,
-      state,
-      now: state.lastFetchedAt,
-      storeLog: log,
-    });
+    await store(feed.id, stored, log);
     const items = toStore.map(fingerprint);
 
     const before = await readCandidateSnapshot(reader.db, items, PLACEMENT.windowMs);
     // Another process's store: no entry in this thread's log.
-    await storeFeedArticles(t.db, {
-      feedId: other.id,
-      articles: [makeArticle()],
-      state,
-      now: state.lastFetchedAt,
-    });
+    await store(other.id, [makeArticle()]);
     expect(before.texts.size).toBeGreaterThan(0);
     expect((await bothWays(log, items, before)).since).toBeUndefined();
 
