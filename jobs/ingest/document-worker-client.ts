@@ -239,9 +239,10 @@ export class DocumentWorker {
   /**
    * Has the thread close its database connection, if it may hold one, and waits for it to say so (or, for a
    * thread stuck in a document, CLOSE_WAIT_MS). A thread ended from outside while it is inside a libSQL call
-   * takes the whole process down with it (a panic in the binding); one whose connection is closed, or idle, does
-   * not. The thread takes the request between two of its steps, never inside a call. The ingest thread calls this
-   * before it ends.
+   * takes the whole process down with it (a panic in the binding); one whose connection is idle does not. The
+   * thread takes the request between two of its steps, never inside a call, and makes no call after it: what
+   * makes ending it safe is that it is quiet, since libSQL may keep the closed connection's file open until its
+   * statements are collected. The ingest thread calls this before it ends.
    */
   async closeConnection(): Promise<void> {
     const worker = this.#worker;
