@@ -15,12 +15,7 @@ export interface IngestJobSummary extends PassSummary {
 }
 
 export async function ingestJob(
-  ctx: JobContext & {
-    documents?: DocumentWork | undefined;
-    tagger?: TopicTagger | undefined;
-    /** The database's URL (IngestContext.databaseUrl). */
-    databaseUrl?: string | undefined;
-  },
+  ctx: JobContext & { documents?: DocumentWork | undefined; tagger?: TopicTagger | undefined },
   options: PassOptions,
 ): Promise<IngestJobSummary> {
   const now = ctx.now ?? Date.now;
@@ -53,7 +48,6 @@ export async function ingestJob(
             now: ctx.now,
             documents: ctx.documents,
             tagger: ctx.tagger,
-            databaseUrl: ctx.databaseUrl,
           },
           { ...options, passStartedAt },
         );

@@ -1,5 +1,5 @@
 import { eq, sql } from "drizzle-orm";
-import { type ArticleToPlace, PLACEMENT } from "../../core/stories/placement";
+import type { ArticleToPlace } from "../../core/stories/placement";
 import { type Db, type Executor, useStoreSettings } from "../client";
 import { type Article, type ArticleTopic, articles, type Feed, feeds, type NewArticle } from "../schema";
 import { replaceTags } from "./article-topics";
@@ -16,8 +16,6 @@ import {
   rollupTopicSets,
   type SetEntry,
 } from "./rollups";
-import { bumpStoreEpoch, readStoreEpoch, type StoreLog } from "./store-epoch";
-import type { CandidateSnapshot, CandidatesAhead } from "./story-candidates";
 import { dropEmptyNewStories, fingerprintOf, indexStoryBands, placeInStories } from "./story-placement";
 import { type CompiledTopics, topicSetIfMoved } from "./topic-set";
 import type { TopicQuery } from "./topics";
@@ -81,11 +79,6 @@ export interface FeedWritten {
   insertedIds: number[];
   tags: ArticleTopic[];
   alerts: number;
-  /** The store epoch after the write, when it wrote articles (store-epoch.ts). */
-  epoch?: number | undefined;
-  /** The band keys of the articles inserted, and the ids of those updated: what a snapshot must read again. */
-  bandKeys: number[];
-  updatedIds: number[];
 }
 
 /**
@@ -104,35 +97,17 @@ export async function storeFeed<Plan extends FeedWritePlan>(
      * (topicSetIfMoved). Absent, both are read whenever the store tags.
      */
     compiled?: CompiledTopics;
-    /**
-     * This thread's stores so far (an ingest pass's), to which this one is added; with `candidates` read ahead
-     * of this store, the store reads again only what they wrote since (story-candidates.ts).
-     */
-    storeLog?: StoreLog | undefined;
-    candidates?: CandidateSnapshot | undefined;
   },
   plan: (stored: StoredForFeed) => Plan,
 ): Promise<{ plan: Plan; written: FeedWritten }> {
-  const { storeLog, candidates } = lookup;
-  const done = await db.transaction(async (tx) => {
+  return db.transaction(async (tx) => {
     await useStoreSettings(db, tx);
-    const before = storeLog ? await readStoreEpoch(tx) : undefined;
-    const ahead =
-      candidates && before !== undefined
-        ? { snapshot: candidates, since: storeLog?.since(candidates.epoch, before) }
-        : undefined;
     const found = await storedArticlesFor(tx, lookup.feedId, lookup.entries);
     const moved = lookup.withTopics ? await topicSetIfMoved(tx, lookup.compiled) : undefined;
     const urlHeldBy = lookup.movedTo ? await feedIdWithUrl(tx, lookup.movedTo) : undefined;
     const decided = plan({ ...found, urlHeldBy, topics: moved?.topics, concepts: moved?.concepts });
-    return { plan: decided, written: await writeFeedPlan(tx, decided, ahead), before };
+    return { plan: decided, written: await writeFeedPlan(tx, decided) };
   });
-  // Logged once committed: a store rolled back wrote nothing a later snapshot could miss.
-  const { written, before } = done;
-  if (storeLog && before !== undefined && written.epoch !== undefined) {
-    storeLog.record({ before, after: written.epoch, keys: written.bandKeys, updated: written.updatedIds });
-  }
-  return { plan: done.plan, written };
 }
 
 // Each insert also indexes its rows for full-text search; 100 rows keep one statement to a few milliseconds.
@@ -193,11 +168,7 @@ export async function feedIdWithUrl(db: Executor, url: string): Promise<number |
  * failure record would then write through another connection of this thread's pool and wait, synchronously,
  * for the lock this transaction holds (SQLITE_BUSY after the busy timeout).
  */
-export async function writeFeedPlan(
-  db: Executor,
-  plan: FeedWritePlan,
-  ahead?: CandidatesAhead,
-): Promise<FeedWritten> {
+export async function writeFeedPlan(db: Executor, plan: FeedWritePlan): Promise<FeedWritten> {
   for (const update of plan.updates) {
     await db.update(articles).set(update.changes).where(eq(articles.id, update.id));
   }
@@ -214,8 +185,6 @@ export async function writeFeedPlan(
   const placed = await placeInStories(
     db,
     inserts.map((insert) => ({ story: insert.story, lang: insert.article.lang ?? null })),
-    PLACEMENT,
-    ahead,
   );
   const indexed: Array<{ articleId: number; story: ArticleToPlace }> = [];
   for (let i = 0; i < inserts.length; i += INSERT_CHUNK) {
@@ -269,15 +238,7 @@ export async function writeFeedPlan(
       ...(plan.leaseOwner ? releasedLease(plan.leaseOwner) : {}),
     })
     .where(eq(feeds.id, plan.feedId));
-  const wroteArticles = insertedIds.length > 0 || plan.updates.length > 0;
-  return {
-    insertedIds,
-    tags,
-    alerts,
-    epoch: wroteArticles ? await bumpStoreEpoch(db) : undefined,
-    bandKeys: indexed.flatMap((row) => row.story.keys),
-    updatedIds: plan.updates.map((update) => update.id),
-  };
+  return { insertedIds, tags, alerts };
 }
 
 /**

@@ -3,7 +3,6 @@ import type { ArticleToPlace } from "../../core/stories/placement";
 import type { Db, Executor } from "../client";
 import { BAND_WEEK_MS } from "../schema";
 import { getSetting, putSetting } from "./settings";
-import { bumpStoreEpoch } from "./store-epoch";
 import { indexStoryBands, placeInStories } from "./story-placement";
 
 /**
@@ -43,8 +42,6 @@ export async function startRebuild(db: Db, now: number): Promise<RebuildProgress
   await db.transaction(async (tx) => {
     await tx.run(sql`delete from story_bands`);
     await tx.run(sql`delete from story_keys`);
-    // Every lookup read ahead of a store (story-candidates.ts) is out of date now.
-    await bumpStoreEpoch(tx);
     await putSetting(tx, PROGRESS_KEY, JSON.stringify(progress));
   });
   return progress;

@@ -59,12 +59,3 @@ export const storyKeys = sqliteTable("story_keys", {
 });
 
 export type Story = typeof stories.$inferSelect;
-
-/**
- * One row: the store epoch (db/queries/store-epoch.ts), which moves with every write that can change a story
- * lookup's answer, so a lookup read ahead of a store knows whether it still holds.
- */
-export const storeEpoch = sqliteTable("store_epoch", {
-  id: integer("id").primaryKey(),
-  value: integer("value").notNull(),
-});

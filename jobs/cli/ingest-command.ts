@@ -44,7 +44,6 @@ async function runIngest(ctx: CliContext): Promise<number> {
     log: ctx.log,
     documents,
     tagger: new TopicTagger(),
-    databaseUrl: ctx.database.url,
   };
 
   if (!values.once) {

@@ -1,6 +1,5 @@
 import { Worker } from "node:worker_threads";
 import type { Logger } from "pino";
-import type { CandidateSnapshot } from "../../db/queries/story-candidates";
 import type { TopicSet } from "../topics/topic-tagger";
 import { FeedError, type FeedErrorKind } from "./feed-error";
 import type { PreparedDocument, PrepareInput } from "./prepare-entries";
@@ -16,16 +15,8 @@ export interface DocumentWorkerRequest {
   topics: TopicSet | { signature: string } | undefined;
 }
 
-/** Asks the thread to close its database connection (read-candidates-ahead.ts), so it can be ended safely. */
-export interface DocumentWorkerClose {
-  kind: "close";
-}
-
 export type DocumentWorkerResponse =
   | { kind: "ready" }
-  | { kind: "closed" }
-  /** A document's story candidates, read after its answer (read-candidates-ahead.ts). */
-  | { kind: "candidates"; id: number; candidates: CandidateSnapshot }
   | { id: number; ok: true; value: PreparedDocument | null }
   | { id: number; ok: false; error: { kind: FeedErrorKind; message: string } };
 
@@ -42,10 +33,6 @@ export interface DocumentWorkerOptions {
 }
 
 const DEFAULT_TIMEOUT_MS = 30_000;
-/** Documents kept for candidates that may still come: the store takes a document within a feed or two. */
-const AWAITING_CANDIDATES = 8;
-/** How long a thread is given to close its connection before it is ended anyway (a document stuck in parsing). */
-const CLOSE_WAIT_MS = 1_000;
 // The pass reads one document at a time; a 10 MiB body's parse tree is ~10x its size.
 const DEFAULT_MAX_HEAP_MB = 512;
 
@@ -79,12 +66,6 @@ export class DocumentWorker {
   #ready = false;
   /** The topics the current thread has compiled, by signature. */
   #threadSignature: string | undefined;
-  /** The current thread was asked to read story candidates, so it may hold a database connection. */
-  #threadReads = false;
-  /** Called when the current thread says it has closed its connection. */
-  #onClosed: (() => void) | undefined;
-  /** Documents answered lately whose candidates may still come, by request id (the latest few). */
-  #awaitingCandidates = new Map<number, PreparedDocument>();
   #nextId = 1;
   #stopped = false;
 
@@ -141,7 +122,6 @@ export class DocumentWorker {
       topics: known ? { signature: topics.signature } : topics,
     } satisfies DocumentWorkerRequest);
     if (topics) this.#threadSignature = topics.signature;
-    if (job.document?.lookAhead) this.#threadReads = true;
     if (job.document === null) {
       // The thread answers in order, so the document after a compile is sent now, to wait in the thread's own
       // queue, rather than once the compile's answer has reached this thread, which may then be busy.
@@ -163,17 +143,6 @@ export class DocumentWorker {
     worker.on("message", (response: DocumentWorkerResponse) => {
       if (this.#worker !== worker) return;
       if ("kind" in response) {
-        if (response.kind === "closed") {
-          this.#onClosed?.();
-          return;
-        }
-        if (response.kind === "candidates") {
-          // Filled in on the document the pass holds: its store uses them if they come before it starts.
-          const document = this.#awaitingCandidates.get(response.id);
-          this.#awaitingCandidates.delete(response.id);
-          if (document) document.prepared.candidates = response.candidates;
-          return;
-        }
         this.#ready = true;
         this.#next();
         return;
@@ -191,13 +160,6 @@ export class DocumentWorker {
         current,
         response.ok ? undefined : new FeedError(response.error.kind, response.error.message),
       );
-      if (response.ok && response.value && current.job.document?.lookAhead) {
-        this.#awaitingCandidates.set(response.id, response.value);
-        for (const id of this.#awaitingCandidates.keys()) {
-          if (this.#awaitingCandidates.size <= AWAITING_CANDIDATES) break;
-          this.#awaitingCandidates.delete(id);
-        }
-      }
       if (response.ok) current.job.resolve(response.value);
     });
     worker.on("error", (error: Error & { code?: string }) => {
@@ -213,7 +175,6 @@ export class DocumentWorker {
     this.#worker = worker;
     this.#ready = early?.ready ?? false;
     this.#threadSignature = undefined;
-    this.#threadReads = false;
     return worker;
   }
 
@@ -236,35 +197,10 @@ export class DocumentWorker {
     if (this.#current) this.#finish(this.#current, error);
   }
 
-  /**
-   * Has the thread close its database connection, if it may hold one, and waits for it to say so (or, for a
-   * thread stuck in a document, CLOSE_WAIT_MS). A thread ended from outside while it is inside a libSQL call
-   * takes the whole process down with it (a panic in the binding); one whose connection is idle does not. The
-   * thread takes the request between two of its steps, never inside a call, and makes no call after it: what
-   * makes ending it safe is that it is quiet, since libSQL may keep the closed connection's file open until its
-   * statements are collected. The ingest thread calls this before it ends.
-   */
-  async closeConnection(): Promise<void> {
-    const worker = this.#worker;
-    if (!worker || !this.#threadReads) return;
-    await new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, CLOSE_WAIT_MS);
-      this.#onClosed = () => {
-        clearTimeout(timer);
-        resolve();
-      };
-      worker.postMessage({ kind: "close" } satisfies DocumentWorkerClose);
-    });
-    this.#onClosed = undefined;
-    this.#threadReads = false;
-  }
-
-  /** Ends the thread, its connection closed first (closeConnection), and fails its request. */
+  /** Ends the thread (nothing in it needs a clean end: it holds no database) and fails its request. */
   async #replace(error: FeedError): Promise<void> {
     const worker = this.#worker;
     if (!worker) return;
-    await this.closeConnection();
-    if (this.#worker !== worker) return;
     this.#lost(worker, error);
     await worker.terminate();
   }

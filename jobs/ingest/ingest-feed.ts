@@ -2,7 +2,6 @@ import type { Logger } from "pino";
 import { buildTextTables } from "../../core/tagging/text-tables";
 import type { Db } from "../../db/client";
 import { updateFeedAndRelease } from "../../db/queries/feed-leases";
-import type { StoreLog } from "../../db/queries/store-epoch";
 import type { Feed } from "../../db/schema";
 import type { TopicSet, TopicTagger } from "../topics/topic-tagger";
 import { asFeedError, type FeedErrorKind } from "./feed-error";
@@ -15,8 +14,6 @@ import { type StoreResult, storeFeedArticles } from "./store-articles";
 
 export interface IngestContext {
   db: Db;
-  /** The database's URL: a `file:` one lets the document worker read story candidates ahead (storeLog). */
-  databaseUrl?: string | undefined;
   allowPrivateUrls: boolean;
   log: Logger;
   now?: () => number;
@@ -40,11 +37,6 @@ export interface IngestContext {
    * (tests, the bundled sample).
    */
   documents?: DocumentWork | undefined;
-  /**
-   * The pass's log of this thread's stores: with it, the document worker reads each document's story candidates
-   * ahead of its store, and the store reads again only what its own stores wrote since (story-candidates.ts).
-   */
-  storeLog?: StoreLog | undefined;
   /** Overrides for the fetcher's limits (tests shorten the deadline). */
   fetchOptions?: Partial<Omit<FetchFeedRequest, "url" | "etag" | "lastModified" | "allowPrivate">>;
 }
@@ -138,7 +130,6 @@ export async function storeDocument(
     feedLang: feed.lang,
     now,
     topics: tagger?.topicSet(),
-    lookAhead: ctx.storeLog && ctx.databaseUrl?.startsWith("file:") ? ctx.databaseUrl : undefined,
   };
   const gate = ctx.readGate ?? ((step) => step());
   // The document worker reads one document at a time of its own accord; in this thread the gate does that.
@@ -173,7 +164,6 @@ export async function storeDocument(
     tagger,
     prepared: read.prepared,
     storeGate: ctx.storeGate,
-    storeLog: ctx.storeLog,
   });
 }
 

@@ -1,6 +1,5 @@
 import { setImmediate as nextTurn, setTimeout as sleep } from "node:timers/promises";
 import { type ClaimScope, claimNextFeed, feedsHeldByOthers } from "../../db/queries/feed-leases";
-import { StoreLog } from "../../db/queries/store-epoch";
 import type { Feed } from "../../db/schema";
 import { TopicTagger } from "../topics/topic-tagger";
 import { HELD_WAIT_MS, keepLeases, LEASE_MS, newLeaseOwner } from "./feed-lease";
@@ -60,7 +59,6 @@ export async function runIngestPass(ctx: IngestContext, options: PassOptions): P
   const feedContext: IngestContext = {
     ...ctx,
     tagger: ctx.tagger ?? new TopicTagger(),
-    storeLog: ctx.storeLog ?? new StoreLog(),
     fetchGate: (url, step) => hosts.run(hostOf(url), step),
     readGate: (step) => oneAtATime.run("read", step),
     // A turn of the event loop before each store: a store's transaction never yields, so documents the worker

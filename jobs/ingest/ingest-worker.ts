@@ -28,7 +28,6 @@ const context = {
   config: { allowPrivateUrls },
   documents,
   tagger: new TopicTagger(),
-  databaseUrl: options.url,
 };
 
 port.on("message", (message: IngestWorkerMessage) => {
@@ -36,9 +35,8 @@ port.on("message", (message: IngestWorkerMessage) => {
     case "stop":
       // Ended from inside, between two turns of its loop: ended from outside (Worker.terminate) the libSQL
       // binding aborts the whole process. A store never spans two turns (one transaction per feed, never
-      // yielding), so none is cut in half. The document worker ends with this thread, so it closes its own
-      // connection first, for the same reason.
-      void documents.closeConnection().finally(() => setImmediate(() => process.exit(0)));
+      // yielding), so none is cut in half; the document worker ends with this thread.
+      setImmediate(() => process.exit(0));
       return;
     case "crash":
       setImmediate(() => {

@@ -2,7 +2,6 @@ import { setImmediate as nextTurn } from "node:timers/promises";
 import { storyFingerprint } from "../../core/stories/fingerprint";
 import type { ArticleToPlace } from "../../core/stories/placement";
 import type { TopicMatcher } from "../../core/tagging/types";
-import type { CandidateSnapshot } from "../../db/queries/story-candidates";
 import type { TopicSet, TopicTag, TopicTagger } from "../topics/topic-tagger";
 import type { NormalizedArticle } from "./normalize";
 import type { DocumentInput, ReadDocument } from "./read-document";
@@ -16,11 +15,6 @@ export interface PreparedEntries {
   stories: ArticleToPlace[];
   /** Topics left out because their query does not compile. */
   broken: TopicMatcher["broken"];
-  /**
-   * The entries' story candidates as the document worker read them after preparing them (story-candidates.ts),
-   * for the store to use what has not changed since; absent when it read none.
-   */
-  candidates?: CandidateSnapshot | undefined;
 }
 
 /** A document read, its entries tagged and fingerprinted. */
@@ -31,12 +25,6 @@ export interface PreparedDocument extends ReadDocument {
 export interface PrepareInput extends DocumentInput {
   /** The topics to tag with; absent, nothing is tagged. */
   topics: TopicSet | undefined;
-  /**
-   * The database (a `file:` URL) to read the entries' story candidates from once they are prepared, for a store
-   * that keeps a log of its own stores (an ingest pass's): the document worker does, ahead of the store
-   * (read-candidates-ahead.ts). Preparing in the store's own thread reads none.
-   */
-  lookAhead?: string | undefined;
 }
 
 /** Reads and prepares a document: in this thread (prepareDocument) or in the document worker. */

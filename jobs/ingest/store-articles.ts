@@ -1,5 +1,4 @@
 import type { Db } from "../../db/client";
-import type { StoreLog } from "../../db/queries/store-epoch";
 import { storeFeed } from "../../db/queries/store-feed";
 import type { TagRow, TopicTagger } from "../topics/topic-tagger";
 import { type PreparedEntries, prepareEntries } from "./prepare-entries";
@@ -18,8 +17,6 @@ export interface StoreInput extends StorePlanInput {
    * the next feeds are read and prepared.
    */
   storeGate?: (<T>(step: () => Promise<T>) => Promise<T>) | undefined;
-  /** This thread's stores in the pass so far (storeFeed): what candidates read ahead must read again. */
-  storeLog?: StoreLog | undefined;
 }
 
 export interface StoreResult {
@@ -60,8 +57,6 @@ export async function storeFeedArticles(db: Db, input: StoreInput): Promise<Stor
         movedTo: input.state.url ?? undefined,
         withTopics: tagger !== undefined,
         compiled: tagger,
-        storeLog: input.storeLog,
-        candidates: ahead.candidates,
       },
       (stored) => {
         // The topics as this transaction sees them: one edited elsewhere since the tags were computed applies

@@ -66,7 +66,7 @@ async function pass(
   const t = await databaseWithFeeds(server, feeds);
   const timing = await timed(async () => {
     const summary = await runIngestPass(
-      { db: t.db, allowPrivateUrls: true, log, documents, databaseUrl: `file:${t.path}` },
+      { db: t.db, allowPrivateUrls: true, log, documents },
       { scope: "all" },
     );
     if (summary.failed > 0) throw new Error(`bench pass: ${JSON.stringify(summary.errors)}`);

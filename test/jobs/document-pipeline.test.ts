@@ -76,10 +76,8 @@ describe("the document pipeline", () => {
       const t = await database();
       await createDefaultTopics(t.db);
       for (const [i] of feeds.entries()) await addFeed(t.db, { url: server.url(`/${i}`), lang: null });
-      // With the worker, its stores may use story candidates it read ahead (story-candidates.ts).
-      const databaseUrl = documents ? `file:${t.path}` : undefined;
       const summary = await runIngestPass(
-        { db: t.db, allowPrivateUrls: true, log, now: () => NOW, documents, databaseUrl },
+        { db: t.db, allowPrivateUrls: true, log, now: () => NOW, documents },
         { scope: "all", concurrency: 6 },
       );
       expect(summary).toMatchObject({ feeds: 6, stored: 6, failed: 0, articlesAdded: 240 });

@@ -1,12 +1,9 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { setTimeout as sleep } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
 import pino from "pino";
 import { afterEach, describe, expect, it } from "vitest";
 import { addFeed, getFeed } from "../../db/queries/feeds";
-import { readStoreEpoch } from "../../db/queries/store-epoch";
-import type { CandidateSnapshot } from "../../db/queries/story-candidates";
 import {
   DocumentWorker,
   earlyThreadState,
@@ -17,7 +14,6 @@ import { FeedError } from "../../jobs/ingest/feed-error";
 import { runIngestPass } from "../../jobs/ingest/ingest-pass";
 import { prepareDocument } from "../../jobs/ingest/prepare-document";
 import type { PrepareInput } from "../../jobs/ingest/prepare-entries";
-import { storeFeedArticles } from "../../jobs/ingest/store-articles";
 import { createDefaultTopics } from "../../jobs/seed/first-start";
 import { TopicTagger } from "../../jobs/topics/topic-tagger";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
@@ -117,34 +113,6 @@ describe("the document worker", () => {
 
     await worker.stop();
     await expect(worker.compile(topics)).rejects.toThrow("the document worker is stopped");
-  });
-
-  it("reads a document's story candidates after answering it, once idle", async () => {
-    t = await createTestDatabase();
-    const feed = await addFeed(t.db, { url: "https://feeds.example.org/wire", lang: null });
-    const worker = start();
-    const ask = {
-      ...input(new TextEncoder().encode(rss("Wire", storyItems("wire", 20)))),
-      lookAhead: `file:${t.path}`,
-    };
-    // The entries stored once, so a second read of the same document finds each one's stored copy.
-    const first = await worker.read(ask);
-    await storeFeedArticles(t.db, { feedId: feed.id, articles: first.articles, state: {}, now: NOW });
-    let candidates: CandidateSnapshot | undefined;
-    for (let attempt = 0; attempt < 30 && !candidates; attempt++) {
-      const document = await worker.read(ask);
-      await sleep(100); // the candidates follow the answer, once the thread has been idle for a moment
-      candidates = document.prepared.candidates;
-    }
-    expect(candidates?.epoch).toBe(await readStoreEpoch(t.db));
-    const storyOf = new Map(
-      (await t.client.execute("select id, story_id from articles")).rows.map((r) => [
-        Number(r[0]),
-        Number(r[1]),
-      ]),
-    );
-    expect(candidates!.texts.size).toBeGreaterThan(0);
-    for (const [id, text] of candidates!.texts) expect(text.storyId).toBe(storyOf.get(id));
   });
 
   it("fails a document that outlasts its deadline with a timeout error", async () => {
