@@ -16,6 +16,7 @@ import {
   rollupTopicSets,
   type SetEntry,
 } from "./rollups";
+import { type BandTail, bandTailOf } from "./story-band-tail";
 import { dropEmptyNewStories, fingerprintOf, indexStoryBands, placeInStories } from "./story-placement";
 import { type CompiledTopics, topicSetIfMoved } from "./topic-set";
 import type { TopicQuery } from "./topics";
@@ -100,14 +101,17 @@ export async function storeFeed<Plan extends FeedWritePlan>(
   },
   plan: (stored: StoredForFeed) => Plan,
 ): Promise<{ plan: Plan; written: FeedWritten }> {
-  return db.transaction(async (tx) => {
+  const tail = bandTailOf(db);
+  const stored = await db.transaction(async (tx) => {
     await useStoreSettings(db, tx);
     const found = await storedArticlesFor(tx, lookup.feedId, lookup.entries);
     const moved = lookup.withTopics ? await topicSetIfMoved(tx, lookup.compiled) : undefined;
     const urlHeldBy = lookup.movedTo ? await feedIdWithUrl(tx, lookup.movedTo) : undefined;
     const decided = plan({ ...found, urlHeldBy, topics: moved?.topics, concepts: moved?.concepts });
-    return { plan: decided, written: await writeFeedPlan(tx, decided) };
+    return { plan: decided, written: await writeFeedPlan(tx, decided, tail) };
   });
+  tail.committed();
+  return stored;
 }
 
 // Each insert also indexes its rows for full-text search; 100 rows keep one statement to a few milliseconds.
@@ -168,7 +172,7 @@ export async function feedIdWithUrl(db: Executor, url: string): Promise<number |
  * failure record would then write through another connection of this thread's pool and wait, synchronously,
  * for the lock this transaction holds (SQLITE_BUSY after the busy timeout).
  */
-export async function writeFeedPlan(db: Executor, plan: FeedWritePlan): Promise<FeedWritten> {
+export async function writeFeedPlan(db: Executor, plan: FeedWritePlan, tail: BandTail): Promise<FeedWritten> {
   for (const update of plan.updates) {
     await db.update(articles).set(update.changes).where(eq(articles.id, update.id));
   }
@@ -185,6 +189,7 @@ export async function writeFeedPlan(db: Executor, plan: FeedWritePlan): Promise<
   const placed = await placeInStories(
     db,
     inserts.map((insert) => ({ story: insert.story, lang: insert.article.lang ?? null })),
+    tail,
   );
   const indexed: Array<{ articleId: number; story: ArticleToPlace }> = [];
   for (let i = 0; i < inserts.length; i += INSERT_CHUNK) {
@@ -212,7 +217,7 @@ export async function writeFeedPlan(db: Executor, plan: FeedWritePlan): Promise<
       });
     }
   }
-  await indexStoryBands(db, indexed);
+  await indexStoryBands(db, indexed, tail);
   await dropEmptyNewStories(db, placed.newStoryIds);
   // Rollups move with the rows: old tags of changed articles out, new articles and tags in. The topic-set
   // rollups count an article under the set of topics it carries, so a changed article leaves its old set first.

@@ -11,12 +11,13 @@ import { storyShingles } from "../../core/stories/shingles";
 import type { Executor } from "../client";
 import { BAND_WEEK_MS } from "../schema";
 import { jsonParam } from "./json-param";
+import { type BandTail, moveTailIntoIndex } from "./story-band-tail";
 
 /**
  * Story placement inside the ingest transaction: the stored articles that share a band key with each new one
  * (one index range per band, within the time window), their texts to compare exactly, the placement
- * (core/stories/placement.ts), and the new stories' rows. Nothing is kept in memory between feeds: the index is
- * the story_bands table.
+ * (core/stories/placement.ts), and the new stories' rows. The index is the story_bands table and, for the newest
+ * articles, the band tail (story-band-tail.ts): lookups read both.
  */
 
 /** Stored candidates per new article, at most this many, those sharing the most bands first. */
@@ -42,12 +43,14 @@ export interface PlacedArticles {
 export async function placeInStories(
   db: Executor,
   articles: ReadonlyArray<{ story: ArticleToPlace; lang: string | null }>,
+  tail: BandTail,
   options: PlacementOptions = PLACEMENT,
 ): Promise<PlacedArticles> {
   if (articles.length === 0) return { storyIds: [], newStoryIds: [] };
   const candidates = await storedCandidates(
     db,
     articles.map((a) => a.story),
+    tail,
     options.windowMs,
   );
   const placements = placeArticles(
@@ -98,14 +101,15 @@ async function lastStoryId(db: Executor): Promise<number> {
 const weekOf = (ms: number) => Math.trunc(ms / BAND_WEEK_MS);
 
 /**
- * Band rows of newly inserted articles, so later articles find them, and each article's keys for its delete
- * trigger: the rows go in as one JSON parameter of one entry per article, unpacked by json_each, and SQLite sorts
- * them into key order so they reach the index's pages one after another (building and sorting a JS row per band
- * cost as much as the insert itself).
+ * Indexes newly inserted articles, so later articles find them: each article's keys go to story_keys (for the
+ * band tail and the delete trigger), as one JSON parameter of one entry per article unpacked by json_each. With
+ * a tail, their band rows wait in it, and once it holds BAND_TAIL_ARTICLES articles this store moves them all
+ * into story_bands; without one (a stories rebuild), the band rows are written now.
  */
 export async function indexStoryBands(
   db: Executor,
   rows: ReadonlyArray<{ articleId: number; story: ArticleToPlace }>,
+  tail?: BandTail,
 ): Promise<void> {
   const indexed = rows.filter((r) => r.story.keys.length > 0);
   for (let i = 0; i < indexed.length; i += BAND_CHUNK) {
@@ -114,22 +118,30 @@ export async function indexStoryBands(
         .slice(i, i + BAND_CHUNK)
         .map((r) => [r.articleId, r.story.publishedAt, weekOf(r.story.publishedAt), r.story.keys]),
     );
-    // DO NOTHING: two bands of one article with one key (a 2^-53 collision) are one row.
-    // The articles' fields are read once each (materialized), not once per band row.
-    await db.run(sql`
-      with a as materialized (
-        select value ->> 0 as id, value ->> 1 as at, value ->> 2 as week, value ->> 3 as keys from json_each(${json}))
-      insert into story_bands (week, key, published_at, article_id)
-      select a.week, k.value, a.at, a.id from a, json_each(a.keys) k
-      where true order by 1, 2, 3, 4
-      on conflict do nothing`);
+    // SQLite sorts the rows into key order, so they reach the index's pages one after another; the articles'
+    // fields are read once each (materialized), not once per band row. DO NOTHING: two bands of one article with
+    // one key (a 2^-53 collision) are one row.
+    if (!tail) {
+      await db.run(sql`
+        with a as materialized (
+          select value ->> 0 as id, value ->> 1 as at, value ->> 2 as week, value ->> 3 as keys from json_each(${json}))
+        insert into story_bands (week, key, published_at, article_id)
+        select a.week, k.value, a.at, a.id from a, json_each(a.keys) k
+        where true order by 1, 2, 3, 4
+        on conflict do nothing`);
+    }
     await db.run(sql`
       insert into story_keys (article_id, published_at, keys)
       select a.value ->> 0, a.value ->> 1, a.value ->> 3 from json_each(${json}) a order by 1`);
   }
+  tail?.stage(
+    indexed.map((r) => ({ articleId: r.articleId, publishedAt: r.story.publishedAt, keys: r.story.keys })),
+  );
+  // The tail as of this store's lookup, plus what this store added to it.
+  if (tail && indexed.length > 0 && tail.articles + indexed.length >= tail.limit) await moveTailIntoIndex(db);
 }
 
-/** Articles whose band rows go in one statement: 2,000 make 32,000 rows, a few milliseconds each way. */
+/** Articles whose rows go in one statement: 2,000 make 32,000 band rows, a few milliseconds each way. */
 const BAND_CHUNK = 2_000;
 
 /** New stories that got no article (their insert lost a race to another writer's row): none is left empty. */
@@ -159,6 +171,7 @@ type TextRow = {
 async function storedCandidates(
   db: Executor,
   items: readonly ArticleToPlace[],
+  tail: BandTail,
   windowMs: number,
 ): Promise<StoredCandidate[][]> {
   const probeOf = new Map<string, number>();
@@ -185,12 +198,12 @@ async function storedCandidates(
     return out;
   });
   // Each range answers its newest ROWS_PER_KEY rows (a backward walk of the primary key: time, then article id,
-  // descending); taken newest week first, a probe's first ROWS_PER_KEY ids are then the newest in its window, as
-  // one range over the whole window gives them.
+  // descending), as "time:id" items; taken newest week first, a probe's rows are then newest first over its
+  // whole window, as one range over the window gives them.
   const rows = await db.all<RangeRow>(sql`
     with found as materialized (
       select q.key as r, (
-        select group_concat(article_id, ',' order by published_at desc, article_id desc) from (
+        select group_concat(published_at || ':' || article_id, ',' order by published_at desc, article_id desc) from (
           select c.article_id, c.published_at from story_bands c
           where c.week = q.value ->> 1 and c.key = q.value ->> 2 and c.published_at between q.value ->> 3 and q.value ->> 4
           order by c.published_at desc, c.article_id desc limit ${sql.raw(String(ROWS_PER_KEY))})) as ids
@@ -198,11 +211,13 @@ async function storedCandidates(
     select r, ids from found where ids is not null`);
   const idsOfRange: Array<string | undefined> = [];
   for (const row of rows) idsOfRange[Number(row.r)] = String(row.ids);
-  const found: number[][] = probes.map(() => []);
+  const indexed: string[][] = probes.map(() => []);
   ranges.forEach(([p], r) => {
-    const list = found[p]!;
-    for (const id of idsOfRange[r]?.split(",") ?? []) if (list.length < ROWS_PER_KEY) list.push(Number(id));
+    const ids = idsOfRange[r];
+    if (ids !== undefined) indexed[p]!.push(ids);
   });
+  const inTail = await tailRows(db, tail, probes);
+  const found = probes.map((_, p) => newestRows(indexed[p]!, inTail[p]));
   const chosen = itemProbes.map((list) => {
     const shared = new Map<number, number>();
     for (const p of list) for (const id of found[p]!) shared.set(id, (shared.get(id) ?? 0) + 1);
@@ -240,4 +255,68 @@ async function storedCandidates(
       .flatMap((id) => texts.get(id) ?? [])
       .sort((a, b) => a.storyId - b.storyId || a.articleId - b.articleId),
   );
+}
+
+/**
+ * Per probe, the band tail's rows in its window (flat time, id pairs; undefined for none), of articles still
+ * stored: one deleted since the tail was read is found gone in story_keys and forgotten.
+ */
+async function tailRows(
+  db: Executor,
+  tail: BandTail,
+  probes: ReadonlyArray<{ key: number; lo: number; hi: number }>,
+): Promise<Array<number[] | undefined>> {
+  await tail.catchUp(db);
+  const inTail: Array<number[] | undefined> = [];
+  const ids = new Set<number>();
+  probes.forEach(({ key, lo, hi }, p) => {
+    const out: number[] = [];
+    tail.find(key, lo, hi, out);
+    if (out.length === 0) return;
+    inTail[p] = out;
+    for (let i = 1; i < out.length; i += 2) ids.add(out[i]!);
+  });
+  if (ids.size === 0) return inTail;
+  const alive = await db.all<{ article_id: number }>(sql`
+    select article_id from story_keys where article_id in (select value from json_each(${JSON.stringify([...ids])}))`);
+  if (alive.length === ids.size) return inTail;
+  for (const row of alive) ids.delete(Number(row.article_id));
+  tail.forget(ids);
+  return inTail.map((pairs) => {
+    if (!pairs) return undefined;
+    const kept: number[] = [];
+    for (let i = 0; i < pairs.length; i += 2)
+      if (!ids.has(pairs[i + 1]!)) kept.push(pairs[i]!, pairs[i + 1]!);
+    return kept.length > 0 ? kept : undefined;
+  });
+}
+
+/**
+ * A probe's ROWS_PER_KEY newest rows (time, then id, descending) out of its index ranges' "time:id" lists (each
+ * newest first, newest range first) and its tail rows. An article in both (a stories rebuild indexes its own
+ * articles) counts once.
+ */
+function newestRows(ranges: readonly string[], tailPairs: readonly number[] | undefined): number[] {
+  if (!tailPairs) {
+    const ids: number[] = [];
+    for (const list of ranges) {
+      for (const item of list.split(",")) {
+        if (ids.length === ROWS_PER_KEY) return ids;
+        ids.push(Number(item.slice(item.indexOf(":") + 1)));
+      }
+    }
+    return ids;
+  }
+  const rows = new Map<number, number>();
+  for (const list of ranges) {
+    for (const item of list.split(",")) {
+      const colon = item.indexOf(":");
+      rows.set(Number(item.slice(colon + 1)), Number(item.slice(0, colon)));
+    }
+  }
+  for (let i = 0; i < tailPairs.length; i += 2) rows.set(tailPairs[i + 1]!, tailPairs[i]!);
+  return [...rows]
+    .sort((a, b) => b[1] - a[1] || b[0] - a[0])
+    .slice(0, ROWS_PER_KEY)
+    .map(([id]) => id);
 }

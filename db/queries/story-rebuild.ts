@@ -3,6 +3,7 @@ import type { ArticleToPlace } from "../../core/stories/placement";
 import type { Db, Executor } from "../client";
 import { BAND_WEEK_MS } from "../schema";
 import { getSetting, putSetting } from "./settings";
+import { bandTailOf } from "./story-band-tail";
 import { indexStoryBands, placeInStories } from "./story-placement";
 
 /**
@@ -110,12 +111,14 @@ export async function rebuildBatch(
     const placed = await placeInStories(
       tx,
       batch.map((b) => ({ story: b.story, lang: b.article.lang })),
+      bandTailOf(db),
     );
     const moves = batch.map((b, i) => [b.article.id, placed.storyIds[i]!]);
     await tx.run(sql`
       update articles set story_id = m.value ->> 1
       from json_each(${JSON.stringify(moves)}) m where articles.id = m.value ->> 0`);
     await recountStories(tx, [...oldStories.map((r) => Number(r.story_id)), ...placed.storyIds]);
+    // Its own band rows, not the tail's: re-placed articles are below the tail's line (story-band-tail.ts).
     await indexStoryBands(
       tx,
       batch.map((b) => ({ articleId: b.article.id, story: b.story })),

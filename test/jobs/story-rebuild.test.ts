@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { addFeed } from "../../db/queries/feeds";
+import { bandTailOf } from "../../db/queries/story-band-tail";
 import { storeFeedArticles } from "../../jobs/ingest/store-articles";
 import { rebuildStories } from "../../jobs/stories/rebuild-stories";
 import { readStorySet, storySetPath } from "../bench/story-labels";
@@ -57,8 +58,17 @@ async function asBeforeStories(t: TestDatabase): Promise<void> {
   );
 }
 
+/** Band rows in the index and in the band tail (story_keys above the line, story-band-tail.ts), each once. */
 const bandRows = async (t: TestDatabase) =>
-  Number((await t.client.execute("select count(*) from story_bands")).rows[0]![0]);
+  Number(
+    (
+      await t.client.execute(`
+        select count(*) from (
+          select article_id, key from story_bands
+          union select s.article_id, k.value from story_keys s, json_each(s.keys) k
+          where s.article_id > (select cast(value as integer) from settings where key = 'stories.bands_through'))`)
+    ).rows[0]![0],
+  );
 
 describe("stories rebuild", () => {
   let t: TestDatabase;
@@ -67,22 +77,31 @@ describe("stories rebuild", () => {
   });
   afterEach(() => t.destroy());
 
-  it("places the articles of a database that predates stories as ingest placed them", async () => {
-    await ingestLabeledSet(t);
-    const atIngest = await storyGroups(t);
-    const bands = await bandRows(t);
-    await asBeforeStories(t);
-    expect(await storyGroups(t)).not.toEqual(atIngest);
+  // 268 articles: with the default limit every one stays in the band tail; with 25 the tail moves into the index
+  // ten times on the way.
+  it.each([
+    ["in the band tail", undefined],
+    ["moved into the index every 25", 25],
+  ])(
+    "places the articles of a database that predates stories as ingest placed them (%s)",
+    async (_, limit) => {
+      bandTailOf(t.db, limit);
+      await ingestLabeledSet(t);
+      const atIngest = await storyGroups(t);
+      const bands = await bandRows(t);
+      await asBeforeStories(t);
+      expect(await storyGroups(t)).not.toEqual(atIngest);
 
-    const summary = await rebuildStories(t.db, { batchSize: 40 });
+      const summary = await rebuildStories(t.db, { batchSize: 40 });
 
-    expect(summary).toEqual({ articles: 268, resumedAfter: 0, finished: true });
-    expect(await storyGroups(t)).toEqual(atIngest);
-    expect(await bandRows(t)).toBe(bands);
-    const check = await storiesVersusTruth(t);
-    expect(check.orphans).toEqual([]);
-    expect(check.stored).toEqual(check.truth);
-  });
+      expect(summary).toEqual({ articles: 268, resumedAfter: 0, finished: true });
+      expect(await storyGroups(t)).toEqual(atIngest);
+      expect(await bandRows(t)).toBe(bands);
+      const check = await storiesVersusTruth(t);
+      expect(check.orphans).toEqual([]);
+      expect(check.stored).toEqual(check.truth);
+    },
+  );
 
   it("resumes an interrupted rebuild after its last batch, and places articles stored meanwhile", async () => {
     await ingestLabeledSet(t);
