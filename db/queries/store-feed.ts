@@ -17,7 +17,13 @@ import {
   type SetEntry,
 } from "./rollups";
 import { type BandTail, bandTailOf } from "./story-band-tail";
-import { dropEmptyNewStories, fingerprintOf, indexStoryBands, placeInStories } from "./story-placement";
+import {
+  dropEmptyNewStories,
+  fingerprintOf,
+  indexStoryBands,
+  placeInStories,
+  rememberStoredShingles,
+} from "./story-placement";
 import { type CompiledTopics, topicSetIfMoved } from "./topic-set";
 import type { TopicQuery } from "./topics";
 
@@ -207,6 +213,15 @@ export async function writeFeedPlan(db: Executor, plan: FeedWritePlan, tail: Ban
       if (!insert) continue;
       insertedCounts.push(...insert.counts);
       indexed.push({ articleId: row.id, story: insert.story });
+      // The next stores' candidates are mostly these articles: their shingles need not be computed again.
+      rememberStoredShingles(
+        {
+          title: insert.article.title,
+          summary: insert.article.summary ?? "",
+          lang: insert.article.lang ?? null,
+        },
+        insert.story.shingles,
+      );
       for (const tag of insert.tags) insertedTags.push({ articleId: row.id, ...tag });
       const { publishedAt, feedId, lang } = insert.article;
       insertedSets.push({

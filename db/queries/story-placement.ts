@@ -7,7 +7,7 @@ import {
   placeArticles,
   type StoredCandidate,
 } from "../../core/stories/placement";
-import { storyShingles } from "../../core/stories/shingles";
+import { ShingleCache } from "../../core/stories/shingle-cache";
 import type { Executor } from "../client";
 import { BAND_WEEK_MS } from "../schema";
 import { jsonParam } from "./json-param";
@@ -19,6 +19,21 @@ import { type BandTail, moveTailIntoIndex } from "./story-band-tail";
  * (core/stories/placement.ts), and the new stories' rows. The index is the story_bands table and, for the newest
  * articles, the band tail (story-band-tail.ts): lookups read both.
  */
+
+/**
+ * The shingles of stored texts, the newest 5,000 (~4 MB): candidates are mostly articles stored shortly before,
+ * whose shingles the store was handed (rememberStoredShingles). Wire copies stored by several outlets are one
+ * text under several ids, analysed once.
+ */
+const storedShingles = new ShingleCache(5_000);
+
+/** An article stored with these shingles (storyShingles of its title, summary and language). */
+export function rememberStoredShingles(
+  text: { title: string; summary: string; lang: string | null },
+  shingles: Uint32Array,
+): void {
+  storedShingles.remember(text, shingles);
+}
 
 /** Stored candidates per new article, at most this many, those sharing the most bands first. */
 const CANDIDATES_PER_ARTICLE = 4;
@@ -229,19 +244,12 @@ async function storedCandidates(
   const ids = [...new Set(chosen.flat())];
   if (ids.length === 0) return items.map(() => []);
   const texts = new Map<number, StoredCandidate>();
-  // Wire copies stored by several outlets are one text under several ids: each text is analysed once.
-  const shinglesOf = new Map<string, Uint32Array>();
   for (let i = 0; i < ids.length; i += 500) {
     const rows = await db.all<TextRow>(sql`
       select id, story_id, published_at, title, summary, lang from articles
       where story_id is not null and id in (select value from json_each(${JSON.stringify(ids.slice(i, i + 500))}))`);
     for (const row of rows) {
-      const text = `${row.lang ?? ""}\u0000${row.title}\u0000${row.summary}`;
-      let shingles = shinglesOf.get(text);
-      if (!shingles) {
-        shingles = storyShingles({ title: row.title, summary: row.summary, lang: row.lang });
-        shinglesOf.set(text, shingles);
-      }
+      const shingles = storedShingles.of({ title: row.title, summary: row.summary, lang: row.lang });
       texts.set(Number(row.id), {
         articleId: Number(row.id),
         storyId: Number(row.story_id),
