@@ -44,31 +44,48 @@ export function placeArticles(
   // Earlier articles of this batch by band key (the latest few per key, as the store reads per key): a feed may
   // carry copies of one story, and comparing each of a thousand copies with all the others would cost n^2.
   const earlier = new Map<number, number[]>();
+  // The item each earlier article was last compared with (index + 1): one comparison per pair, without a set per
+  // item (a feed of thousands of copies makes this loop a store's hot spot).
+  const comparedFor = new Int32Array(items.length);
   items.forEach((item, index) => {
-    let best: Placement | undefined;
+    // The best so far: a stored story, or an earlier article of the batch whose placement this one shares.
+    let bestStory: number | undefined;
+    let bestEarlier = -1;
     let bestScore = options.threshold;
-    const consider = (publishedAt: number, shingles: Uint32Array, placement: () => Placement) => {
-      // An identical copy is as near as any can be.
-      if (bestScore === 1 && best !== undefined) return;
-      if (Math.abs(publishedAt - item.publishedAt) > options.windowMs) return;
-      const score = jaccard(item.shingles, shingles);
-      // Ties go to the first seen: stored candidates come oldest story first.
-      if (score >= bestScore && (best === undefined || score > bestScore)) {
+    const found = () => bestStory !== undefined || bestEarlier >= 0;
+    // Ties go to the first seen: stored candidates come oldest story first. An identical copy is as near as any.
+    for (const c of storedCandidates(index)) {
+      if (bestScore === 1 && found()) break;
+      if (Math.abs(c.publishedAt - item.publishedAt) > options.windowMs) continue;
+      const score = jaccard(item.shingles, c.shingles);
+      if (score >= bestScore && (!found() || score > bestScore)) {
         bestScore = score;
-        best = placement();
-      }
-    };
-    for (const c of storedCandidates(index))
-      consider(c.publishedAt, c.shingles, () => ({ storyId: c.storyId }));
-    const seen = new Set<number>();
-    for (const key of item.keys) {
-      for (const j of earlier.get(key) ?? []) {
-        if (seen.has(j)) continue;
-        seen.add(j);
-        consider(items[j]!.publishedAt, items[j]!.shingles, () => placements[j]!);
+        bestStory = c.storyId;
       }
     }
-    placements.push(best ?? { newStoryOf: index });
+    for (const key of item.keys) {
+      if (bestScore === 1 && found()) break;
+      for (const j of earlier.get(key) ?? noEarlier) {
+        if (comparedFor[j] === index + 1) continue;
+        comparedFor[j] = index + 1;
+        if (bestScore === 1 && found()) break;
+        const other = items[j]!;
+        if (Math.abs(other.publishedAt - item.publishedAt) > options.windowMs) continue;
+        const score = jaccard(item.shingles, other.shingles);
+        if (score >= bestScore && (!found() || score > bestScore)) {
+          bestScore = score;
+          bestStory = undefined;
+          bestEarlier = j;
+        }
+      }
+    }
+    placements.push(
+      bestEarlier >= 0
+        ? placements[bestEarlier]!
+        : bestStory !== undefined
+          ? { storyId: bestStory }
+          : { newStoryOf: index },
+    );
     for (const key of item.keys) {
       const list = earlier.get(key);
       if (!list) earlier.set(key, [index]);
@@ -80,3 +97,5 @@ export function placeArticles(
   });
   return placements;
 }
+
+const noEarlier: readonly number[] = [];
