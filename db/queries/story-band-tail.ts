@@ -96,15 +96,30 @@ export class BandTail {
     return this.#articles;
   }
 
-  /** The tail's rows of this key within [lo, hi], as published_at and article id pairs, in no order. */
-  find(key: number, lo: number, hi: number, out: number[]): void {
+  /**
+   * The tail's newest `limit` rows of this key within [lo, hi] (by time, then id, both descending), as flat
+   * published_at and article id pairs; undefined for none. A story copied a thousand times has a thousand rows
+   * under each of its keys: they are walked, but only the newest are kept, as the index's lookup keeps them.
+   */
+  newest(key: number, lo: number, hi: number, limit: number): number[] | undefined {
+    let out: number[] | undefined;
+    const checkGone = this.#gone.size > 0;
     for (let slot = this.#head.get(key) ?? 0; slot !== 0; ) {
       const i = 3 * (slot - 1);
-      const at = this.#slots[i]!;
-      const id = this.#slots[i + 1]!;
-      if (at >= lo && at <= hi && !this.#gone.has(id)) out.push(at, id);
       slot = this.#slots[i + 2]!;
+      const at = this.#slots[i]!;
+      if (at < lo || at > hi) continue;
+      const id = this.#slots[i + 1]!;
+      if (checkGone && this.#gone.has(id)) continue;
+      out ??= [];
+      // Insertion into the short sorted list: its place from the end.
+      let k = out.length;
+      while (k > 0 && (out[k - 2]! < at || (out[k - 2] === at && out[k - 1]! < id))) k -= 2;
+      if (k >= 2 * limit) continue;
+      out.splice(k, 0, at, id);
+      if (out.length > 2 * limit) out.length = 2 * limit;
     }
+    return out;
   }
 
   /** Articles found in the tail that were deleted since: lookups skip them from now on. */

@@ -266,8 +266,9 @@ async function storedCandidates(
 }
 
 /**
- * Per probe, the band tail's rows in its window (flat time, id pairs; undefined for none), of articles still
- * stored: one deleted since the tail was read is found gone in story_keys and forgotten.
+ * Per probe, the band tail's newest ROWS_PER_KEY rows in its window (flat time, id pairs, newest first; undefined
+ * for none), of articles still stored: one deleted since the tail was read is found gone in story_keys,
+ * forgotten, and the rows are taken again without it.
  */
 async function tailRows(
   db: Executor,
@@ -275,56 +276,50 @@ async function tailRows(
   probes: ReadonlyArray<{ key: number; lo: number; hi: number }>,
 ): Promise<Array<number[] | undefined>> {
   await tail.catchUp(db);
-  const inTail: Array<number[] | undefined> = [];
-  const ids = new Set<number>();
-  probes.forEach(({ key, lo, hi }, p) => {
-    const out: number[] = [];
-    tail.find(key, lo, hi, out);
-    if (out.length === 0) return;
-    inTail[p] = out;
-    for (let i = 1; i < out.length; i += 2) ids.add(out[i]!);
-  });
-  if (ids.size === 0) return inTail;
-  const alive = await db.all<{ article_id: number }>(sql`
-    select article_id from story_keys where article_id in (select value from json_each(${JSON.stringify([...ids])}))`);
-  if (alive.length === ids.size) return inTail;
-  for (const row of alive) ids.delete(Number(row.article_id));
-  tail.forget(ids);
-  return inTail.map((pairs) => {
-    if (!pairs) return undefined;
-    const kept: number[] = [];
-    for (let i = 0; i < pairs.length; i += 2)
-      if (!ids.has(pairs[i + 1]!)) kept.push(pairs[i]!, pairs[i + 1]!);
-    return kept.length > 0 ? kept : undefined;
-  });
+  for (;;) {
+    const inTail = probes.map(({ key, lo, hi }) => tail.newest(key, lo, hi, ROWS_PER_KEY));
+    const ids = new Set<number>();
+    for (const pairs of inTail) for (let i = 1; i < (pairs?.length ?? 0); i += 2) ids.add(pairs![i]!);
+    if (ids.size === 0) return inTail;
+    const alive = await db.all<{ article_id: number }>(sql`
+      select article_id from story_keys where article_id in (select value from json_each(${JSON.stringify([...ids])}))`);
+    if (alive.length === ids.size) return inTail;
+    for (const row of alive) ids.delete(Number(row.article_id));
+    tail.forget(ids);
+  }
 }
 
 /**
  * A probe's ROWS_PER_KEY newest rows (time, then id, descending) out of its index ranges' "time:id" lists (each
- * newest first, newest range first) and its tail rows. An article in both (a stories rebuild indexes its own
- * articles) counts once.
+ * newest first, newest range first) and its tail rows (newest first). An article in both (a stories rebuild
+ * indexes its own articles) counts once.
  */
 function newestRows(ranges: readonly string[], tailPairs: readonly number[] | undefined): number[] {
-  if (!tailPairs) {
-    const ids: number[] = [];
-    for (const list of ranges) {
-      for (const item of list.split(",")) {
-        if (ids.length === ROWS_PER_KEY) return ids;
-        ids.push(Number(item.slice(item.indexOf(":") + 1)));
-      }
-    }
-    return ids;
-  }
-  const rows = new Map<number, number>();
+  const ids: number[] = [];
+  const fromIndex: number[] = [];
   for (const list of ranges) {
     for (const item of list.split(",")) {
+      if (!tailPairs && ids.length === ROWS_PER_KEY) return ids;
       const colon = item.indexOf(":");
-      rows.set(Number(item.slice(colon + 1)), Number(item.slice(0, colon)));
+      const id = Number(item.slice(colon + 1));
+      if (tailPairs) fromIndex.push(Number(item.slice(0, colon)), id);
+      else ids.push(id);
     }
   }
-  for (let i = 0; i < tailPairs.length; i += 2) rows.set(tailPairs[i + 1]!, tailPairs[i]!);
-  return [...rows]
-    .sort((a, b) => b[1] - a[1] || b[0] - a[0])
-    .slice(0, ROWS_PER_KEY)
-    .map(([id]) => id);
+  if (!tailPairs) return ids;
+  // Two lists newest first: merged, the newest first.
+  let a = 0;
+  let b = 0;
+  while (ids.length < ROWS_PER_KEY && (a < fromIndex.length || b < tailPairs.length)) {
+    const takeIndex =
+      b >= tailPairs.length ||
+      (a < fromIndex.length &&
+        (fromIndex[a]! > tailPairs[b]! ||
+          (fromIndex[a] === tailPairs[b] && fromIndex[a + 1]! > tailPairs[b + 1]!)));
+    const id = takeIndex ? fromIndex[a + 1]! : tailPairs[b + 1]!;
+    if (takeIndex) a += 2;
+    else b += 2;
+    if (!ids.includes(id)) ids.push(id);
+  }
+  return ids;
 }

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { openDatabase } from "../../db/client";
 import { removeFeed } from "../../db/queries/feeds";
-import { bandTailOf } from "../../db/queries/story-band-tail";
+import { BandTail, bandTailOf } from "../../db/queries/story-band-tail";
 import type { NormalizedArticle } from "../../jobs/ingest/normalize";
 import { storeFeedArticles } from "../../jobs/ingest/store-articles";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
@@ -133,5 +133,45 @@ describe("the band tail", () => {
     const check = await storiesVersusTruth(t);
     expect(check.orphans).toEqual([]);
     expect(check.stored).toEqual(check.truth);
+  });
+
+  it("gives a key's newest rows in a window, newest first, as a brute-force sort of its rows does", async () => {
+    // 400 articles whose keys repeat (a few keys shared by many), at times that collide.
+    const rows = Array.from({ length: 400 }, (_, i) => ({
+      id: i + 1,
+      at: now + ((i * 7919) % 50) * HOUR,
+      keys: [i % 3, 100 + (i % 17), 1000 + i],
+    }));
+    await t.client.batch(
+      [
+        "insert into settings (key, value) values ('stories.bands_through', '0')",
+        {
+          sql: `insert into story_keys (article_id, published_at, keys)
+            select value ->> 0, value ->> 1, value ->> 2 from json_each(?)`,
+          args: [JSON.stringify(rows.map((r) => [r.id, r.at, JSON.stringify(r.keys)]))],
+        },
+      ],
+      "write",
+    );
+    const tail = new BandTail();
+    await t.db.transaction((tx) => tail.catchUp(tx));
+    expect(tail.articles).toBe(400);
+    for (const key of [0, 1, 2, 105, 1003, 7]) {
+      for (const [lo, hi, limit] of [
+        [now, now + 49 * HOUR, 8],
+        [now + 10 * HOUR, now + 20 * HOUR, 8],
+        [now + 10 * HOUR, now + 10 * HOUR, 3],
+      ] as const) {
+        const brute = rows
+          .filter((r) => r.keys.includes(key) && r.at >= lo && r.at <= hi)
+          .sort((a, b) => b.at - a.at || b.id - a.id)
+          .slice(0, limit)
+          .flatMap((r) => [r.at, r.id]);
+        expect(tail.newest(key, lo, hi, limit) ?? []).toEqual(brute);
+      }
+    }
+    tail.forget([rows[0]!.id, rows[3]!.id]);
+    const after = tail.newest(0, now, now + 49 * HOUR, 400) ?? [];
+    expect(after.length).toBe(2 * (134 - 2));
   });
 });
