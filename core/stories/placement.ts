@@ -99,3 +99,24 @@ export function placeArticles(
 }
 
 const noEarlier: readonly number[] = [];
+
+/**
+ * The `n` stored articles sharing the most band keys with a new one (then the lowest ids), most first: the
+ * candidates its text is compared with. `shared` counts the keys each shares.
+ */
+export function mostShared(shared: ReadonlyMap<number, number>, n: number): number[] {
+  const ids: number[] = [];
+  const counts: number[] = [];
+  for (const [id, count] of shared) {
+    let k = ids.length;
+    while (k > 0 && (counts[k - 1]! < count || (counts[k - 1] === count && ids[k - 1]! > id))) k--;
+    if (k >= n) continue;
+    ids.splice(k, 0, id);
+    counts.splice(k, 0, count);
+    if (ids.length > n) {
+      ids.length = n;
+      counts.length = n;
+    }
+  }
+  return ids;
+}

@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { storyFingerprint } from "../../core/stories/fingerprint";
 import {
   type ArticleToPlace,
+  mostShared,
   PLACEMENT,
   type PlacementOptions,
   placeArticles,
@@ -189,19 +190,22 @@ async function storedCandidates(
   tail: BandTail,
   windowMs: number,
 ): Promise<StoredCandidate[][]> {
-  const probeOf = new Map<string, number>();
-  // A probe is one (key, window); it reads one range per week the window touches, newest week first.
+  // A probe is one (key, window); it reads one range per week the window touches, newest week first. The window
+  // is the article's time ± windowMs, so a probe is named by its key and that time.
+  const probeOf = new Map<number, Map<number, number>>();
   const probes: Array<{ key: number; lo: number; hi: number }> = [];
   const itemProbes = items.map((item) =>
     item.keys.map((key) => {
-      const lo = item.publishedAt - windowMs;
-      const hi = item.publishedAt + windowMs;
-      const id = `${key}:${lo}:${hi}`;
-      let p = probeOf.get(id);
+      let byTime = probeOf.get(key);
+      if (!byTime) {
+        byTime = new Map();
+        probeOf.set(key, byTime);
+      }
+      let p = byTime.get(item.publishedAt);
       if (p === undefined) {
         p = probes.length;
-        probes.push({ key, lo, hi });
-        probeOf.set(id, p);
+        probes.push({ key, lo: item.publishedAt - windowMs, hi: item.publishedAt + windowMs });
+        byTime.set(item.publishedAt, p);
       }
       return p;
     }),
@@ -233,13 +237,11 @@ async function storedCandidates(
   });
   const inTail = await tailRows(db, tail, probes);
   const found = probes.map((_, p) => newestRows(indexed[p]!, inTail[p]));
+  const shared = new Map<number, number>();
   const chosen = itemProbes.map((list) => {
-    const shared = new Map<number, number>();
+    shared.clear();
     for (const p of list) for (const id of found[p]!) shared.set(id, (shared.get(id) ?? 0) + 1);
-    return [...shared]
-      .sort((a, b) => b[1] - a[1] || a[0] - b[0])
-      .slice(0, CANDIDATES_PER_ARTICLE)
-      .map(([id]) => id);
+    return mostShared(shared, CANDIDATES_PER_ARTICLE);
   });
   const ids = [...new Set(chosen.flat())];
   if (ids.length === 0) return items.map(() => []);

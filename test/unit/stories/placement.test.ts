@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { storyFingerprint } from "../../../core/stories/fingerprint";
 import {
   type ArticleToPlace,
+  mostShared,
   PLACEMENT,
   type Placement,
   placeArticles,
@@ -92,5 +93,20 @@ describe("placeArticles", () => {
     expect(placed.filter((p) => "storyId" in p).length).toBeGreaterThan(50);
     expect(new Set(placed.filter((p) => "newStoryOf" in p)).size).toBeLessThan(400);
     expect(new Set(placed.filter((p) => "newStoryOf" in p)).size).toBeGreaterThan(20);
+  });
+});
+
+describe("mostShared", () => {
+  it("takes the ids sharing the most keys, the lowest id first among equals, as a full sort does", () => {
+    for (let seed = 1; seed <= 50; seed++) {
+      const shared = new Map<number, number>();
+      for (let i = 0; i < (seed * 7) % 30; i++)
+        shared.set((seed * 31 + i * 17) % 97, 1 + ((seed + i * i) % 5));
+      const sorted = [...shared]
+        .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+        .slice(0, 4)
+        .map(([id]) => id);
+      expect(mostShared(shared, 4)).toEqual(sorted);
+    }
   });
 });
