@@ -33,4 +33,14 @@ describe("ShingleCache", () => {
     expect([...cache.of(text(1))]).toEqual([...storyShingles(text(1))]);
     expect(cache.size).toBe(3);
   });
+
+  it("drops the oldest texts while its keys and sets hold more than its bytes", () => {
+    const long = (n: number) => ({ ...text(n), summary: "x".repeat(1_000) });
+    // Each entry: ~1,050 characters of key at two bytes each, and a set of 4 bytes.
+    const cache = new ShingleCache(100, 5_000);
+    for (const n of [1, 2, 3]) cache.remember(long(n), Uint32Array.of(n));
+    expect(cache.size).toBe(2);
+    expect([...cache.of(long(1))]).toEqual([...storyShingles(long(1))]);
+    expect(cache.of(long(3))).toEqual(Uint32Array.of(3));
+  });
 });
