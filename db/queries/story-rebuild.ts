@@ -118,7 +118,8 @@ export async function rebuildBatch(
       update articles set story_id = m.value ->> 1
       from json_each(${JSON.stringify(moves)}) m where articles.id = m.value ->> 0`);
     await recountStories(tx, [...oldStories.map((r) => Number(r.story_id)), ...placed.storyIds]);
-    // Its own band rows, not the tail's: re-placed articles are below the tail's line (story-band-tail.ts).
+    // Band rows written now, not left to the band tail (story-band-tail.ts): the batch's story_keys rows come back
+    // under ids that every process's tail copy has already read past, so only the index can find them.
     await indexStoryBands(
       tx,
       batch.map((b) => ({ articleId: b.article.id, story: b.story })),
